@@ -1,0 +1,67 @@
+namespace SoundGraph.Core.Catalog;
+
+/// <summary>
+/// A unit of import work: records referring to each other by external key, written by a store in one transaction
+/// in dependency order (artists, labels, users, tracks, credits, playlists, entries, follows, engagements, listens,
+/// tags, audio features). A record may refer to a key stored by an earlier batch.
+/// </summary>
+public sealed class CatalogBatch
+{
+    /// <summary>Artists.</summary>
+    public List<ArtistRecord> Artists { get; } = [];
+
+    /// <summary>Labels.</summary>
+    public List<LabelRecord> Labels { get; } = [];
+
+    /// <summary>Users.</summary>
+    public List<UserRecord> Users { get; } = [];
+
+    /// <summary>Tracks.</summary>
+    public List<TrackRecord> Tracks { get; } = [];
+
+    /// <summary>Track credits.</summary>
+    public List<CreditRecord> Credits { get; } = [];
+
+    /// <summary>Playlists.</summary>
+    public List<PlaylistRecord> Playlists { get; } = [];
+
+    /// <summary>Playlist entries; a playlist's entries in one batch replace its stored entries.</summary>
+    public List<PlaylistEntryRecord> PlaylistEntries { get; } = [];
+
+    /// <summary>Follow edges.</summary>
+    public List<FollowRecord> Follows { get; } = [];
+
+    /// <summary>Engagements.</summary>
+    public List<EngagementRecord> Engagements { get; } = [];
+
+    /// <summary>Listens.</summary>
+    public List<ListenRecord> Listens { get; } = [];
+
+    /// <summary>Tag assignments.</summary>
+    public List<TagAssignmentRecord> TagAssignments { get; } = [];
+
+    /// <summary>Audio features.</summary>
+    public List<AudioFeaturesRecord> AudioFeatures { get; } = [];
+
+    /// <summary>Total number of records in the batch.</summary>
+    public int Count =>
+        Artists.Count + Labels.Count + Users.Count + Tracks.Count + Credits.Count + Playlists.Count + PlaylistEntries.Count +
+        Follows.Count + Engagements.Count + Listens.Count + TagAssignments.Count + AudioFeatures.Count;
+
+    /// <summary>Removes every record.</summary>
+    public void Clear()
+    {
+        Artists.Clear();
+        Labels.Clear();
+        Users.Clear();
+        Tracks.Clear();
+        Credits.Clear();
+        Playlists.Clear();
+        PlaylistEntries.Clear();
+        Follows.Clear();
+        Engagements.Clear();
+        Listens.Clear();
+        TagAssignments.Clear();
+        AudioFeatures.Clear();
+    }
+}

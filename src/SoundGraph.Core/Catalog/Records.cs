@@ -1,0 +1,66 @@
+namespace SoundGraph.Core.Catalog;
+
+/// <summary>An artist to upsert, identified by <see cref="Key"/> (see <see cref="Identity.EntityKeys"/>).</summary>
+public sealed record ArtistRecord(string Key, string Name);
+
+/// <summary>A record label to upsert.</summary>
+public sealed record LabelRecord(string Key, string Name);
+
+/// <summary>A user (listener, playlist owner) to upsert.</summary>
+public sealed record UserRecord(string Key, string Name);
+
+/// <summary>A track to upsert. Null fields leave what the store already holds unchanged.</summary>
+/// <param name="Key">External key (Spotify URI, name key, …).</param>
+/// <param name="Title">Track title as the source gives it.</param>
+/// <param name="PrimaryArtistName">Primary artist's display name, used for the (artist, title) name key.</param>
+/// <param name="Album">Album name.</param>
+/// <param name="DurationMs">Duration in milliseconds.</param>
+/// <param name="LabelKey">Key of the record label (must be in the same batch or already stored).</param>
+/// <param name="Streams">Total streams (Spotify charts).</param>
+/// <param name="WeeksOnChart">Weeks on the Spotify weekly chart.</param>
+public sealed record TrackRecord(
+    string Key,
+    string Title,
+    string? PrimaryArtistName = null,
+    string? Album = null,
+    long? DurationMs = null,
+    string? LabelKey = null,
+    long? Streams = null,
+    int? WeeksOnChart = null);
+
+/// <summary>Credits <paramref name="ArtistKey"/> on <paramref name="TrackKey"/>; <paramref name="Position"/> is the 0-based order.</summary>
+public sealed record CreditRecord(string TrackKey, string ArtistKey, CreditRole Role, int Position);
+
+/// <summary>A playlist to upsert.</summary>
+/// <param name="Key">External key.</param>
+/// <param name="Name">Playlist name (may be empty).</param>
+/// <param name="OwnerUserKey">Owner's user key, when known.</param>
+/// <param name="Followers">Follower count.</param>
+/// <param name="ModifiedAt">Last modification time (UTC).</param>
+/// <param name="Collaborative">True for collaborative playlists.</param>
+public sealed record PlaylistRecord(
+    string Key,
+    string Name,
+    string? OwnerUserKey = null,
+    int? Followers = null,
+    DateTimeOffset? ModifiedAt = null,
+    bool? Collaborative = null);
+
+/// <summary>One entry of a playlist at a 0-based <paramref name="Position"/>. The entries of a playlist given in one
+/// batch replace all its previous entries.</summary>
+public sealed record PlaylistEntryRecord(string PlaylistKey, int Position, string TrackKey, DateTimeOffset? AddedAt = null);
+
+/// <summary><paramref name="FollowerKey"/> follows (or is a friend of) <paramref name="FolloweeKey"/>; one direction.</summary>
+public sealed record FollowRecord(string FollowerKey, string FolloweeKey);
+
+/// <summary>A user's engagement with a track or artist; <paramref name="Count"/> is 1 except for play counts.</summary>
+public sealed record EngagementRecord(string UserKey, TargetType TargetType, string TargetKey, EngagementKind Kind, long Count, DateTimeOffset? At = null);
+
+/// <summary>One timestamped listen: the play ended at <paramref name="ListenedAt"/> (UTC) after <paramref name="MsPlayed"/> ms.</summary>
+public sealed record ListenRecord(string UserKey, string TrackKey, DateTimeOffset ListenedAt, long MsPlayed, string Source);
+
+/// <summary>A tag assigned to a track or artist, by a user and at a time when known.</summary>
+public sealed record TagAssignmentRecord(TargetType TargetType, string TargetKey, string Tag, string? UserKey = null, DateOnly? TaggedOn = null);
+
+/// <summary>Audio features of a track from a named extractor (e.g. "spotify").</summary>
+public sealed record AudioFeaturesRecord(string TrackKey, string Extractor, AudioFeatures Features);

@@ -1,0 +1,40 @@
+using SoundGraph.Core.Catalog;
+
+namespace SoundGraph.Storage;
+
+/// <summary>Writes catalog batches to a store; the provider boundary for imports (SQLite now, PostgreSQL later).</summary>
+public interface ICatalogWriter
+{
+    /// <summary>
+    /// Upserts every record of <paramref name="batch"/> in one transaction, resolving external keys to internal ids
+    /// (keys may refer to records of earlier batches). Writing the same batch twice leaves the same rows.
+    /// </summary>
+    /// <returns>Rows written (inserted or updated) per table name.</returns>
+    /// <exception cref="UnknownKeyException">A record refers to a key that is neither in the batch nor stored.</exception>
+    Task<IReadOnlyDictionary<string, long>> WriteAsync(CatalogBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the key of a stored track with the given (primary artist, title) name key
+    /// (<see cref="Core.Identity.NameNormalizer.TrackNameKey"/>), preferring one with a Spotify id; null when none.</summary>
+    Task<string?> FindTrackKeyByNameAsync(string trackNameKey, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A record referred to a key that is neither in its batch nor in the store.</summary>
+public sealed class UnknownKeyException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public UnknownKeyException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public UnknownKeyException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public UnknownKeyException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
