@@ -1,0 +1,53 @@
+using System.CommandLine;
+using SoundGraph.Cli.Commands;
+using SoundGraph.Core.Import;
+using SoundGraph.Storage;
+using Spectre.Console;
+
+namespace SoundGraph.Cli;
+
+/// <summary>Builds the <c>sgr</c> command tree and runs it against a console (tests pass a recording console).</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for a failure with a one-line reason.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code for a query that needs the user to choose (ambiguous or not found).</summary>
+    public const int NeedsChoice = 2;
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing output to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var context = new CliContext(console, error);
+        var root = new RootCommand("SoundGraph: imports public music data, relates tracks, artists and listeners, and explains why (sgr).");
+        root.Add(CliContext.DbOption);
+        root.Add(CliContext.JsonOption);
+        root.Add(DemoCommand.Create(context));
+        root.Add(ImportCommand.Create(context));
+        root.Add(RelateCommand.Create(context));
+        root.Add(UnveilCommand.Create(context));
+        root.Add(BenchCommand.Create(context));
+        root.Add(DbCommand.Create(context));
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUserFacing(ex))
+        {
+            await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return Failure;
+        }
+    }
+
+    private static bool IsUserFacing(Exception ex) =>
+        ex is InputFormatException or StoreException or UnknownKeyException or FileNotFoundException or DirectoryNotFoundException
+            or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException;
+}

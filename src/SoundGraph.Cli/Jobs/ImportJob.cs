@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using SoundGraph.Core.Import;
+using SoundGraph.Ingest;
+using SoundGraph.Storage;
+using Spectre.Console;
+
+namespace SoundGraph.Cli.Jobs;
+
+/// <summary>Runs one importer against a store with a progress bar, a rejects file and a report table.</summary>
+public static class ImportJob
+{
+    /// <summary>Imports <paramref name="path"/> with <paramref name="importer"/>; rejects go beside the database.</summary>
+    public static async Task<ImportReport> RunAsync(CliContext context, SoundGraphStore store, IImporter importer, string path, bool json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(importer);
+        var rejectsPath = CliContext.RejectsPath(store.Location);
+        using var rejects = new FileRejectSink(rejectsPath);
+        var watch = Stopwatch.StartNew();
+        ImportReport report;
+        if (context.Console.Profile.Capabilities.Interactive && !json)
+        {
+            report = await context.Console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask($"{importer.Format} {Markup.Escape(Path.GetFileName(path))}", maxValue: 1);
+                    var progress = new DirectProgress(p =>
+                    {
+                        task.Description = $"{importer.Format} {Markup.Escape(Path.GetFileName(p.File))}";
+                        if (p.Total > 0)
+                        {
+                            task.MaxValue = p.Total;
+                            task.Value = p.Done;
+                        }
+                    });
+                    var r = await importer.ImportAsync(path, store.Catalog, rejects, progress, ct).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                    return r;
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            report = await importer.ImportAsync(path, store.Catalog, rejects, null, ct).ConfigureAwait(false);
+        }
+
+        watch.Stop();
+        if (!json)
+        {
+            Render(context.Console, report, watch.Elapsed, rejects.Count > 0 ? rejectsPath : null);
+        }
+
+        return report;
+    }
+
+    /// <summary>Writes the counts of <paramref name="report"/> as a table.</summary>
+    public static void Render(IAnsiConsole console, ImportReport report, TimeSpan elapsed, string? rejectsPath)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        var table = new Table().Title($"import {report.Format} ({elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)")
+            .AddColumn("what").AddColumn("of").AddColumn(new TableColumn("count").RightAligned());
+        foreach (var (k, v) in report.Read)
+        {
+            table.AddRow("read", k, N(v));
+        }
+
+        foreach (var (k, v) in report.Stored)
+        {
+            table.AddRow("stored", k, N(v));
+        }
+
+        foreach (var (k, v) in report.Skipped)
+        {
+            table.AddRow("skipped", Markup.Escape(k), N(v));
+        }
+
+        table.AddRow("rejected", "rows/records", N(report.Rejects.Count));
+        console.Write(table);
+        if (report.Rejects.Count > 0)
+        {
+            foreach (var r in report.Rejects.Take(5))
+            {
+                console.MarkupLine($"[yellow]rejected[/] {Markup.Escape(Path.GetFileName(r.File))} {Markup.Escape(r.Location)}: {Markup.Escape(r.Reason)}");
+            }
+
+            if (rejectsPath is not null)
+            {
+                console.MarkupLine($"[grey]all rejects: {Markup.Escape(rejectsPath)}[/]");
+            }
+        }
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private sealed class DirectProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

@@ -1,0 +1,37 @@
+using SoundGraph.Core.Relations;
+
+namespace SoundGraph.Storage;
+
+/// <summary>Reads the memberships relations are computed from, and writes computed relations back.</summary>
+/// <remarks>All memberships are returned as CSR <see cref="Bipartite"/> sets with groups and items sorted by id and
+/// distinct items per group, so the in-memory engine (SoundGraph.Graph) never touches the store.</remarks>
+public interface IRelationStore
+{
+    /// <summary>Playlists → their distinct tracks.</summary>
+    Task<Bipartite> LoadPlaylistTracksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Playlists → the distinct artists credited (any role) on their tracks.</summary>
+    Task<Bipartite> LoadPlaylistArtistsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Users → the distinct artists they engaged with: artist plays/likes, track engagements and listens
+    /// (through the tracks' credited artists).</summary>
+    Task<Bipartite> LoadListenerArtistsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tags → the distinct artists carrying them.</summary>
+    Task<Bipartite> LoadArtistTagsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tags → the distinct tracks carrying them.</summary>
+    Task<Bipartite> LoadTrackTagsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tracks → their distinct credited artists (any role).</summary>
+    Task<Bipartite> LoadTrackCreditsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Track ids with their nine continuous audio features (<see cref="Core.Catalog.AudioFeatures.VectorNames"/>
+    /// order); one vector per track, preferring the "spotify" extractor.</summary>
+    Task<(long[] TrackIds, double[][] Features)> LoadAudioFeaturesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces every stored row of <paramref name="kind"/> with <paramref name="rows"/> and their evidence,
+    /// in one transaction (readers see the old set until it commits).</summary>
+    /// <returns>Relation rows written.</returns>
+    Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Dapper;
+
+namespace SoundGraph.Storage.Migrations;
+
+/// <summary>A numbered SQL migration embedded in this assembly (<c>Migrations/{Provider}/NNNN_name.sql</c>).</summary>
+/// <param name="Version">The number before the first underscore.</param>
+/// <param name="Name">The file name without extension.</param>
+/// <param name="Sql">The script.</param>
+public sealed record Migration(int Version, string Name, string Sql);
+
+/// <summary>Applies the numbered migrations of a provider in order and records each in <c>schema_version</c>.</summary>
+/// <remarks>Lidarr-style numbered migrations with Jellyfin's per-provider folders. Each migration runs in its own
+/// transaction with its <c>schema_version</c> row, so a failed migration leaves the schema at the previous version.</remarks>
+public static class Migrator
+{
+    /// <summary>The embedded migrations for <paramref name="provider"/> ("Sqlite", "Postgres"), ordered by version.</summary>
+    public static IReadOnlyList<Migration> Load(string provider)
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Migrations.{provider}.";
+        var list = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var name = resource[prefix.Length..^".sql".Length];
+            var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            list.Add(new Migration(version, name, reader.ReadToEnd()));
+        }
+
+        return list.OrderBy(m => m.Version).ToList();
+    }
+
+    /// <summary>Applies every migration newer than the recorded version.</summary>
+    /// <returns>The migrations applied by this call (empty when the schema was current).</returns>
+    /// <exception cref="StoreException">A migration failed; its message names the migration.</exception>
+    public static async Task<IReadOnlyList<Migration>> MigrateAsync(DbConnection connection, string provider, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var current = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT MAX(version) FROM schema_version", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+        var applied = new List<Migration>();
+        foreach (var migration in Load(provider).Where(m => m.Version > current))
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @At)",
+                    new { migration.Version, migration.Name, At = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
+                    tx,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex)
+            {
+                throw new StoreException($"Migration {migration.Name} failed: {ex.Message}", ex);
+            }
+
+            applied.Add(migration);
+        }
+
+        return applied;
+    }
+}

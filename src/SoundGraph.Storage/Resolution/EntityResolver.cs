@@ -1,0 +1,219 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dapper;
+using FuzzySharp;
+using SoundGraph.Core.Identity;
+
+namespace SoundGraph.Storage.Resolution;
+
+/// <summary>A track or an artist, by internal id.</summary>
+/// <param name="Kind">"track" or "artist".</param>
+/// <param name="Id">Internal id.</param>
+/// <param name="Name">Display name ("Title — Artist" for tracks).</param>
+public sealed record EntityRef(string Kind, long Id, string Name);
+
+/// <summary>A possible match for a query, with a 0–100 score and how it matched.</summary>
+public sealed record ResolutionCandidate(EntityRef Entity, int Score, string How);
+
+/// <summary>The outcome of resolving a query: one match, or candidates to choose from ("did you mean").</summary>
+/// <param name="Match">The entity, when the query is unambiguous.</param>
+/// <param name="Candidates">Alternatives (best first) when ambiguous or not found; also the runners-up of a fuzzy match.</param>
+/// <param name="How">How the match was made ("id", "key", "exact name", "fuzzy name (score 93)").</param>
+public sealed record Resolution(EntityRef? Match, IReadOnlyList<ResolutionCandidate> Candidates, string How);
+
+/// <summary>Resolves a user's query to a track or an artist.</summary>
+/// <remarks>
+/// Order: <c>track:ID</c> / <c>artist:ID</c>; a stored source key or URI (<c>spotify:track:…</c>, an
+/// open.spotify.com link); a bare number (an id of either kind); an exact normalized artist name (artists win over
+/// track titles); "Artist - Title"; an exact normalized title; then a fuzzy match (Levenshtein ratio via FuzzySharp)
+/// that is taken only when its score is ≥ <see cref="FuzzyAcceptScore"/> and strictly above every other candidate.
+/// </remarks>
+public sealed partial class EntityResolver
+{
+    /// <summary>Minimum fuzzy score (0–100) to accept a match without asking.</summary>
+    public const int FuzzyAcceptScore = 85;
+
+    /// <summary>Minimum fuzzy score for a "did you mean" suggestion.</summary>
+    public const int FuzzySuggestScore = 55;
+
+    private const string TrackNameSql = """
+        t.title || COALESCE(' — ' || (SELECT a.name FROM track_credits c JOIN artists a ON a.id = c.artist_id
+                                      WHERE c.track_id = t.id ORDER BY c.role, c.position LIMIT 1), '')
+        """;
+
+    private readonly DbConnection _connection;
+
+    /// <summary>Creates a resolver over an open connection (not owned).</summary>
+    public EntityResolver(DbConnection connection) => _connection = connection;
+
+    /// <summary>Resolves <paramref name="query"/>; <paramref name="kind"/> ("track" or "artist") restricts the search.</summary>
+    public async Task<Resolution> ResolveAsync(string query, string? kind = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        var q = query.Trim();
+        var wantTracks = kind is null or "track";
+        var wantArtists = kind is null or "artist";
+
+        var prefixed = PrefixedId().Match(q);
+        if (prefixed.Success)
+        {
+            var k = prefixed.Groups[1].Value.ToLowerInvariant();
+            var e = await ByIdAsync(k, long.Parse(prefixed.Groups[2].Value, CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            return new Resolution(e, [], "id");
+        }
+
+        var key = SpotifyLink().Match(q) is { Success: true } link ? $"spotify:{link.Groups[1].Value}:{link.Groups[2].Value}" : q;
+        if (key.Contains(':', StringComparison.Ordinal))
+        {
+            var byKey = new List<EntityRef>();
+            if (wantTracks)
+            {
+                byKey.AddRange(await QueryAsync("track", $"SELECT t.id AS Id, {TrackNameSql} AS Name FROM tracks t WHERE t.key = @key", new { key }, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (wantArtists)
+            {
+                byKey.AddRange(await QueryAsync("artist", "SELECT id AS Id, name AS Name FROM artists WHERE key = @key", new { key }, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (byKey.Count == 1)
+            {
+                return new Resolution(byKey[0], [], "key");
+            }
+        }
+
+        if (long.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out var bare))
+        {
+            var hits = new List<EntityRef>();
+            if (wantArtists && await ByIdAsync("artist", bare, cancellationToken).ConfigureAwait(false) is { } a)
+            {
+                hits.Add(a);
+            }
+
+            if (wantTracks && await ByIdAsync("track", bare, cancellationToken).ConfigureAwait(false) is { } t)
+            {
+                hits.Add(t);
+            }
+
+            if (hits.Count == 1)
+            {
+                return new Resolution(hits[0], [], "id");
+            }
+
+            if (hits.Count > 1)
+            {
+                return new Resolution(null, hits.Select(h => new ResolutionCandidate(h, 100, "id")).ToList(), "ambiguous id");
+            }
+        }
+
+        return await ByNameAsync(q, wantTracks, wantArtists, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads a track or artist by id; null when absent.</summary>
+    public async Task<EntityRef?> ByIdAsync(string kind, long id, CancellationToken cancellationToken = default)
+    {
+        var rows = kind == "track"
+            ? await QueryAsync("track", $"SELECT t.id AS Id, {TrackNameSql} AS Name FROM tracks t WHERE t.id = @id", new { id }, cancellationToken).ConfigureAwait(false)
+            : await QueryAsync("artist", "SELECT id AS Id, name AS Name FROM artists WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    private async Task<Resolution> ByNameAsync(string q, bool wantTracks, bool wantArtists, CancellationToken ct)
+    {
+        var norm = NameNormalizer.Normalize(q);
+        if (norm.Length == 0)
+        {
+            return new Resolution(null, [], "empty query");
+        }
+
+        if (wantArtists)
+        {
+            var artists = await QueryAsync("artist", PopularArtists("a.name_norm = @norm"), new { norm }, ct).ConfigureAwait(false);
+            if (artists.Count > 0)
+            {
+                return Pick(artists, "exact artist name");
+            }
+        }
+
+        if (wantTracks)
+        {
+            var dash = ArtistTitle().Match(q);
+            if (dash.Success)
+            {
+                var nameKey = NameNormalizer.TrackNameKey(dash.Groups[1].Value, dash.Groups[2].Value);
+                var byPair = await QueryAsync("track", PopularTracks("t.name_key = @nameKey"), new { nameKey }, ct).ConfigureAwait(false);
+                if (byPair.Count > 0)
+                {
+                    return Pick(byPair, "artist - title");
+                }
+            }
+
+            var tracks = await QueryAsync("track", PopularTracks("t.title_norm = @norm"), new { norm }, ct).ConfigureAwait(false);
+            if (tracks.Count > 0)
+            {
+                return Pick(tracks, "exact title");
+            }
+        }
+
+        return await FuzzyAsync(norm, wantTracks, wantArtists, ct).ConfigureAwait(false);
+    }
+
+    private async Task<Resolution> FuzzyAsync(string norm, bool wantTracks, bool wantArtists, CancellationToken ct)
+    {
+        var scored = new List<ResolutionCandidate>();
+        if (wantArtists)
+        {
+            var rows = await _connection.QueryAsync<(long Id, string Name, string Norm)>(new CommandDefinition("SELECT id, name, name_norm FROM artists", cancellationToken: ct)).ConfigureAwait(false);
+            scored.AddRange(rows.Select(r => new ResolutionCandidate(new EntityRef("artist", r.Id, r.Name), Fuzz.Ratio(norm, r.Norm), "fuzzy artist name")));
+        }
+
+        if (wantTracks)
+        {
+            var rows = await _connection.QueryAsync<(long Id, string Name, string Norm)>(new CommandDefinition(
+                $"SELECT t.id, {TrackNameSql}, t.title_norm FROM tracks t", cancellationToken: ct)).ConfigureAwait(false);
+            scored.AddRange(rows.Select(r => new ResolutionCandidate(new EntityRef("track", r.Id, r.Name), Fuzz.Ratio(norm, r.Norm), "fuzzy title")));
+        }
+
+        var top = scored.Where(c => c.Score >= FuzzySuggestScore)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Entity.Kind, StringComparer.Ordinal).ThenBy(c => c.Entity.Id)
+            .Take(8).ToList();
+        if (top.Count > 0 && top[0].Score >= FuzzyAcceptScore && (top.Count == 1 || top[1].Score < top[0].Score))
+        {
+            return new Resolution(top[0].Entity, top.Skip(1).ToList(), $"fuzzy name (score {top[0].Score})");
+        }
+
+        return new Resolution(null, top, top.Count == 0 ? "not found" : "ambiguous name");
+    }
+
+    private static Resolution Pick(List<EntityRef> exact, string how) =>
+        exact.Count == 1
+            ? new Resolution(exact[0], [], how)
+            : new Resolution(null, exact.Take(8).Select(e => new ResolutionCandidate(e, 100, how)).ToList(), "ambiguous " + how);
+
+    private static string PopularArtists(string where) => $"""
+        SELECT a.id AS Id, a.name AS Name FROM artists a WHERE {where}
+        ORDER BY (SELECT COUNT(*) FROM engagements e WHERE e.target_type = 1 AND e.target_id = a.id)
+               + (SELECT COUNT(*) FROM track_credits c WHERE c.artist_id = a.id) DESC, a.id
+        """;
+
+    private static string PopularTracks(string where) => $"""
+        SELECT t.id AS Id, {TrackNameSql} AS Name FROM tracks t WHERE {where}
+        ORDER BY COALESCE(t.streams, 0) DESC, (SELECT COUNT(*) FROM playlist_tracks p WHERE p.track_id = t.id) DESC, t.id
+        """;
+
+    private async Task<List<EntityRef>> QueryAsync(string kind, string sql, object args, CancellationToken ct)
+    {
+        var rows = await _connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(sql, args, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => new EntityRef(kind, r.Id, r.Name)).ToList();
+    }
+
+    [GeneratedRegex(@"^(track|artist):(\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PrefixedId();
+
+    [GeneratedRegex(@"open\.spotify\.com/(track|artist|playlist)/([A-Za-z0-9]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SpotifyLink();
+
+    [GeneratedRegex(@"^(.+?)\s+[-–—]\s+(.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArtistTitle();
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SoundGraph.Storage.Migrations;
+using SoundGraph.Storage.Resolution;
+using SoundGraph.Storage.Sqlite;
+using SoundGraph.Storage.Unveil;
+
+namespace SoundGraph.Storage;
+
+/// <summary>An open, migrated store: the catalog writer, the relation store and the read services over one connection.</summary>
+public sealed class SoundGraphStore : IAsyncDisposable
+{
+    private static readonly string[] Tables =
+    [
+        "artists", "labels", "users", "tracks", "track_credits", "playlists", "playlist_tracks", "user_follows", "engagements",
+        "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence",
+    ];
+
+    private readonly SqliteCatalogWriter _writer;
+
+    private SoundGraphStore(StoreLocation location, SqliteConnection connection, IReadOnlyList<Migration> applied)
+    {
+        Location = location;
+        Connection = connection;
+        AppliedMigrations = applied;
+        _writer = new SqliteCatalogWriter(connection);
+        Relations = new SqliteRelationStore(connection);
+        Resolver = new EntityResolver(connection);
+        Unveil = new UnveilReader(connection);
+    }
+
+    /// <summary>Where the store lives.</summary>
+    public StoreLocation Location { get; }
+
+    /// <summary>The open connection (owned by the store).</summary>
+    public DbConnection Connection { get; }
+
+    /// <summary>Migrations applied when the store was opened.</summary>
+    public IReadOnlyList<Migration> AppliedMigrations { get; }
+
+    /// <summary>Writes imported catalog batches.</summary>
+    public ICatalogWriter Catalog => _writer;
+
+    /// <summary>Reads relation inputs and writes relations.</summary>
+    public IRelationStore Relations { get; }
+
+    /// <summary>Resolves ids, keys and names to tracks and artists.</summary>
+    public EntityResolver Resolver { get; }
+
+    /// <summary>Builds unveil reports.</summary>
+    public UnveilReader Unveil { get; }
+
+    /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
+    /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>
+    public static async Task<SoundGraphStore> OpenAsync(string? db, CancellationToken cancellationToken = default)
+    {
+        var location = StoreLocation.Parse(db);
+        if (location.Provider == StoreProvider.Postgres)
+        {
+            throw new StoreException($"{location} was requested, but this build has only the SQLite provider; pass a file path to --db.");
+        }
+
+        var connection = await SqliteDatabase.OpenAsync(location.Value, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var applied = await Migrator.MigrateAsync(connection, "Sqlite", cancellationToken).ConfigureAwait(false);
+            return new SoundGraphStore(location, connection, applied);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Row counts of every table, by table name.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in Tables)
+        {
+            counts[table] = await Connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table}", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        await Connection.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+
+namespace SoundGraph.Storage.Sqlite;
+
+/// <content>The prepared upsert statements, one per table.</content>
+public sealed partial class SqliteCatalogWriter
+{
+    private sealed class Statements : IDisposable
+    {
+        private readonly List<PreparedCommand> _all = [];
+        private readonly Dictionary<string, PreparedCommand> _lookups = new(StringComparer.Ordinal);
+        private readonly SqliteConnection _connection;
+
+        public Statements(SqliteConnection connection)
+        {
+            _connection = connection;
+            Artist = Add("INSERT INTO artists (key, name, name_norm) VALUES ($p0, $p1, $p2) ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_norm = excluded.name_norm RETURNING id", 3);
+            Label = Add("INSERT INTO labels (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
+            User = Add("INSERT INTO users (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
+            Track = Add(
+                """
+                INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
+                ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_norm = excluded.title_norm,
+                    name_key = COALESCE(excluded.name_key, tracks.name_key), album = COALESCE(excluded.album, tracks.album),
+                    duration_ms = COALESCE(excluded.duration_ms, tracks.duration_ms), label_id = COALESCE(excluded.label_id, tracks.label_id),
+                    streams = COALESCE(excluded.streams, tracks.streams), weeks_on_chart = COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
+                RETURNING id
+                """,
+                9);
+            Playlist = Add(
+                """
+                INSERT INTO playlists (key, name, owner_user_id, followers, modified_at, collaborative) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+                ON CONFLICT (key) DO UPDATE SET name = excluded.name, owner_user_id = COALESCE(excluded.owner_user_id, playlists.owner_user_id),
+                    followers = COALESCE(excluded.followers, playlists.followers), modified_at = COALESCE(excluded.modified_at, playlists.modified_at),
+                    collaborative = COALESCE(excluded.collaborative, playlists.collaborative)
+                RETURNING id
+                """,
+                6);
+            Tag = Add("INSERT INTO tags (name, name_norm) VALUES ($p0, $p1) ON CONFLICT (name_norm) DO UPDATE SET name = tags.name RETURNING id", 2);
+            Credit = Add("INSERT INTO track_credits (track_id, artist_id, role, position) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET position = excluded.position", 4);
+            ClearEntries = Add("DELETE FROM playlist_tracks WHERE playlist_id = $p0", 1);
+            Entry = Add("INSERT INTO playlist_tracks (playlist_id, position, track_id, added_at) VALUES ($p0, $p1, $p2, $p3)", 4);
+            Follow = Add("INSERT INTO user_follows (follower_id, followee_id) VALUES ($p0, $p1) ON CONFLICT DO NOTHING", 2);
+            Engagement = Add(
+                "INSERT INTO engagements (user_id, target_type, target_id, kind, count, at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT DO UPDATE SET count = excluded.count, at = COALESCE(excluded.at, engagements.at)",
+                6);
+            Listen = Add("INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT DO NOTHING", 5);
+            ArtistTag = Add("INSERT INTO artist_tags (artist_id, tag_id, user_id, tagged_on) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, artist_tags.tagged_on)", 4);
+            TrackTag = Add("INSERT INTO track_tags (track_id, tag_id, user_id, tagged_on) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, track_tags.tagged_on)", 4);
+            Audio = Add(
+                """
+                INSERT INTO audio_features (track_id, extractor, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence,
+                    loudness_db, tempo_bpm, musical_key, mode, time_signature)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13)
+                ON CONFLICT DO UPDATE SET danceability = excluded.danceability, energy = excluded.energy, speechiness = excluded.speechiness,
+                    acousticness = excluded.acousticness, instrumentalness = excluded.instrumentalness, liveness = excluded.liveness,
+                    valence = excluded.valence, loudness_db = excluded.loudness_db, tempo_bpm = excluded.tempo_bpm,
+                    musical_key = excluded.musical_key, mode = excluded.mode, time_signature = excluded.time_signature
+                """,
+                14);
+            foreach (var table in new[] { "artists", "labels", "users", "tracks", "playlists" })
+            {
+                _lookups[table] = Add($"SELECT id FROM {table} WHERE key = $p0", 1);
+            }
+        }
+
+        public PreparedCommand Artist { get; }
+
+        public PreparedCommand Label { get; }
+
+        public PreparedCommand User { get; }
+
+        public PreparedCommand Track { get; }
+
+        public PreparedCommand Playlist { get; }
+
+        public PreparedCommand Tag { get; }
+
+        public PreparedCommand Credit { get; }
+
+        public PreparedCommand ClearEntries { get; }
+
+        public PreparedCommand Entry { get; }
+
+        public PreparedCommand Follow { get; }
+
+        public PreparedCommand Engagement { get; }
+
+        public PreparedCommand Listen { get; }
+
+        public PreparedCommand ArtistTag { get; }
+
+        public PreparedCommand TrackTag { get; }
+
+        public PreparedCommand Audio { get; }
+
+        public PreparedCommand Lookup(string table) => _lookups[table];
+
+        public void SetTransaction(SqliteTransaction? tx)
+        {
+            foreach (var c in _all)
+            {
+                c.Transaction = tx;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var c in _all)
+            {
+                c.Dispose();
+            }
+        }
+
+        private PreparedCommand Add(string sql, int parameters)
+        {
+            var c = new PreparedCommand(_connection, sql, parameters);
+            _all.Add(c);
+            return c;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+
+namespace SoundGraph.Storage.Sqlite;
+
+/// <summary>Writes catalog batches to SQLite with idempotent upserts, one transaction per batch.</summary>
+/// <remarks>Keys are resolved to ids through per-table caches filled by the upserts' <c>RETURNING id</c> and by
+/// look-ups of keys stored earlier. Entities are upserted (names and non-null attributes updated); link rows use
+/// their natural primary keys, so writing the same batch twice leaves the same rows.</remarks>
+public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, long> _artists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _tracks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _playlists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _tags = new(StringComparer.Ordinal);
+    private Statements? _statements;
+
+    /// <summary>Creates a writer on an open, migrated connection (the writer does not own it).</summary>
+    public SqliteCatalogWriter(SqliteConnection connection) => _connection = connection;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, long>> WriteAsync(CatalogBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
+        var stored = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var s = _statements ??= new Statements(_connection);
+        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        s.SetTransaction(tx);
+        var snapshot = Snapshot();
+        try
+        {
+            WriteEntities(batch, s, stored);
+            WriteLinks(batch, s, stored);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Restore(snapshot);
+            throw;
+        }
+        finally
+        {
+            s.SetTransaction(null);
+        }
+
+        return stored;
+    }
+
+    /// <inheritdoc/>
+    public Task<string?> FindTrackKeyByNameAsync(string trackNameKey, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT key FROM tracks WHERE name_key = $k ORDER BY (key LIKE 'spotify:track:%') DESC, id LIMIT 1";
+        cmd.Parameters.AddWithValue("$k", trackNameKey);
+        return Task.FromResult(cmd.ExecuteScalar() as string);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _statements?.Dispose();
+
+    private void WriteEntities(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
+    {
+        foreach (var a in batch.Artists)
+        {
+            _artists[a.Key] = (long)s.Artist.Scalar(a.Key, a.Name, NameNormalizer.Normalize(a.Name))!;
+        }
+
+        Add(stored, "artists", batch.Artists.Count);
+        foreach (var l in batch.Labels)
+        {
+            _labels[l.Key] = (long)s.Label.Scalar(l.Key, l.Name)!;
+        }
+
+        Add(stored, "labels", batch.Labels.Count);
+        foreach (var u in batch.Users)
+        {
+            _users[u.Key] = (long)s.User.Scalar(u.Key, u.Name)!;
+        }
+
+        Add(stored, "users", batch.Users.Count);
+        foreach (var t in batch.Tracks)
+        {
+            var labelId = t.LabelKey is null ? (long?)null : Resolve(_labels, "labels", t.LabelKey, s);
+            var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title);
+            _tracks[t.Key] = (long)s.Track.Scalar(
+                t.Key, t.Title, NameNormalizer.Normalize(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart)!;
+        }
+
+        Add(stored, "tracks", batch.Tracks.Count);
+        foreach (var p in batch.Playlists)
+        {
+            var owner = p.OwnerUserKey is null ? (long?)null : Resolve(_users, "users", p.OwnerUserKey, s);
+            _playlists[p.Key] = (long)s.Playlist.Scalar(
+                p.Key, p.Name, owner, p.Followers, Iso(p.ModifiedAt), p.Collaborative is null ? null : (p.Collaborative.Value ? 1 : 0))!;
+        }
+
+        Add(stored, "playlists", batch.Playlists.Count);
+    }
+
+    private void WriteLinks(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
+    {
+        long n = 0;
+        foreach (var c in batch.Credits)
+        {
+            n += s.Credit.Execute(Resolve(_tracks, "tracks", c.TrackKey, s), Resolve(_artists, "artists", c.ArtistKey, s), (int)c.Role, c.Position);
+        }
+
+        Add(stored, "track_credits", n);
+        n = 0;
+        foreach (var playlistKey in batch.PlaylistEntries.Select(e => e.PlaylistKey).Distinct(StringComparer.Ordinal))
+        {
+            s.ClearEntries.Execute(Resolve(_playlists, "playlists", playlistKey, s));
+        }
+
+        foreach (var e in batch.PlaylistEntries)
+        {
+            n += s.Entry.Execute(Resolve(_playlists, "playlists", e.PlaylistKey, s), e.Position, Resolve(_tracks, "tracks", e.TrackKey, s), Iso(e.AddedAt));
+        }
+
+        Add(stored, "playlist_tracks", n);
+        n = 0;
+        foreach (var f in batch.Follows)
+        {
+            n += s.Follow.Execute(Resolve(_users, "users", f.FollowerKey, s), Resolve(_users, "users", f.FolloweeKey, s));
+        }
+
+        Add(stored, "user_follows", n);
+        n = 0;
+        foreach (var e in batch.Engagements)
+        {
+            var target = e.TargetType == TargetType.Track ? Resolve(_tracks, "tracks", e.TargetKey, s) : Resolve(_artists, "artists", e.TargetKey, s);
+            n += s.Engagement.Execute(Resolve(_users, "users", e.UserKey, s), (int)e.TargetType, target, (int)e.Kind, e.Count, Iso(e.At));
+        }
+
+        Add(stored, "engagements", n);
+        n = 0;
+        foreach (var l in batch.Listens)
+        {
+            n += s.Listen.Execute(Resolve(_users, "users", l.UserKey, s), Resolve(_tracks, "tracks", l.TrackKey, s), Iso(l.ListenedAt), l.MsPlayed, l.Source);
+        }
+
+        Add(stored, "listens", n);
+        long artistTags = 0, trackTags = 0;
+        foreach (var t in batch.TagAssignments)
+        {
+            var tagId = TagId(t.Tag, s);
+            var userId = t.UserKey is null ? 0L : Resolve(_users, "users", t.UserKey, s);
+            var on = t.TaggedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (t.TargetType == TargetType.Artist)
+            {
+                artistTags += s.ArtistTag.Execute(Resolve(_artists, "artists", t.TargetKey, s), tagId, userId, on);
+            }
+            else
+            {
+                trackTags += s.TrackTag.Execute(Resolve(_tracks, "tracks", t.TargetKey, s), tagId, userId, on);
+            }
+        }
+
+        Add(stored, "artist_tags", artistTags);
+        Add(stored, "track_tags", trackTags);
+        n = 0;
+        foreach (var a in batch.AudioFeatures)
+        {
+            var f = a.Features;
+            n += s.Audio.Execute(
+                Resolve(_tracks, "tracks", a.TrackKey, s), a.Extractor, f.Danceability, f.Energy, f.Speechiness, f.Acousticness,
+                f.Instrumentalness, f.Liveness, f.Valence, f.LoudnessDb, f.TempoBpm, f.Key, f.Mode, f.TimeSignature);
+        }
+
+        Add(stored, "audio_features", n);
+    }
+
+    private long TagId(string tag, Statements s)
+    {
+        var norm = NameNormalizer.Normalize(tag);
+        if (norm.Length == 0)
+        {
+            throw new ArgumentException($"Tag '{tag}' is empty after normalization.", nameof(tag));
+        }
+
+        if (!_tags.TryGetValue(norm, out var id))
+        {
+            id = (long)s.Tag.Scalar(tag.Trim(), norm)!;
+            _tags[norm] = id;
+        }
+
+        return id;
+    }
+
+    private static long Resolve(Dictionary<string, long> cache, string table, string key, Statements s)
+    {
+        if (cache.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        var found = s.Lookup(table).Scalar(key);
+        if (found is not long value)
+        {
+            throw new UnknownKeyException($"No row in {table} has key '{key}'.");
+        }
+
+        cache[key] = value;
+        return value;
+    }
+
+    private static string? Iso(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void Add(SortedDictionary<string, long> stored, string table, long n)
+    {
+        if (n > 0)
+        {
+            stored[table] = stored.TryGetValue(table, out var v) ? v + n : n;
+        }
+    }
+
+    // A rolled-back batch must not leave ids in the caches that the database no longer holds.
+    private int[] Snapshot() => [_artists.Count, _labels.Count, _users.Count, _tracks.Count, _playlists.Count, _tags.Count];
+
+    private void Restore(int[] counts)
+    {
+        Dictionary<string, long>[] caches = [_artists, _labels, _users, _tracks, _playlists, _tags];
+        for (var i = 0; i < caches.Length; i++)
+        {
+            if (caches[i].Count != counts[i])
+            {
+                caches[i].Clear();
+            }
+        }
+    }
+}

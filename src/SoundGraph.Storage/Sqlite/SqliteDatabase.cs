@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace SoundGraph.Storage.Sqlite;
+
+/// <summary>Opens SQLite connections with SoundGraph's settings (WAL journal, foreign keys on).</summary>
+public static class SqliteDatabase
+{
+    private static readonly Lazy<bool> Initialized = new(() =>
+    {
+        SQLitePCL.Batteries_V2.Init();
+        return true;
+    });
+
+    /// <summary>Opens (creating if needed) the database file at <paramref name="path"/>.</summary>
+    /// <exception cref="StoreException">The file cannot be opened as a SQLite database.</exception>
+    public static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        _ = Initialized.Value;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"Cannot open '{path}' as a SQLite database: {ex.Message}", ex);
+        }
+
+        return connection;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SoundGraph.Core.Relations;
+
+namespace SoundGraph.Storage.Sqlite;
+
+/// <summary>SQLite implementation of <see cref="IRelationStore"/>.</summary>
+public sealed class SqliteRelationStore : IRelationStore
+{
+    private readonly SqliteConnection _connection;
+
+    /// <summary>Creates the store on an open, migrated connection (not owned).</summary>
+    public SqliteRelationStore(SqliteConnection connection) => _connection = connection;
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadPlaylistTracksAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT playlist_id, track_id FROM playlist_tracks ORDER BY playlist_id, track_id", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadPlaylistArtistsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync(
+            "SELECT DISTINCT pt.playlist_id, c.artist_id FROM playlist_tracks pt JOIN track_credits c ON c.track_id = pt.track_id ORDER BY 1, 2",
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadListenerArtistsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync(
+            """
+            SELECT user_id, artist_id FROM (
+                SELECT user_id, target_id AS artist_id FROM engagements WHERE target_type = 1
+                UNION
+                SELECT e.user_id, c.artist_id FROM engagements e JOIN track_credits c ON c.track_id = e.target_id WHERE e.target_type = 0
+                UNION
+                SELECT l.user_id, c.artist_id FROM (SELECT DISTINCT user_id, track_id FROM listens) l JOIN track_credits c ON c.track_id = l.track_id
+            ) ORDER BY 1, 2
+            """,
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadArtistTagsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT DISTINCT tag_id, artist_id FROM artist_tags ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadTrackTagsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT DISTINCT tag_id, track_id FROM track_tags ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadTrackCreditsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT track_id, artist_id FROM track_credits ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<(long[] TrackIds, double[][] Features)> LoadAudioFeaturesAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT track_id, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm
+            FROM audio_features
+            ORDER BY track_id, CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END, extractor
+            """;
+        var ids = new List<long>();
+        var features = new List<double[]>();
+        await using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetInt64(0);
+            if (ids.Count > 0 && ids[^1] == id)
+            {
+                continue;
+            }
+
+            var v = new double[9];
+            for (var i = 0; i < 9; i++)
+            {
+                v[i] = reader.GetDouble(i + 1);
+            }
+
+            ids.Add(id);
+            features.Add(v);
+        }
+
+        return (ids.ToArray(), features.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var code = kind.Code();
+        var at = computedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var delete = _connection.CreateCommand())
+        {
+            delete.Transaction = tx;
+            delete.CommandText = "DELETE FROM relations WHERE kind = $k; DELETE FROM relation_evidence WHERE kind = $k;";
+            delete.Parameters.AddWithValue("$k", code);
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var insert = new PreparedCommand(_connection, "INSERT INTO relations (kind, src_id, dst_id, rank, weight, count, computed_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7) { Transaction = tx };
+        using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, ordinal, evidence_id) VALUES ($p0, $p1, $p2, $p3, $p4)", 5) { Transaction = tx };
+        long written = 0;
+        long previousSrc = long.MinValue;
+        var rank = 0;
+        foreach (var r in rows)
+        {
+            if (r.Kind != kind)
+            {
+                throw new ArgumentException($"Row {r.SrcId}→{r.DstId} is {r.Kind}, not {kind}.", nameof(rows));
+            }
+
+            rank = r.SrcId == previousSrc ? rank + 1 : 0;
+            previousSrc = r.SrcId;
+            written += insert.Execute(code, r.SrcId, r.DstId, rank, r.Weight, r.Count, at);
+            for (var i = 0; i < r.Evidence.Count; i++)
+            {
+                evidence.Execute(code, r.SrcId, r.DstId, i, r.Evidence[i]);
+            }
+
+            if ((written & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    private async Task<Bipartite> LoadAsync(string sql, CancellationToken cancellationToken)
+    {
+        var groups = new List<long>();
+        var offsets = new List<int> { 0 };
+        var items = new List<long>();
+        await using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        await using DbDataReader reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        long lastGroup = long.MinValue, lastItem = long.MinValue;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var g = reader.GetInt64(0);
+            var i = reader.GetInt64(1);
+            if (g != lastGroup)
+            {
+                if (groups.Count > 0)
+                {
+                    offsets.Add(items.Count);
+                }
+
+                groups.Add(g);
+                lastGroup = g;
+                lastItem = long.MinValue;
+            }
+
+            if (i != lastItem)
+            {
+                items.Add(i);
+                lastItem = i;
+            }
+        }
+
+        if (groups.Count > 0)
+        {
+            offsets.Add(items.Count);
+        }
+
+        return new Bipartite(groups.ToArray(), offsets.ToArray(), items.ToArray());
+    }
+}

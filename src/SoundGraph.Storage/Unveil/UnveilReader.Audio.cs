@@ -1,0 +1,87 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using SoundGraph.Core.Unveil;
+
+namespace SoundGraph.Storage.Unveil;
+
+/// <content>Audio-feature explanations and the artist-level audio section.</content>
+public sealed partial class UnveilReader
+{
+    private static readonly (string Column, string Label, string Format)[] AudioColumns =
+    [
+        ("danceability", "danceability", "0.00"), ("energy", "energy", "0.00"), ("speechiness", "speechiness", "0.00"),
+        ("acousticness", "acousticness", "0.00"), ("instrumentalness", "instrumentalness", "0.00"), ("liveness", "liveness", "0.00"),
+        ("valence", "valence", "0.00"), ("loudness_db", "loudness dB", "0.0"), ("tempo_bpm", "tempo BPM", "0"),
+    ];
+
+    private async Task<UnveilSection> ArtistAudioAsync(long artistId, int limit, CancellationToken ct)
+    {
+        const string title = "Related by audio features (artists whose tracks sound alike)";
+        var rows = (await _connection.QueryAsync<(long Id, string Name, long Pairs, double Best)>(new CommandDefinition(
+            """
+            SELECT c2.artist_id, a.name, COUNT(*) AS pairs, MAX(r.weight) AS best
+            FROM track_credits c1
+            JOIN relations r ON r.kind = 'track_audio_similarity' AND r.src_id = c1.track_id
+            JOIN track_credits c2 ON c2.track_id = r.dst_id
+            JOIN artists a ON a.id = c2.artist_id
+            WHERE c1.artist_id = @artistId AND c2.artist_id <> @artistId
+            GROUP BY c2.artist_id, a.name
+            ORDER BY pairs DESC, best DESC, c2.artist_id
+            LIMIT @limit
+            """,
+            new { artistId, limit },
+            cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        if (rows.Count == 0)
+        {
+            return Empty("audio", title, "None of this artist's tracks has an audio-similarity neighbour by another artist (audio features come from the Spotify features import).");
+        }
+
+        return new UnveilSection("audio", title, [], rows.Select(r => new UnveilItem(
+            "artist", r.Id, r.Name, r.Best, r.Pairs, $"{Plural(r.Pairs, "track pair")} alike, best cosine {r.Best.ToString("0.000", CultureInfo.InvariantCulture)}")).ToList(), null);
+    }
+
+    private async Task<AudioExplainer> AudioExplainerAsync(CancellationToken ct)
+    {
+        var select = string.Join(", ", AudioColumns.Select(c => $"AVG({c.Column}), AVG({c.Column} * {c.Column})"));
+        using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition($"SELECT {select} FROM audio_features WHERE extractor = 'spotify'", cancellationToken: ct)).ConfigureAwait(false);
+        var sd = new double[AudioColumns.Length];
+        if (await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0))
+        {
+            for (var i = 0; i < sd.Length; i++)
+            {
+                var mean = reader.GetDouble(2 * i);
+                sd[i] = Math.Sqrt(Math.Max(0, reader.GetDouble((2 * i) + 1) - (mean * mean)));
+            }
+        }
+
+        return new AudioExplainer(_connection, sd);
+    }
+
+    /// <summary>Explains an audio-similarity pair by the three features on which the tracks are closest in
+    /// standard deviations (the same standardization the relation uses).</summary>
+    private sealed class AudioExplainer(DbConnection connection, double[] sd)
+    {
+        public async Task<string> ExplainAsync(long a, long b, CancellationToken ct)
+        {
+            var columns = string.Join(", ", AudioColumns.Select(c => c.Column));
+            var rows = (await connection.QueryAsync(new CommandDefinition(
+                $"SELECT track_id, {columns} FROM audio_features WHERE extractor = 'spotify' AND track_id IN (@a, @b)",
+                new { a, b },
+                cancellationToken: ct)).ConfigureAwait(false)).Cast<IDictionary<string, object>>().ToList();
+            var fa = rows.FirstOrDefault(r => Convert.ToInt64(r["track_id"], CultureInfo.InvariantCulture) == a);
+            var fb = rows.FirstOrDefault(r => Convert.ToInt64(r["track_id"], CultureInfo.InvariantCulture) == b);
+            if (fa is null || fb is null)
+            {
+                return "close in standardized audio features";
+            }
+
+            var closest = AudioColumns.Select((c, i) => (c, i, va: Convert.ToDouble(fa[c.Column], CultureInfo.InvariantCulture), vb: Convert.ToDouble(fb[c.Column], CultureInfo.InvariantCulture)))
+                .Where(x => sd[x.i] > 0)
+                .OrderBy(x => Math.Abs(x.va - x.vb) / sd[x.i]).ThenBy(x => x.i)
+                .Take(3)
+                .Select(x => $"{x.c.Label} {x.va.ToString(x.c.Format, CultureInfo.InvariantCulture)}/{x.vb.ToString(x.c.Format, CultureInfo.InvariantCulture)}");
+            return "close in " + string.Join(", ", closest);
+        }
+    }
+}

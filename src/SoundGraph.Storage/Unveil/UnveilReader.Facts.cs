@@ -1,0 +1,203 @@
+using System.Globalization;
+using Dapper;
+using SoundGraph.Core.Unveil;
+
+namespace SoundGraph.Storage.Unveil;
+
+/// <content>Summary, playlist, shared-label and engagement sections.</content>
+public sealed partial class UnveilReader
+{
+    private static readonly string[] PitchClasses = ["C", "C♯/D♭", "D", "D♯/E♭", "E", "F", "F♯/G♭", "G", "G♯/A♭", "A", "A♯/B♭", "B"];
+
+    private async Task<UnveilSection> ArtistSummaryAsync(long id, CancellationToken ct)
+    {
+        var facts = new List<UnveilFact>();
+        var tracks = await ScalarAsync("SELECT COUNT(DISTINCT track_id) FROM track_credits WHERE artist_id = @id", id, ct).ConfigureAwait(false);
+        facts.Add(new UnveilFact("tracks in store", N(tracks)));
+        var top = await ListAsync(
+            """
+            SELECT t.title FROM track_credits c JOIN tracks t ON t.id = c.track_id WHERE c.artist_id = @id
+            ORDER BY COALESCE(t.streams, 0) DESC, (SELECT COUNT(*) FROM playlist_tracks p WHERE p.track_id = t.id) DESC, t.id LIMIT 5
+            """,
+            id,
+            ct).ConfigureAwait(false);
+        AddList(facts, "top tracks", top);
+        AddList(facts, "top tags", await ListAsync(
+            "SELECT g.name FROM artist_tags x JOIN tags g ON g.id = x.tag_id WHERE x.artist_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8", id, ct).ConfigureAwait(false));
+        AddList(facts, "labels", await ListAsync(
+            "SELECT l.name FROM track_credits c JOIN tracks t ON t.id = c.track_id JOIN labels l ON l.id = t.label_id WHERE c.artist_id = @id GROUP BY l.id, l.name ORDER BY COUNT(*) DESC, l.name LIMIT 5", id, ct).ConfigureAwait(false));
+        return new UnveilSection("summary", "Artist", facts, [], null);
+    }
+
+    private async Task<UnveilSection> TrackSummaryAsync(long id, CancellationToken ct)
+    {
+        var facts = new List<UnveilFact>();
+        var t = await _connection.QueryFirstAsync<(string Title, string? Album, long? DurationMs, string? Label, long? Streams, long? Weeks)>(new CommandDefinition(
+            "SELECT t.title, t.album, t.duration_ms, l.name, t.streams, t.weeks_on_chart FROM tracks t LEFT JOIN labels l ON l.id = t.label_id WHERE t.id = @id",
+            new { id },
+            cancellationToken: ct)).ConfigureAwait(false);
+        facts.Add(new UnveilFact("title", t.Title));
+        var credits = (await _connection.QueryAsync<(string Name, long Role)>(new CommandDefinition(
+            "SELECT a.name, c.role FROM track_credits c JOIN artists a ON a.id = c.artist_id WHERE c.track_id = @id ORDER BY c.role, c.position",
+            new { id },
+            cancellationToken: ct)).ConfigureAwait(false)).Select(c => c.Role == 0 ? c.Name : $"{c.Name} ({RoleName(c.Role)})").ToList();
+        AddList(facts, "artists", credits);
+        Add(facts, "album", t.Album);
+        Add(facts, "duration", t.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture) : null);
+        Add(facts, "label", t.Label);
+        var f = await _connection.QueryFirstOrDefaultAsync<(double Dance, double Energy, double Valence, double Acoustic, double Loud, double Tempo, long Key, long Mode, long Meter)?>(new CommandDefinition(
+            "SELECT danceability, energy, valence, acousticness, loudness_db, tempo_bpm, musical_key, mode, time_signature FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END LIMIT 1",
+            new { id },
+            cancellationToken: ct)).ConfigureAwait(false);
+        if (f is { } a)
+        {
+            var key = a.Key is >= 0 and < 12 ? PitchClasses[a.Key] + (a.Mode == 1 ? " major" : " minor") : "unknown key";
+            facts.Add(new UnveilFact("audio", string.Create(CultureInfo.InvariantCulture, $"{key}, {a.Tempo:0} BPM, {a.Meter}/4, {a.Loud:0.0} dB")));
+            facts.Add(new UnveilFact("feel", string.Create(CultureInfo.InvariantCulture, $"danceability {a.Dance:0.00}, energy {a.Energy:0.00}, valence {a.Valence:0.00}, acousticness {a.Acoustic:0.00}")));
+        }
+
+        AddList(facts, "tags", await ListAsync(
+            "SELECT g.name FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8", id, ct).ConfigureAwait(false));
+        return new UnveilSection("summary", "Track", facts, [], null);
+    }
+
+    private async Task<UnveilSection> ArtistPlaylistsAsync(long id, int limit, CancellationToken ct)
+    {
+        var total = await ScalarAsync("SELECT COUNT(DISTINCT pt.playlist_id) FROM track_credits c JOIN playlist_tracks pt ON pt.track_id = c.track_id WHERE c.artist_id = @id", id, ct).ConfigureAwait(false);
+        if (total == 0)
+        {
+            return Empty("playlists", "Playlists containing it", "No playlist in the store contains a track by this artist.");
+        }
+
+        var rows = await _connection.QueryAsync<(long Id, string Name, long Tracks, long? Followers)>(new CommandDefinition(
+            """
+            SELECT p.id, p.name, COUNT(DISTINCT pt.track_id) AS tracks, p.followers
+            FROM track_credits c JOIN playlist_tracks pt ON pt.track_id = c.track_id JOIN playlists p ON p.id = pt.playlist_id
+            WHERE c.artist_id = @id GROUP BY p.id, p.name, p.followers ORDER BY tracks DESC, COALESCE(p.followers, 0) DESC, p.id LIMIT @limit
+            """,
+            new { id, limit },
+            cancellationToken: ct)).ConfigureAwait(false);
+        return new UnveilSection("playlists", "Playlists containing it", [new UnveilFact("playlists", N(total))], rows.Select(r => new UnveilItem(
+            "playlist", r.Id, PlaylistName(r.Id, r.Name), null, r.Tracks, $"{Plural(r.Tracks, "track")} by this artist" + Followers(r.Followers))).ToList(), null);
+    }
+
+    private async Task<UnveilSection> TrackPlaylistsAsync(long id, int limit, CancellationToken ct)
+    {
+        var total = await ScalarAsync("SELECT COUNT(DISTINCT playlist_id) FROM playlist_tracks WHERE track_id = @id", id, ct).ConfigureAwait(false);
+        if (total == 0)
+        {
+            return Empty("playlists", "Playlists containing it", "No playlist in the store contains this track.");
+        }
+
+        var rows = await _connection.QueryAsync<(long Id, string Name, long Position, long Size, long? Followers)>(new CommandDefinition(
+            """
+            SELECT p.id, p.name, MIN(pt.position) AS position, (SELECT COUNT(*) FROM playlist_tracks s WHERE s.playlist_id = p.id) AS size, p.followers
+            FROM playlist_tracks pt JOIN playlists p ON p.id = pt.playlist_id
+            WHERE pt.track_id = @id GROUP BY p.id, p.name, p.followers ORDER BY COALESCE(p.followers, 0) DESC, size, p.id LIMIT @limit
+            """,
+            new { id, limit },
+            cancellationToken: ct)).ConfigureAwait(false);
+        return new UnveilSection("playlists", "Playlists containing it", [new UnveilFact("playlists", N(total))], rows.Select(r => new UnveilItem(
+            "playlist", r.Id, PlaylistName(r.Id, r.Name), null, null, $"position {r.Position + 1} of {r.Size}" + Followers(r.Followers))).ToList(), null);
+    }
+
+    private async Task<UnveilSection> SharedLabelAsync(long artistId, int limit, CancellationToken ct)
+    {
+        var rows = (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
+            """
+            SELECT c2.artist_id, a.name, COUNT(DISTINCT t2.id) AS tracks, MIN(l.name) AS label, COUNT(DISTINCT l.id) AS labels
+            FROM track_credits c1
+            JOIN tracks t1 ON t1.id = c1.track_id AND t1.label_id IS NOT NULL
+            JOIN tracks t2 ON t2.label_id = t1.label_id
+            JOIN track_credits c2 ON c2.track_id = t2.id
+            JOIN artists a ON a.id = c2.artist_id
+            JOIN labels l ON l.id = t1.label_id
+            WHERE c1.artist_id = @artistId AND c2.artist_id <> @artistId
+            GROUP BY c2.artist_id, a.name
+            ORDER BY tracks DESC, c2.artist_id
+            LIMIT @limit
+            """,
+            new { artistId, limit },
+            cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        const string title = "Artist connections: shared label";
+        if (rows.Count == 0)
+        {
+            return Empty("shared_label", title, "No other artist in the store releases on this artist's labels.");
+        }
+
+        return new UnveilSection("shared_label", title, [], rows.Select(r => new UnveilItem(
+            "artist", r.Id, r.Name, null, r.Tracks,
+            $"both on {r.Label}" + (r.Labels > 1 ? $" (+{r.Labels - 1} more)" : string.Empty) + $"; {Plural(r.Tracks, "track")} of theirs there")).ToList(), null);
+    }
+
+    private async Task<UnveilSection> EngagementAsync(string kind, long id, CancellationToken ct)
+    {
+        // Track ids whose listens and engagements count for the subject: the track itself, or the artist's credited tracks.
+        var tracksOf = kind == "track" ? "SELECT @id" : "SELECT track_id FROM track_credits WHERE artist_id = @id";
+        var artistClause = kind == "artist" ? "OR (target_type = 1 AND target_id = @id)" : string.Empty;
+        var e = await _connection.QueryFirstAsync<(long Listeners, long Plays, long Likes, long Reposts, long Comments)>(new CommandDefinition(
+            $"""
+            SELECT
+              (SELECT COUNT(*) FROM (SELECT user_id FROM engagements WHERE (target_type = 0 AND target_id IN ({tracksOf})) {artistClause}
+                                     UNION SELECT user_id FROM listens WHERE track_id IN ({tracksOf}))),
+              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 3 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause}))
+                + (SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf})),
+              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 0 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})),
+              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 1 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})),
+              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 2 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause}))
+            """,
+            new { id },
+            cancellationToken: ct)).ConfigureAwait(false);
+        var chart = await _connection.QueryFirstAsync<(long? Streams, long? Weeks)>(new CommandDefinition(
+            $"SELECT SUM(streams), MAX(weeks_on_chart) FROM tracks WHERE id IN ({tracksOf})", new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        var facts = new List<UnveilFact>();
+        AddCount(facts, "listeners", e.Listeners);
+        AddCount(facts, "plays", e.Plays);
+        AddCount(facts, "likes", e.Likes);
+        AddCount(facts, "reposts", e.Reposts);
+        AddCount(facts, "comments", e.Comments);
+        AddCount(facts, "Spotify chart streams", chart.Streams ?? 0);
+        AddCount(facts, "weeks on chart (max)", chart.Weeks ?? 0);
+        return facts.Count == 0
+            ? Empty("engagement", "Engagement", "No listens, plays, likes or chart figures are known.")
+            : new UnveilSection("engagement", "Engagement", facts, [], null);
+    }
+
+    private async Task<long> ScalarAsync(string sql, long id, CancellationToken ct) =>
+        await _connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { id }, cancellationToken: ct)).ConfigureAwait(false);
+
+    private async Task<List<string>> ListAsync(string sql, long id, CancellationToken ct) =>
+        (await _connection.QueryAsync<string>(new CommandDefinition(sql, new { id }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+
+    private static void Add(List<UnveilFact> facts, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            facts.Add(new UnveilFact(name, value));
+        }
+    }
+
+    private static void AddList(List<UnveilFact> facts, string name, List<string> values)
+    {
+        if (values.Count > 0)
+        {
+            facts.Add(new UnveilFact(name, string.Join(", ", values)));
+        }
+    }
+
+    private static void AddCount(List<UnveilFact> facts, string name, long value)
+    {
+        if (value > 0)
+        {
+            facts.Add(new UnveilFact(name, N(value)));
+        }
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string PlaylistName(long id, string name) => string.IsNullOrWhiteSpace(name) ? $"(untitled #{id})" : name;
+
+    private static string Followers(long? followers) => followers is > 0 ? $", {Plural(followers.Value, "follower")}" : string.Empty;
+
+    private static string RoleName(long role) => role switch { 1 => "featured", 2 => "remixer", 3 => "producer", _ => "primary" };
+}

@@ -1,0 +1,113 @@
+using Dapper;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+
+namespace SoundGraph.Storage.Tests.Sqlite;
+
+public sealed class SqliteCatalogWriterTests
+{
+    [Fact]
+    public async Task OpenAsync_NewFile_AppliesMigrationsOnceAndRecordsSchemaVersion()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        Assert.Equal("0001_init", Assert.Single(temp.Store.AppliedMigrations).Name);
+        await using var again = await SoundGraphStore.OpenAsync(temp.Path);
+        Assert.Empty(again.AppliedMigrations);
+        Assert.Equal(1, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SampleBatch_StoresEveryTableWithExpectedCounts()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var stored = await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var counts = await temp.Store.CountRowsAsync();
+        Assert.Equal(3, counts["artists"]);
+        Assert.Equal(3, counts["tracks"]);
+        Assert.Equal(4, counts["track_credits"]);
+        Assert.Equal(2, counts["playlists"]);
+        Assert.Equal(5, counts["playlist_tracks"]);
+        Assert.Equal(1, counts["user_follows"]);
+        Assert.Equal(3, counts["engagements"]);
+        Assert.Equal(1, counts["listens"]);
+        Assert.Equal(2, counts["tags"]); // "pop" and "Pop" normalize to one tag
+        Assert.Equal(3, counts["artist_tags"]);
+        Assert.Equal(3, counts["audio_features"]);
+        Assert.Equal(5, stored["playlist_tracks"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameBatchTwice_LeavesTheSameRows()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var first = await temp.Store.CountRowsAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        Assert.Equal(first, await temp.Store.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task WriteAsync_UnknownKey_ThrowsAndStoresNothingFromTheBatch()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var batch = new CatalogBatch();
+        batch.Artists.Add(new ArtistRecord(EntityKeys.ArtistByName("X"), "X"));
+        batch.Credits.Add(new CreditRecord("spotify:track:missing", EntityKeys.ArtistByName("X"), CreditRole.Primary, 0));
+        var ex = await Assert.ThrowsAsync<UnknownKeyException>(() => temp.Store.Catalog.WriteAsync(batch));
+        Assert.Contains("spotify:track:missing", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await temp.Store.CountRowsAsync())["artists"]);
+
+        // The writer's caches must not remember the rolled-back artist.
+        var ok = new CatalogBatch();
+        ok.Tracks.Add(new TrackRecord("spotify:track:ok", "Ok"));
+        ok.Credits.Add(new CreditRecord("spotify:track:ok", EntityKeys.ArtistByName("X"), CreditRole.Primary, 0));
+        await Assert.ThrowsAsync<UnknownKeyException>(() => temp.Store.Catalog.WriteAsync(ok));
+    }
+
+    [Fact]
+    public async Task WriteAsync_PlaylistEntriesInLaterBatch_ReplaceEarlierEntries()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var shorter = new CatalogBatch();
+        shorter.PlaylistEntries.Add(new PlaylistEntryRecord("test:playlist:1", 0, "spotify:track:t3"));
+        await temp.Store.Catalog.WriteAsync(shorter);
+        var rows = (await temp.Store.Connection.QueryAsync<long>(
+            "SELECT pt.track_id FROM playlist_tracks pt JOIN playlists p ON p.id = pt.playlist_id WHERE p.key = 'test:playlist:1'")).ToList();
+        Assert.Single(rows);
+    }
+
+    [Fact]
+    public async Task WriteAsync_TrackUpdateWithNulls_KeepsStoredAttributes()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var update = new CatalogBatch();
+        update.Tracks.Add(new TrackRecord("spotify:track:t1", "One (Remastered)"));
+        await temp.Store.Catalog.WriteAsync(update);
+        var row = await temp.Store.Connection.QuerySingleAsync<(string Title, string Album, long Streams)>("SELECT title, album, streams FROM tracks WHERE key = 'spotify:track:t1'");
+        Assert.Equal(("One (Remastered)", "Alb", 1000L), row);
+    }
+
+    [Fact]
+    public async Task FindTrackKeyByNameAsync_StoredTrack_ReturnsItsKey()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        Assert.Equal("spotify:track:t2", await temp.Store.Catalog.FindTrackKeyByNameAsync(NameNormalizer.TrackNameKey("a", "TWO")));
+        Assert.Null(await temp.Store.Catalog.FindTrackKeyByNameAsync(NameNormalizer.TrackNameKey("a", "nine")));
+    }
+
+    [Theory]
+    [InlineData(null, StoreProvider.Sqlite, "soundgraph.db")]
+    [InlineData("data/x.db", StoreProvider.Sqlite, "data/x.db")]
+    [InlineData("Host=127.0.0.1;Port=5433;Database=sg;Password=secret", StoreProvider.Postgres, "Host=127.0.0.1;Port=5433;Database=sg;Password=secret")]
+    [InlineData("postgresql://u@h/db", StoreProvider.Postgres, "postgresql://u@h/db")]
+    public void StoreLocationParse_Value_SelectsProvider(string? db, StoreProvider provider, string value)
+    {
+        var location = StoreLocation.Parse(db);
+        Assert.Equal(provider, location.Provider);
+        Assert.Equal(value, location.Value);
+        Assert.DoesNotContain("secret", location.ToString(), StringComparison.Ordinal);
+    }
+}
