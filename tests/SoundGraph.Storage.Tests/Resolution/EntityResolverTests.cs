@@ -1,0 +1,71 @@
+using Dapper;
+
+namespace SoundGraph.Storage.Tests.Resolution;
+
+public sealed class EntityResolverTests
+{
+    private static async Task<TempStore> SampleAsync()
+    {
+        var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        return temp;
+    }
+
+    [Theory]
+    [InlineData("A", "artist", "A", "exact artist name")]
+    [InlineData("a", "artist", "A", "exact artist name")]
+    [InlineData("spotify:track:t2", "track", "Two — A", "key")]
+    [InlineData("https://open.spotify.com/track/t3?si=x", "track", "Three — C", "key")]
+    [InlineData("A - Two", "track", "Two — A", "artist - title")]
+    [InlineData("three", "track", "Three — C", "exact title")]
+    [InlineData("Threee", "track", "Three — C", "fuzzy name (score 91)")]
+    public async Task ResolveAsync_Query_FindsEntity(string query, string kind, string name, string how)
+    {
+        await using var temp = await SampleAsync();
+        var r = await temp.Store.Resolver.ResolveAsync(query);
+        Assert.NotNull(r.Match);
+        Assert.Equal((kind, name), (r.Match.Kind, r.Match.Name));
+        Assert.Equal(how, r.How);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_PrefixedId_LoadsThatEntity()
+    {
+        await using var temp = await SampleAsync();
+        var id = await temp.Store.Connection.ExecuteScalarAsync<long>("SELECT id FROM tracks WHERE key = 'spotify:track:t1'");
+        var r = await temp.Store.Resolver.ResolveAsync($"track:{id}");
+        Assert.Equal("One — A", r.Match?.Name);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_BareIdOfBothKinds_IsAmbiguous()
+    {
+        await using var temp = await SampleAsync();
+        var r = await temp.Store.Resolver.ResolveAsync("1");
+        Assert.Null(r.Match);
+        Assert.Equal(["artist", "track"], r.Candidates.Select(c => c.Entity.Kind).ToArray());
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NothingClose_ReturnsNoCandidates()
+    {
+        await using var temp = await SampleAsync();
+        var r = await temp.Store.Resolver.ResolveAsync("zzzzzzzzzz");
+        Assert.Null(r.Match);
+        Assert.Empty(r.Candidates);
+        Assert.Equal("not found", r.How);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_TwoTracksWithTheSameTitle_ListsBoth()
+    {
+        await using var temp = await SampleAsync();
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        b.Tracks.Add(new SoundGraph.Core.Catalog.TrackRecord("spotify:track:t9", "Two", "C", Streams: 9999));
+        await temp.Store.Catalog.WriteAsync(b);
+        var r = await temp.Store.Resolver.ResolveAsync("two");
+        Assert.Null(r.Match);
+        Assert.Equal(2, r.Candidates.Count);
+        Assert.Equal("Two", r.Candidates[0].Entity.Name); // the more streamed one first (no credit, so no artist suffix)
+    }
+}
