@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using SoundGraph.Cli.Bench;
+using SoundGraph.Cli.Jobs;
+using SoundGraph.Core.Relations;
+using SoundGraph.Ingest;
+using SoundGraph.Storage;
+using Spectre.Console;
+
+namespace SoundGraph.Cli.Commands;
+
+/// <summary><c>sgr bench</c>: times import and relate on SYNTHETIC MPD-shaped data (see <see cref="SyntheticMpd"/>).</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sizes = new Option<int[]>("--playlists") { Description = "Playlist counts to run (repeatable).", DefaultValueFactory = _ => [10_000, 100_000], AllowMultipleArgumentsPerToken = true };
+        var work = new Option<string?>("--work") { Description = "Folder for the generated slices and databases (default: a temporary folder, deleted afterwards)." };
+        var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).") { sizes, work, RelateCommand.TopK };
+        command.SetAction(async (parse, ct) =>
+        {
+            var folder = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "soundgraph-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            var keep = parse.GetValue(work) is not null;
+            try
+            {
+                var results = new List<string[]>();
+                foreach (var n in parse.GetValue(sizes)!)
+                {
+                    results.Add(await RunOneAsync(context, folder, n, parse.GetValue(RelateCommand.TopK), ct).ConfigureAwait(false));
+                }
+
+                var table = new Table().Title("SoundGraph bench — SYNTHETIC MPD-shaped data, SQLite store")
+                    .AddColumns("playlists", "entries", "generate s", "import s", "entries/s", "relate s", "relation rows", "rows/s (write)", "peak MiB");
+                foreach (var r in results)
+                {
+                    table.AddRow(r);
+                }
+
+                context.Console.Write(table);
+                context.Console.MarkupLine($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}; relate = track and artist co-playlist, top-{parse.GetValue(RelateCommand.TopK)}.[/]");
+                return 0;
+            }
+            finally
+            {
+                if (!keep && Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<string[]> RunOneAsync(CliContext context, string folder, int playlists, int topK, CancellationToken ct)
+    {
+        var dir = Path.Combine(folder, playlists.ToString(CultureInfo.InvariantCulture));
+        context.Console.MarkupLine($"[grey]generating {playlists:N0} synthetic playlists…[/]");
+        var watch = Stopwatch.StartNew();
+        var (files, entries) = new SyntheticMpd(playlists).WriteSlices(Path.Combine(dir, "slices"));
+        var generate = watch.Elapsed.TotalSeconds;
+        var dbPath = Path.Combine(dir, "bench.db");
+        File.Delete(dbPath);
+        await using var store = await SoundGraphStore.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        var importer = ImporterCatalog.Get("mpd");
+        var rejects = new ListRejectSink();
+        watch.Restart();
+        foreach (var file in files)
+        {
+            await importer.ImportAsync(file, store.Catalog, rejects, null, ct).ConfigureAwait(false);
+        }
+
+        var import = watch.Elapsed.TotalSeconds;
+        context.Console.MarkupLine($"[grey]imported {entries:N0} entries in {import:0.0} s; relating…[/]");
+        watch.Restart();
+        var options = RelateCommand.Options(topK, 5, 0.7, new HashSet<RelationKind> { RelationKind.TrackCoPlaylist, RelationKind.ArtistCoPlaylist });
+        var results = await RelateJob.RunAsync(context, store, options, quiet: true, ct).ConfigureAwait(false);
+        var relate = watch.Elapsed.TotalSeconds;
+        var rows = results.Sum(r => r.Rows);
+        var write = results.Sum(r => r.WriteSeconds);
+        RelateJob.Render(context.Console, results, topK);
+        return
+        [
+            N(playlists), N(entries), S(generate), S(import), N((long)(entries / import)), S(relate), N(rows), N((long)(rows / Math.Max(write, 1e-9))),
+            N(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)),
+        ];
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using SoundGraph.Cli.Jobs;
+using SoundGraph.Cli.Rendering;
+using SoundGraph.Ingest;
+
+namespace SoundGraph.Cli.Commands;
+
+/// <summary><c>sgr import &lt;format&gt; &lt;path&gt;</c>: import a dataset file or folder into the store.</summary>
+public static class ImportCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var formats = ImporterCatalog.All().Select(i => i.Format).ToArray();
+        var format = new Argument<string>("format")
+        {
+            Description = "One of: " + string.Join("; ", ImporterCatalog.All().Select(i => $"{i.Format} ({i.Description})")),
+        };
+        format.AcceptOnlyFromAmong(formats);
+        var path = new Argument<string>("path") { Description = "The file or folder to import (gzip accepted)." };
+        var user = new Option<string?>("--user") { Description = "spotify-export only: the name of the export's owner (default: the folder name)." };
+        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows).") { format, path, user };
+        command.SetAction(async (parse, ct) =>
+        {
+            var importer = ImporterCatalog.Get(parse.GetValue(format)!, parse.GetValue(user));
+            var input = parse.GetValue(path)!;
+            if (!File.Exists(input) && !Directory.Exists(input))
+            {
+                throw new FileNotFoundException($"'{input}' does not exist.", input);
+            }
+
+            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var json = parse.GetValue(CliContext.JsonOption);
+            var report = await ImportJob.RunAsync(context, store, importer, input, json, ct).ConfigureAwait(false);
+            if (json)
+            {
+                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = CliContext.RejectsPath(store.Location) }));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using SoundGraph.Cli.Jobs;
+using SoundGraph.Cli.Rendering;
+using SoundGraph.Core.Relations;
+using SoundGraph.Graph.Relations;
+
+namespace SoundGraph.Cli.Commands;
+
+/// <summary><c>sgr relate</c>: compute every relation kind from the store and write them back with evidence.</summary>
+public static class RelateCommand
+{
+    /// <summary>The <c>--top-k</c> option (neighbours kept per node and kind).</summary>
+    public static Option<int> TopK { get; } = new("--top-k") { Description = "Neighbours kept per node and kind (≥ 1).", DefaultValueFactory = _ => 50 };
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var kinds = new Option<string[]>("--kind")
+        {
+            Description = "Only these kinds (repeatable): " + string.Join(", ", RelationKinds.All.Select(k => k.Code())) + ".",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        kinds.AcceptOnlyFromAmong(RelationKinds.All.Select(k => k.Code()).ToArray());
+        var evidence = new Option<int>("--evidence") { Description = "Evidence ids sampled per relation row (the exact count is always kept).", DefaultValueFactory = _ => 5 };
+        var threshold = new Option<double>("--audio-threshold") { Description = "Minimum cosine for audio similarity (−1…1).", DefaultValueFactory = _ => 0.7 };
+        var command = new Command("relate", "Compute relations (co-playlist, co-listen, tags, collaborations, audio, user–user) from the store.") { TopK, kinds, evidence, threshold };
+        command.SetAction(async (parse, ct) =>
+        {
+            var selected = parse.GetValue(kinds) is { Length: > 0 } codes ? codes.Select(RelationKinds.Parse).ToHashSet() : RelationKinds.All.ToHashSet();
+            var options = Options(parse.GetValue(TopK), parse.GetValue(evidence), parse.GetValue(threshold), selected);
+            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            var json = parse.GetValue(CliContext.JsonOption);
+            var results = await RelateJob.RunAsync(context, store, options, json, ct).ConfigureAwait(false);
+            if (json)
+            {
+                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(results.Select(r => new { kind = r.Kind.Code(), r.InputGroups, r.InputEntries, r.Rows, r.LoadSeconds, r.ComputeSeconds, r.WriteSeconds })));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Relate options from command-line values; invalid values throw <see cref="ArgumentOutOfRangeException"/>.</summary>
+    public static RelateOptions Options(int topK, int evidence, double audioThreshold, IReadOnlySet<RelationKind>? kinds = null)
+    {
+        var options = new RelateOptions
+        {
+            General = new RelationOptions { TopK = topK, EvidenceSample = evidence },
+            AudioTopK = topK,
+            AudioThreshold = audioThreshold,
+            Kinds = kinds ?? RelationKinds.All.ToHashSet(),
+        };
+        options.Validate();
+        return options;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using SoundGraph.Core.Relations;
+using SoundGraph.Graph.Relations;
+using SoundGraph.Storage;
+using Spectre.Console;
+
+namespace SoundGraph.Cli.Jobs;
+
+/// <summary>Timing and size of one relation kind computed by <see cref="RelateJob"/>.</summary>
+/// <param name="Kind">Relation kind.</param>
+/// <param name="InputGroups">Groups in the input membership (playlists, listeners, tags, tracks; tracks for audio).</param>
+/// <param name="InputEntries">Entries in the input membership (Σ|g|; tracks with features for audio).</param>
+/// <param name="Rows">Directed relation rows written.</param>
+/// <param name="LoadSeconds">Seconds reading the input from the store.</param>
+/// <param name="ComputeSeconds">Seconds in the in-memory engine.</param>
+/// <param name="WriteSeconds">Seconds writing rows and evidence.</param>
+public sealed record RelateKindResult(RelationKind Kind, long InputGroups, long InputEntries, long Rows, double LoadSeconds, double ComputeSeconds, double WriteSeconds);
+
+/// <summary><c>sgr relate</c>: reads memberships from the store, computes every relation kind in memory
+/// (SoundGraph.Graph) and writes the top-K rows with their evidence back, one kind at a time so memory stays bounded.</summary>
+public static class RelateJob
+{
+    /// <summary>Computes and stores the kinds selected in <paramref name="options"/>.</summary>
+    public static async Task<IReadOnlyList<RelateKindResult>> RunAsync(CliContext context, SoundGraphStore store, RelateOptions options, bool quiet, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var results = new List<RelateKindResult>();
+        var computedAt = DateTimeOffset.UtcNow;
+        foreach (var kind in RelationKinds.All.Where(options.Kinds.Contains))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!quiet)
+            {
+                context.Console.MarkupLine($"[grey]relating {kind.Code()}…[/]");
+            }
+
+            var watch = Stopwatch.StartNew();
+            var (inputs, groups, entries) = await LoadAsync(store.Relations, kind, ct).ConfigureAwait(false);
+            var load = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var built = RelationEngine.Build(inputs, options with { Kinds = new HashSet<RelationKind> { kind } });
+            var rows = built.TryGetValue(kind, out var r) ? r : [];
+            var compute = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var written = await store.Relations.ReplaceRelationsAsync(kind, rows, computedAt, ct).ConfigureAwait(false);
+            results.Add(new RelateKindResult(kind, groups, entries, written, load, compute, watch.Elapsed.TotalSeconds));
+        }
+
+        if (!quiet)
+        {
+            Render(context.Console, results, options.General.TopK);
+        }
+
+        return results;
+    }
+
+    /// <summary>Writes the per-kind table.</summary>
+    public static void Render(IAnsiConsole console, IReadOnlyList<RelateKindResult> results, int topK)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(results);
+        var table = new Table().Title($"relate (top-{topK} per node)")
+            .AddColumn("kind").AddColumn(new TableColumn("groups").RightAligned()).AddColumn(new TableColumn("entries").RightAligned())
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("load s").RightAligned())
+            .AddColumn(new TableColumn("compute s").RightAligned()).AddColumn(new TableColumn("write s").RightAligned());
+        foreach (var r in results)
+        {
+            table.AddRow(r.Kind.Code(), N(r.InputGroups), N(r.InputEntries), N(r.Rows), S(r.LoadSeconds), S(r.ComputeSeconds), S(r.WriteSeconds));
+        }
+
+        console.Write(table);
+    }
+
+    private static async Task<(RelationInputs Inputs, long Groups, long Entries)> LoadAsync(IRelationStore store, RelationKind kind, CancellationToken ct)
+    {
+        if (kind == RelationKind.TrackAudioSimilarity)
+        {
+            var (ids, features) = await store.LoadAudioFeaturesAsync(ct).ConfigureAwait(false);
+            return (new RelationInputs { AudioTrackIds = ids, AudioFeatures = features }, ids.Length, ids.Length);
+        }
+
+        var membership = kind switch
+        {
+            RelationKind.TrackCoPlaylist => await store.LoadPlaylistTracksAsync(ct).ConfigureAwait(false),
+            RelationKind.ArtistCoPlaylist => await store.LoadPlaylistArtistsAsync(ct).ConfigureAwait(false),
+            RelationKind.ArtistCoListen or RelationKind.UserJaccard => await store.LoadListenerArtistsAsync(ct).ConfigureAwait(false),
+            RelationKind.ArtistTagOverlap => await store.LoadArtistTagsAsync(ct).ConfigureAwait(false),
+            RelationKind.TrackTagOverlap => await store.LoadTrackTagsAsync(ct).ConfigureAwait(false),
+            RelationKind.ArtistCollaboration => await store.LoadTrackCreditsAsync(ct).ConfigureAwait(false),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown relation kind."),
+        };
+        var inputs = kind switch
+        {
+            RelationKind.TrackCoPlaylist => new RelationInputs { PlaylistTracks = membership },
+            RelationKind.ArtistCoPlaylist => new RelationInputs { PlaylistArtists = membership },
+            RelationKind.ArtistCoListen or RelationKind.UserJaccard => new RelationInputs { ListenerArtists = membership },
+            RelationKind.ArtistTagOverlap => new RelationInputs { ArtistTags = membership },
+            RelationKind.TrackTagOverlap => new RelationInputs { TrackTags = membership },
+            _ => new RelationInputs { TrackCredits = membership },
+        };
+        return (inputs, membership.GroupCount, membership.ItemIds.Length);
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string S(double s) => s.ToString("0.00", CultureInfo.InvariantCulture);
+}
