@@ -1,0 +1,95 @@
+namespace SoundGraph.Graph.Relations;
+
+/// <summary>A candidate neighbour: dense index, shared-group count and weight.</summary>
+internal readonly record struct Neighbor(int Dst, int Count, double Weight)
+{
+    /// <summary>Ranking order: weight descending, then count descending, then dense index (= id) ascending.</summary>
+    public static bool Better(in Neighbor x, in Neighbor y) =>
+        x.Weight > y.Weight || (x.Weight == y.Weight && (x.Count > y.Count || (x.Count == y.Count && x.Dst < y.Dst)));
+
+    /// <summary><see cref="Better"/> as a comparison, best first.</summary>
+    public static int Compare(Neighbor x, Neighbor y) => Better(x, y) ? -1 : Better(y, x) ? 1 : 0;
+}
+
+/// <summary>
+/// Bounded min-heap keeping the best <c>k</c> of a stream of <see cref="Neighbor"/>s by <see cref="Neighbor.Better"/>.
+/// O(log k) per offer; reusable after <see cref="TakeSorted"/>.
+/// </summary>
+internal sealed class TopK
+{
+    private readonly Neighbor[] _heap;
+    private int _size;
+
+    /// <summary>Creates a heap holding at most <paramref name="k"/> neighbours.</summary>
+    public TopK(int k) => _heap = new Neighbor[k];
+
+    /// <summary>Offers a candidate; kept if the heap is not full or it beats the worst kept.</summary>
+    public void Offer(in Neighbor candidate)
+    {
+        var heap = _heap;
+        if (_size < heap.Length)
+        {
+            // Sift up: the root is the worst kept.
+            var i = _size++;
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                if (!Neighbor.Better(heap[parent], candidate))
+                {
+                    break;
+                }
+
+                heap[i] = heap[parent];
+                i = parent;
+            }
+
+            heap[i] = candidate;
+            return;
+        }
+
+        if (!Neighbor.Better(candidate, heap[0]))
+        {
+            return;
+        }
+
+        // Replace the root and sift down.
+        var j = 0;
+        while (true)
+        {
+            var child = (2 * j) + 1;
+            if (child >= _size)
+            {
+                break;
+            }
+
+            if (child + 1 < _size && Neighbor.Better(heap[child], heap[child + 1]))
+            {
+                child++;
+            }
+
+            if (!Neighbor.Better(candidate, heap[child]))
+            {
+                break;
+            }
+
+            heap[j] = heap[child];
+            j = child;
+        }
+
+        heap[j] = candidate;
+    }
+
+    /// <summary>Returns the kept neighbours best first and empties the heap.</summary>
+    public Neighbor[] TakeSorted()
+    {
+        if (_size == 0)
+        {
+            return [];
+        }
+
+        var result = _heap.AsSpan(0, _size).ToArray();
+        Array.Sort(result, Neighbor.Compare);
+        _size = 0;
+        return result;
+    }
+}
