@@ -23,11 +23,12 @@ public static class BipartiteOps
         for (var i = 0; i < index.ItemCount; i++)
         {
             long previous = 0;
-            for (var p = index.ItemOffsets[i]; p < index.ItemOffsets[i + 1]; p++)
+            var slot = index.SlotOf[i];
+            for (var p = index.ItemOffsets[slot]; p < index.ItemOffsets[slot + 1]; p++)
             {
                 // Ranks are ascending, so a repeated group id (two input groups with one id) is adjacent: keep it once.
                 var id = index.GroupIds[index.ItemGroups[p]];
-                if (p == index.ItemOffsets[i] || id != previous)
+                if (p == index.ItemOffsets[slot] || id != previous)
                 {
                     itemIds[written++] = id;
                 }

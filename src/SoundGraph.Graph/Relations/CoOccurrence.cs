@@ -62,7 +62,7 @@ public static class CoOccurrence
             n,
             64,
             () => new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum),
-            (a, scratch) => neighbors[a] = Neighbors(index, invSize, a, score, options, scratch));
+            (a, scratch) => neighbors[index.IdRankOf[a]] = Neighbors(index, invSize, a, score, options, scratch));
         return Assemble(kind, index, neighbors, options.EvidenceSample);
     }
 
@@ -78,6 +78,7 @@ public static class CoOccurrence
         public TopK Heap { get; } = new(Math.Min(topK, Math.Max(items, 1)));
     }
 
+    /// <summary>Top-K neighbours of the item in slot <paramref name="a"/>; each <see cref="Neighbor.Dst"/> is an id rank.</summary>
     private static Neighbor[] Neighbors(InvertedIndex index, double[] invSize, int a, CoOccurrenceScore score, RelationOptions options, Scratch scratch)
     {
         var itemOffsets = index.ItemOffsets;
@@ -153,16 +154,16 @@ public static class CoOccurrence
                 CoOccurrenceScore.Jaccard => count / (degreeA + index.Degree(b) - count),
                 _ => count,
             };
-            if (weight >= minWeight)
+            if (weight >= minWeight && !heap.Rejects(weight, count))
             {
-                heap.Offer(new Neighbor(b, count, weight));
+                heap.Offer(new Neighbor(index.IdRankOf[b], count, weight));
             }
         }
 
         return heap.TakeSorted();
     }
 
-    /// <summary>Flattens the per-source lists into a table and fills each row's evidence sample.</summary>
+    /// <summary>Flattens the per-source lists (indexed by id rank) into a table and fills each row's evidence sample.</summary>
     private static RelationTable Assemble(RelationKind kind, InvertedIndex index, Neighbor[][] neighbors, int sample)
     {
         var offsets = RelationTable.RowOffsets(neighbors);
@@ -199,14 +200,14 @@ public static class CoOccurrence
                 dst[r] = ids[n.Dst];
                 weights[r] = n.Weight;
                 counts[r] = n.Count;
-                SharedGroups(index, a, n.Dst, evidence.AsSpan(evidenceOffsets[r], evidenceOffsets[r + 1] - evidenceOffsets[r]));
+                SharedGroups(index, index.SlotOf[a], index.SlotOf[n.Dst], evidence.AsSpan(evidenceOffsets[r], evidenceOffsets[r + 1] - evidenceOffsets[r]));
                 r++;
             }
         });
         return new RelationTable(kind, src, dst, weights, counts, evidenceOffsets, evidence);
     }
 
-    /// <summary>Writes the smallest shared group ids of items <paramref name="a"/> and <paramref name="b"/> into
+    /// <summary>Writes the smallest shared group ids of the items in slots <paramref name="a"/> and <paramref name="b"/> into
     /// <paramref name="destination"/> until it is full. Walks the shorter group list and gallops (binary search with a
     /// rising lower bound) in the longer one: O(min(d) · log max(d)) at worst, less when the sample fills early.</summary>
     private static void SharedGroups(InvertedIndex index, int a, int b, Span<long> destination)

@@ -3,8 +3,8 @@ using SoundGraph.Core.Relations;
 namespace SoundGraph.Graph.Relations;
 
 /// <summary>
-/// Dense form of a <see cref="Bipartite"/> in both directions: groups ranked by ascending id, items mapped to dense
-/// indices in ascending id order, group → items and item → groups as CSR arrays of ints.
+/// Dense form of a <see cref="Bipartite"/> in both directions: groups ranked by ascending id, items numbered twice (id
+/// rank, ascending id; slot, descending degree), group → item slots and item slot → group ranks as CSR arrays of ints.
 /// </summary>
 /// <remarks>
 /// Each item's group list is sorted by group rank (= group id), so two lists merge into ascending shared group ids.
@@ -13,9 +13,11 @@ namespace SoundGraph.Graph.Relations;
 /// </remarks>
 internal sealed class InvertedIndex
 {
-    private InvertedIndex(long[] itemIds, long[] groupIds, int[] groupOffsets, int[] groupItems, int[] itemOffsets, int[] itemGroups)
+    private InvertedIndex(long[] itemIds, int[] slotOf, int[] idRankOf, long[] groupIds, int[] groupOffsets, int[] groupItems, int[] itemOffsets, int[] itemGroups)
     {
         ItemIds = itemIds;
+        SlotOf = slotOf;
+        IdRankOf = idRankOf;
         GroupIds = groupIds;
         GroupOffsets = groupOffsets;
         GroupItems = groupItems;
@@ -23,8 +25,14 @@ internal sealed class InvertedIndex
         ItemGroups = itemGroups;
     }
 
-    /// <summary>Item id of each dense item index, ascending.</summary>
+    /// <summary>Item id of each id rank (the item's position among the distinct item ids, ascending).</summary>
     public long[] ItemIds { get; }
+
+    /// <summary>Id rank → slot, the item's working index (items ordered by degree descending, then id).</summary>
+    public int[] SlotOf { get; }
+
+    /// <summary>Slot → id rank.</summary>
+    public int[] IdRankOf { get; }
 
     /// <summary>Group id of each group rank, ascending (non-decreasing if the input repeats a group id).</summary>
     public long[] GroupIds { get; }
@@ -32,10 +40,10 @@ internal sealed class InvertedIndex
     /// <summary>Group rank → range of <see cref="GroupItems"/>; length groups + 1.</summary>
     public int[] GroupOffsets { get; }
 
-    /// <summary>Dense item indices of each group, distinct within a group.</summary>
+    /// <summary>Item slots of each group, distinct within a group.</summary>
     public int[] GroupItems { get; }
 
-    /// <summary>Dense item → range of <see cref="ItemGroups"/>; length items + 1.</summary>
+    /// <summary>Item slot → range of <see cref="ItemGroups"/>; length items + 1.</summary>
     public int[] ItemOffsets { get; }
 
     /// <summary>Group ranks of each item, ascending.</summary>
@@ -47,7 +55,7 @@ internal sealed class InvertedIndex
     /// <summary>Number of groups.</summary>
     public int GroupCount => GroupIds.Length;
 
-    /// <summary>Number of groups holding item <paramref name="item"/>.</summary>
+    /// <summary>Number of groups holding the item in slot <paramref name="item"/>.</summary>
     public int Degree(int item) => ItemOffsets[item + 1] - ItemOffsets[item];
 
     /// <summary>Distinct items of group rank <paramref name="group"/>.</summary>
@@ -104,15 +112,49 @@ internal sealed class InvertedIndex
 
         Array.Resize(ref groupItems, k);
 
-        // Item → group ranks: counting sort by item, filled in rank order so each list is ascending.
-        var itemOffsets = degree;
-        for (var i = 0; i < ids.Count; i++)
+        // Relabel items by degree descending (ties by id): popular items share a compact, cache-resident block of the
+        // per-worker accumulators, which is where most of the Σ|g|² updates land on long-tailed (Zipf-like) data.
+        var count = ids.Count;
+        var maxDegree = 0;
+        for (var i = 0; i < count; i++)
         {
-            itemOffsets[i + 1] += itemOffsets[i];
+            maxDegree = Math.Max(maxDegree, degree[i + 1]);
         }
 
-        var cursor = new int[ids.Count];
-        Array.Copy(itemOffsets, cursor, ids.Count);
+        var bucket = new int[maxDegree + 2];
+        for (var i = 0; i < count; i++)
+        {
+            bucket[maxDegree - degree[i + 1] + 1]++;
+        }
+
+        for (var b = 1; b < bucket.Length; b++)
+        {
+            bucket[b] += bucket[b - 1];
+        }
+
+        var slotOf = new int[count];
+        var idRankOf = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var slot = bucket[maxDegree - degree[i + 1]]++;
+            slotOf[i] = slot;
+            idRankOf[slot] = i;
+        }
+
+        for (var p = 0; p < groupItems.Length; p++)
+        {
+            groupItems[p] = slotOf[groupItems[p]];
+        }
+
+        // Item → group ranks: counting sort by item slot, filled in rank order so each list is ascending.
+        var itemOffsets = new int[count + 1];
+        for (var slot = 0; slot < count; slot++)
+        {
+            itemOffsets[slot + 1] = itemOffsets[slot] + degree[idRankOf[slot] + 1];
+        }
+
+        var cursor = new int[count];
+        Array.Copy(itemOffsets, cursor, count);
         var itemGroups = new int[k];
         for (var r = 0; r < n; r++)
         {
@@ -122,6 +164,6 @@ internal sealed class InvertedIndex
             }
         }
 
-        return new InvertedIndex(ids.Ids, groupIds, groupOffsets, groupItems, itemOffsets, itemGroups);
+        return new InvertedIndex(ids.Ids, slotOf, idRankOf, groupIds, groupOffsets, groupItems, itemOffsets, itemGroups);
     }
 }

@@ -23,6 +23,11 @@ internal sealed class TopK
     /// <summary>Creates a heap holding at most <paramref name="k"/> neighbours.</summary>
     public TopK(int k) => _heap = new Neighbor[k];
 
+    /// <summary>True when the heap is full and a candidate with this weight and count would lose to the worst kept
+    /// whatever its id: a cheap test before computing the candidate's tie-break key.</summary>
+    public bool Rejects(double weight, int count) =>
+        _size == _heap.Length && (weight < _heap[0].Weight || (weight == _heap[0].Weight && count < _heap[0].Count));
+
     /// <summary>Offers a candidate; kept if the heap is not full or it beats the worst kept.</summary>
     public void Offer(in Neighbor candidate)
     {
