@@ -209,7 +209,8 @@ public static class CoOccurrence
 
     /// <summary>Writes the smallest shared group ids of the items in slots <paramref name="a"/> and <paramref name="b"/> into
     /// <paramref name="destination"/> until it is full. Walks the shorter group list and gallops (binary search with a
-    /// rising lower bound) in the longer one: O(min(d) · log max(d)) at worst, less when the sample fills early.</summary>
+    /// rising lower bound) in the longer one, or merges when the lengths are within 8×: O(min(d)·log max(d)) at worst, less
+    /// when the sample fills early.</summary>
     private static void SharedGroups(InvertedIndex index, int a, int b, Span<long> destination)
     {
         if (destination.IsEmpty)
@@ -222,10 +223,49 @@ public static class CoOccurrence
         var shorter = groupsA.Length <= groupsB.Length ? groupsA : groupsB;
         var longer = groupsA.Length <= groupsB.Length ? groupsB : groupsA;
         var written = 0;
+        if (longer.Length <= 8 * shorter.Length)
+        {
+            // Similar lengths: a linear merge reads both lists sequentially.
+            for (int i = 0, j = 0; i < shorter.Length && j < longer.Length;)
+            {
+                if (shorter[i] < longer[j])
+                {
+                    i++;
+                }
+                else if (shorter[i] > longer[j])
+                {
+                    j++;
+                }
+                else
+                {
+                    destination[written++] = index.GroupIds[shorter[i]];
+                    if (written == destination.Length)
+                    {
+                        return;
+                    }
+
+                    i++;
+                    j++;
+                }
+            }
+
+            return;
+        }
+
+        // Very different lengths: gallop in the longer list (probe 1, 2, 4, … ahead, then binary search the last step).
         var low = 0;
         foreach (var g in shorter)
         {
-            var found = longer[low..].BinarySearch(g);
+            var step = 1;
+            var high = low;
+            while (high < longer.Length && longer[high] < g)
+            {
+                low = high + 1;
+                high += step;
+                step <<= 1;
+            }
+
+            var found = longer[low..Math.Min(high + 1, longer.Length)].BinarySearch(g);
             if (found >= 0)
             {
                 destination[written++] = index.GroupIds[g];

@@ -6,9 +6,6 @@ internal readonly record struct Neighbor(int Dst, int Count, double Weight)
     /// <summary>Ranking order: weight descending, then count descending, then dense index (= id) ascending.</summary>
     public static bool Better(in Neighbor x, in Neighbor y) =>
         x.Weight > y.Weight || (x.Weight == y.Weight && (x.Count > y.Count || (x.Count == y.Count && x.Dst < y.Dst)));
-
-    /// <summary><see cref="Better"/> as a comparison, best first.</summary>
-    public static int Compare(Neighbor x, Neighbor y) => Better(x, y) ? -1 : Better(y, x) ? 1 : 0;
 }
 
 /// <summary>
@@ -52,27 +49,54 @@ internal sealed class TopK
             return;
         }
 
-        if (!Neighbor.Better(candidate, heap[0]))
+        if (Neighbor.Better(candidate, heap[0]))
         {
-            return;
+            SiftDown(candidate, _size);
+        }
+    }
+
+    /// <summary>Returns the kept neighbours best first and empties the heap (in-place heap sort, O(k log k)).</summary>
+    public Neighbor[] TakeSorted()
+    {
+        var size = _size;
+        if (size == 0)
+        {
+            return [];
         }
 
-        // Replace the root and sift down.
+        // Repeatedly move the worst (root) to the end of the shrinking heap: the array ends best first.
+        var heap = _heap;
+        for (var end = size - 1; end > 0; end--)
+        {
+            var worst = heap[0];
+            SiftDown(heap[end], end);
+            heap[end] = worst;
+        }
+
+        _size = 0;
+        return heap.AsSpan(0, size).ToArray();
+    }
+
+    /// <summary>Puts <paramref name="item"/> at the root of the heap of the first <paramref name="size"/> entries and
+    /// sifts it down to its place.</summary>
+    private void SiftDown(Neighbor item, int size)
+    {
+        var heap = _heap;
         var j = 0;
         while (true)
         {
             var child = (2 * j) + 1;
-            if (child >= _size)
+            if (child >= size)
             {
                 break;
             }
 
-            if (child + 1 < _size && Neighbor.Better(heap[child], heap[child + 1]))
+            if (child + 1 < size && Neighbor.Better(heap[child], heap[child + 1]))
             {
                 child++;
             }
 
-            if (!Neighbor.Better(candidate, heap[child]))
+            if (!Neighbor.Better(item, heap[child]))
             {
                 break;
             }
@@ -81,20 +105,7 @@ internal sealed class TopK
             j = child;
         }
 
-        heap[j] = candidate;
+        heap[j] = item;
     }
 
-    /// <summary>Returns the kept neighbours best first and empties the heap.</summary>
-    public Neighbor[] TakeSorted()
-    {
-        if (_size == 0)
-        {
-            return [];
-        }
-
-        var result = _heap.AsSpan(0, _size).ToArray();
-        Array.Sort(result, Neighbor.Compare);
-        _size = 0;
-        return result;
-    }
 }
