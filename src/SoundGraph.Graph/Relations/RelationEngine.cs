@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using SoundGraph.Core.Relations;
+
+namespace SoundGraph.Graph.Relations;
+
+/// <summary>Computes every requested <see cref="RelationKind"/> whose input is present.</summary>
+public static class RelationEngine
+{
+    /// <summary>Builds the relations of every kind in <see cref="RelateOptions.Kinds"/> whose input is present, one kind
+    /// after another (each kind is parallel inside).</summary>
+    /// <param name="inputs">Memberships and features; absent (null or empty) inputs skip their kinds.</param>
+    /// <param name="options">Kinds to compute and their limits.</param>
+    /// <param name="progress">Optional receiver of one line before and one after each kind.</param>
+    /// <returns>Rows per computed kind (see <see cref="CoOccurrence.Build"/> and <see cref="AudioSimilarity.Build"/>);
+    /// a kind not computed is absent, a computed kind with no rows maps to an empty list. Kinds and scores:
+    /// <list type="bullet">
+    /// <item>TrackCoPlaylist: PlaylistTracks, Σ 1/|p|.</item>
+    /// <item>ArtistCoPlaylist: PlaylistArtists, Σ 1/|p|.</item>
+    /// <item>ArtistCoListen: ListenerArtists, cosine; evidence user ids.</item>
+    /// <item>ArtistTagOverlap, TrackTagOverlap: ArtistTags, TrackTags, Jaccard; evidence tag ids.</item>
+    /// <item>ArtistCollaboration: TrackCredits, count; evidence track ids.</item>
+    /// <item>TrackAudioSimilarity: AudioTrackIds + AudioFeatures, cosine of z-scores.</item>
+    /// <item>UserJaccard: transpose of ListenerArtists (artists → users), Jaccard with count ≥ UserMinCommon and weight
+    /// ≥ UserMinJaccard; evidence artist ids.</item>
+    /// </list></returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">Only one of AudioTrackIds and AudioFeatures is given, or audio inputs are
+    /// invalid (see <see cref="AudioSimilarity.Build"/>).</exception>
+    public static IReadOnlyDictionary<RelationKind, IReadOnlyList<Relation>> Build(RelationInputs inputs, RelateOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if ((inputs.AudioTrackIds is null) != (inputs.AudioFeatures is null))
+        {
+            throw new ArgumentException("AudioTrackIds and AudioFeatures must be given together.", nameof(inputs));
+        }
+
+        var general = options.General;
+        var userOptions = general with { MinCount = options.UserMinCommon, MinWeight = options.UserMinJaccard };
+        var result = new Dictionary<RelationKind, IReadOnlyList<Relation>>();
+        foreach (var kind in RelationKinds.All)
+        {
+            if (!options.Kinds.Contains(kind))
+            {
+                continue;
+            }
+
+            Func<IReadOnlyList<Relation>>? build = kind switch
+            {
+                RelationKind.TrackCoPlaylist => CoOccurrenceOf(kind, inputs.PlaylistTracks, CoOccurrenceScore.InverseGroupSizeSum, general),
+                RelationKind.ArtistCoPlaylist => CoOccurrenceOf(kind, inputs.PlaylistArtists, CoOccurrenceScore.InverseGroupSizeSum, general),
+                RelationKind.ArtistCoListen => CoOccurrenceOf(kind, inputs.ListenerArtists, CoOccurrenceScore.Cosine, general),
+                RelationKind.ArtistTagOverlap => CoOccurrenceOf(kind, inputs.ArtistTags, CoOccurrenceScore.Jaccard, general),
+                RelationKind.TrackTagOverlap => CoOccurrenceOf(kind, inputs.TrackTags, CoOccurrenceScore.Jaccard, general),
+                RelationKind.ArtistCollaboration => CoOccurrenceOf(kind, inputs.TrackCredits, CoOccurrenceScore.Count, general),
+                RelationKind.UserJaccard => IsPresent(inputs.ListenerArtists)
+                    ? () => CoOccurrence.Build(kind, BipartiteOps.Transpose(inputs.ListenerArtists!), CoOccurrenceScore.Jaccard, userOptions)
+                    : null,
+                RelationKind.TrackAudioSimilarity => inputs.AudioTrackIds is { Count: > 0 } ids && inputs.AudioFeatures is { } features
+                    ? () => AudioSimilarity.Build(ids, features, options.AudioTopK, options.AudioThreshold)
+                    : null,
+                _ => null,
+            };
+            if (build is null)
+            {
+                continue;
+            }
+
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{kind.Code()}: building"));
+            var watch = Stopwatch.StartNew();
+            var rows = build();
+            result[kind] = rows;
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{kind.Code()}: {rows.Count} rows in {watch.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        return result;
+    }
+
+    private static bool IsPresent(Bipartite? membership) => membership is { ItemIds.Length: > 0 };
+
+    private static Func<IReadOnlyList<Relation>>? CoOccurrenceOf(RelationKind kind, Bipartite? groups, CoOccurrenceScore score, RelationOptions options) =>
+        IsPresent(groups) ? () => CoOccurrence.Build(kind, groups!, score, options) : null;
+}

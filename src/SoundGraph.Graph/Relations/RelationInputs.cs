@@ -1,0 +1,36 @@
+using SoundGraph.Core.Relations;
+
+namespace SoundGraph.Graph.Relations;
+
+/// <summary>
+/// The memberships and features relations are derived from. Every input is optional: a relation kind whose input is
+/// null or empty is not computed. Ids are internal node ids.
+/// </summary>
+public sealed record RelationInputs
+{
+    /// <summary>Playlist → track ids; feeds <see cref="RelationKind.TrackCoPlaylist"/>.</summary>
+    public Bipartite? PlaylistTracks { get; init; }
+
+    /// <summary>Playlist → distinct artist ids of its tracks; feeds <see cref="RelationKind.ArtistCoPlaylist"/>.</summary>
+    public Bipartite? PlaylistArtists { get; init; }
+
+    /// <summary>User → artist ids the user played or liked; feeds <see cref="RelationKind.ArtistCoListen"/> and, transposed,
+    /// <see cref="RelationKind.UserJaccard"/>.</summary>
+    public Bipartite? ListenerArtists { get; init; }
+
+    /// <summary>Tag → artist ids; feeds <see cref="RelationKind.ArtistTagOverlap"/>.</summary>
+    public Bipartite? ArtistTags { get; init; }
+
+    /// <summary>Tag → track ids; feeds <see cref="RelationKind.TrackTagOverlap"/>.</summary>
+    public Bipartite? TrackTags { get; init; }
+
+    /// <summary>Track → credited artist ids; feeds <see cref="RelationKind.ArtistCollaboration"/>.</summary>
+    public Bipartite? TrackCredits { get; init; }
+
+    /// <summary>Track ids with audio features, parallel to <see cref="AudioFeatures"/>; feeds
+    /// <see cref="RelationKind.TrackAudioSimilarity"/>.</summary>
+    public IReadOnlyList<long>? AudioTrackIds { get; init; }
+
+    /// <summary>Audio feature vector of each track in <see cref="AudioTrackIds"/>, one common length.</summary>
+    public IReadOnlyList<double[]>? AudioFeatures { get; init; }
+}

@@ -1,0 +1,140 @@
+using SoundGraph.Core.Relations;
+using SoundGraph.Graph.Relations;
+
+namespace SoundGraph.Graph.Tests.Relations;
+
+/// <summary>Compares the inverted-index builder with a naive all-pairs reference on seeded random memberships.</summary>
+public sealed class CoOccurrenceReferenceTests
+{
+    public static TheoryData<CoOccurrenceScore, bool, int, int, double> Cases() => new()
+    {
+        // score, sparse ids, topK, minCount, minWeight
+        { CoOccurrenceScore.InverseGroupSizeSum, false, 5, 1, 0 },
+        { CoOccurrenceScore.InverseGroupSizeSum, true, 3, 2, 0.2 },
+        { CoOccurrenceScore.Cosine, false, 4, 1, 0 },
+        { CoOccurrenceScore.Cosine, true, 50, 2, 0.3 },
+        { CoOccurrenceScore.Jaccard, false, 6, 1, 0.1 },
+        { CoOccurrenceScore.Jaccard, true, 2, 3, 0 },
+        { CoOccurrenceScore.Count, false, 3, 1, 0 },
+        { CoOccurrenceScore.Count, true, 7, 2, 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_RandomMembership_MatchesNaiveAllPairs(CoOccurrenceScore score, bool sparseIds, int topK, int minCount, double minWeight)
+    {
+        var groups = RandomMembership(seed: 20240 + (int)score, groupCount: 80, itemCount: 45, sparseIds);
+        var options = new RelationOptions { TopK = topK, MinCount = minCount, MinWeight = minWeight, EvidenceSample = 3 };
+
+        var actual = CoOccurrence.Build(RelationKind.TrackCoPlaylist, groups, score, options);
+        var expected = Naive(groups, score, options);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal((expected[i].SrcId, expected[i].DstId, expected[i].Count), (actual[i].SrcId, actual[i].DstId, actual[i].Count));
+            Assert.Equal(expected[i].Weight, actual[i].Weight);
+            Assert.Equal(expected[i].Evidence, actual[i].Evidence);
+        }
+    }
+
+    [Fact]
+    public void Build_SameInputTwice_GivesIdenticalRows()
+    {
+        var groups = RandomMembership(seed: 7, groupCount: 300, itemCount: 200, sparseIds: false);
+        var options = new RelationOptions { TopK = 10 };
+
+        var first = CoOccurrence.Build(RelationKind.TrackCoPlaylist, groups, CoOccurrenceScore.InverseGroupSizeSum, options);
+        var second = CoOccurrence.Build(RelationKind.TrackCoPlaylist, groups, CoOccurrenceScore.InverseGroupSizeSum, options);
+
+        Assert.Equal(first.Select(r => (r.SrcId, r.DstId, r.Weight, r.Count)), second.Select(r => (r.SrcId, r.DstId, r.Weight, r.Count)));
+    }
+
+    /// <summary>Groups with 0–12 random items, given in shuffled group-id order through the CSR constructor.</summary>
+    private static Bipartite RandomMembership(int seed, int groupCount, int itemCount, bool sparseIds)
+    {
+        var random = new Random(seed);
+        long ItemId(int k) => sparseIds ? ((k * 7_919_000_000_003L) % 1_000_000_000_000_007L) - 500_000_000_000_000L : 100 + (3 * k);
+        var groupIds = Enumerable.Range(0, groupCount).Select(g => 1000L + (g * 13 % groupCount)).ToArray();
+        var offsets = new int[groupCount + 1];
+        var items = new List<long>();
+        for (var g = 0; g < groupCount; g++)
+        {
+            var size = random.Next(0, 13);
+            items.AddRange(Enumerable.Range(0, itemCount).OrderBy(_ => random.Next()).Take(size).Select(ItemId));
+            offsets[g + 1] = items.Count;
+        }
+
+        return new Bipartite(groupIds, offsets, [.. items]);
+    }
+
+    /// <summary>All ordered pairs from the item sets of each group, straight from the definitions.</summary>
+    private static List<Relation> Naive(Bipartite groups, CoOccurrenceScore score, RelationOptions options)
+    {
+        var groupsOf = new Dictionary<long, SortedSet<long>>();
+        var sizeOf = new Dictionary<long, int>();
+        for (var g = 0; g < groups.GroupCount; g++)
+        {
+            sizeOf[groups.GroupIds[g]] = groups.Items(g).Length;
+            foreach (var item in groups.Items(g))
+            {
+                if (!groupsOf.TryGetValue(item, out var set))
+                {
+                    groupsOf[item] = set = [];
+                }
+
+                set.Add(groups.GroupIds[g]);
+            }
+        }
+
+        var rows = new List<Relation>();
+        foreach (var a in groupsOf.Keys.Order())
+        {
+            var candidates = new List<Relation>();
+            foreach (var b in groupsOf.Keys.Where(b => b != a))
+            {
+                var shared = groupsOf[a].Intersect(groupsOf[b]).Order().ToList();
+                var count = shared.Count;
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                double da = groupsOf[a].Count, db = groupsOf[b].Count;
+                var weight = score switch
+                {
+                    CoOccurrenceScore.InverseGroupSizeSum => InverseSizeSum(shared, sizeOf),
+                    CoOccurrenceScore.Cosine => count / Math.Sqrt(da * db),
+                    CoOccurrenceScore.Jaccard => count / (da + db - count),
+                    _ => count,
+                };
+                if (count >= options.MinCount && weight >= options.MinWeight)
+                {
+                    candidates.Add(new Relation(RelationKind.TrackCoPlaylist, a, b, weight, count, shared.Take(options.EvidenceSample).ToArray()));
+                }
+            }
+
+            rows.AddRange(candidates
+                .OrderByDescending(r => r.Weight)
+                .ThenByDescending(r => r.Count)
+                .ThenBy(r => r.DstId)
+                .Take(options.TopK));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Σ 1/|g| over the shared groups in ascending id order, the order the builder adds them in, so that
+    /// floating-point sums (and hence rankings) agree bit for bit.</summary>
+    private static double InverseSizeSum(List<long> sharedAscending, Dictionary<long, int> sizeOf)
+    {
+        var sum = 0.0;
+        foreach (var g in sharedAscending)
+        {
+            sum += 1.0 / sizeOf[g];
+        }
+
+        return sum;
+    }
+}
