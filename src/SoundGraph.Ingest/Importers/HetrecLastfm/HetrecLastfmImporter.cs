@@ -37,6 +37,11 @@ public sealed class HetrecLastfmImporter : IImporter
         ("user_taggedartists.dat", ["userID", "artistID", "tagID", "day", "month", "year"]),
     ];
 
+    /// <summary>Records per batch written to the store.</summary>
+    /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
+    /// playlist.</value>
+    public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
+
     /// <inheritdoc/>
     public string Format => "hetrec-lastfm";
 
@@ -49,6 +54,7 @@ public sealed class HetrecLastfmImporter : IImporter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         ImportInput.RequireFolder(path);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, header) in Files)
@@ -60,7 +66,7 @@ public sealed class HetrecLastfmImporter : IImporter
         }
 
         var report = new ImportReport(Format);
-        var run = new Run(new BatchBuffer(writer, report), report, new RejectRecorder(rejects, report), progress);
+        var run = new Run(new BatchBuffer(writer, report, BatchSize), report, new RejectRecorder(rejects, report), progress);
         await run.ArtistsAsync(files["artists.dat"], cancellationToken).ConfigureAwait(false);
         await run.TagsAsync(files["tags.dat"], cancellationToken).ConfigureAwait(false);
         await run.UserArtistsAsync(files["user_artists.dat"], cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,11 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// </remarks>
 public sealed class MpdImporter : IImporter
 {
+    /// <summary>Records per batch written to the store.</summary>
+    /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
+    /// playlist.</value>
+    public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
+
     /// <inheritdoc/>
     public string Format => "mpd";
 
@@ -37,9 +42,10 @@ public sealed class MpdImporter : IImporter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         var report = new ImportReport(Format);
         var reject = new RejectRecorder(rejects, report);
-        var batch = new BatchBuffer(writer, report);
+        var batch = new BatchBuffer(writer, report, BatchSize);
         var stream = await ImportInput.OpenReadAsync(path, progress, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {

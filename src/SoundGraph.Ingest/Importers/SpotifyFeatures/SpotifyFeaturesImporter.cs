@@ -33,6 +33,11 @@ public sealed class SpotifyFeaturesImporter : IImporter
         "acousticness", "instrumentalness", "liveness", "valence", "loudness", "tempo", "duration_ms", "weeks_on_chart", "streams",
     ];
 
+    /// <summary>Records per batch written to the store.</summary>
+    /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
+    /// playlist.</value>
+    public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
+
     /// <inheritdoc/>
     public string Format => "spotify-features";
 
@@ -45,9 +50,10 @@ public sealed class SpotifyFeaturesImporter : IImporter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         var report = new ImportReport(Format);
         var reject = new RejectRecorder(rejects, report);
-        var batch = new BatchBuffer(writer, report);
+        var batch = new BatchBuffer(writer, report, BatchSize);
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var options = new CsvReaderOptions
         {
