@@ -14,7 +14,8 @@ public static class SpotifyFeaturesParsers
 
     /// <summary>Splits the <c>artist_names</c> column into artist names, in credit order.</summary>
     /// <remarks>Rule: split on ", ", then re-join a part with the previous one when "previous, part" is one of
-    /// <see cref="KnownCommaNames"/>. Parts are trimmed; empty parts and repeats (same normalized name) are dropped.</remarks>
+    /// <see cref="KnownCommaNames"/>. Parts are trimmed and empty parts dropped; repeats are kept (the importer credits an
+    /// artist once per track).</remarks>
     public static IReadOnlyList<string> SplitArtistNames(string? artistNames)
     {
         var result = new List<string>();
