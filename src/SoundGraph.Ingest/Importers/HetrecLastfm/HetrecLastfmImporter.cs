@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
+using SoundGraph.Ingest.Importers.Common;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Ingest.Importers.HetrecLastfm;
+
+/// <summary>
+/// Imports the HetRec 2011 Last.fm dataset (hetrec2011-lastfm-2k, GroupLens): a folder with the tab-separated files
+/// <c>artists.dat</c> (UTF-8), <c>tags.dat</c> (ISO-8859-1), <c>user_artists.dat</c>, <c>user_friends.dat</c> and
+/// <c>user_taggedartists.dat</c>, each with one header row (each may also be gzipped, same name or name + ".gz").
+/// </summary>
+/// <remarks>
+/// <para>Keys: users <c>hetrec:user:&lt;id&gt;</c> (name "hetrec user &lt;id&gt;"), emitted on first sight in any file;
+/// artists by name (<see cref="EntityKeys.ArtistByName"/>; Last.fm identifies artists by name), so two HetRec ids whose
+/// names normalize alike become one artist (counted in <c>Skipped["duplicate_artist_name_key"]</c>; both ids map to the
+/// one key).</para>
+/// <para>user_artists → <see cref="EngagementRecord"/>(user, Artist, artist, Play, weight); user_friends → one
+/// <see cref="FollowRecord"/> per line (the file lists both directions); user_taggedartists →
+/// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date). An impossible date (day 0, month 13) keeps the
+/// assignment with <c>TaggedOn</c> null and is counted in <c>Skipped["invalid_tag_date"]</c> (none in the real data).</para>
+/// <para>Rejected with "line N": wrong field count, unparsable number, an unknown artist id or tag id.</para>
+/// <para>Read counts: <c>artists</c>, <c>tags</c>, <c>users</c> (distinct), <c>engagements</c>, <c>follows</c>,
+/// <c>tag_assignments</c> (rows, rejected ones included).</para>
+/// </remarks>
+public sealed class HetrecLastfmImporter : IImporter
+{
+    private static readonly (string File, string[] Header)[] Files =
+    [
+        ("artists.dat", ["id", "name", "url", "pictureURL"]),
+        ("tags.dat", ["tagID", "tagValue"]),
+        ("user_artists.dat", ["userID", "artistID", "weight"]),
+        ("user_friends.dat", ["userID", "friendID"]),
+        ("user_taggedartists.dat", ["userID", "artistID", "tagID", "day", "month", "year"]),
+    ];
+
+    /// <summary>Records per batch written to the store.</summary>
+    /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
+    /// playlist.</value>
+    public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
+
+    /// <inheritdoc/>
+    public string Format => "hetrec-lastfm";
+
+    /// <inheritdoc/>
+    public string Description => "HetRec 2011 Last.fm folder (artists.dat, tags.dat, user_artists.dat, user_friends.dat, user_taggedartists.dat)";
+
+    /// <inheritdoc/>
+    public async Task<ImportReport> ImportAsync(string path, ICatalogWriter writer, IRejectSink rejects, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
+        ImportInput.RequireFolder(path);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, header) in Files)
+        {
+            var file = ImportInput.FindInFolder(path, name)
+                ?? throw new InputFormatException($"'{path}' is not a HetRec Last.fm folder: it has no {name}.");
+            await CheckHeaderAsync(file, header, cancellationToken).ConfigureAwait(false);
+            files[name] = file;
+        }
+
+        var report = new ImportReport(Format);
+        var run = new Run(new BatchBuffer(writer, report, BatchSize), report, new RejectRecorder(rejects, report), progress);
+        await run.ArtistsAsync(files["artists.dat"], cancellationToken).ConfigureAwait(false);
+        await run.TagsAsync(files["tags.dat"], cancellationToken).ConfigureAwait(false);
+        await run.UserArtistsAsync(files["user_artists.dat"], cancellationToken).ConfigureAwait(false);
+        await run.FriendsAsync(files["user_friends.dat"], cancellationToken).ConfigureAwait(false);
+        await run.TaggedArtistsAsync(files["user_taggedartists.dat"], cancellationToken).ConfigureAwait(false);
+        await run.Batch.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private static Encoding EncodingOf(string file) =>
+        Path.GetFileName(file).StartsWith("tags.dat", StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : Encoding.UTF8;
+
+    private static async Task CheckHeaderAsync(string file, string[] header, CancellationToken cancellationToken)
+    {
+        using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, EncodingOf(file), null, cancellationToken).ConfigureAwait(false));
+        var first = await tsv.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!TsvLineReader.HeaderMatches(first, header))
+        {
+            throw new InputFormatException($"'{file}' is not a HetRec Last.fm file: its header is not \"{string.Join("\\t", header)}\".");
+        }
+    }
+
+    private static bool TryInt(string s, out int value) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>State of one import: id maps and the batch.</summary>
+    private sealed class Run(BatchBuffer batch, ImportReport report, RejectRecorder reject, IProgress<ImportProgress>? progress)
+    {
+        private readonly Dictionary<int, string> _artistKeys = [];
+        private readonly Dictionary<int, string> _tags = [];
+        private readonly HashSet<int> _users = [];
+
+        public BatchBuffer Batch => batch;
+
+        public Task ArtistsAsync(string file, CancellationToken ct) => ReadAsync(file, 4, "artists", (f, line) =>
+        {
+            if (!TryInt(f[0], out var id))
+            {
+                return "The artist id is not an integer.";
+            }
+
+            var name = f[1].Trim();
+            if (name.Length == 0)
+            {
+                return "The artist has no name.";
+            }
+
+            var key = NameKeys.Artist(name);
+            if (!_artistKeys.TryAdd(id, key))
+            {
+                return $"The artist id {id} was already listed.";
+            }
+
+            if (!batch.AddArtist(key, name))
+            {
+                report.CountSkipped("duplicate_artist_name_key");
+            }
+
+            return null;
+        }, ct);
+
+        public Task TagsAsync(string file, CancellationToken ct) => ReadAsync(file, 2, "tags", (f, line) =>
+        {
+            if (!TryInt(f[0], out var id))
+            {
+                return "The tag id is not an integer.";
+            }
+
+            return _tags.TryAdd(id, f[1]) ? null : $"The tag id {id} was already listed.";
+        }, ct);
+
+        public Task UserArtistsAsync(string file, CancellationToken ct) => ReadAsync(file, 3, "engagements", (f, line) =>
+        {
+            if (!TryInt(f[0], out var user) || !TryInt(f[1], out var artist) || !long.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var weight))
+            {
+                return "A field is not an integer.";
+            }
+
+            if (!_artistKeys.TryGetValue(artist, out var artistKey))
+            {
+                return $"The artist id {artist} is not in artists.dat.";
+            }
+
+            batch.Batch.Engagements.Add(new EngagementRecord(User(user), TargetType.Artist, artistKey, EngagementKind.Play, weight));
+            return null;
+        }, ct);
+
+        public Task FriendsAsync(string file, CancellationToken ct) => ReadAsync(file, 2, "follows", (f, line) =>
+        {
+            if (!TryInt(f[0], out var user) || !TryInt(f[1], out var friend))
+            {
+                return "A field is not an integer.";
+            }
+
+            batch.Batch.Follows.Add(new FollowRecord(User(user), User(friend)));
+            return null;
+        }, ct);
+
+        public Task TaggedArtistsAsync(string file, CancellationToken ct) => ReadAsync(file, 6, "tag_assignments", (f, line) =>
+        {
+            if (!TryInt(f[0], out var user) || !TryInt(f[1], out var artist) || !TryInt(f[2], out var tag)
+                || !TryInt(f[3], out var day) || !TryInt(f[4], out var month) || !TryInt(f[5], out var year))
+            {
+                return "A field is not an integer.";
+            }
+
+            if (!_artistKeys.TryGetValue(artist, out var artistKey))
+            {
+                return $"The artist id {artist} is not in artists.dat.";
+            }
+
+            if (!_tags.TryGetValue(tag, out var tagName))
+            {
+                return $"The tag id {tag} is not in tags.dat.";
+            }
+
+            DateOnly? taggedOn = null;
+            if (year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                taggedOn = new DateOnly(year, month, day);
+            }
+            else
+            {
+                report.CountSkipped("invalid_tag_date");
+            }
+
+            batch.Batch.TagAssignments.Add(new TagAssignmentRecord(TargetType.Artist, artistKey, tagName, User(user), taggedOn));
+            return null;
+        }, ct);
+
+        private string User(int id)
+        {
+            var key = EntityKeys.Local("hetrec", "user", id.ToString(CultureInfo.InvariantCulture));
+            if (_users.Add(id))
+            {
+                report.CountRead("users");
+                batch.AddUser(key, "hetrec user " + id.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return key;
+        }
+
+        /// <summary>Reads every data line of <paramref name="file"/>; <paramref name="map"/> returns a reject reason or null.</summary>
+        private async Task ReadAsync(string file, int width, string kind, Func<string[], int, string?> map, CancellationToken ct)
+        {
+            using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, EncodingOf(file), progress, ct).ConfigureAwait(false));
+            await tsv.ReadAsync(ct).ConfigureAwait(false);
+            while (await tsv.ReadNonEmptyAsync(ct).ConfigureAwait(false) is { } fields)
+            {
+                report.CountRead(kind);
+                var error = fields.Length != width
+                    ? $"The line has {fields.Length} fields, expected {width}."
+                    : map(fields, tsv.LineNumber);
+                if (error is not null)
+                {
+                    reject.Add(file, "line " + tsv.LineNumber.ToString(CultureInfo.InvariantCulture), error, tsv.Line);
+                    continue;
+                }
+
+                await batch.FlushIfFullAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
+using SoundGraph.Ingest.Importers.Common;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Ingest.Importers.SpotifyExport;
+
+/// <summary>
+/// Imports a folder from Spotify's "Download your data" (Account data): every <c>Playlist*.json</c>
+/// (<c>{"playlists":[{"name","lastModifiedDate","description","numberOfFollowers","items":[{"track":{"trackName",
+/// "artistName","albumName"[,"trackUri"]},"episode","localTrack"[,"audiobook","addedDate"]}]}]}</c>) and every
+/// <c>StreamingHistory*.json</c> (<c>[{"endTime":"YYYY-MM-DD HH:MM" (UTC),"artistName","trackName","msPlayed"}]</c>);
+/// each may be gzipped. Podcast histories (<c>StreamingHistory_podcast_*.json</c>) are left out and counted in
+/// <c>Skipped["podcast_history_file"]</c>.
+/// </summary>
+/// <remarks>
+/// <para>Keys: the user <c>spotify-export:user:&lt;normalized user name&gt;</c>; playlists
+/// <c>spotify-export:playlist:&lt;normalized user name&gt;:&lt;normalized playlist name&gt;#&lt;occurrence&gt;</c>, the
+/// occurrence counting same-named playlists in file order from 1 (a blank name normalizes to an empty string). Tracks by
+/// their <c>trackUri</c>, else by the within-import (artist, title) rule of <see cref="TrackNameResolver"/>
+/// (<c>Read["tracks_matched_by_name"]</c> counts name keys matched to stored tracks); artists by name with a Primary credit.</para>
+/// <para>Episodes, audiobooks and local files are skipped (<c>Skipped["episode"]</c>, <c>["audiobook"]</c>,
+/// <c>["local_file"]</c>); kept items are renumbered 0..n−1. Rejected: an item without a track name
+/// ("playlist 'name' item K", K = 0-based index among the playlist's items), an unparsable addedDate; a playlist with an
+/// unparsable lastModifiedDate ("playlist 'name'"); a play without trackName, or with a bad endTime or msPlayed
+/// ("item K" of its file). A history file cut off in the middle keeps its complete plays and rejects the tail.</para>
+/// <para>Read counts: <c>playlists</c>, <c>entries</c> (items, all kinds), <c>listens</c>.</para>
+/// </remarks>
+/// <param name="userName">The export's owner; default: the folder's name.</param>
+public sealed partial class SpotifyExportImporter(string? userName = null) : IImporter
+{
+    private const string Source = "spotify-export";
+    private static readonly string[] EndTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"];
+
+    /// <summary>Records per batch written to the store.</summary>
+    /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
+    /// playlist.</value>
+    public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
+
+    /// <inheritdoc/>
+    public string Format => "spotify-export";
+
+    /// <inheritdoc/>
+    public string Description => "Spotify account data folder (Playlist*.json, StreamingHistory*.json)";
+
+    /// <inheritdoc/>
+    public async Task<ImportReport> ImportAsync(string path, ICatalogWriter writer, IRejectSink rejects, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rejects);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
+        if (File.Exists(path))
+        {
+            throw new InputFormatException($"'{path}' is a file, but a Spotify account export is a folder holding Playlist*.json and StreamingHistory*.json.");
+        }
+
+        ImportInput.RequireFolder(path);
+        var report = new ImportReport(Format);
+        var playlistFiles = FilesLike(path, "Playlist");
+        var historyFiles = FilesLike(path, "StreamingHistory");
+        var podcastFiles = historyFiles.Where(f => Path.GetFileName(f).Contains("podcast", StringComparison.OrdinalIgnoreCase)).ToList();
+        historyFiles = historyFiles.Except(podcastFiles).ToList();
+        if (playlistFiles.Count == 0 && historyFiles.Count == 0)
+        {
+            throw new InputFormatException($"'{path}' is not a Spotify account export: it has no Playlist*.json or StreamingHistory*.json file.");
+        }
+
+        report.CountSkipped("podcast_history_file", podcastFiles.Count);
+        var user = string.IsNullOrWhiteSpace(userName) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) : userName;
+        var userId = NameNormalizer.Normalize(user);
+        var userKey = EntityKeys.Local(Source, "user", userId);
+        var reject = new RejectRecorder(rejects, report);
+        var batch = new BatchBuffer(writer, report, BatchSize);
+        var resolver = new TrackNameResolver(writer, report);
+
+        // Pass 1, before anything is written: check every file's shape and collect (artist, title) → URI pairs.
+        foreach (var file in playlistFiles)
+        {
+            await ForEachElementAsync(file, "playlists", "a Spotify export playlist file", "items", strict: true, null, (playlist, _) =>
+            {
+                if (playlist.ValueKind == JsonValueKind.Object && playlist.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in items.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("track", out var t) && t.ValueKind == JsonValueKind.Object)
+                        {
+                            resolver.AddUri(Str(t, "artistName"), Str(t, "trackName"), Str(t, "trackUri"));
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var file in historyFiles)
+        {
+            await ProbeHistoryAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Pass 2: write.
+        batch.AddUser(userKey, user);
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var file in playlistFiles)
+        {
+            await ForEachElementAsync(file, "playlists", "a Spotify export playlist file", "items", strict: true, progress, async (playlist, _) =>
+            {
+                await MapPlaylistAsync(file, playlist, userId, userKey, occurrences, batch, resolver, report, reject, cancellationToken).ConfigureAwait(false);
+                await batch.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var file in historyFiles)
+        {
+            try
+            {
+                await ForEachElementAsync(file, null, "a Spotify streaming history file", "endTime", strict: false, progress, async (play, index) =>
+                {
+                    await MapListenAsync(file, play, index, userKey, batch, resolver, report, reject, cancellationToken).ConfigureAwait(false);
+                    await batch.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                reject.Add(file, "end of file", $"The file is cut off or invalid JSON; the complete plays before it were kept ({ex.Message}).");
+            }
+        }
+
+        await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    private static async Task MapPlaylistAsync(
+        string file, JsonElement p, string userId, string userKey, Dictionary<string, int> occurrences, BatchBuffer batch, TrackNameResolver resolver, ImportReport report, RejectRecorder reject, CancellationToken ct)
+    {
+        report.CountRead("playlists");
+        var name = p.ValueKind == JsonValueKind.Object ? Str(p, "name") ?? string.Empty : string.Empty;
+        var location = $"playlist '{name}'";
+        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            reject.Add(file, location, "The playlist has no items array.", ImportInput.Truncate(p.GetRawText()));
+            return;
+        }
+
+        DateTimeOffset? modified = null;
+        if (Str(p, "lastModifiedDate") is { Length: > 0 } modifiedText)
+        {
+            if (!TryParseDate(modifiedText, out var m))
+            {
+                reject.Add(file, location, "lastModifiedDate is not a date.", modifiedText);
+                return;
+            }
+
+            modified = m;
+        }
+
+        int? followers = p.TryGetProperty("numberOfFollowers", out var f) && f.TryGetInt32(out var nf) ? nf : null;
+        var normalizedName = NameNormalizer.Normalize(name);
+        var occurrence = occurrences[normalizedName] = occurrences.GetValueOrDefault(normalizedName) + 1;
+        var key = EntityKeys.Local(Source, "playlist", $"{userId}:{normalizedName}#{occurrence.ToString(CultureInfo.InvariantCulture)}");
+        batch.Batch.Playlists.Add(new PlaylistRecord(key, name, userKey, followers, modified));
+
+        var entries = new List<PlaylistEntryRecord>();
+        var index = -1;
+        foreach (var item in items.EnumerateArray())
+        {
+            index++;
+            report.CountRead("entries");
+            var itemLocation = $"{location} item {index.ToString(CultureInfo.InvariantCulture)}";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                reject.Add(file, itemLocation, "The item is not a JSON object.", ImportInput.Truncate(item.GetRawText()));
+                continue;
+            }
+
+            if (!item.TryGetProperty("track", out var t) || t.ValueKind != JsonValueKind.Object)
+            {
+                var skipped = NotNull(item, "episode") ? "episode" : NotNull(item, "localTrack") ? "local_file" : NotNull(item, "audiobook") ? "audiobook" : null;
+                if (skipped is not null)
+                {
+                    report.CountSkipped(skipped);
+                }
+                else
+                {
+                    reject.Add(file, itemLocation, "The item has no track, episode, audiobook or local file.", ImportInput.Truncate(item.GetRawText()));
+                }
+
+                continue;
+            }
+
+            var title = Str(t, "trackName")?.Trim();
+            var artist = Str(t, "artistName")?.Trim();
+            if (string.IsNullOrEmpty(title))
+            {
+                reject.Add(file, itemLocation, string.IsNullOrEmpty(artist) ? "The track has neither artist nor title." : "The track has no title.", ImportInput.Truncate(item.GetRawText()));
+                continue;
+            }
+
+            DateTimeOffset? added = null;
+            if (Str(item, "addedDate") is { Length: > 0 } addedText)
+            {
+                if (!TryParseDate(addedText, out var a))
+                {
+                    reject.Add(file, itemLocation, "addedDate is not a date.", addedText);
+                    continue;
+                }
+
+                added = a;
+            }
+
+            var track = await resolver.ResolveAsync(Str(t, "trackUri"), artist, title, ct).ConfigureAwait(false);
+            TrackEmitter.Emit(batch, track, artist, title, Str(t, "albumName"));
+            entries.Add(new PlaylistEntryRecord(key, entries.Count, track.Key, added));
+        }
+
+        batch.Batch.PlaylistEntries.AddRange(entries);
+    }
+
+    private static async Task MapListenAsync(
+        string file, JsonElement play, int index, string userKey, BatchBuffer batch, TrackNameResolver resolver, ImportReport report, RejectRecorder reject, CancellationToken ct)
+    {
+        report.CountRead("listens");
+        var location = "item " + index.ToString(CultureInfo.InvariantCulture);
+        if (play.ValueKind != JsonValueKind.Object)
+        {
+            reject.Add(file, location, "The play is not a JSON object.", ImportInput.Truncate(play.GetRawText()));
+            return;
+        }
+
+        var title = Str(play, "trackName")?.Trim();
+        var artist = Str(play, "artistName")?.Trim();
+        if (string.IsNullOrEmpty(title))
+        {
+            reject.Add(file, location, string.IsNullOrEmpty(artist) ? "The play has neither artist nor title." : "The play has no title.", ImportInput.Truncate(play.GetRawText()));
+            return;
+        }
+
+        if (Str(play, "endTime") is not { } endText
+            || !DateTimeOffset.TryParseExact(endText, EndTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var endTime))
+        {
+            reject.Add(file, location, "endTime is not a \"YYYY-MM-DD HH:MM\" time.", ImportInput.Truncate(play.GetRawText()));
+            return;
+        }
+
+        if (!play.TryGetProperty("msPlayed", out var msEl) || !msEl.TryGetInt64(out var ms) || ms < 0)
+        {
+            reject.Add(file, location, "msPlayed is not a non-negative integer.", ImportInput.Truncate(play.GetRawText()));
+            return;
+        }
+
+        var track = await resolver.ResolveAsync(null, artist, title, ct).ConfigureAwait(false);
+        TrackEmitter.Emit(batch, track, artist, title, null);
+        batch.Batch.Listens.Add(new ListenRecord(userKey, track.Key, endTime, ms, Source));
+    }
+
+    /// <summary>Streams the array elements of <paramref name="file"/>; the first element must have <paramref name="requiredProperty"/>.</summary>
+    private static async Task ForEachElementAsync(
+        string file, string? arrayProperty, string expected, string requiredProperty, bool strict, IProgress<ImportProgress>? progress, Func<JsonElement, int, Task> action, CancellationToken ct)
+    {
+        var stream = await ImportInput.OpenReadAsync(file, progress, ct).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var json = new JsonArrayStreamReader(stream, arrayProperty, file, expected);
+            var index = 0;
+            while (true)
+            {
+                JsonDocument? doc;
+                try
+                {
+                    doc = await json.ReadNextAsync(ct).ConfigureAwait(false);
+                }
+                catch (JsonException ex) when (strict || index == 0)
+                {
+                    // Pass 1 (strict) and a file that is broken from the start: not the format, nothing written from it.
+                    throw new InputFormatException($"'{file}' is not {expected}: it is not valid JSON ({ex.Message}).", ex);
+                }
+
+                if (doc is null)
+                {
+                    break;
+                }
+
+                using (doc)
+                {
+                    if (index == 0 && (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty(requiredProperty, out _)))
+                    {
+                        throw new InputFormatException($"'{file}' is not {expected}: its first element has no \"{requiredProperty}\".");
+                    }
+
+                    await action(doc.RootElement, index).ConfigureAwait(false);
+                }
+
+                index++;
+            }
+
+            if (!json.FoundArray)
+            {
+                throw new InputFormatException($"'{file}' is not {expected}: it has no \"{arrayProperty}\" array.");
+            }
+        }
+    }
+
+    private static async Task ProbeHistoryAsync(string file, CancellationToken ct)
+    {
+        var stream = await ImportInput.OpenReadAsync(file, null, ct).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var json = new JsonArrayStreamReader(stream, null, file, "a Spotify streaming history file");
+            JsonDocument? first;
+            try
+            {
+                first = await json.ReadNextAsync(ct).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new InputFormatException($"'{file}' is not a Spotify streaming history file: it is not valid JSON ({ex.Message}).", ex);
+            }
+
+            using (first)
+            {
+                if (first is not null && (first.RootElement.ValueKind != JsonValueKind.Object || !first.RootElement.TryGetProperty("endTime", out _)))
+                {
+                    throw new InputFormatException($"'{file}' is not a Spotify streaming history file: its first element has no \"endTime\".");
+                }
+            }
+        }
+    }
+
+    /// <summary>Files named <paramref name="prefix"/>*.json or *.json.gz, ordered by the number in their name (Playlist2 before Playlist10).</summary>
+    private static List<string> FilesLike(string folder, string prefix) =>
+        Directory.EnumerateFiles(folder, prefix + "*")
+            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => Digits().Match(Path.GetFileName(f)) is { Success: true } m && long.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .ToList();
+
+    private static bool TryParseDate(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+
+    private static bool NotNull(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False);
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Digits();
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
+using SoundGraph.Ingest.Importers.HetrecLastfm;
+using SoundGraph.Ingest.Tests.TestSupport;
+
+namespace SoundGraph.Ingest.Tests.Importers;
+
+public sealed class HetrecLastfmImporterTests
+{
+    private static TempFolder SmallFolder(string? taggedExtra = null, string? artistsExtra = null)
+    {
+        var temp = new TempFolder("hetrec");
+        temp.Write("artists.dat", "id\tname\turl\tpictureURL\n1\tMALICE MIZER\tu\tp\n2\tThe Weeknd\tu\tp\n3\tthe weeknd!\tu\tp\n" + artistsExtra);
+        temp.Write("tags.dat", "tagID\ttagValue\r\n1\tmetal\r\n2\tsoirée\r\n", Encoding.Latin1);
+        temp.Write("user_artists.dat", "userID\tartistID\tweight\r\n2\t1\t100\r\n2\t99\t5\r\n3\t2\tx\r\n3\t3\t7\r\n");
+        temp.Write("user_friends.dat", "userID\tfriendID\r\n2\t3\r\n3\t2\r\n2\t4\r\n");
+        temp.Write("user_taggedartists.dat", "userID\tartistID\ttagID\tday\tmonth\tyear\n2\t1\t1\t1\t4\t2009\n2\t1\t2\t0\t4\t2009\n3\t1\t7\t1\t4\t2009\n3\t2\t1\t1\t4\n" + taggedExtra);
+        return temp;
+    }
+
+    [Fact]
+    public async Task ImportAsync_RealFolder_ImportsExactCounts()
+    {
+        var writer = new FakeCatalogWriter();
+        var rejects = new ListRejectSink();
+
+        var report = await new HetrecLastfmImporter().ImportAsync(SharedData.Path("hetrec2011-lastfm-2k"), writer, rejects);
+
+        // 1,538 rows of user_taggedartists.dat name an artist id that artists.dat lacks (a known gap of the dataset).
+        Assert.Equal(1538, rejects.Items.Count);
+        Assert.All(rejects.Items, r => Assert.EndsWith("user_taggedartists.dat", r.File, StringComparison.Ordinal));
+        Assert.All(rejects.Items, r => Assert.Contains("is not in artists.dat", r.Reason, StringComparison.Ordinal));
+        Assert.Equal(1892, report.Read("users"));
+        Assert.Equal(1892, report.Stored("users"));
+        Assert.Equal(17632, report.Read("artists"));
+        Assert.Equal(11946, report.Read("tags"));
+        Assert.Equal(92834, report.Stored("engagements"));
+        Assert.Equal(25434, report.Stored("user_follows"));
+        Assert.Equal(186478, report.Read("tag_assignments"));
+        Assert.Equal(186478 - 1538, report.Stored("tag_assignments"));
+        Assert.Equal(92834, report.Read("engagements"));
+        Assert.Equal(25434, report.Read("follows"));
+        Assert.Equal(17632 - report.Skipped("duplicate_artist_name_key"), report.Stored("artists"));
+        // 53 HetRec artist ids share a name key with an earlier id (with the current NameNormalizer).
+        Assert.Equal(53, report.Skipped("duplicate_artist_name_key"));
+        Assert.Equal(0, report.Skipped("invalid_tag_date"));
+        Assert.All(writer.Users, u => Assert.Equal("hetrec user " + u.Key["hetrec:user:".Length..], u.Name));
+        var tags = writer.All(b => b.TagAssignments).ToList();
+        Assert.Equal(new TagAssignmentRecord(TargetType.Artist, tags[0].TargetKey, tags[0].Tag, "hetrec:user:2", new DateOnly(2009, 4, 1)), tags[0]);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SmallFolder_MapsRecordsAndRejectsBadLines()
+    {
+        using var temp = SmallFolder();
+        var writer = new FakeCatalogWriter();
+        var rejects = new ListRejectSink();
+
+        var report = await new HetrecLastfmImporter().ImportAsync(temp.Path, writer, rejects);
+
+        Assert.Equal(
+            ["user_artists.dat line 3", "user_artists.dat line 4", "user_taggedartists.dat line 4", "user_taggedartists.dat line 5"],
+            rejects.Items.Select(r => Path.GetFileName(r.File) + " " + r.Location).ToArray());
+        Assert.Equal(rejects.Items, report.Rejects);
+        Assert.Equal(3, report.Read("artists"));
+        Assert.Equal(1, report.Skipped("duplicate_artist_name_key"));
+        Assert.Equal([EntityKeys.ArtistByName("MALICE MIZER"), EntityKeys.ArtistByName("The Weeknd")], writer.Artists.Select(a => a.Key).ToArray());
+        Assert.Equal(
+            [new EngagementRecord("hetrec:user:2", TargetType.Artist, EntityKeys.ArtistByName("malice mizer"), EngagementKind.Play, 100),
+             new EngagementRecord("hetrec:user:3", TargetType.Artist, EntityKeys.ArtistByName("the weeknd"), EngagementKind.Play, 7)],
+            writer.All(b => b.Engagements).ToArray());
+        Assert.Equal(3, writer.All(b => b.Follows).Count());
+        Assert.Equal(["hetrec:user:2", "hetrec:user:3", "hetrec:user:4"], writer.Users.Select(u => u.Key).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(3, report.Read("users"));
+        var tagged = writer.All(b => b.TagAssignments).ToArray();
+        Assert.Equal(["metal", "soirée"], tagged.Select(t => t.Tag).ToArray());
+        Assert.Equal([new DateOnly(2009, 4, 1), null], tagged.Select(t => t.TaggedOn).ToArray());
+        Assert.Equal(1, report.Skipped("invalid_tag_date"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_GzippedFiles_AreAccepted()
+    {
+        using var temp = SmallFolder();
+        foreach (var name in new[] { "user_artists.dat", "user_taggedartists.dat" })
+        {
+            var plain = Path.Combine(temp.Path, name);
+            temp.Gzip(name, await File.ReadAllBytesAsync(plain));
+        }
+
+        var writer = new FakeCatalogWriter();
+        var report = await new HetrecLastfmImporter().ImportAsync(temp.Path, writer, new ListRejectSink());
+
+        Assert.Equal(2, report.Stored("engagements"));
+        Assert.Equal(2, report.Stored("tag_assignments"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_FolderWithoutTagsFile_ThrowsInputFormatExceptionAndWritesNothing()
+    {
+        using var temp = SmallFolder();
+        File.Delete(Path.Combine(temp.Path, "tags.dat"));
+        var writer = new FakeCatalogWriter();
+
+        var ex = await Assert.ThrowsAsync<InputFormatException>(() => new HetrecLastfmImporter().ImportAsync(temp.Path, writer, new ListRejectSink()));
+
+        Assert.Contains("tags.dat", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(writer.Batches);
+    }
+
+    [Fact]
+    public async Task ImportAsync_FileWithWrongHeader_ThrowsInputFormatExceptionAndWritesNothing()
+    {
+        using var temp = SmallFolder();
+        temp.Write("user_friends.dat", "a,b\n1,2\n");
+        var writer = new FakeCatalogWriter();
+
+        var ex = await Assert.ThrowsAsync<InputFormatException>(() => new HetrecLastfmImporter().ImportAsync(temp.Path, writer, new ListRejectSink()));
+
+        Assert.Contains("user_friends.dat", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(writer.Batches);
+    }
+
+    [Fact]
+    public async Task ImportAsync_MissingFolder_ThrowsDirectoryNotFoundException()
+    {
+        await Assert.ThrowsAsync<DirectoryNotFoundException>(() =>
+            new HetrecLastfmImporter().ImportAsync(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")), new FakeCatalogWriter(), new ListRejectSink()));
+    }
+}
