@@ -67,11 +67,18 @@ public static class CoOccurrence
     }
 
     /// <summary>Per-worker accumulators: counts (and inverse-size sums) per dense item plus the touched list.</summary>
+    private struct Accumulator
+    {
+        public double Sum;
+        public int Count;
+    }
+
     private sealed class Scratch(int items, int topK, bool sums)
     {
-        public int[] Counts { get; } = new int[items];
+        public int[] Counts { get; } = sums ? [] : new int[items];
 
-        public double[] Sums { get; } = sums ? new double[items] : [];
+        /// <summary>Count and inverse-size sum side by side (InverseGroupSizeSum only): one cache line per update.</summary>
+        public Accumulator[] Sums { get; } = sums ? new Accumulator[items] : [];
 
         public int[] Touched { get; } = new int[items];
 
@@ -101,12 +108,13 @@ public static class CoOccurrence
                 for (var q = groupOffsets[g]; q < groupOffsets[g + 1]; q++)
                 {
                     var b = groupItems[q];
-                    if (counts[b]++ == 0)
+                    ref var cell = ref sums[b];
+                    if (cell.Count++ == 0)
                     {
                         touched[touchedCount++] = b;
                     }
 
-                    sums[b] += inv;
+                    cell.Sum += inv;
                 }
             }
         }
@@ -133,13 +141,18 @@ public static class CoOccurrence
         for (var t = 0; t < touchedCount; t++)
         {
             var b = touched[t];
-            var count = counts[b];
-            counts[b] = 0;
+            int count;
             var weight = 0.0;
             if (score == CoOccurrenceScore.InverseGroupSizeSum)
             {
-                weight = scratch.Sums[b];
-                scratch.Sums[b] = 0;
+                ref var cell = ref scratch.Sums[b];
+                (count, weight) = (cell.Count, cell.Sum);
+                cell = default;
+            }
+            else
+            {
+                count = counts[b];
+                counts[b] = 0;
             }
 
             if (b == a || count < minCount)
