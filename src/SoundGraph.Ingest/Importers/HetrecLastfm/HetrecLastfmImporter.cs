@@ -22,7 +22,11 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 /// <see cref="FollowRecord"/> per line (the file lists both directions); user_taggedartists →
 /// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date). An impossible date (day 0, month 13) keeps the
 /// assignment with <c>TaggedOn</c> null and is counted in <c>Skipped["invalid_tag_date"]</c> (none in the real data).</para>
-/// <para>Rejected with "line N": wrong field count, unparsable number, an unknown artist id or tag id.</para>
+/// <para>An artist id that only user_taggedartists.dat names (not artists.dat) becomes an artist keyed
+/// <c>hetrec:artist:&lt;id&gt;</c> named "HetRec artist &lt;id&gt; (not in artists.dat)", counted in
+/// <c>Read["artists_only_in_tag_file"]</c>, so every real tag assignment is kept.</para>
+/// <para>Rejected with "line N": wrong field count, unparsable number, an unknown tag id, or an unknown artist id in
+/// user_artists.dat.</para>
 /// <para>Read counts: <c>artists</c>, <c>tags</c>, <c>users</c> (distinct), <c>engagements</c>, <c>follows</c>,
 /// <c>tag_assignments</c> (rows, rejected ones included).</para>
 /// </remarks>
@@ -174,7 +178,12 @@ public sealed class HetrecLastfmImporter : IImporter
 
             if (!_artistKeys.TryGetValue(artist, out var artistKey))
             {
-                return $"The artist id {artist} is not in artists.dat.";
+                // 1,538 real tag rows name artists that artists.dat does not list (it lists only artists somebody
+                // played). The assignments are real, so the artist is kept under its HetRec id, without a name.
+                artistKey = EntityKeys.Local("hetrec", "artist", artist.ToString(CultureInfo.InvariantCulture));
+                _artistKeys[artist] = artistKey;
+                batch.AddArtist(artistKey, $"HetRec artist {artist} (not in artists.dat)");
+                report.CountRead("artists_only_in_tag_file");
             }
 
             if (!_tags.TryGetValue(tag, out var tagName))

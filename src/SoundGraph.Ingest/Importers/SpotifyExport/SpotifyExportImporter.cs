@@ -77,6 +77,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
         var reject = new RejectRecorder(rejects, report);
         var batch = new BatchBuffer(writer, report, BatchSize);
         var resolver = new TrackNameResolver(writer, report);
+        var listens = new ListenDeduplicator(report);
 
         // Pass 1, before anything is written: check every file's shape and collect (artist, title) → URI pairs.
         foreach (var file in playlistFiles)
@@ -121,7 +122,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             {
                 await ForEachElementAsync(file, null, "a Spotify streaming history file", "endTime", strict: false, progress, async (play, index) =>
                 {
-                    await MapListenAsync(file, play, index, userKey, batch, resolver, report, reject, cancellationToken).ConfigureAwait(false);
+                    await MapListenAsync(file, play, index, userKey, batch, resolver, report, listens, reject, cancellationToken).ConfigureAwait(false);
                     await batch.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -222,7 +223,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
     }
 
     private static async Task MapListenAsync(
-        string file, JsonElement play, int index, string userKey, BatchBuffer batch, TrackNameResolver resolver, ImportReport report, RejectRecorder reject, CancellationToken ct)
+        string file, JsonElement play, int index, string userKey, BatchBuffer batch, TrackNameResolver resolver, ImportReport report, ListenDeduplicator listens, RejectRecorder reject, CancellationToken ct)
     {
         report.CountRead("listens");
         var location = "item " + index.ToString(CultureInfo.InvariantCulture);
@@ -255,7 +256,11 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
 
         var track = await resolver.ResolveAsync(null, artist, title, ct).ConfigureAwait(false);
         TrackEmitter.Emit(batch, track, artist, title, null);
-        batch.Batch.Listens.Add(new ListenRecord(userKey, track.Key, endTime, ms, Source));
+        var listen = new ListenRecord(userKey, track.Key, endTime, ms, Source);
+        if (listens.IsNew(listen))
+        {
+            batch.Batch.Listens.Add(listen);
+        }
     }
 
     /// <summary>Streams the array elements of <paramref name="file"/>; the first element must have <paramref name="requiredProperty"/>.</summary>

@@ -16,8 +16,8 @@ namespace SoundGraph.Ingest.Importers.SpotifyExportTsv;
 /// from end_time_unix as UTC, ms_played, source "listens-tsv"). The file has no track URIs, so a track is a stored track
 /// with the same (artist, title) name key when there is one (e.g. from an earlier <c>playlists-tsv</c> import; counted in
 /// <c>Read["tracks_matched_by_name"]</c>), else <see cref="Core.Identity.EntityKeys.TrackByName"/>.</para>
-/// <para>Rows are kept as given, exact duplicates included (the real file holds 18,106 rows that repeat an earlier row
-/// exactly); whether (user, track, time, ms) is unique is the store's decision.</para>
+/// <para>A row that repeats an earlier row exactly (same user, track, end time and ms played; the real file holds 18,106)
+/// is not stored again and is counted in <c>Skipped["duplicate_listen"]</c> (see <see cref="Common.ListenDeduplicator"/>).</para>
 /// <para>Rejected with "line N": wrong field count, no source_id, unparsable end_time_unix or ms_played, no track_name.</para>
 /// <para>Read counts: <c>listens</c>.</para>
 /// </remarks>
@@ -54,6 +54,7 @@ public sealed class ListensTsvImporter : IImporter
         var reject = new RejectRecorder(rejects, report);
         var batch = new BatchBuffer(writer, report, BatchSize);
         var resolver = new TrackNameResolver(writer, report);
+        var listens = new ListenDeduplicator(report);
         using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, Encoding.UTF8, progress, cancellationToken).ConfigureAwait(false));
         if (!TsvLineReader.HeaderMatches(await tsv.ReadAsync(cancellationToken).ConfigureAwait(false), Header))
         {
@@ -99,7 +100,12 @@ public sealed class ListensTsvImporter : IImporter
             var title = f[4].Trim();
             var track = await resolver.ResolveAsync(null, artist, title, cancellationToken).ConfigureAwait(false);
             TrackEmitter.Emit(batch, track, artist, title, null);
-            batch.Batch.Listens.Add(new ListenRecord(userKey, track.Key, DateTimeOffset.FromUnixTimeSeconds(seconds), ms, ListenSource));
+            var listen = new ListenRecord(userKey, track.Key, DateTimeOffset.FromUnixTimeSeconds(seconds), ms, ListenSource);
+            if (listens.IsNew(listen))
+            {
+                batch.Batch.Listens.Add(listen);
+            }
+
             await batch.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
         }
 

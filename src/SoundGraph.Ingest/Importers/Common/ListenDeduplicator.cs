@@ -1,0 +1,26 @@
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Import;
+
+namespace SoundGraph.Ingest.Importers.Common;
+
+/// <summary>Drops listens that repeat an earlier listen of the same import exactly (user, track, end time, ms played),
+/// counting each in <c>Skipped["duplicate_listen"]</c>.</summary>
+/// <remarks>Spotify's basic history has minute resolution, so two full plays of one track cannot end in the same minute
+/// with the same ms played: such rows come from overlapping history files (the real listening_history.tsv.gz holds
+/// 18,106). The store's unique key would collapse them anyway; counting them here keeps the report honest.</remarks>
+internal sealed class ListenDeduplicator(ImportReport report)
+{
+    private readonly HashSet<(string User, string Track, long Ticks, long Ms)> _seen = [];
+
+    /// <summary>True when <paramref name="listen"/> is new in this import; false (and counted) for an exact repeat.</summary>
+    public bool IsNew(ListenRecord listen)
+    {
+        if (_seen.Add((listen.UserKey, listen.TrackKey, listen.ListenedAt.UtcTicks, listen.MsPlayed)))
+        {
+            return true;
+        }
+
+        report.CountSkipped("duplicate_listen");
+        return false;
+    }
+}
