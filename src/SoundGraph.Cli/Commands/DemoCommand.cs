@@ -15,8 +15,9 @@ public static class DemoCommand
     /// <summary>The artist the demo unveils.</summary>
     public const string DemoArtist = "Rihanna";
 
-    /// <summary>The track the demo unveils (artist - title).</summary>
-    public const string DemoTrack = "The Killers - Mr. Brightside";
+    /// <summary>The track the demo unveils, by Spotify URI: The Killers' "Mr. Brightside" (125 weeks on the chart; the CSV
+    /// holds two other releases of the same title, so the name alone is ambiguous and lists all three).</summary>
+    public const string DemoTrack = "spotify:track:003vvx7Niy0yvhvHt4a68B";
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)

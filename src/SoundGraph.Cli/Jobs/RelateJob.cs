@@ -64,7 +64,7 @@ public static class RelateJob
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(results);
         var table = new Table().Title($"relate (top-{topK} per node)")
-            .AddColumn("kind").AddColumn(new TableColumn("groups").RightAligned()).AddColumn(new TableColumn("entries").RightAligned())
+            .AddColumn(new TableColumn("kind").NoWrap()).AddColumn(new TableColumn("groups").RightAligned()).AddColumn(new TableColumn("entries").RightAligned())
             .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("load s").RightAligned())
             .AddColumn(new TableColumn("compute s").RightAligned()).AddColumn(new TableColumn("write s").RightAligned());
         foreach (var r in results)

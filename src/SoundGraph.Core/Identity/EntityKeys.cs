@@ -12,13 +12,13 @@ namespace SoundGraph.Core.Identity;
 public static class EntityKeys
 {
     /// <summary>Key of an artist known only by name.</summary>
-    public static string ArtistByName(string name) => "name:artist:" + NameNormalizer.Normalize(name);
+    public static string ArtistByName(string name) => "name:artist:" + NameNormalizer.MatchKey(name);
 
     /// <summary>Key of a track known only by its primary artist and title.</summary>
     public static string TrackByName(string primaryArtist, string title) => "name:track:" + NameNormalizer.TrackNameKey(primaryArtist, title);
 
     /// <summary>Key of a record label (labels are identified by normalized name).</summary>
-    public static string Label(string name) => "name:label:" + NameNormalizer.Normalize(name);
+    public static string Label(string name) => "name:label:" + NameNormalizer.MatchKey(name);
 
     /// <summary>Key of a Spotify entity from its id: <c>spotify:{type}:{id}</c>.</summary>
     public static string Spotify(string type, string id) => $"spotify:{type}:{id}";

@@ -58,6 +58,15 @@ public static class NameNormalizer
         return sb.ToString();
     }
 
+    /// <summary>The key names are matched by: <see cref="Normalize"/>, or, for a name with no letter or digit ("!!!", ":)"),
+    /// the trimmed lower-case name, so such names neither vanish nor collide with each other (a normalized key holds only
+    /// letters, digits and spaces, so the two forms never collide either). Empty only for blank input.</summary>
+    public static string MatchKey(string? name)
+    {
+        var normalized = Normalize(name);
+        return normalized.Length > 0 || name is null ? normalized : name.Trim().ToLowerInvariant();
+    }
+
     /// <summary>The (primary artist, title) key used where a source has no track id: "artist|title", both normalized.</summary>
     public static string TrackNameKey(string? primaryArtist, string? title) => Normalize(primaryArtist) + "|" + Normalize(title);
 }

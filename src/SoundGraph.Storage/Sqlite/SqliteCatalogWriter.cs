@@ -178,10 +178,10 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 
     private long TagId(string tag, Statements s)
     {
-        var norm = NameNormalizer.Normalize(tag);
+        var norm = NameNormalizer.MatchKey(tag);
         if (norm.Length == 0)
         {
-            throw new ArgumentException($"Tag '{tag}' is empty after normalization.", nameof(tag));
+            throw new ArgumentException("A tag assignment has a blank tag name.", nameof(tag));
         }
 
         if (!_tags.TryGetValue(norm, out var id))

@@ -12,7 +12,7 @@ public sealed partial class UnveilReader
     [
         ("danceability", "danceability", "0.00"), ("energy", "energy", "0.00"), ("speechiness", "speechiness", "0.00"),
         ("acousticness", "acousticness", "0.00"), ("instrumentalness", "instrumentalness", "0.00"), ("liveness", "liveness", "0.00"),
-        ("valence", "valence", "0.00"), ("loudness_db", "loudness dB", "0.0"), ("tempo_bpm", "tempo BPM", "0"),
+        ("valence", "valence", "0.00"), ("loudness_db", "loudness", "0.0"), ("tempo_bpm", "tempo", "0"),
     ];
 
     private async Task<UnveilSection> ArtistAudioAsync(long artistId, int limit, CancellationToken ct)
@@ -45,22 +45,25 @@ public sealed partial class UnveilReader
     {
         var select = string.Join(", ", AudioColumns.Select(c => $"AVG({c.Column}), AVG({c.Column} * {c.Column})"));
         using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition($"SELECT {select} FROM audio_features WHERE extractor = 'spotify'", cancellationToken: ct)).ConfigureAwait(false);
+        var mean = new double[AudioColumns.Length];
         var sd = new double[AudioColumns.Length];
         if (await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0))
         {
             for (var i = 0; i < sd.Length; i++)
             {
-                var mean = reader.GetDouble(2 * i);
-                sd[i] = Math.Sqrt(Math.Max(0, reader.GetDouble((2 * i) + 1) - (mean * mean)));
+                mean[i] = reader.GetDouble(2 * i);
+                sd[i] = Math.Sqrt(Math.Max(0, reader.GetDouble((2 * i) + 1) - (mean[i] * mean[i])));
             }
         }
 
-        return new AudioExplainer(_connection, sd);
+        return new AudioExplainer(_connection, mean, sd);
     }
 
-    /// <summary>Explains an audio-similarity pair by the three features on which the tracks are closest in
-    /// standard deviations (the same standardization the relation uses).</summary>
-    private sealed class AudioExplainer(DbConnection connection, double[] sd)
+    /// <summary>Explains an audio-similarity pair by the features that contribute most to its cosine. With z-scores
+    /// z = (x − mean) / sd (the standardization the relation uses), cosine = Σ zₐ·z_b / (‖zₐ‖·‖z_b‖), so the largest
+    /// positive products zₐ·z_b are the features on which both tracks stand out in the same direction
+    /// ("both high energy 0.91/0.90").</summary>
+    private sealed class AudioExplainer(DbConnection connection, double[] mean, double[] sd)
     {
         public async Task<string> ExplainAsync(long a, long b, CancellationToken ct)
         {
@@ -76,12 +79,21 @@ public sealed partial class UnveilReader
                 return "close in standardized audio features";
             }
 
-            var closest = AudioColumns.Select((c, i) => (c, i, va: Convert.ToDouble(fa[c.Column], CultureInfo.InvariantCulture), vb: Convert.ToDouble(fb[c.Column], CultureInfo.InvariantCulture)))
-                .Where(x => sd[x.i] > 0)
-                .OrderBy(x => Math.Abs(x.va - x.vb) / sd[x.i]).ThenBy(x => x.i)
+            var shared = AudioColumns
+                .Select((c, i) =>
+                {
+                    var va = Convert.ToDouble(fa[c.Column], CultureInfo.InvariantCulture);
+                    var vb = Convert.ToDouble(fb[c.Column], CultureInfo.InvariantCulture);
+                    var za = sd[i] > 0 ? (va - mean[i]) / sd[i] : 0;
+                    var zb = sd[i] > 0 ? (vb - mean[i]) / sd[i] : 0;
+                    return (c, i, va, vb, za, product: za * zb);
+                })
+                .Where(x => x.product > 0)
+                .OrderByDescending(x => x.product).ThenBy(x => x.i)
                 .Take(3)
-                .Select(x => $"{x.c.Label} {x.va.ToString(x.c.Format, CultureInfo.InvariantCulture)}/{x.vb.ToString(x.c.Format, CultureInfo.InvariantCulture)}");
-            return "close in " + string.Join(", ", closest);
+                .Select(x => $"{(x.za > 0 ? "high" : "low")} {x.c.Label} {x.va.ToString(x.c.Format, CultureInfo.InvariantCulture)}/{x.vb.ToString(x.c.Format, CultureInfo.InvariantCulture)}")
+                .ToList();
+            return shared.Count == 0 ? "close in standardized audio features" : "both " + string.Join(", ", shared);
         }
     }
 }

@@ -37,10 +37,13 @@ public sealed class HetrecLastfmImporterTests
         Assert.Equal(1892, report.Stored("users"));
         Assert.Equal(17632, report.Read("artists"));
         Assert.Equal(11946, report.Read("tags"));
-        Assert.Equal(92834, report.Stored("engagements"));
+        Assert.Equal(92834 - 35, report.Stored("engagements"));
+        Assert.Equal(35, report.Skipped("plays_summed_into_same_artist"));
         Assert.Equal(25434, report.Stored("user_follows"));
         Assert.Equal(186478, report.Read("tag_assignments"));
-        Assert.Equal(186478, report.Stored("tag_assignments"));
+        // 408 assignments repeat one (user, artist, normalized tag) once two HetRec ids of one artist name are merged.
+        Assert.Equal(408, report.Skipped("duplicate_tag_assignment_after_merge"));
+        Assert.Equal(186478 - 408, report.Stored("tag_assignments"));
         Assert.Equal(92834, report.Read("engagements"));
         Assert.Equal(25434, report.Read("follows"));
         Assert.Equal(17632 - report.Skipped("duplicate_artist_name_key") + 390, report.Stored("artists"));

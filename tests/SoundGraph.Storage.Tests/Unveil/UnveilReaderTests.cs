@@ -51,9 +51,10 @@ public sealed class UnveilReaderTests
         Assert.True(tags.IsEmpty);
         Assert.Contains("No track_tag_overlap relations", tags.EmptyNote, StringComparison.Ordinal);
 
-        // t1 (0.8, 0.7, …) vs t2 (0.7, 0.6, …): instrumentalness is equal (0/0) so it is closest.
+        // Population z-scores over t1..t3; products zₜ₁·zₜ₂: instrumentalness (0, 0, 0.5) → 0.5000, speechiness → 0.4977,
+        // tempo (120, 118, 80) → 0.4961, loudness → 0.4836, acousticness → 0.4737, danceability/energy/valence → 0.4286.
         var audio = report.Sections.Single(x => x.Key == "audio");
-        Assert.StartsWith("close in instrumentalness 0.00/0.00", audio.Items[0].Why, StringComparison.Ordinal);
+        Assert.Equal("both low instrumentalness 0.00/0.00, low speechiness 0.05/0.04, high tempo 120/118", audio.Items[0].Why);
 
         var collaborators = report.Sections.Single(x => x.Key == "collaborators");
         Assert.Equal("Artist connections: collaborators of A", collaborators.Title);

@@ -1,20 +1,13 @@
-using System.Globalization;
 using SoundGraph.Core.Identity;
 
 namespace SoundGraph.Ingest.Importers.Common;
 
-/// <summary>Artist keys for artists known only by name.</summary>
+/// <summary>Keys for things known only by name (see <see cref="NameNormalizer.MatchKey"/> for names made only of symbols).</summary>
 internal static class NameKeys
 {
-    /// <summary>
-    /// <see cref="EntityKeys.ArtistByName"/>, except for names made only of punctuation or symbols ("!!!", "¥$" is fine: it
-    /// has letters), which <see cref="NameNormalizer"/> folds to an empty string: those get <c>name:artist:</c> followed by the
-    /// trimmed, lower-cased raw name, so distinct symbol-only artists do not all collapse onto one empty key. Such a key
-    /// never collides with a normalized key, which holds only letters, digits and spaces.
-    /// </summary>
-    public static string Artist(string name)
-    {
-        var normalized = NameNormalizer.Normalize(name);
-        return normalized.Length > 0 ? EntityKeys.ArtistByName(name) : "name:artist:" + name.Trim().ToLower(CultureInfo.InvariantCulture);
-    }
+    /// <summary>The artist key: <see cref="EntityKeys.ArtistByName"/>.</summary>
+    public static string Artist(string name) => EntityKeys.ArtistByName(name);
+
+    /// <summary>The normalized tag name the store keys tags by (<c>tags.name_norm</c>).</summary>
+    public static string Tag(string name) => NameNormalizer.MatchKey(name);
 }

@@ -18,7 +18,9 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 /// artists by name (<see cref="EntityKeys.ArtistByName"/>; Last.fm identifies artists by name), so two HetRec ids whose
 /// names normalize alike become one artist (counted in <c>Skipped["duplicate_artist_name_key"]</c>; both ids map to the
 /// one key).</para>
-/// <para>user_artists → <see cref="EngagementRecord"/>(user, Artist, artist, Play, weight); user_friends → one
+/// <para>user_artists → <see cref="EngagementRecord"/>(user, Artist, artist, Play, weight); when two ids of one
+/// normalized artist name were both played by a user, their weights are summed into one engagement (counted in
+/// <c>Skipped["plays_summed_into_same_artist"]</c>); user_friends → one
 /// <see cref="FollowRecord"/> per line (the file lists both directions); user_taggedartists →
 /// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date). An impossible date (day 0, month 13) keeps the
 /// assignment with <c>TaggedOn</c> null and is counted in <c>Skipped["invalid_tag_date"]</c> (none in the real data).</para>
@@ -74,6 +76,7 @@ public sealed class HetrecLastfmImporter : IImporter
         await run.ArtistsAsync(files["artists.dat"], cancellationToken).ConfigureAwait(false);
         await run.TagsAsync(files["tags.dat"], cancellationToken).ConfigureAwait(false);
         await run.UserArtistsAsync(files["user_artists.dat"], cancellationToken).ConfigureAwait(false);
+        await run.EmitPlaysAsync(cancellationToken).ConfigureAwait(false);
         await run.FriendsAsync(files["user_friends.dat"], cancellationToken).ConfigureAwait(false);
         await run.TaggedArtistsAsync(files["user_taggedartists.dat"], cancellationToken).ConfigureAwait(false);
         await run.Batch.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +104,8 @@ public sealed class HetrecLastfmImporter : IImporter
         private readonly Dictionary<int, string> _artistKeys = [];
         private readonly Dictionary<int, string> _tags = [];
         private readonly HashSet<int> _users = [];
+        private readonly Dictionary<(string User, string Artist), long> _plays = [];
+        private readonly HashSet<(string User, string Artist, string Tag)> _assignments = [];
 
         public BatchBuffer Batch => batch;
 
@@ -153,9 +158,30 @@ public sealed class HetrecLastfmImporter : IImporter
                 return $"The artist id {artist} is not in artists.dat.";
             }
 
-            batch.Batch.Engagements.Add(new EngagementRecord(User(user), TargetType.Artist, artistKey, EngagementKind.Play, weight));
+            var userKey = User(user);
+            if (_plays.TryGetValue((userKey, artistKey), out var earlier))
+            {
+                // Two HetRec ids of one normalized artist name played by the same user: one artist, so one play count.
+                _plays[(userKey, artistKey)] = earlier + weight;
+                report.CountSkipped("plays_summed_into_same_artist");
+            }
+            else
+            {
+                _plays[(userKey, artistKey)] = weight;
+            }
+
             return null;
         }, ct);
+
+        /// <summary>Emits the play counts gathered by <see cref="UserArtistsAsync"/> in file order.</summary>
+        public async Task EmitPlaysAsync(CancellationToken ct)
+        {
+            foreach (var ((user, artist), plays) in _plays)
+            {
+                batch.Batch.Engagements.Add(new EngagementRecord(user, TargetType.Artist, artist, EngagementKind.Play, plays));
+                await batch.FlushIfFullAsync(ct).ConfigureAwait(false);
+            }
+        }
 
         public Task FriendsAsync(string file, CancellationToken ct) => ReadAsync(file, 2, "follows", (f, line) =>
         {
@@ -201,7 +227,15 @@ public sealed class HetrecLastfmImporter : IImporter
                 report.CountSkipped("invalid_tag_date");
             }
 
-            batch.Batch.TagAssignments.Add(new TagAssignmentRecord(TargetType.Artist, artistKey, tagName, User(user), taggedOn));
+            var userKey = User(user);
+            if (!_assignments.Add((userKey, artistKey, NameKeys.Tag(tagName))))
+            {
+                // The same user gave the same tag (after normalization) to two HetRec ids of one artist name.
+                report.CountSkipped("duplicate_tag_assignment_after_merge");
+                return null;
+            }
+
+            batch.Batch.TagAssignments.Add(new TagAssignmentRecord(TargetType.Artist, artistKey, tagName, userKey, taggedOn));
             return null;
         }, ct);
 

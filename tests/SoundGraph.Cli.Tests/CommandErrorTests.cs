@@ -1,0 +1,70 @@
+namespace SoundGraph.Cli.Tests;
+
+public sealed class CommandErrorTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sg-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CommandErrorTests() => Directory.CreateDirectory(_dir);
+
+    private string Db => Path.Combine(_dir, "t.db");
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Import_FileOfAnotherFormat_FailsWithOneSentenceAndStoresNothing()
+    {
+        var csv = Path.Combine(_dir, "x.json");
+        await File.WriteAllTextAsync(csv, "id,name\n1,a\n");
+        var (code, _, error) = await CliRunner.RunAsync("import", "mpd", csv, "--db", Db);
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains("x.json", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        var (_, info, _) = await CliRunner.RunAsync("db", "info", "--json", "--db", Db);
+        Assert.Contains("\"playlists\": 0", info, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MissingPath_FailsNamingIt()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("import", "hetrec-lastfm", Path.Combine(_dir, "nope"), "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("nope' does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_UnknownFormat_IsAParseErrorListingFormats()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("import", "parquet", _dir, "--db", Db);
+        Assert.NotEqual(0, code);
+        Assert.Contains("hetrec-lastfm", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Db_PostgresConnectionString_SaysProviderIsMissingWithoutPassword()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("db", "info", "--db", "Host=127.0.0.1;Database=sg;Password=hunter2");
+        Assert.Equal(1, code);
+        Assert.Contains("only the SQLite provider", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Relate_TopKZero_FailsWithReason()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("relate", "--top-k", "0", "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("TopK", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_Root_ListsEveryCommand()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("--help");
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "demo", "import", "relate", "unveil", "bench", "db" })
+        {
+            Assert.Contains(command, output, StringComparison.Ordinal);
+        }
+    }
+}
