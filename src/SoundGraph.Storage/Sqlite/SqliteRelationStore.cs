@@ -99,7 +99,8 @@ public sealed class SqliteRelationStore : IRelationStore
         }
 
         using var insert = new PreparedCommand(_connection, "INSERT INTO relations (kind, src_id, dst_id, rank, weight, count, computed_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7) { Transaction = tx };
-        using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, ordinal, evidence_id) VALUES ($p0, $p1, $p2, $p3, $p4)", 5) { Transaction = tx };
+        using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) VALUES ($p0, $p1, $p2, $p3, $p4)", 5) { Transaction = tx };
+        var evidenceType = kind.EvidenceType().ToString().ToLowerInvariant();
         long written = 0;
         long previousSrc = long.MinValue;
         var rank = 0;
@@ -113,9 +114,9 @@ public sealed class SqliteRelationStore : IRelationStore
             rank = r.SrcId == previousSrc ? rank + 1 : 0;
             previousSrc = r.SrcId;
             written += insert.Execute(code, r.SrcId, r.DstId, rank, r.Weight, r.Count, at);
-            for (var i = 0; i < r.Evidence.Count; i++)
+            if (r.Evidence.Count > 0)
             {
-                evidence.Execute(code, r.SrcId, r.DstId, i, r.Evidence[i]);
+                evidence.Execute(code, r.SrcId, r.DstId, evidenceType, EvidenceSample.Format(r.Evidence));
             }
 
             if ((written & 0xFFFF) == 0)

@@ -29,20 +29,20 @@ public sealed partial class UnveilReader
 
         var nodeType = kind.NodeType();
         var names = await NamesAsync(nodeType == NodeType.Track ? "track" : nodeType == NodeType.Artist ? "artist" : "user", rows.Select(r => r.Dst), ct).ConfigureAwait(false);
-        var evidence = (await _connection.QueryAsync<(long Dst, long Evidence)>(new CommandDefinition(
-            "SELECT dst_id, evidence_id FROM relation_evidence WHERE kind = @code AND src_id = @id ORDER BY dst_id, ordinal",
+        var evidence = (await _connection.QueryAsync<(long Dst, string Sample)>(new CommandDefinition(
+            "SELECT dst_id, sample_ids FROM relation_evidence WHERE kind = @code AND src_id = @id",
             new { code, id },
-            cancellationToken: ct)).ConfigureAwait(false)).ToLookup(e => e.Dst, e => e.Evidence);
+            cancellationToken: ct)).ConfigureAwait(false)).ToDictionary(e => e.Dst, e => EvidenceSample.Parse(e.Sample));
         var evidenceType = kind.EvidenceType();
         var evidenceNames = evidenceType == EvidenceType.None
             ? new Dictionary<long, string>()
-            : await NamesAsync(EvidenceTable(evidenceType), rows.SelectMany(r => evidence[r.Dst]), ct).ConfigureAwait(false);
+            : await NamesAsync(EvidenceTable(evidenceType), rows.SelectMany(r => evidence.GetValueOrDefault(r.Dst, [])), ct).ConfigureAwait(false);
         var audio = kind == RelationKind.TrackAudioSimilarity ? await AudioExplainerAsync(ct).ConfigureAwait(false) : null;
 
         var items = new List<UnveilItem>(rows.Count);
         foreach (var r in rows)
         {
-            var sample = evidence[r.Dst].Select(e => evidenceNames.GetValueOrDefault(e, "#" + e.ToString(CultureInfo.InvariantCulture))).ToList();
+            var sample = evidence.GetValueOrDefault(r.Dst, []).Select(e => evidenceNames.GetValueOrDefault(e, "#" + e.ToString(CultureInfo.InvariantCulture))).ToList();
             var why = audio is not null ? await audio.ExplainAsync(id, r.Dst, ct).ConfigureAwait(false) : Why(kind, r.Count, sample);
             items.Add(new UnveilItem(nodeType.ToString().ToLowerInvariant(), r.Dst, names.GetValueOrDefault(r.Dst, "?"), r.Weight, kind == RelationKind.TrackAudioSimilarity ? null : r.Count, why));
         }

@@ -66,9 +66,19 @@ public sealed class SqliteRelationStoreTests
         var rows = (await temp.Store.Connection.QueryAsync<(long Src, long Dst, long Rank, double Weight)>(
             "SELECT src_id, dst_id, rank, weight FROM relations ORDER BY src_id, rank")).ToList();
         Assert.Equal([(1L, 3L, 0L, 0.9), (1L, 2L, 1L, 0.4), (2L, 1L, 0L, 0.4)], rows);
-        var evidence = (await temp.Store.Connection.QueryAsync<long>("SELECT evidence_id FROM relation_evidence WHERE src_id = 1 AND dst_id = 3 ORDER BY ordinal")).ToList();
-        Assert.Equal([7L, 8L], evidence);
-        Assert.Equal(4, await temp.Store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM relation_evidence"));
+        var evidence = await temp.Store.Connection.QuerySingleAsync<(string Type, string Sample)>("SELECT evidence_type, sample_ids FROM relation_evidence WHERE src_id = 1 AND dst_id = 3");
+        Assert.Equal(("playlist", "7,8"), evidence);
+        Assert.Equal(3, await temp.Store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM relation_evidence"));
+    }
+
+    [Theory]
+    [InlineData(new long[0], "")]
+    [InlineData(new long[] { 5 }, "5")]
+    [InlineData(new long[] { 1, 20, 300 }, "1,20,300")]
+    public void EvidenceSample_FormatThenParse_RoundTrips(long[] ids, string stored)
+    {
+        Assert.Equal(stored, EvidenceSample.Format(ids));
+        Assert.Equal(ids, EvidenceSample.Parse(stored));
     }
 
     [Fact]

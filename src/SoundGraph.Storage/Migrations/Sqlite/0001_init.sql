@@ -159,12 +159,14 @@ CREATE TABLE relations (
 ) WITHOUT ROWID;
 CREATE INDEX ix_relations_rank ON relations (kind, src_id, rank);
 
--- A bounded sample of the evidence behind each relation row (playlist, user, tag, track or artist ids by kind).
+-- The evidence behind each relation row: a bounded sample of ids (ascending, comma-separated), whose type follows
+-- from the kind (playlist, user, tag, track or artist). The exact count is relations.count. One row per relation
+-- row, not per id: relate writes five times fewer rows.
 CREATE TABLE relation_evidence (
-    kind        TEXT NOT NULL,
-    src_id      INTEGER NOT NULL,
-    dst_id      INTEGER NOT NULL,
-    ordinal     INTEGER NOT NULL,
-    evidence_id INTEGER NOT NULL,
-    PRIMARY KEY (kind, src_id, dst_id, ordinal)
+    kind          TEXT NOT NULL,
+    src_id        INTEGER NOT NULL,
+    dst_id        INTEGER NOT NULL,
+    evidence_type TEXT NOT NULL,
+    sample_ids    TEXT NOT NULL,
+    PRIMARY KEY (kind, src_id, dst_id)
 ) WITHOUT ROWID;
