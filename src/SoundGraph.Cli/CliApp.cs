@@ -49,5 +49,6 @@ public static class CliApp
 
     private static bool IsUserFacing(Exception ex) =>
         ex is InputFormatException or StoreException or UnknownKeyException or FileNotFoundException or DirectoryNotFoundException
-            or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException;
+            or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
+            or System.Data.Common.DbException;
 }

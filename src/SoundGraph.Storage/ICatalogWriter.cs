@@ -11,10 +11,12 @@ public interface ICatalogWriter
     /// </summary>
     /// <returns>Rows written (inserted or updated) per table name.</returns>
     /// <exception cref="UnknownKeyException">A record refers to a key that is neither in the batch nor stored.</exception>
+    /// <exception cref="StoreException">The database refused the batch (e.g. a constraint); nothing of it was stored.</exception>
     Task<IReadOnlyDictionary<string, long>> WriteAsync(CatalogBatch batch, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the key of a stored track with the given (primary artist, title) name key
-    /// (<see cref="Core.Identity.NameNormalizer.TrackNameKey"/>), preferring one with a Spotify id; null when none.</summary>
+    /// (<see cref="Core.Identity.NameNormalizer.TrackNameKey"/>): a name-keyed track first (so repeated imports of a
+    /// history resolve to the same track), else one with a Spotify id; null when none.</summary>
     Task<string?> FindTrackKeyByNameAsync(string trackNameKey, CancellationToken cancellationToken = default);
 }
 

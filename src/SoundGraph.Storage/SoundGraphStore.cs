@@ -86,6 +86,31 @@ public sealed class SoundGraphStore : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>A SHA-256 digest (hex) of every row of every table, independent of row order: equal digests mean equal
+    /// contents. Used to prove that re-importing a file leaves the same rows, not just the same counts.</summary>
+    public async Task<string> ContentDigestAsync(CancellationToken cancellationToken = default)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var table in Tables)
+        {
+            var rows = new List<string>();
+            await using var cmd = Connection.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM {table}";
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                reader.GetValues(values);
+                rows.Add(string.Join('\u001f', values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(table + "\n" + string.Join('\n', rows) + "\n"));
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

@@ -18,8 +18,14 @@ public sealed record StoreLocation(StoreProvider Provider, string Value)
     /// <summary>Default SQLite file in the working directory.</summary>
     public const string DefaultPath = "soundgraph.db";
 
-    /// <summary>Parses a <c>--db</c> value: a connection string with <c>Host=</c> (or a postgres:// URL) selects PostgreSQL,
-    /// anything else is a SQLite file path; null or blank means <see cref="DefaultPath"/>.</summary>
+    /// <summary>Npgsql connection-string keys; any of them (as <c>Key=</c>) marks a value as a connection string.</summary>
+    private static readonly string[] PrintableKeys = ["Host", "Server", "Port", "Database"];
+
+    private static readonly string[] ConnectionKeys = ["Host", "Server", "Port", "Database", "Username", "User ID", "User", "Password", "SSL Mode"];
+
+    /// <summary>Parses a <c>--db</c> value: a connection string (<c>Host=…;Database=…</c>, any Npgsql key such as
+    /// <c>Server=</c> or <c>Password=</c>) or a postgres:// URL selects PostgreSQL, anything else is a SQLite file path;
+    /// null or blank means <see cref="DefaultPath"/>.</summary>
     public static StoreLocation Parse(string? db)
     {
         if (string.IsNullOrWhiteSpace(db))
@@ -30,7 +36,7 @@ public sealed record StoreLocation(StoreProvider Provider, string Value)
         var trimmed = db.Trim();
         var isPostgres = trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || trimmed.Split(';').Any(part => part.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase));
+            || trimmed.Split(';').Any(part => ConnectionKeys.Any(k => part.TrimStart().StartsWith(k + "=", StringComparison.OrdinalIgnoreCase)));
         return new StoreLocation(isPostgres ? StoreProvider.Postgres : StoreProvider.Sqlite, trimmed);
     }
 
@@ -42,8 +48,15 @@ public sealed record StoreLocation(StoreProvider Provider, string Value)
             return "SQLite " + Value;
         }
 
+        if (Value.Contains("://", StringComparison.Ordinal))
+        {
+            // postgres://user:password@host/db: keep only what follows the credentials.
+            var at = Value.LastIndexOf('@');
+            return "PostgreSQL " + (at >= 0 ? Value[(at + 1)..] : Value[(Value.IndexOf("://", StringComparison.Ordinal) + 3)..]);
+        }
+
         var parts = Value.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => p.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || p.TrimStart().StartsWith("Database=", StringComparison.OrdinalIgnoreCase));
+            .Where(p => PrintableKeys.Any(k => p.TrimStart().StartsWith(k + "=", StringComparison.OrdinalIgnoreCase)));
         return "PostgreSQL " + string.Join(';', parts);
     }
 }

@@ -59,8 +59,10 @@ public sealed partial class EntityResolver
         if (prefixed.Success)
         {
             var k = prefixed.Groups[1].Value.ToLowerInvariant();
-            var e = await ByIdAsync(k, long.Parse(prefixed.Groups[2].Value, CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-            return new Resolution(e, [], "id");
+            var e = long.TryParse(prefixed.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var prefixedId)
+                ? await ByIdAsync(k, prefixedId, cancellationToken).ConfigureAwait(false)
+                : null;
+            return new Resolution(e, [], e is null ? "not found" : "id");
         }
 
         var key = SpotifyLink().Match(q) is { Success: true } link ? $"spotify:{link.Groups[1].Value}:{link.Groups[2].Value}" : q;
@@ -96,14 +98,23 @@ public sealed partial class EntityResolver
                 hits.Add(t);
             }
 
-            if (hits.Count == 1)
+            // A number may also be a title ("505", "2002") or an artist name ("311").
+            var candidates = hits.Select(h => new ResolutionCandidate(h, 100, "id")).ToList();
+            var byName = await ByNameAsync(q, wantTracks, wantArtists, cancellationToken, fuzzy: false).ConfigureAwait(false);
+            if (byName.Match is not null)
             {
-                return new Resolution(hits[0], [], "id");
+                candidates.Add(new ResolutionCandidate(byName.Match, 100, byName.How));
             }
 
-            if (hits.Count > 1)
+            candidates.AddRange(byName.Candidates);
+            if (candidates.Count == 1)
             {
-                return new Resolution(null, hits.Select(h => new ResolutionCandidate(h, 100, "id")).ToList(), "ambiguous id");
+                return new Resolution(candidates[0].Entity, [], candidates[0].How);
+            }
+
+            if (candidates.Count > 1)
+            {
+                return new Resolution(null, candidates, "ambiguous number (an id or a name)");
             }
         }
 
@@ -119,9 +130,9 @@ public sealed partial class EntityResolver
         return rows.FirstOrDefault();
     }
 
-    private async Task<Resolution> ByNameAsync(string q, bool wantTracks, bool wantArtists, CancellationToken ct)
+    private async Task<Resolution> ByNameAsync(string q, bool wantTracks, bool wantArtists, CancellationToken ct, bool fuzzy = true)
     {
-        var norm = NameNormalizer.Normalize(q);
+        var norm = NameNormalizer.MatchKey(q);
         if (norm.Length == 0)
         {
             return new Resolution(null, [], "empty query");
@@ -156,7 +167,7 @@ public sealed partial class EntityResolver
             }
         }
 
-        return await FuzzyAsync(norm, wantTracks, wantArtists, ct).ConfigureAwait(false);
+        return fuzzy ? await FuzzyAsync(norm, wantTracks, wantArtists, ct).ConfigureAwait(false) : new Resolution(null, [], "not found");
     }
 
     private async Task<Resolution> FuzzyAsync(string norm, bool wantTracks, bool wantArtists, CancellationToken ct)

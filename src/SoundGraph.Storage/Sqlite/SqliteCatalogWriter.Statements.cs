@@ -14,7 +14,10 @@ public sealed partial class SqliteCatalogWriter
         public Statements(SqliteConnection connection)
         {
             _connection = connection;
-            Artist = Add("INSERT INTO artists (key, name, name_norm) VALUES ($p0, $p1, $p2) ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_norm = excluded.name_norm RETURNING id", 3);
+            // An artist keeps the display name it was first stored with: name keys fold case, accents and punctuation,
+            // so sources spell one artist several ways ("Said the Sky", "Said The Sky"), and letting the last spelling win
+            // would make a re-import change rows. The no-op update makes RETURNING yield the existing id.
+            Artist = Add("INSERT INTO artists (key, name, name_norm) VALUES ($p0, $p1, $p2) ON CONFLICT (key) DO UPDATE SET name = artists.name RETURNING id", 3);
             Label = Add("INSERT INTO labels (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
             User = Add("INSERT INTO users (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
             Track = Add(

@@ -39,6 +39,11 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             WriteLinks(batch, s, stored);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (SqliteException ex)
+        {
+            Restore(snapshot);
+            throw new StoreException($"Writing a batch of {batch.Count} records failed, nothing of it was stored: {ex.Message}", ex);
+        }
         catch
         {
             Restore(snapshot);
@@ -56,7 +61,9 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
     public Task<string?> FindTrackKeyByNameAsync(string trackNameKey, CancellationToken cancellationToken = default)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT key FROM tracks WHERE name_key = $k ORDER BY (key LIKE 'spotify:track:%') DESC, id LIMIT 1";
+        // A name-keyed track first: once an import has keyed plays by name, later imports must resolve to the same track
+        // (else re-importing a history after a URI-keyed twin arrived would key the same plays twice).
+        cmd.CommandText = "SELECT key FROM tracks WHERE name_key = $k ORDER BY (key LIKE 'name:track:%') DESC, (key LIKE 'spotify:track:%') DESC, id LIMIT 1";
         cmd.Parameters.AddWithValue("$k", trackNameKey);
         return Task.FromResult(cmd.ExecuteScalar() as string);
     }
@@ -68,7 +75,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
     {
         foreach (var a in batch.Artists)
         {
-            _artists[a.Key] = (long)s.Artist.Scalar(a.Key, a.Name, NameNormalizer.Normalize(a.Name))!;
+            _artists[a.Key] = (long)s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name))!;
         }
 
         Add(stored, "artists", batch.Artists.Count);
@@ -89,7 +96,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             var labelId = t.LabelKey is null ? (long?)null : Resolve(_labels, "labels", t.LabelKey, s);
             var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title);
             _tracks[t.Key] = (long)s.Track.Scalar(
-                t.Key, t.Title, NameNormalizer.Normalize(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart)!;
+                t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart)!;
         }
 
         Add(stored, "tracks", batch.Tracks.Count);
@@ -113,7 +120,8 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 
         Add(stored, "track_credits", n);
         n = 0;
-        foreach (var playlistKey in batch.PlaylistEntries.Select(e => e.PlaylistKey).Distinct(StringComparer.Ordinal))
+        // A playlist record in a batch comes with its whole entry list (possibly empty): its stored entries are replaced.
+        foreach (var playlistKey in batch.Playlists.Select(p => p.Key).Concat(batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal))
         {
             s.ClearEntries.Execute(Resolve(_playlists, "playlists", playlistKey, s));
         }

@@ -26,6 +26,7 @@ public sealed partial class UnveilReader
             JOIN track_credits c2 ON c2.track_id = r.dst_id
             JOIN artists a ON a.id = c2.artist_id
             WHERE c1.artist_id = @artistId AND c2.artist_id <> @artistId
+              AND NOT EXISTS (SELECT 1 FROM track_credits own WHERE own.track_id = r.dst_id AND own.artist_id = @artistId)
             GROUP BY c2.artist_id, a.name
             ORDER BY pairs DESC, best DESC, c2.artist_id
             LIMIT @limit

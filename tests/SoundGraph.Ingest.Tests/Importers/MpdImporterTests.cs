@@ -1,5 +1,6 @@
 using System.Text;
 using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.Mpd;
 using SoundGraph.Ingest.Tests.TestSupport;
@@ -41,7 +42,7 @@ public sealed class MpdImporterTests
         Assert.Equal(writer.Tracks.Count, writer.Credits.Count);
         Assert.All(writer.Credits, c => Assert.Equal((CreditRole.Primary, 0), (c.Role, c.Position)));
         Assert.All(writer.Tracks, t => Assert.StartsWith("spotify:track:", t.Key, StringComparison.Ordinal));
-        Assert.All(writer.Artists, a => Assert.StartsWith("spotify:artist:", a.Key, StringComparison.Ordinal));
+        Assert.All(writer.Artists, a => Assert.Equal(EntityKeys.ArtistByName(a.Name), a.Key));
         var first = writer.Playlists.Single(p => p.Key == "mpd:playlist:0");
         Assert.Equal(("Throwbacks", 1, false, DateTimeOffset.FromUnixTimeSeconds(1493424000)), (first.Name, first.Followers, first.Collaborative, first.ModifiedAt));
         var lose = writer.Tracks.Single(t => t.Key == "spotify:track:0UaMYEvWZi0ZqiDOoHU3YI");
@@ -98,6 +99,29 @@ public sealed class MpdImporterTests
         Assert.Equal([0, 3], writer.Entries.Where(e => e.PlaylistKey == "mpd:playlist:7").Select(e => e.Position).ToArray());
         Assert.True(writer.Playlists[0].Collaborative);
         Assert.Equal(3, report.Stored("playlist_tracks"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_MistypedNumbersAndRepeatedPos_RejectRecordsInsteadOfAborting()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("slice.json", Slice(
+            Playlist("\"pid\":\"2\",", Track(0)),
+            "{\"name\":\"F\",\"pid\":3,\"num_followers\":\"many\",\"tracks\":[" + Track(0) + "]}",
+            Playlist("\"pid\":4,", Track(0), Track(0, uri: "spotify:track:dup{0}"), Track(1).Replace("\"pos\":1", "\"pos\":\"x\"", StringComparison.Ordinal), Track(2)),
+            Playlist("\"pid\":5,", Track(0, uri: "spotify:track:N{0}").Replace("\"duration_ms\":1000", "\"duration_ms\":\"n/a\"", StringComparison.Ordinal))));
+        var writer = new FakeCatalogWriter();
+        var rejects = new ListRejectSink();
+
+        var report = await new MpdImporter().ImportAsync(file, writer, rejects);
+
+        Assert.Equal(
+            ["playlist #0", "playlist pid 3", "playlist pid 4 track pos 0", "playlist pid 4 track #2"],
+            rejects.Items.Select(r => r.Location).ToArray());
+        Assert.Contains("same pos", rejects.Items[2].Reason, StringComparison.Ordinal);
+        Assert.Equal([0, 2], writer.Entries.Where(e => e.PlaylistKey == "mpd:playlist:4").Select(e => e.Position).ToArray());
+        Assert.Null(writer.Tracks.Single(t => t.Key == "spotify:track:N0").DurationMs); // "n/a" is an optional field left empty
+        Assert.Equal(2, report.Stored("playlists"));
     }
 
     [Fact]

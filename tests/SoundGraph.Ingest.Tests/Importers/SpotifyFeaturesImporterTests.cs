@@ -63,16 +63,19 @@ public sealed class SpotifyFeaturesImporterTests
             + "a3,X,Too Few,L,C,Minor,4 beats\n"
             + "a4,X,Bad Signature,L,C,Minor,four,0.5,0.5,0.1,0.1,0,0.1,0.5,-5,120,180000,10,1000\n"
             + ",X,No Id,L,C,Minor,4 beats,0.5,0.5,0.1,0.1,0,0.1,0.5,-5,120,180000,10,1000\n"
-            + "a6,Y,Fine,,Bb,Minor,3 beats,0.5,0.5,0.1,0.1,0,0.1,0.5,-5,120,180000,10,1000\n");
+            + "a6,Y,Fine,,Bb,Minor,3 beats,0.5,0.5,0.1,0.1,0,0.1,0.5,-5,120,180000,10,1000\n"
+            + "a7,Z,Not A Number,L,C,Minor,4 beats,NaN,0.5,0.1,0.1,0,0.1,0.5,-5,120,180000,10,1000\n"
+            + "a8,Z,Infinite,L,C,Minor,4 beats,0.5,0.5,0.1,0.1,0,0.1,0.5,-5,Infinity,180000,10,1000\n");
         var writer = new FakeCatalogWriter();
         var rejects = new ListRejectSink();
 
         var report = await new SpotifyFeaturesImporter().ImportAsync(file, writer, rejects);
 
-        Assert.Equal(["line 3", "line 4", "line 5", "line 6"], rejects.Items.Select(r => r.Location).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["line 3", "line 4", "line 5", "line 6", "line 8", "line 9"], rejects.Items.Select(r => r.Location).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains(rejects.Items, r => r.Location == "line 9" && r.Reason.Contains("tempo", StringComparison.Ordinal));
         Assert.Equal(rejects.Items, report.Rejects);
         Assert.Contains(rejects.Items, r => r.Location == "line 3" && r.Reason.Contains("danceability", StringComparison.Ordinal));
-        Assert.Equal(6, report.Read("tracks"));
+        Assert.Equal(8, report.Read("tracks"));
         Assert.Equal(["spotify:track:a1", "spotify:track:a6"], writer.Tracks.Select(t => t.Key).ToArray());
         Assert.Equal(["Tyler, The Creator", "Kali Uchis", "Y"], writer.Artists.Select(a => a.Name).ToArray());
         Assert.Equal((6, 1), (writer.All(b => b.AudioFeatures).First().Features.Key, writer.All(b => b.AudioFeatures).First().Features.Mode));

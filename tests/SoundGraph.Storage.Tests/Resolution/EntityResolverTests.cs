@@ -68,4 +68,37 @@ public sealed class EntityResolverTests
         Assert.Equal(2, r.Candidates.Count);
         Assert.Equal("Two", r.Candidates[0].Entity.Name); // the more streamed one first (no credit, so no artist suffix)
     }
+
+    [Fact]
+    public async Task ResolveAsync_SymbolOnlyArtistName_FindsIt()
+    {
+        await using var temp = await SampleAsync();
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        b.Artists.Add(new SoundGraph.Core.Catalog.ArtistRecord(SoundGraph.Core.Identity.EntityKeys.ArtistByName("!!!"), "!!!"));
+        await temp.Store.Catalog.WriteAsync(b);
+        Assert.Equal("!!!", (await temp.Store.Resolver.ResolveAsync("!!!")).Match?.Name);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NumberThatIsAlsoATitle_ListsIdsAndTitle()
+    {
+        await using var temp = await SampleAsync();
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        b.Tracks.Add(new SoundGraph.Core.Catalog.TrackRecord("spotify:track:505", "505"));
+        await temp.Store.Catalog.WriteAsync(b);
+        var r = await temp.Store.Resolver.ResolveAsync("2");
+        Assert.Null(r.Match);
+        Assert.Equal(2, r.Candidates.Count); // artist 2 and track 2
+        var title = await temp.Store.Resolver.ResolveAsync("505");
+        Assert.Equal("505", title.Match?.Name); // no entity has id 505: the title alone matches
+    }
+
+    [Fact]
+    public async Task ResolveAsync_PrefixedIdTooLarge_IsNotFound()
+    {
+        await using var temp = await SampleAsync();
+        var r = await temp.Store.Resolver.ResolveAsync("track:99999999999999999999");
+        Assert.Null(r.Match);
+        Assert.Equal("not found", r.How);
+    }
 }

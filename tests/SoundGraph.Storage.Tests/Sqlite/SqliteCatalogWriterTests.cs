@@ -41,9 +41,69 @@ public sealed class SqliteCatalogWriterTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
-        var first = await temp.Store.CountRowsAsync();
+        var first = await temp.Store.ContentDigestAsync();
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
-        Assert.Equal(first, await temp.Store.CountRowsAsync());
+        Assert.Equal(first, await temp.Store.ContentDigestAsync());
+    }
+
+    [Fact]
+    public async Task WriteAsync_ArtistSpelledAnotherWayLater_KeepsTheFirstStoredName()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        foreach (var spelling in new[] { "Said the Sky", "Said The Sky" })
+        {
+            var batch = new CatalogBatch();
+            batch.Artists.Add(new ArtistRecord(EntityKeys.ArtistByName(spelling), spelling));
+            await temp.Store.Catalog.WriteAsync(batch);
+        }
+
+        Assert.Equal("Said the Sky", await temp.Store.Connection.ExecuteScalarAsync<string>("SELECT name FROM artists"));
+    }
+
+    [Fact]
+    public async Task ContentDigestAsync_ChangedValue_ChangesDigest()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var before = await temp.Store.ContentDigestAsync();
+        var changed = new CatalogBatch();
+        changed.Engagements.Add(new EngagementRecord("test:user:1", TargetType.Artist, EntityKeys.ArtistByName("A"), EngagementKind.Play, 11));
+        await temp.Store.Catalog.WriteAsync(changed);
+        Assert.Equal(before.Length, (await temp.Store.ContentDigestAsync()).Length);
+        Assert.NotEqual(before, await temp.Store.ContentDigestAsync());
+    }
+
+    [Fact]
+    public async Task WriteAsync_PlaylistRecordWithoutEntries_ClearsItsStoredEntries()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var emptied = new CatalogBatch();
+        emptied.Playlists.Add(new PlaylistRecord("test:playlist:2", "Chill"));
+        await temp.Store.Catalog.WriteAsync(emptied);
+        Assert.Equal(3, (await temp.Store.CountRowsAsync())["playlist_tracks"]); // P1's three entries remain
+    }
+
+    [Fact]
+    public async Task WriteAsync_TwoEntriesAtOnePosition_FailsWithStoreExceptionAndStoresNothing()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var batch = TempStore.SampleBatch();
+        batch.PlaylistEntries.Add(new PlaylistEntryRecord("test:playlist:2", 0, "spotify:track:t3"));
+        var ex = await Assert.ThrowsAsync<StoreException>(() => temp.Store.Catalog.WriteAsync(batch));
+        Assert.Contains("nothing of it was stored", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await temp.Store.CountRowsAsync())["tracks"]);
+    }
+
+    [Fact]
+    public async Task FindTrackKeyByNameAsync_NameKeyedAndUriTwins_PrefersTheNameKeyedTrack()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var batch = new CatalogBatch();
+        batch.Tracks.Add(new TrackRecord(EntityKeys.TrackByName("The Band", "Song"), "Song", "The Band"));
+        batch.Tracks.Add(new TrackRecord("spotify:track:abc", "Song", "The Band"));
+        await temp.Store.Catalog.WriteAsync(batch);
+        Assert.Equal("name:track:the band|song", await temp.Store.Catalog.FindTrackKeyByNameAsync(NameNormalizer.TrackNameKey("The Band", "Song")));
     }
 
     [Fact]
@@ -102,7 +162,8 @@ public sealed class SqliteCatalogWriterTests
     [InlineData(null, StoreProvider.Sqlite, "soundgraph.db")]
     [InlineData("data/x.db", StoreProvider.Sqlite, "data/x.db")]
     [InlineData("Host=127.0.0.1;Port=5433;Database=sg;Password=secret", StoreProvider.Postgres, "Host=127.0.0.1;Port=5433;Database=sg;Password=secret")]
-    [InlineData("postgresql://u@h/db", StoreProvider.Postgres, "postgresql://u@h/db")]
+    [InlineData("postgresql://u:secret@h/db", StoreProvider.Postgres, "postgresql://u:secret@h/db")]
+    [InlineData("Server=db;Database=sg;Password=secret", StoreProvider.Postgres, "Server=db;Database=sg;Password=secret")]
     public void StoreLocationParse_Value_SelectsProvider(string? db, StoreProvider provider, string value)
     {
         var location = StoreLocation.Parse(db);

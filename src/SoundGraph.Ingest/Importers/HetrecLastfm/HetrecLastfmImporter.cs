@@ -202,6 +202,11 @@ public sealed class HetrecLastfmImporter : IImporter
                 return "A field is not an integer.";
             }
 
+            if (!_tags.TryGetValue(tag, out var tagName))
+            {
+                return $"The tag id {tag} is not in tags.dat.";
+            }
+
             if (!_artistKeys.TryGetValue(artist, out var artistKey))
             {
                 // 1,538 real tag rows name artists that artists.dat does not list (it lists only artists somebody
@@ -210,11 +215,6 @@ public sealed class HetrecLastfmImporter : IImporter
                 _artistKeys[artist] = artistKey;
                 batch.AddArtist(artistKey, $"HetRec artist {artist} (not in artists.dat)");
                 report.CountRead("artists_only_in_tag_file");
-            }
-
-            if (!_tags.TryGetValue(tag, out var tagName))
-            {
-                return $"The tag id {tag} is not in tags.dat.";
             }
 
             DateOnly? taggedOn = null;

@@ -15,8 +15,10 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// </summary>
 /// <remarks>
 /// <para>Streams one playlist at a time (a full slice is ~32 MB and 1,000 playlists). Keys: playlist
-/// <c>mpd:playlist:&lt;pid&gt;</c>; track = its <c>track_uri</c>; artist = its <c>artist_uri</c> (by name when the URI is
-/// missing), credited Primary at position 0; entries at the given <c>pos</c>.</para>
+/// <c>mpd:playlist:&lt;pid&gt;</c>; track = its <c>track_uri</c>; artist = <see cref="EntityKeys.ArtistByName"/> of
+/// <c>artist_name</c> (as in every other source, so one artist has one identity; <c>artist_uri</c> is not used), credited
+/// Primary at position 0; entries at the given <c>pos</c> (a pos that is not an integer, negative, or repeated within the
+/// playlist rejects that entry).</para>
 /// <para>Rejected: a playlist without a numeric pid or a <c>tracks</c> array ("playlist #K" = 0-based index in the file),
 /// a playlist with an unparsable <c>modified_at</c>/<c>num_followers</c> ("playlist pid N"), a track without
 /// <c>track_uri</c> or <c>track_name</c> ("playlist pid N track pos K"; the rest of the playlist is kept). A file cut off
@@ -103,7 +105,7 @@ public sealed class MpdImporter : IImporter
     private static string? MapPlaylist(JsonElement p, int index, string file, BatchBuffer batch, ImportReport report, RejectRecorder reject)
     {
         report.CountRead("playlists");
-        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("pid", out var pidEl) || !pidEl.TryGetInt64(out var pid))
+        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("pid", out var pidEl) || !JsonNumbers.TryInt64(pidEl, out var pid))
         {
             reject.Add(file, $"playlist #{index}", "The playlist has no numeric pid.", Raw(p));
             return null;
@@ -120,7 +122,7 @@ public sealed class MpdImporter : IImporter
         DateTimeOffset? modifiedAt = null;
         if (p.TryGetProperty("modified_at", out var m) && m.ValueKind != JsonValueKind.Null)
         {
-            if (!m.TryGetInt64(out var seconds))
+            if (!JsonNumbers.TryInt64(m, out var seconds))
             {
                 reject.Add(file, location, "modified_at is not a unix time in seconds.", m.GetRawText());
                 return pidText;
@@ -132,7 +134,7 @@ public sealed class MpdImporter : IImporter
         int? followers = null;
         if (p.TryGetProperty("num_followers", out var f) && f.ValueKind != JsonValueKind.Null)
         {
-            if (!f.TryGetInt32(out var n))
+            if (!JsonNumbers.TryInt32(f, out var n))
             {
                 reject.Add(file, location, "num_followers is not an integer.", f.GetRawText());
                 return pidText;
@@ -157,15 +159,29 @@ public sealed class MpdImporter : IImporter
         batch.Batch.Playlists.Add(new PlaylistRecord(key, Str(p, "name") ?? string.Empty, null, followers, modifiedAt, collaborative));
 
         var i = 0;
+        var positions = new HashSet<int>();
         foreach (var t in tracks.EnumerateArray())
         {
             var itemIndex = i++;
             report.CountRead("entries");
-            var pos = t.ValueKind == JsonValueKind.Object && t.TryGetProperty("pos", out var posEl) && posEl.TryGetInt32(out var posValue) ? posValue : itemIndex;
+            var hasPos = t.ValueKind == JsonValueKind.Object && t.TryGetProperty("pos", out var posEl) && posEl.ValueKind != JsonValueKind.Null;
+            var pos = itemIndex;
+            if (hasPos && !JsonNumbers.TryInt32(t.GetProperty("pos"), out pos))
+            {
+                reject.Add(file, $"{location} track #{itemIndex.ToString(CultureInfo.InvariantCulture)}", "pos is not an integer.", Raw(t));
+                continue;
+            }
+
             var trackLocation = $"{location} track pos {pos.ToString(CultureInfo.InvariantCulture)}";
             if (t.ValueKind != JsonValueKind.Object)
             {
                 reject.Add(file, trackLocation, "The track entry is not a JSON object.", Raw(t));
+                continue;
+            }
+
+            if (pos < 0 || !positions.Add(pos))
+            {
+                reject.Add(file, trackLocation, pos < 0 ? "pos is negative." : "Another track of this playlist has the same pos.", Raw(t));
                 continue;
             }
 
@@ -183,12 +199,13 @@ public sealed class MpdImporter : IImporter
                 continue;
             }
 
-            long? duration = t.TryGetProperty("duration_ms", out var d) && d.TryGetInt64(out var ms) ? ms : null;
+            long? duration = t.TryGetProperty("duration_ms", out var d) && JsonNumbers.TryInt64(d, out var ms) ? ms : null;
             var artistName = Str(t, "artist_name");
-            var artistUri = Str(t, "artist_uri");
             if (batch.AddTrack(new TrackRecord(uri!, title, artistName, Str(t, "album_name"), duration)))
             {
-                string? artistKey = EntityKeys.IsSpotifyUri(artistUri, "artist") ? artistUri : string.IsNullOrWhiteSpace(artistName) ? null : NameKeys.Artist(artistName);
+                // Artists are keyed by name, like in every other source (the top-songs CSV and the account exports have
+                // no artist URIs): keying MPD artists by artist_uri would give one artist two identities.
+                string? artistKey = string.IsNullOrWhiteSpace(artistName) ? null : NameKeys.Artist(artistName);
                 if (artistKey is not null)
                 {
                     batch.AddArtist(artistKey, artistName ?? string.Empty);

@@ -160,7 +160,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             modified = m;
         }
 
-        int? followers = p.TryGetProperty("numberOfFollowers", out var f) && f.TryGetInt32(out var nf) ? nf : null;
+        int? followers = p.TryGetProperty("numberOfFollowers", out var f) && JsonNumbers.TryInt32(f, out var nf) ? nf : null;
         var normalizedName = NameNormalizer.Normalize(name);
         var occurrence = occurrences[normalizedName] = occurrences.GetValueOrDefault(normalizedName) + 1;
         var key = EntityKeys.Local(Source, "playlist", $"{userId}:{normalizedName}#{occurrence.ToString(CultureInfo.InvariantCulture)}");
@@ -248,7 +248,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             return;
         }
 
-        if (!play.TryGetProperty("msPlayed", out var msEl) || !msEl.TryGetInt64(out var ms) || ms < 0)
+        if (!play.TryGetProperty("msPlayed", out var msEl) || !JsonNumbers.TryInt64(msEl, out var ms) || ms < 0)
         {
             reject.Add(file, location, "msPlayed is not a non-negative integer.", ImportInput.Truncate(play.GetRawText()));
             return;

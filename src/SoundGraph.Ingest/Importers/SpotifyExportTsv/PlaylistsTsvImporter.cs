@@ -84,6 +84,7 @@ public sealed class PlaylistsTsvImporter : IImporter
             var closed = new HashSet<string>(StringComparer.Ordinal);
             string? current = null;
             var entries = new List<PlaylistEntryRecord>();
+            var positions = new HashSet<int>();
             while (await tsv.ReadNonEmptyAsync(cancellationToken).ConfigureAwait(false) is { } f)
             {
                 report.CountRead("entries");
@@ -106,6 +107,7 @@ public sealed class PlaylistsTsvImporter : IImporter
                     entries.Clear();
                     await batch.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
                     current = playlistId;
+                    positions.Clear();
                 }
 
                 string? error = null;
@@ -118,9 +120,13 @@ public sealed class PlaylistsTsvImporter : IImporter
                 {
                     error = $"The rows of playlist {playlistId} are not contiguous; this later row would split its entries.";
                 }
-                else if (!int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                else if (!int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pos))
                 {
                     error = "pos is not a non-negative integer.";
+                }
+                else if (!positions.Add(pos))
+                {
+                    error = $"Another row of playlist {playlistId} has pos {f[1]}.";
                 }
                 else if (f[2].Trim().Length == 0)
                 {

@@ -145,7 +145,7 @@ public sealed class SpotifyFeaturesImporter : IImporter
         string[] numberColumns = ["danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "loudness", "tempo"];
         for (var i = 0; i < numberColumns.Length; i++)
         {
-            if (!double.TryParse(Get(numberColumns[i]), NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]))
+            if (!double.TryParse(Get(numberColumns[i]), NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !double.IsFinite(numbers[i]))
             {
                 return $"{numberColumns[i]} is not a number.";
             }
