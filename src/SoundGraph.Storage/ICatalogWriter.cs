@@ -9,7 +9,8 @@ public interface ICatalogWriter
     /// Upserts every record of <paramref name="batch"/> in one transaction, resolving external keys to internal ids
     /// (keys may refer to records of earlier batches). Writing the same batch twice leaves the same rows.
     /// </summary>
-    /// <returns>Rows written (inserted or updated) per table name.</returns>
+    /// <returns>Rows written per table name: inserted, or changed by the upsert (a row already stored with the same
+    /// values is not counted, so a re-import reports what it actually changed).</returns>
     /// <exception cref="UnknownKeyException">A record refers to a key that is neither in the batch nor stored.</exception>
     /// <exception cref="StoreException">The database refused the batch (e.g. a constraint); nothing of it was stored.</exception>
     Task<IReadOnlyDictionary<string, long>> WriteAsync(CatalogBatch batch, CancellationToken cancellationToken = default);

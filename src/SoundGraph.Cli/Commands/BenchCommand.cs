@@ -81,10 +81,14 @@ public static class BenchCommand
         var rows = results.Sum(r => r.Rows);
         var write = results.Sum(r => r.WriteSeconds);
         RelateJob.Render(context.Console, results, topK);
+        var peakMib = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+        context.Console.Profile.Out.Writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"bench (synthetic): playlists={playlists} entries={entries} import_s={import:0.0} entries_per_s={entries / import:0} relate_s={relate:0.0} relation_rows={rows} write_rows_per_s={rows / Math.Max(write, 1e-9):0} peak_mib={peakMib}"));
         return
         [
             N(playlists), N(entries), S(generate), S(import), N((long)(entries / import)), S(relate), N(rows), N((long)(rows / Math.Max(write, 1e-9))),
-            N(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)),
+            N(peakMib),
         ];
     }
 

@@ -16,10 +16,12 @@ public sealed partial class SqliteCatalogWriter
             _connection = connection;
             // An artist keeps the display name it was first stored with: name keys fold case, accents and punctuation,
             // so sources spell one artist several ways ("Said the Sky", "Said The Sky"), and letting the last spelling win
-            // would make a re-import change rows. The no-op update makes RETURNING yield the existing id.
-            Artist = Add("INSERT INTO artists (key, name, name_norm) VALUES ($p0, $p1, $p2) ON CONFLICT (key) DO UPDATE SET name = artists.name RETURNING id", 3);
+            // would make a re-import change rows. DO NOTHING returns no id for an existing artist: the writer looks it up.
+            Artist = Add("INSERT INTO artists (key, name, name_norm) VALUES ($p0, $p1, $p2) ON CONFLICT (key) DO NOTHING RETURNING id", 3);
             Label = Add("INSERT INTO labels (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
             User = Add("INSERT INTO users (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
+            // Rows are rewritten only when a value changes (each MPD slice re-sends its tracks): an unchanged track returns
+            // no id and the writer looks it up, which is much cheaper than rewriting the row and its index entries.
             Track = Add(
                 """
                 INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart)
@@ -28,6 +30,13 @@ public sealed partial class SqliteCatalogWriter
                     name_key = COALESCE(excluded.name_key, tracks.name_key), album = COALESCE(excluded.album, tracks.album),
                     duration_ms = COALESCE(excluded.duration_ms, tracks.duration_ms), label_id = COALESCE(excluded.label_id, tracks.label_id),
                     streams = COALESCE(excluded.streams, tracks.streams), weeks_on_chart = COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
+                WHERE tracks.title IS NOT excluded.title
+                   OR tracks.name_key IS NOT COALESCE(excluded.name_key, tracks.name_key)
+                   OR tracks.album IS NOT COALESCE(excluded.album, tracks.album)
+                   OR tracks.duration_ms IS NOT COALESCE(excluded.duration_ms, tracks.duration_ms)
+                   OR tracks.label_id IS NOT COALESCE(excluded.label_id, tracks.label_id)
+                   OR tracks.streams IS NOT COALESCE(excluded.streams, tracks.streams)
+                   OR tracks.weeks_on_chart IS NOT COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
                 RETURNING id
                 """,
                 9);
@@ -41,7 +50,7 @@ public sealed partial class SqliteCatalogWriter
                 """,
                 6);
             Tag = Add("INSERT INTO tags (name, name_norm) VALUES ($p0, $p1) ON CONFLICT (name_norm) DO UPDATE SET name = tags.name RETURNING id", 2);
-            Credit = Add("INSERT INTO track_credits (track_id, artist_id, role, position) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET position = excluded.position", 4);
+            Credit = Add("INSERT INTO track_credits (track_id, artist_id, role, position) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET position = excluded.position WHERE position <> excluded.position", 4);
             ClearEntries = Add("DELETE FROM playlist_tracks WHERE playlist_id = $p0", 1);
             Entry = Add("INSERT INTO playlist_tracks (playlist_id, position, track_id, added_at) VALUES ($p0, $p1, $p2, $p3)", 4);
             Follow = Add("INSERT INTO user_follows (follower_id, followee_id) VALUES ($p0, $p1) ON CONFLICT DO NOTHING", 2);
@@ -99,14 +108,6 @@ public sealed partial class SqliteCatalogWriter
         public PreparedCommand Audio { get; }
 
         public PreparedCommand Lookup(string table) => _lookups[table];
-
-        public void SetTransaction(SqliteTransaction? tx)
-        {
-            foreach (var c in _all)
-            {
-                c.Transaction = tx;
-            }
-        }
 
         public void Dispose()
         {

@@ -31,7 +31,6 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         var stored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var s = _statements ??= new Statements(_connection);
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        s.SetTransaction(tx);
         var snapshot = Snapshot();
         try
         {
@@ -48,10 +47,6 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         {
             Restore(snapshot);
             throw;
-        }
-        finally
-        {
-            s.SetTransaction(null);
         }
 
         return stored;
@@ -73,12 +68,15 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 
     private void WriteEntities(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
     {
+        long n = 0;
         foreach (var a in batch.Artists)
         {
-            _artists[a.Key] = (long)s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name))!;
+            var id = s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name));
+            n += id is null ? 0 : 1;
+            _artists[a.Key] = id ?? (long)s.Lookup("artists").Scalar(a.Key)!;
         }
 
-        Add(stored, "artists", batch.Artists.Count);
+        Add(stored, "artists", n);
         foreach (var l in batch.Labels)
         {
             _labels[l.Key] = (long)s.Label.Scalar(l.Key, l.Name)!;
@@ -91,15 +89,17 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         }
 
         Add(stored, "users", batch.Users.Count);
+        long tracks = 0;
         foreach (var t in batch.Tracks)
         {
             var labelId = t.LabelKey is null ? (long?)null : Resolve(_labels, "labels", t.LabelKey, s);
             var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title);
-            _tracks[t.Key] = (long)s.Track.Scalar(
-                t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart)!;
+            var id = s.Track.Scalar(t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart);
+            tracks += id is null ? 0 : 1;
+            _tracks[t.Key] = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
         }
 
-        Add(stored, "tracks", batch.Tracks.Count);
+        Add(stored, "tracks", tracks);
         foreach (var p in batch.Playlists)
         {
             var owner = p.OwnerUserKey is null ? (long?)null : Resolve(_users, "users", p.OwnerUserKey, s);

@@ -98,8 +98,8 @@ public sealed class SqliteRelationStore : IRelationStore
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using var insert = new PreparedCommand(_connection, "INSERT INTO relations (kind, src_id, dst_id, rank, weight, count, computed_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7) { Transaction = tx };
-        using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) VALUES ($p0, $p1, $p2, $p3, $p4)", 5) { Transaction = tx };
+        using var insert = new PreparedCommand(_connection, "INSERT INTO relations (kind, src_id, dst_id, rank, weight, count, computed_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7);
+        using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
         var evidenceType = kind.EvidenceType().ToString().ToLowerInvariant();
         long written = 0;
         long previousSrc = long.MinValue;

@@ -157,7 +157,8 @@ CREATE TABLE relations (
     computed_at TEXT NOT NULL,
     PRIMARY KEY (kind, src_id, dst_id)
 ) WITHOUT ROWID;
-CREATE INDEX ix_relations_rank ON relations (kind, src_id, rank);
+-- Unveil reads one node's rows of one kind: the primary key's (kind, src_id) prefix finds them (at most top-K rows,
+-- sorted by rank in memory); a second index on rank would double the B-tree work of every relate write.
 
 -- The evidence behind each relation row: a bounded sample of ids (ascending, comma-separated), whose type follows
 -- from the kind (playlist, user, tag, track or artist). The exact count is relations.count. One row per relation
