@@ -24,7 +24,7 @@ public static class DemoCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var data = new Option<string?>("--data") { Description = "The demo data folder (default: data/demo of this repository)." };
-        var command = new Command("demo", $"Import the bundled HetRec Last.fm-2k and Spotify top-songs data, relate it, and unveil '{DemoArtist}' and '{DemoTrack}'.") { data };
+        var command = new Command("demo", $"The main job: import the bundled HetRec Last.fm-2k and Spotify top-songs data, relate it, and unveil {DemoArtist} and The Killers' Mr. Brightside.") { data };
         command.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(data) ?? FindDemoData()
@@ -50,7 +50,7 @@ public static class DemoCommand
         context.Console.WriteLine();
         var track = await UnveilCommand.RunAsync(context, store, DemoTrack, "track", 10, json: false, ct).ConfigureAwait(false);
         context.Console.WriteLine();
-        context.Console.MarkupLine($"[green]demo finished in {total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s[/]. Try: [bold]./sgr unveil \"Lady Gaga\"[/], [bold]./sgr unveil \"Shallow\" --json[/].");
+        context.Console.MarkupLine($"[green]demo finished in {total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s[/]. Try: [bold]./sgr unveil \"Lady Gaga\"[/], [bold]./sgr unveil Shallow[/] (two releases: it lists both with their ids), [bold]./sgr unveil Rihanna --json[/].");
         return artist == 0 && track == 0 ? 0 : CliApp.Failure;
     }
 

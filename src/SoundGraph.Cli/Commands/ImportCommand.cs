@@ -15,6 +15,7 @@ public static class ImportCommand
         var formats = ImporterCatalog.All().Select(i => i.Format).ToArray();
         var format = new Argument<string>("format")
         {
+            HelpName = "format",
             Description = "One of: " + string.Join("; ", ImporterCatalog.All().Select(i => $"{i.Format} ({i.Description})")),
         };
         format.AcceptOnlyFromAmong(formats);
