@@ -37,11 +37,6 @@ public sealed partial class EntityResolver
     /// <summary>Minimum fuzzy score for a "did you mean" suggestion.</summary>
     public const int FuzzySuggestScore = 55;
 
-    private const string TrackNameSql = """
-        t.title || COALESCE(' — ' || (SELECT a.name FROM track_credits c JOIN artists a ON a.id = c.artist_id
-                                      WHERE c.track_id = t.id ORDER BY c.role, c.position LIMIT 1), '')
-        """;
-
     private readonly DbConnection _connection;
 
     /// <summary>Creates a resolver over an open connection (not owned).</summary>
@@ -71,7 +66,7 @@ public sealed partial class EntityResolver
             var byKey = new List<EntityRef>();
             if (wantTracks)
             {
-                byKey.AddRange(await QueryAsync("track", $"SELECT t.id AS Id, {TrackNameSql} AS Name FROM tracks t WHERE t.key = @key", new { key }, cancellationToken).ConfigureAwait(false));
+                byKey.AddRange(await QueryAsync("track", $"SELECT t.id AS Id, {SqlFragments.TrackDisplayName} AS Name FROM tracks t WHERE t.key = @key", new { key }, cancellationToken).ConfigureAwait(false));
             }
 
             if (wantArtists)
@@ -125,7 +120,7 @@ public sealed partial class EntityResolver
     public async Task<EntityRef?> ByIdAsync(string kind, long id, CancellationToken cancellationToken = default)
     {
         var rows = kind == "track"
-            ? await QueryAsync("track", $"SELECT t.id AS Id, {TrackNameSql} AS Name FROM tracks t WHERE t.id = @id", new { id }, cancellationToken).ConfigureAwait(false)
+            ? await QueryAsync("track", $"SELECT t.id AS Id, {SqlFragments.TrackDisplayName} AS Name FROM tracks t WHERE t.id = @id", new { id }, cancellationToken).ConfigureAwait(false)
             : await QueryAsync("artist", "SELECT id AS Id, name AS Name FROM artists WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
         return rows.FirstOrDefault();
     }
@@ -182,7 +177,7 @@ public sealed partial class EntityResolver
         if (wantTracks)
         {
             var rows = await _connection.QueryAsync<(long Id, string Name, string Norm)>(new CommandDefinition(
-                $"SELECT t.id, {TrackNameSql}, t.title_norm FROM tracks t", cancellationToken: ct)).ConfigureAwait(false);
+                $"SELECT t.id, {SqlFragments.TrackDisplayName}, t.title_norm FROM tracks t", cancellationToken: ct)).ConfigureAwait(false);
             scored.AddRange(rows.Select(r => new ResolutionCandidate(new EntityRef("track", r.Id, r.Name), Fuzz.Ratio(norm, r.Norm), "fuzzy title")));
         }
 
@@ -209,7 +204,7 @@ public sealed partial class EntityResolver
         """;
 
     private static string PopularTracks(string where) => $"""
-        SELECT t.id AS Id, {TrackNameSql} AS Name FROM tracks t WHERE {where}
+        SELECT t.id AS Id, {SqlFragments.TrackDisplayName} AS Name FROM tracks t WHERE {where}
         ORDER BY COALESCE(t.streams, 0) DESC, (SELECT COUNT(*) FROM playlist_tracks p WHERE p.track_id = t.id) DESC, t.id
         """;
 

@@ -8,11 +8,6 @@ namespace SoundGraph.Storage.Unveil;
 /// <content>Related-item sections built from the relations table and the evidence sample.</content>
 public sealed partial class UnveilReader
 {
-    private const string TrackDisplaySql = """
-        t.title || COALESCE(' — ' || (SELECT a.name FROM track_credits c JOIN artists a ON a.id = c.artist_id
-                                      WHERE c.track_id = t.id ORDER BY c.role, c.position LIMIT 1), '')
-        """;
-
     private async Task<UnveilSection> RelatedAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
     {
         var code = kind.Code();
@@ -85,7 +80,7 @@ public sealed partial class UnveilReader
 
         var sql = kind switch
         {
-            "track" => $"SELECT t.id, {TrackDisplaySql} FROM tracks t WHERE t.id IN @distinct",
+            "track" => $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN @distinct",
             "artist" => "SELECT id, name FROM artists WHERE id IN @distinct",
             "user" => "SELECT id, name FROM users WHERE id IN @distinct",
             "tag" => "SELECT id, name FROM tags WHERE id IN @distinct",
