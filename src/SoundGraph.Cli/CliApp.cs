@@ -37,7 +37,7 @@ public static class CliApp
         }
         catch (Exception ex) when (IsUserFacing(ex))
         {
-            await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync("error: " + OneLine(ex)).ConfigureAwait(false);
             return Failure;
         }
         catch (OperationCanceledException)
@@ -45,6 +45,13 @@ public static class CliApp
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return Failure;
         }
+    }
+
+    /// <summary>The first line of the message, without .NET's " (Parameter 'x')" suffix.</summary>
+    private static string OneLine(Exception ex)
+    {
+        var line = ex.Message.Split('\n')[0].TrimEnd();
+        return ex is ArgumentException { ParamName: { } name } ? line.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : line;
     }
 
     private static bool IsUserFacing(Exception ex) =>

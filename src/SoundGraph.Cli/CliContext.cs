@@ -37,9 +37,19 @@ public sealed class CliContext(IAnsiConsole console, TextWriter error)
         return parse.GetValue(DbOption) ?? Environment.GetEnvironmentVariable(DbEnvironmentVariable);
     }
 
-    /// <summary>Opens the store selected on the command line.</summary>
-    public static Task<SoundGraphStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken) =>
-        SoundGraphStore.OpenAsync(DbValue(parse), cancellationToken);
+    /// <summary>Opens the store selected on the command line; with <paramref name="mustExist"/>, a SQLite file that does
+    /// not exist yet is an error instead of a new empty store (commands that only read or derive need data).</summary>
+    /// <exception cref="StoreException">The store is missing (with <paramref name="mustExist"/>) or cannot be opened.</exception>
+    public static Task<SoundGraphStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool mustExist = false)
+    {
+        var location = StoreLocation.Parse(DbValue(parse));
+        if (mustExist && location.Provider == StoreProvider.Sqlite && !File.Exists(location.Value))
+        {
+            throw new StoreException($"There is no store at '{location.Value}': run `sgr demo` or `sgr import …` first, or pass --db.");
+        }
+
+        return SoundGraphStore.OpenAsync(DbValue(parse), cancellationToken);
+    }
 
     /// <summary>The rejects file beside a SQLite database (<c>x.db</c> → <c>x.rejects.tsv</c>), or in the working directory.</summary>
     public static string RejectsPath(StoreLocation location)

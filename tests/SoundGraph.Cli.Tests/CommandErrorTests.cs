@@ -54,7 +54,24 @@ public sealed class CommandErrorTests : IDisposable
     {
         var (code, _, error) = await CliRunner.RunAsync("relate", "--top-k", "0", "--db", Db);
         Assert.Equal(1, code);
-        Assert.Contains("TopK", error, StringComparison.Ordinal);
+        Assert.Equal("error: --top-k must be at least 1 (got 0).", error.Trim());
+    }
+
+    [Fact]
+    public async Task Unveil_StoreThatDoesNotExist_SaysSoAndCreatesNothing()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("unveil", "Rihanna", "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("There is no store at", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task Import_FolderWhereAFileIsExpected_SaysItIsAFolder()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("import", "mpd", _dir, "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("is a folder; this format reads a file", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,9 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
         Assert.Equal(2, code);
         Assert.Contains("is ambiguous. Did you mean:", output, StringComparison.Ordinal);
         Assert.Equal(3, output.Split('\n').Count(l => l.Contains("Mr. Brightside — The Killers", StringComparison.Ordinal)));
+        // Details tell the releases apart (most streamed first); the table may wrap them.
+        Assert.Contains("spotify:track:003vvx7Niy0yvhvHt4a68B; 0 playlists;", output, StringComparison.Ordinal);
+        Assert.Contains("512,388,123 streams", output, StringComparison.Ordinal);
     }
 
     [Fact]

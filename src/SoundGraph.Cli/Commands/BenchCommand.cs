@@ -27,6 +27,11 @@ public static class BenchCommand
             try
             {
                 var results = new List<string[]>();
+                if (parse.GetValue(sizes)!.Any(n => n < 1))
+                {
+                    throw new ArgumentException("--playlists values must be at least 1.");
+                }
+
                 foreach (var n in parse.GetValue(sizes)!)
                 {
                     results.Add(await RunOneAsync(context, folder, n, parse.GetValue(RelateCommand.TopK), ct).ConfigureAwait(false));

@@ -29,7 +29,7 @@ public static class RelateCommand
         {
             var selected = parse.GetValue(kinds) is { Length: > 0 } codes ? codes.Select(RelationKinds.Parse).ToHashSet() : RelationKinds.All.ToHashSet();
             var options = Options(parse.GetValue(TopK), parse.GetValue(evidence), parse.GetValue(threshold), selected);
-            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
             var json = parse.GetValue(CliContext.JsonOption);
             var results = await RelateJob.RunAsync(context, store, options, json, ct).ConfigureAwait(false);
             if (json)
@@ -42,9 +42,25 @@ public static class RelateCommand
         return command;
     }
 
-    /// <summary>Relate options from command-line values; invalid values throw <see cref="ArgumentOutOfRangeException"/>.</summary>
+    /// <summary>Relate options from command-line values.</summary>
+    /// <exception cref="ArgumentException">A value is out of range; the message names the option.</exception>
     public static RelateOptions Options(int topK, int evidence, double audioThreshold, IReadOnlySet<RelationKind>? kinds = null)
     {
+        if (topK < 1)
+        {
+            throw new ArgumentException($"--top-k must be at least 1 (got {topK}).");
+        }
+
+        if (evidence < 0)
+        {
+            throw new ArgumentException($"--evidence must be 0 or more (got {evidence}).");
+        }
+
+        if (!(audioThreshold >= -1 && audioThreshold <= 1))
+        {
+            throw new ArgumentException($"--audio-threshold must be between -1 and 1 (got {audioThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+
         var options = new RelateOptions
         {
             General = new RelationOptions { TopK = topK, EvidenceSample = evidence },

@@ -25,7 +25,12 @@ public static class UnveilCommand
                 throw new ArgumentException("--limit must be between 1 and 200.");
             }
 
-            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            if (string.IsNullOrWhiteSpace(parse.GetValue(query)))
+            {
+                throw new ArgumentException("The query is empty: give a name, an id (artist:12) or a key (spotify:track:…).");
+            }
+
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
             return await RunAsync(context, store, parse.GetValue(query)!, parse.GetValue(kind), n, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
         });
         return command;
@@ -54,7 +59,7 @@ public static class UnveilCommand
         var report = await store.Unveil.BuildAsync(resolution.Match, limit, ct).ConfigureAwait(false);
         if (json)
         {
-            context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(report));
+            context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { query, matchedBy = resolution.How, report.Subject, report.Sections }));
         }
         else
         {

@@ -38,10 +38,10 @@ public static class UnveilRenderer
         }
 
         console.MarkupLine($"[yellow]'{Markup.Escape(query)}' is ambiguous. Did you mean:[/]");
-        var table = new Table().AddColumns("query to use", "kind", "name", "score", "matched by");
+        var table = new Table().AddColumns("query to use", "kind", "name", "score", "matched by", "details");
         foreach (var c in resolution.Candidates)
         {
-            table.AddRow($"{c.Entity.Kind}:{c.Entity.Id}", c.Entity.Kind, Markup.Escape(c.Entity.Name), c.Score.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.How));
+            table.AddRow($"{c.Entity.Kind}:{c.Entity.Id}", c.Entity.Kind, Markup.Escape(c.Entity.Name), c.Score.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.How), Markup.Escape(c.Detail ?? string.Empty));
         }
 
         console.Write(table);

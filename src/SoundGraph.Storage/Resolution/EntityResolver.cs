@@ -13,8 +13,9 @@ namespace SoundGraph.Storage.Resolution;
 /// <param name="Name">Display name ("Title — Artist" for tracks).</param>
 public sealed record EntityRef(string Kind, long Id, string Name);
 
-/// <summary>A possible match for a query, with a 0–100 score and how it matched.</summary>
-public sealed record ResolutionCandidate(EntityRef Entity, int Score, string How);
+/// <summary>A possible match for a query, with a 0–100 score, how it matched and, in choice lists, what tells it
+/// apart from the others (its key, playlists, streams or listeners).</summary>
+public sealed record ResolutionCandidate(EntityRef Entity, int Score, string How, string? Detail = null);
 
 /// <summary>The outcome of resolving a query: one match, or candidates to choose from ("did you mean").</summary>
 /// <param name="Match">The entity, when the query is unambiguous.</param>
@@ -32,7 +33,7 @@ public sealed record Resolution(EntityRef? Match, IReadOnlyList<ResolutionCandid
 public sealed partial class EntityResolver
 {
     /// <summary>Minimum fuzzy score (0–100) to accept a match without asking.</summary>
-    public const int FuzzyAcceptScore = 85;
+    public const int FuzzyAcceptScore = 90;
 
     /// <summary>Minimum fuzzy score for a "did you mean" suggestion.</summary>
     public const int FuzzySuggestScore = 55;
@@ -44,6 +45,44 @@ public sealed partial class EntityResolver
 
     /// <summary>Resolves <paramref name="query"/>; <paramref name="kind"/> ("track" or "artist") restricts the search.</summary>
     public async Task<Resolution> ResolveAsync(string query, string? kind = null, CancellationToken cancellationToken = default)
+    {
+        var resolution = await ResolveCoreAsync(query, kind, cancellationToken).ConfigureAwait(false);
+        if (resolution.Match is not null || resolution.Candidates.Count == 0)
+        {
+            return resolution;
+        }
+
+        // Candidates often share a name (three releases of one title): say what tells them apart.
+        var detailed = new List<ResolutionCandidate>(resolution.Candidates.Count);
+        foreach (var c in resolution.Candidates)
+        {
+            detailed.Add(c with { Detail = await DescribeAsync(c.Entity, cancellationToken).ConfigureAwait(false) });
+        }
+
+        return resolution with { Candidates = detailed };
+    }
+
+    private async Task<string> DescribeAsync(EntityRef e, CancellationToken ct)
+    {
+        if (e.Kind == "track")
+        {
+            var t = await _connection.QuerySingleAsync<(string Key, long Playlists, long? Streams)>(new CommandDefinition(
+                "SELECT key, (SELECT COUNT(DISTINCT playlist_id) FROM playlist_tracks p WHERE p.track_id = t.id), streams FROM tracks t WHERE id = @Id",
+                new { e.Id },
+                cancellationToken: ct)).ConfigureAwait(false);
+            return t.Key + "; " + Count(t.Playlists, "playlist") + (t.Streams is { } streams ? "; " + Count(streams, "stream") : string.Empty);
+        }
+
+        var a = await _connection.QuerySingleAsync<(string Key, long Tracks, long Listeners)>(new CommandDefinition(
+            "SELECT key, (SELECT COUNT(*) FROM track_credits c WHERE c.artist_id = a.id), (SELECT COUNT(*) FROM engagements x WHERE x.target_type = 1 AND x.target_id = a.id) FROM artists a WHERE id = @Id",
+            new { e.Id },
+            cancellationToken: ct)).ConfigureAwait(false);
+        return a.Key + "; " + Count(a.Tracks, "track") + "; " + Count(a.Listeners, "listener");
+    }
+
+    private static string Count(long n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+
+    private async Task<Resolution> ResolveCoreAsync(string query, string? kind, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         var q = query.Trim();

@@ -47,16 +47,16 @@ public sealed partial class UnveilReader
 
     private static string Why(RelationKind kind, long count, List<string> sample)
     {
-        var more = count > sample.Count ? ", …" : string.Empty;
-        var list = string.Join(", ", sample) + more;
+        // With no stored sample (relate --evidence 0) the "why" keeps the exact count and leaves the names out.
+        var list = sample.Count == 0 ? string.Empty : ": " + string.Join(", ", sample) + (count > sample.Count ? ", …" : string.Empty);
         return kind switch
         {
-            RelationKind.TrackCoPlaylist or RelationKind.ArtistCoPlaylist => $"in {Plural(count, "playlist")} together: {list}",
+            RelationKind.TrackCoPlaylist or RelationKind.ArtistCoPlaylist => $"in {Plural(count, "playlist")} together{list}",
             RelationKind.ArtistCoListen => $"{Plural(count, "shared listener")}",
-            RelationKind.ArtistTagOverlap or RelationKind.TrackTagOverlap => $"{Plural(count, "shared tag")}: {list}",
-            RelationKind.ArtistCollaboration => $"{Plural(count, "track")} together: {list}",
-            RelationKind.UserJaccard => $"{Plural(count, "artist")} in common: {list}",
-            _ => list,
+            RelationKind.ArtistTagOverlap or RelationKind.TrackTagOverlap => $"{Plural(count, "shared tag")}{list}",
+            RelationKind.ArtistCollaboration => $"{Plural(count, "track")} together{list}",
+            RelationKind.UserJaccard => $"{Plural(count, "artist")} in common{list}",
+            _ => list.TrimStart(':', ' '),
         };
     }
 

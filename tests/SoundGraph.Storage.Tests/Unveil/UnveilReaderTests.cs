@@ -100,6 +100,17 @@ public sealed class UnveilReaderTests
     }
 
     [Fact]
+    public async Task BuildAsync_RelationsWithoutEvidenceSample_KeepTheCountAndLeaveNamesOut()
+    {
+        var (temp, ids) = await SampleWithRelationsAsync();
+        await using var _ = temp;
+        long t1 = ids["spotify:track:t1"], t2 = ids["spotify:track:t2"];
+        await temp.Store.Relations.ReplaceRelationsAsync(RelationKind.TrackCoPlaylist, [new(RelationKind.TrackCoPlaylist, t1, t2, 5.0 / 6, 2, [])], DateTimeOffset.UnixEpoch);
+        var report = await temp.Store.Unveil.BuildAsync(new EntityRef("track", t1, "One — A"));
+        Assert.Equal("in 2 playlists together", report.Sections.Single(x => x.Key == "co_playlist").Items.Single().Why);
+    }
+
+    [Fact]
     public async Task BuildAsync_LimitOutOfRange_Throws()
     {
         var (temp, ids) = await SampleWithRelationsAsync();

@@ -11,8 +11,14 @@ internal static class ImportInput
 
     /// <summary>Opens <paramref name="path"/> for sequential reading, decompressing it when it starts with the gzip magic bytes.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InputFormatException">The path is a folder.</exception>
     public static async Task<Stream> OpenReadAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InputFormatException($"'{path}' is a folder; this format reads a file: pass the file inside it.");
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Input file '{path}' does not exist.", path);
@@ -68,6 +74,11 @@ internal static class ImportInput
     /// <summary>Throws <see cref="DirectoryNotFoundException"/> when <paramref name="folder"/> does not exist.</summary>
     public static void RequireFolder(string folder)
     {
+        if (File.Exists(folder))
+        {
+            throw new InputFormatException($"'{folder}' is a file; this format reads a folder: pass the folder that holds it.");
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException($"Input folder '{folder}' does not exist.");
