@@ -48,7 +48,7 @@ public sealed class CliContext(IAnsiConsole console, TextWriter error)
             throw new StoreException($"There is no store at '{location.Value}': run `sgr demo` or `sgr import …` first, or pass --db.");
         }
 
-        return SoundGraphStore.OpenAsync(DbValue(parse), cancellationToken);
+        return SoundGraphStore.OpenAsync(location.Value, cancellationToken);
     }
 
     /// <summary>The rejects file beside a SQLite database (<c>x.db</c> → <c>x.rejects.tsv</c>), or in the working directory.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SoundGraph.Cli.Bench;
 using SoundGraph.Cli.Jobs;
+using SoundGraph.Cli.Rendering;
 using SoundGraph.Core.Relations;
 using SoundGraph.Ingest;
 using SoundGraph.Storage;
@@ -97,7 +98,7 @@ public static class BenchCommand
         ];
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => Numbers.Count(n);
 
-    private static string S(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
+    private static string S(double s) => Numbers.Seconds(s, 1);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SoundGraph.Cli.Rendering;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest;
 using SoundGraph.Storage;
@@ -93,7 +94,7 @@ public static class ImportJob
         }
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => Numbers.Count(n);
 
     private sealed class DirectProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SoundGraph.Cli.Rendering;
 using SoundGraph.Core.Relations;
 using SoundGraph.Graph.Relations;
 using SoundGraph.Storage;
@@ -83,29 +84,24 @@ public static class RelateJob
             return (new RelationInputs { AudioTrackIds = ids, AudioFeatures = features }, ids.Length, ids.Length);
         }
 
-        var membership = kind switch
+        var (load, inputs) = kind switch
         {
-            RelationKind.TrackCoPlaylist => await store.LoadPlaylistTracksAsync(ct).ConfigureAwait(false),
-            RelationKind.ArtistCoPlaylist => await store.LoadPlaylistArtistsAsync(ct).ConfigureAwait(false),
-            RelationKind.ArtistCoListen or RelationKind.UserJaccard => await store.LoadListenerArtistsAsync(ct).ConfigureAwait(false),
-            RelationKind.ArtistTagOverlap => await store.LoadArtistTagsAsync(ct).ConfigureAwait(false),
-            RelationKind.TrackTagOverlap => await store.LoadTrackTagsAsync(ct).ConfigureAwait(false),
-            RelationKind.ArtistCollaboration => await store.LoadTrackCreditsAsync(ct).ConfigureAwait(false),
+            RelationKind.TrackCoPlaylist => Slot(store.LoadPlaylistTracksAsync, m => new RelationInputs { PlaylistTracks = m }),
+            RelationKind.ArtistCoPlaylist => Slot(store.LoadPlaylistArtistsAsync, m => new RelationInputs { PlaylistArtists = m }),
+            RelationKind.ArtistCoListen or RelationKind.UserJaccard => Slot(store.LoadListenerArtistsAsync, m => new RelationInputs { ListenerArtists = m }),
+            RelationKind.ArtistTagOverlap => Slot(store.LoadArtistTagsAsync, m => new RelationInputs { ArtistTags = m }),
+            RelationKind.TrackTagOverlap => Slot(store.LoadTrackTagsAsync, m => new RelationInputs { TrackTags = m }),
+            RelationKind.ArtistCollaboration => Slot(store.LoadTrackCreditsAsync, m => new RelationInputs { TrackCredits = m }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown relation kind."),
         };
-        var inputs = kind switch
-        {
-            RelationKind.TrackCoPlaylist => new RelationInputs { PlaylistTracks = membership },
-            RelationKind.ArtistCoPlaylist => new RelationInputs { PlaylistArtists = membership },
-            RelationKind.ArtistCoListen or RelationKind.UserJaccard => new RelationInputs { ListenerArtists = membership },
-            RelationKind.ArtistTagOverlap => new RelationInputs { ArtistTags = membership },
-            RelationKind.TrackTagOverlap => new RelationInputs { TrackTags = membership },
-            _ => new RelationInputs { TrackCredits = membership },
-        };
-        return (inputs, membership.GroupCount, membership.ItemIds.Length);
+        var membership = await load(ct).ConfigureAwait(false);
+        return (inputs(membership), membership.GroupCount, membership.ItemIds.Length);
+
+        static (Func<CancellationToken, Task<Bipartite>> Load, Func<Bipartite, RelationInputs> Inputs) Slot(
+            Func<CancellationToken, Task<Bipartite>> load, Func<Bipartite, RelationInputs> inputs) => (load, inputs);
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => Numbers.Count(n);
 
-    private static string S(double s) => s.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string S(double s) => Numbers.Seconds(s, 2);
 }

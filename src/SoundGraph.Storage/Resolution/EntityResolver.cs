@@ -70,17 +70,15 @@ public sealed partial class EntityResolver
                 "SELECT key, (SELECT COUNT(DISTINCT playlist_id) FROM playlist_tracks p WHERE p.track_id = t.id), streams FROM tracks t WHERE id = @Id",
                 new { e.Id },
                 cancellationToken: ct)).ConfigureAwait(false);
-            return t.Key + "; " + Count(t.Playlists, "playlist") + (t.Streams is { } streams ? "; " + Count(streams, "stream") : string.Empty);
+            return t.Key + "; " + StoreText.Count(t.Playlists, "playlist") + (t.Streams is { } streams ? "; " + StoreText.Count(streams, "stream") : string.Empty);
         }
 
         var a = await _connection.QuerySingleAsync<(string Key, long Tracks, long Listeners)>(new CommandDefinition(
             "SELECT key, (SELECT COUNT(*) FROM track_credits c WHERE c.artist_id = a.id), (SELECT COUNT(*) FROM engagements x WHERE x.target_type = 1 AND x.target_id = a.id) FROM artists a WHERE id = @Id",
             new { e.Id },
             cancellationToken: ct)).ConfigureAwait(false);
-        return a.Key + "; " + Count(a.Tracks, "track") + "; " + Count(a.Listeners, "listener");
+        return a.Key + "; " + StoreText.Count(a.Tracks, "track") + "; " + StoreText.Count(a.Listeners, "listener");
     }
-
-    private static string Count(long n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
     private async Task<Resolution> ResolveCoreAsync(string query, string? kind, CancellationToken cancellationToken)
     {

@@ -218,7 +218,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         return value;
     }
 
-    private static string? Iso(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string? Iso(DateTimeOffset? at) => at is { } value ? StoreText.UtcTimestamp(value) : null;
 
     private static void Add(SortedDictionary<string, long> stored, string table, long n)
     {

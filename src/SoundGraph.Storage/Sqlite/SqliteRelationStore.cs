@@ -88,7 +88,7 @@ public sealed class SqliteRelationStore : IRelationStore
     {
         ArgumentNullException.ThrowIfNull(rows);
         var code = kind.Code();
-        var at = computedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var at = StoreText.UtcTimestamp(computedAt);
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var delete = _connection.CreateCommand())
         {

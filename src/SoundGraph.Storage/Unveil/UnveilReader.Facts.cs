@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Unveil;
 
 namespace SoundGraph.Storage.Unveil;
@@ -135,27 +136,24 @@ public sealed partial class UnveilReader
         // Track ids whose listens and engagements count for the subject: the track itself, or the artist's credited tracks.
         var tracksOf = kind == "track" ? "SELECT @id" : "SELECT track_id FROM track_credits WHERE artist_id = @id";
         var artistClause = kind == "artist" ? "OR (target_type = 1 AND target_id = @id)" : string.Empty;
-        var e = await _connection.QueryFirstAsync<(long Listeners, long Plays, long Likes, long Reposts, long Comments)>(new CommandDefinition(
-            $"""
-            SELECT
-              (SELECT COUNT(*) FROM (SELECT user_id FROM engagements WHERE (target_type = 0 AND target_id IN ({tracksOf})) {artistClause}
-                                     UNION SELECT user_id FROM listens WHERE track_id IN ({tracksOf}))),
-              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 3 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause}))
-                + (SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf})),
-              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 0 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})),
-              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 1 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})),
-              (SELECT COALESCE(SUM(count), 0) FROM engagements WHERE kind = 2 AND ((target_type = 0 AND target_id IN ({tracksOf})) {artistClause}))
-            """,
+        var engaged = $"((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})";
+        var listeners = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM (SELECT user_id FROM engagements WHERE {engaged} UNION SELECT user_id FROM listens WHERE track_id IN ({tracksOf}))",
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
+        var byKind = (await _connection.QueryAsync<(long Kind, long Total)>(new CommandDefinition(
+            $"SELECT kind, SUM(count) FROM engagements WHERE {engaged} GROUP BY kind", new { id }, cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => (EngagementKind)r.Kind, r => r.Total);
+        var listens = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf})", new { id }, cancellationToken: ct)).ConfigureAwait(false);
         var chart = await _connection.QueryFirstAsync<(long? Streams, long? Weeks)>(new CommandDefinition(
             $"SELECT SUM(streams), MAX(weeks_on_chart) FROM tracks WHERE id IN ({tracksOf})", new { id }, cancellationToken: ct)).ConfigureAwait(false);
         var facts = new List<UnveilFact>();
-        AddCount(facts, "listeners", e.Listeners);
-        AddCount(facts, "plays", e.Plays);
-        AddCount(facts, "likes", e.Likes);
-        AddCount(facts, "reposts", e.Reposts);
-        AddCount(facts, "comments", e.Comments);
+        AddCount(facts, "listeners", listeners);
+        AddCount(facts, "plays", byKind.GetValueOrDefault(EngagementKind.Play) + listens);
+        AddCount(facts, "likes", byKind.GetValueOrDefault(EngagementKind.Like));
+        AddCount(facts, "reposts", byKind.GetValueOrDefault(EngagementKind.Repost));
+        AddCount(facts, "comments", byKind.GetValueOrDefault(EngagementKind.Comment));
         AddCount(facts, "Spotify chart streams", chart.Streams ?? 0);
         AddCount(facts, "weeks on chart (max)", chart.Weeks ?? 0);
         return facts.Count == 0

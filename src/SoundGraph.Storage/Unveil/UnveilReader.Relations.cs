@@ -91,5 +91,5 @@ public sealed partial class UnveilReader
         return rows.ToDictionary(r => r.Id, r => r.Name);
     }
 
-    private static string Plural(long n, string noun) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+    private static string Plural(long n, string noun) => StoreText.Count(n, noun);
 }
