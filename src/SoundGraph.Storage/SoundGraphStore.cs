@@ -1,14 +1,16 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using SoundGraph.Storage.Migrations;
+using SoundGraph.Storage.Postgres;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Storage.Sqlite;
 using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Storage;
 
-/// <summary>An open, migrated store: the catalog writer, the relation store and the read services over one connection.</summary>
+/// <summary>An open, migrated store: the catalog writer, the relation store and the read services over one connection,
+/// on SQLite (a file path) or PostgreSQL (a connection string); see <see cref="StoreLocation.Parse"/>.</summary>
 public sealed class SoundGraphStore : IAsyncDisposable
 {
     private static readonly string[] Tables =
@@ -17,18 +19,21 @@ public sealed class SoundGraphStore : IAsyncDisposable
         "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence",
     ];
 
-    private readonly SqliteCatalogWriter _writer;
+    private readonly ICatalogWriter _writer;
 
-    private SoundGraphStore(StoreLocation location, SqliteConnection connection, IReadOnlyList<Migration> applied)
+    private SoundGraphStore(StoreLocation location, DbConnection connection, IReadOnlyList<Migration> applied, ICatalogWriter writer, IRelationStore relations)
     {
         Location = location;
         Connection = connection;
         AppliedMigrations = applied;
-        _writer = new SqliteCatalogWriter(connection);
-        Relations = new SqliteRelationStore(connection);
+        _writer = writer;
+        Relations = relations;
         Resolver = new EntityResolver(connection);
         Unveil = new UnveilReader(connection);
     }
+
+    /// <summary>The provider behind the store.</summary>
+    public StoreProvider Provider => Location.Provider;
 
     /// <summary>Where the store lives.</summary>
     public StoreLocation Location { get; }
@@ -56,16 +61,20 @@ public sealed class SoundGraphStore : IAsyncDisposable
     public static async Task<SoundGraphStore> OpenAsync(string? db, CancellationToken cancellationToken = default)
     {
         var location = StoreLocation.Parse(db);
-        if (location.Provider == StoreProvider.Postgres)
-        {
-            throw new StoreException($"{location} was requested, but this build has only the SQLite provider; pass a file path to --db.");
-        }
-
-        var connection = await SqliteDatabase.OpenAsync(location.Value, cancellationToken).ConfigureAwait(false);
+        DbConnection connection = location.Provider == StoreProvider.Postgres
+            ? await PostgresDatabase.OpenAsync(location.Value, cancellationToken).ConfigureAwait(false)
+            : await SqliteDatabase.OpenAsync(location.Value, cancellationToken).ConfigureAwait(false);
         try
         {
-            var applied = await Migrator.MigrateAsync(connection, "Sqlite", cancellationToken).ConfigureAwait(false);
-            return new SoundGraphStore(location, connection, applied);
+            if (connection is NpgsqlConnection pg)
+            {
+                var applied = await Migrator.MigrateAsync(pg, "Postgres", cancellationToken).ConfigureAwait(false);
+                return new SoundGraphStore(location, pg, applied, new PostgresCatalogWriter(pg), new PostgresRelationStore(pg));
+            }
+
+            var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+            var appliedSqlite = await Migrator.MigrateAsync(sqlite, "Sqlite", cancellationToken).ConfigureAwait(false);
+            return new SoundGraphStore(location, sqlite, appliedSqlite, new SqliteCatalogWriter(sqlite), new SqliteRelationStore(sqlite));
         }
         catch
         {
@@ -114,7 +123,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        _writer.Dispose();
+        (_writer as IDisposable)?.Dispose();
         await Connection.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -41,11 +41,12 @@ public sealed class CommandErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Db_PostgresConnectionString_SaysProviderIsMissingWithoutPassword()
+    public async Task Db_UnreachablePostgres_SaysWhereWithoutPassword()
     {
-        var (code, _, error) = await CliRunner.RunAsync("db", "info", "--db", "Host=127.0.0.1;Database=sg;Password=hunter2");
+        // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+        var (code, _, error) = await CliRunner.RunAsync("db", "info", "--db", "Host=127.0.0.1;Port=1;Database=sg;Username=sg;Password=hunter2");
         Assert.Equal(1, code);
-        Assert.Contains("only the SQLite provider", error, StringComparison.Ordinal);
+        Assert.Contains("Cannot connect to PostgreSQL Host=127.0.0.1;Port=1;Database=sg", error, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
     }
 

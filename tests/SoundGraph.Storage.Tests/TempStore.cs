@@ -1,37 +1,58 @@
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Storage.Tests;
 
-/// <summary>A store in a fresh temporary file, deleted on dispose.</summary>
+/// <summary>A store on one provider: a fresh temporary SQLite file, or a fresh schema in the PostgreSQL database named by
+/// <c>SOUNDGRAPH_TEST_PG</c> (see <see cref="TestDatabases"/>); deleted on dispose.</summary>
 internal sealed class TempStore : IAsyncDisposable
 {
-    private readonly string _dir;
+    private readonly string? _dir;
+    private readonly string? _schema;
 
-    private TempStore(string dir, SoundGraphStore store)
+    private TempStore(string provider, string db, string? dir, string? schema, SoundGraphStore store)
     {
+        Provider = provider;
+        Db = db;
         _dir = dir;
+        _schema = schema;
         Store = store;
     }
 
+    public string Provider { get; }
+
     public SoundGraphStore Store { get; }
 
-    public string Path => System.IO.Path.Combine(_dir, "test.db");
+    /// <summary>The <c>--db</c> value that opens this store again.</summary>
+    public string Db { get; }
 
-    public static async Task<TempStore> CreateAsync()
+    public static async Task<TempStore> CreateAsync(string provider)
     {
+        if (provider == "postgres")
+        {
+            var (schema, db) = await TestDatabases.CreateSchemaAsync();
+            return new TempStore(provider, db, null, schema, await SoundGraphStore.OpenAsync(db));
+        }
+
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sg-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var store = await SoundGraphStore.OpenAsync(System.IO.Path.Combine(dir, "test.db"));
-        return new TempStore(dir, store);
+        var path = System.IO.Path.Combine(dir, "test.db");
+        return new TempStore(provider, path, dir, null, await SoundGraphStore.OpenAsync(path));
     }
 
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
+        if (_schema is not null)
+        {
+            await TestDatabases.DropSchemaAsync(_schema);
+            return;
+        }
+
         try
         {
-            Directory.Delete(_dir, recursive: true);
+            Directory.Delete(_dir!, recursive: true);
         }
         catch (IOException)
         {

@@ -34,12 +34,37 @@ public static class Migrator
         return list.OrderBy(m => m.Version).ToList();
     }
 
-    /// <summary>Applies every migration newer than the recorded version.</summary>
+    /// <summary>Applies every migration newer than the recorded version. On PostgreSQL the whole run holds a session
+    /// advisory lock, so several machines opening one database at once migrate it exactly once.</summary>
     /// <returns>The migrations applied by this call (empty when the schema was current).</returns>
     /// <exception cref="StoreException">A migration failed; its message names the migration.</exception>
     public static async Task<IReadOnlyList<Migration>> MigrateAsync(DbConnection connection, string provider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var postgres = provider == "Postgres";
+        if (postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await ApplyAsync(connection, provider, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_unlock({AdvisoryLockKey})", cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The PostgreSQL advisory lock key serializing migrations ("SGMIGRAT" as a 64-bit integer).</summary>
+    private const long AdvisoryLockKey = 0x53474D4947524154;
+
+    private static async Task<IReadOnlyList<Migration>> ApplyAsync(DbConnection connection, string provider, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
             cancellationToken: cancellationToken)).ConfigureAwait(false);

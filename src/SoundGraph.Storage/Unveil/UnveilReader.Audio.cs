@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using SoundGraph.Core.Unveil;
@@ -42,40 +41,46 @@ public sealed partial class UnveilReader
             "artist", r.Id, r.Name, r.Best, r.Pairs, $"{Plural(r.Pairs, "track pair")} alike, best cosine {r.Best.ToString("0.000", CultureInfo.InvariantCulture)}")).ToList(), null);
     }
 
-    private async Task<AudioExplainer> AudioExplainerAsync(CancellationToken ct)
-    {
-        var select = string.Join(", ", AudioColumns.Select(c => $"AVG({c.Column}), AVG({c.Column} * {c.Column})"));
-        using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition($"SELECT {select} FROM audio_features WHERE extractor = 'spotify'", cancellationToken: ct)).ConfigureAwait(false);
-        var mean = new double[AudioColumns.Length];
-        var sd = new double[AudioColumns.Length];
-        if (await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0))
-        {
-            for (var i = 0; i < sd.Length; i++)
-            {
-                mean[i] = reader.GetDouble(2 * i);
-                sd[i] = Math.Sqrt(Math.Max(0, reader.GetDouble((2 * i) + 1) - (mean[i] * mean[i])));
-            }
-        }
-
-        return new AudioExplainer(_connection, mean, sd);
-    }
+    /// <summary>Mean and mean square of every audio column over the "spotify" extractor (the z-score basis).</summary>
+    private static string AudioStatsSql =>
+        "SELECT " + string.Join(", ", AudioColumns.Select(c => $"AVG({c.Column}), AVG({c.Column} * {c.Column})")) + " FROM audio_features WHERE extractor = 'spotify'";
 
     /// <summary>Explains an audio-similarity pair by the features that contribute most to its cosine. With z-scores
     /// z = (x − mean) / sd (the standardization the relation uses), cosine = Σ zₐ·z_b / (‖zₐ‖·‖z_b‖), so the largest
     /// positive products zₐ·z_b are the features on which both tracks stand out in the same direction
     /// ("both high energy 0.91/0.90").</summary>
-    private sealed class AudioExplainer(DbConnection connection, double[] mean, double[] sd)
+    private sealed class AudioExplainer(double[] mean, double[] sd, Dictionary<long, double[]> features)
     {
-        public async Task<string> ExplainAsync(long a, long b, CancellationToken ct)
+        /// <summary>Reads the two result sets of the section's batch: <see cref="AudioStatsSql"/>, then (track_id, the
+        /// nine columns) of the subject and its neighbours.</summary>
+        public static async Task<AudioExplainer> ReadAsync(SqlMapper.GridReader batch)
         {
-            var columns = string.Join(", ", AudioColumns.Select(c => c.Column));
-            var rows = (await connection.QueryAsync(new CommandDefinition(
-                $"SELECT track_id, {columns} FROM audio_features WHERE extractor = 'spotify' AND track_id IN (@a, @b)",
-                new { a, b },
-                cancellationToken: ct)).ConfigureAwait(false)).Cast<IDictionary<string, object>>().ToList();
-            var fa = rows.FirstOrDefault(r => Convert.ToInt64(r["track_id"], CultureInfo.InvariantCulture) == a);
-            var fb = rows.FirstOrDefault(r => Convert.ToInt64(r["track_id"], CultureInfo.InvariantCulture) == b);
-            if (fa is null || fb is null)
+            var stats = (IDictionary<string, object?>)await batch.ReadSingleAsync().ConfigureAwait(false);
+            var values = stats.Values.ToArray();
+            var mean = new double[AudioColumns.Length];
+            var sd = new double[AudioColumns.Length];
+            if (values[0] is not null and not DBNull)
+            {
+                for (var i = 0; i < sd.Length; i++)
+                {
+                    mean[i] = Convert.ToDouble(values[2 * i], CultureInfo.InvariantCulture);
+                    sd[i] = Math.Sqrt(Math.Max(0, Convert.ToDouble(values[(2 * i) + 1], CultureInfo.InvariantCulture) - (mean[i] * mean[i])));
+                }
+            }
+
+            var features = new Dictionary<long, double[]>();
+            foreach (IDictionary<string, object?> row in await batch.ReadAsync().ConfigureAwait(false))
+            {
+                features[Convert.ToInt64(row["track_id"], CultureInfo.InvariantCulture)] =
+                    AudioColumns.Select(c => Convert.ToDouble(row[c.Column], CultureInfo.InvariantCulture)).ToArray();
+            }
+
+            return new AudioExplainer(mean, sd, features);
+        }
+
+        public string Explain(long a, long b)
+        {
+            if (!features.TryGetValue(a, out var fa) || !features.TryGetValue(b, out var fb))
             {
                 return "close in standardized audio features";
             }
@@ -83,8 +88,8 @@ public sealed partial class UnveilReader
             var shared = AudioColumns
                 .Select((c, i) =>
                 {
-                    var va = Convert.ToDouble(fa[c.Column], CultureInfo.InvariantCulture);
-                    var vb = Convert.ToDouble(fb[c.Column], CultureInfo.InvariantCulture);
+                    var va = fa[i];
+                    var vb = fb[i];
                     var za = sd[i] > 0 ? (va - mean[i]) / sd[i] : 0;
                     var zb = sd[i] > 0 ? (vb - mean[i]) / sd[i] : 0;
                     return (c, i, va, vb, za, product: za * zb);

@@ -138,7 +138,7 @@ public sealed partial class UnveilReader
         var artistClause = kind == "artist" ? "OR (target_type = 1 AND target_id = @id)" : string.Empty;
         var engaged = $"((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})";
         var listeners = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM (SELECT user_id FROM engagements WHERE {engaged} UNION SELECT user_id FROM listens WHERE track_id IN ({tracksOf}))",
+            $"SELECT COUNT(*) FROM (SELECT user_id FROM engagements WHERE {engaged} UNION SELECT user_id FROM listens WHERE track_id IN ({tracksOf})) AS engaged_users",
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
         var byKind = (await _connection.QueryAsync<(long Kind, long Total)>(new CommandDefinition(

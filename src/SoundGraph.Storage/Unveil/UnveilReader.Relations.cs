@@ -8,38 +8,62 @@ namespace SoundGraph.Storage.Unveil;
 /// <content>Related-item sections built from the relations table and the evidence sample.</content>
 public sealed partial class UnveilReader
 {
+    /// <summary>One related-items section, read in one round trip: a single batch of statements returns the ranked rows
+    /// (with each neighbour's name and evidence sample), the names of the evidence ids, whether the kind has any rows at
+    /// all, and for audio similarity the feature statistics and vectors behind each "why". Every statement on
+    /// <c>relations</c> and <c>relation_evidence</c> is a (kind, src_id) lookup on their primary keys.</summary>
     private async Task<UnveilSection> RelatedAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
     {
         var code = kind.Code();
-        var rows = (await _connection.QueryAsync<(long Dst, double Weight, long Count)>(new CommandDefinition(
-            "SELECT dst_id, weight, count FROM relations WHERE kind = @code AND src_id = @id ORDER BY rank LIMIT @limit",
-            new { code, id, limit },
-            cancellationToken: ct)).ConfigureAwait(false)).ToList();
-        if (rows.Count == 0)
+        var nodeType = kind.NodeType();
+        var evidenceType = kind.EvidenceType();
+        var isAudio = kind == RelationKind.TrackAudioSimilarity;
+        var dstName = nodeType switch
         {
-            var any = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM relations WHERE kind = @code LIMIT 1)", new { code }, cancellationToken: ct)).ConfigureAwait(false);
-            return Empty(key, title, any == 0 ? $"No {code} relations in the store (import data that has them, then run `sgr relate`)." : noNeighbours);
+            NodeType.Track => $"(SELECT {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id = r.dst_id)",
+            NodeType.Artist => "(SELECT a.name FROM artists a WHERE a.id = r.dst_id)",
+            _ => "(SELECT u.name FROM users u WHERE u.id = r.dst_id)",
+        };
+        var sql = new System.Text.StringBuilder($"""
+            SELECT r.dst_id AS Dst, r.weight AS Weight, r.count AS Count, {dstName} AS Name, e.sample_ids AS Sample
+            FROM relations r
+            LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
+            WHERE r.kind = @code AND r.src_id = @id
+            ORDER BY r.rank
+            LIMIT @limit;
+            SELECT COUNT(*) FROM (SELECT 1 FROM relations WHERE kind = @code LIMIT 1) AS any_row;
+            """);
+        if (evidenceType != EvidenceType.None)
+        {
+            sql.Append(NamesSql(EvidenceTable(evidenceType), $"({_dialect.EvidenceIds})")).Append(';');
         }
 
-        var nodeType = kind.NodeType();
-        var names = await NamesAsync(nodeType == NodeType.Track ? "track" : nodeType == NodeType.Artist ? "artist" : "user", rows.Select(r => r.Dst), ct).ConfigureAwait(false);
-        var evidence = (await _connection.QueryAsync<(long Dst, string Sample)>(new CommandDefinition(
-            "SELECT dst_id, sample_ids FROM relation_evidence WHERE kind = @code AND src_id = @id",
-            new { code, id },
-            cancellationToken: ct)).ConfigureAwait(false)).ToDictionary(e => e.Dst, e => EvidenceSample.Parse(e.Sample));
-        var evidenceType = kind.EvidenceType();
+        if (isAudio)
+        {
+            sql.Append(AudioStatsSql).Append(';')
+               .Append("SELECT track_id, " + string.Join(", ", AudioColumns.Select(c => c.Column)) + " FROM audio_features WHERE extractor = 'spotify' ")
+               .Append("AND (track_id = @id OR track_id IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id));");
+        }
+
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql.ToString(), new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = (await batch.ReadAsync<(long Dst, double Weight, long Count, string? Name, string? Sample)>().ConfigureAwait(false)).ToList();
+        var any = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
         var evidenceNames = evidenceType == EvidenceType.None
-            ? new Dictionary<long, string>()
-            : await NamesAsync(EvidenceTable(evidenceType), rows.SelectMany(r => evidence.GetValueOrDefault(r.Dst, [])), ct).ConfigureAwait(false);
-        var audio = kind == RelationKind.TrackAudioSimilarity ? await AudioExplainerAsync(ct).ConfigureAwait(false) : null;
+            ? []
+            : (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
+        var audio = isAudio ? await AudioExplainer.ReadAsync(batch).ConfigureAwait(false) : null;
+        if (rows.Count == 0)
+        {
+            return Empty(key, title, any == 0 ? $"No {code} relations in the store (import data that has them, then run `sgr relate`)." : noNeighbours);
+        }
 
         var items = new List<UnveilItem>(rows.Count);
         foreach (var r in rows)
         {
-            var sample = evidence.GetValueOrDefault(r.Dst, []).Select(e => evidenceNames.GetValueOrDefault(e, "#" + e.ToString(CultureInfo.InvariantCulture))).ToList();
-            var why = audio is not null ? await audio.ExplainAsync(id, r.Dst, ct).ConfigureAwait(false) : Why(kind, r.Count, sample);
-            items.Add(new UnveilItem(nodeType.ToString().ToLowerInvariant(), r.Dst, names.GetValueOrDefault(r.Dst, "?"), r.Weight, kind == RelationKind.TrackAudioSimilarity ? null : r.Count, why));
+            var sample = (r.Sample is null ? [] : EvidenceSample.Parse(r.Sample))
+                .Select(e => evidenceNames.GetValueOrDefault(e, "#" + e.ToString(CultureInfo.InvariantCulture))).ToList();
+            var why = audio is not null ? audio.Explain(id, r.Dst) : Why(kind, r.Count, sample);
+            items.Add(new UnveilItem(nodeType.ToString().ToLowerInvariant(), r.Dst, r.Name ?? "?", r.Weight, isAudio ? null : r.Count, why));
         }
 
         return new UnveilSection(key, title, [], items, null);
@@ -70,26 +94,17 @@ public sealed partial class UnveilReader
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No evidence table."),
     };
 
-    private async Task<Dictionary<long, string>> NamesAsync(string kind, IEnumerable<long> ids, CancellationToken ct)
+    /// <summary>A statement returning (id, display name) of the <paramref name="kind"/> entities whose id is in
+    /// <paramref name="idSet"/> (a parenthesized list or subquery).</summary>
+    private static string NamesSql(string kind, string idSet) => kind switch
     {
-        var distinct = ids.Distinct().ToArray();
-        if (distinct.Length == 0)
-        {
-            return [];
-        }
-
-        var sql = kind switch
-        {
-            "track" => $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN @distinct",
-            "artist" => "SELECT id, name FROM artists WHERE id IN @distinct",
-            "user" => "SELECT id, name FROM users WHERE id IN @distinct",
-            "tag" => "SELECT id, name FROM tags WHERE id IN @distinct",
-            "playlist" => "SELECT id, CASE WHEN TRIM(name) = '' THEN '(untitled #' || id || ')' ELSE name END FROM playlists WHERE id IN @distinct",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entity kind."),
-        };
-        var rows = await _connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(sql, new { distinct }, cancellationToken: ct)).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Id, r => r.Name);
-    }
+        "track" => $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN {idSet}",
+        "artist" => $"SELECT id, name FROM artists WHERE id IN {idSet}",
+        "user" => $"SELECT id, name FROM users WHERE id IN {idSet}",
+        "tag" => $"SELECT id, name FROM tags WHERE id IN {idSet}",
+        "playlist" => $"SELECT id, CASE WHEN TRIM(name) = '' THEN '(untitled #' || id || ')' ELSE name END FROM playlists WHERE id IN {idSet}",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entity kind."),
+    };
 
     private static string Plural(long n, string noun) => StoreText.Count(n, noun);
 }

@@ -13,9 +13,14 @@ namespace SoundGraph.Storage.Unveil;
 public sealed partial class UnveilReader
 {
     private readonly DbConnection _connection;
+    private readonly SqlDialect _dialect;
 
-    /// <summary>Creates a reader over an open connection (not owned).</summary>
-    public UnveilReader(DbConnection connection) => _connection = connection;
+    /// <summary>Creates a reader over an open connection (not owned), SQLite or PostgreSQL.</summary>
+    public UnveilReader(DbConnection connection)
+    {
+        _connection = connection;
+        _dialect = SqlDialect.For(connection);
+    }
 
     /// <summary>The report for <paramref name="subject"/>, with at most <paramref name="limit"/> items per section.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not in 1–200.</exception>

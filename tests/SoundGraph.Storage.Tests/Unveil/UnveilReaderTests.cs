@@ -1,4 +1,5 @@
 using Dapper;
+using SoundGraph.Tests.Shared;
 using SoundGraph.Core.Relations;
 using SoundGraph.Storage.Resolution;
 
@@ -6,9 +7,9 @@ namespace SoundGraph.Storage.Tests.Unveil;
 
 public sealed class UnveilReaderTests
 {
-    private static async Task<(TempStore Temp, Dictionary<string, long> Ids)> SampleWithRelationsAsync()
+    private static async Task<(TempStore Temp, Dictionary<string, long> Ids)> SampleWithRelationsAsync(string provider)
     {
-        var temp = await TempStore.CreateAsync();
+        var temp = await TempStore.CreateAsync(provider);
         var s = temp.Store;
         await s.Catalog.WriteAsync(TempStore.SampleBatch());
         var ids = (await s.Connection.QueryAsync<(string Key, long Id)>(
@@ -33,10 +34,11 @@ public sealed class UnveilReaderTests
         return (temp, ids);
     }
 
-    [Fact]
-    public async Task BuildAsync_Track_ExplainsEachSectionFromEvidence()
+    [Theory]
+    [StoreProviders]
+    public async Task BuildAsync_Track_ExplainsEachSectionFromEvidence(string provider)
     {
-        var (temp, ids) = await SampleWithRelationsAsync();
+        var (temp, ids) = await SampleWithRelationsAsync(provider);
         await using var _ = temp;
         var report = await temp.Store.Unveil.BuildAsync(new EntityRef("track", ids["spotify:track:t1"], "One — A"));
         var keys = report.Sections.Select(x => x.Key).ToArray();
@@ -74,10 +76,11 @@ public sealed class UnveilReaderTests
         Assert.Equal("position 1 of 3, 3 followers", playlists.Items[0].Why);
     }
 
-    [Fact]
-    public async Task BuildAsync_Artist_CountsListenersAndExplainsTagsAndListeners()
+    [Theory]
+    [StoreProviders]
+    public async Task BuildAsync_Artist_CountsListenersAndExplainsTagsAndListeners(string provider)
     {
-        var (temp, ids) = await SampleWithRelationsAsync();
+        var (temp, ids) = await SampleWithRelationsAsync(provider);
         await using var _ = temp;
         var report = await temp.Store.Unveil.BuildAsync(new EntityRef("artist", ids["name:artist:a"], "A"));
         var tags = report.Sections.Single(x => x.Key == "tags").Items.Single();
@@ -99,10 +102,11 @@ public sealed class UnveilReaderTests
         Assert.True(audio.IsEmpty); // t1→t2 are both A's own tracks
     }
 
-    [Fact]
-    public async Task BuildAsync_RelationsWithoutEvidenceSample_KeepTheCountAndLeaveNamesOut()
+    [Theory]
+    [StoreProviders]
+    public async Task BuildAsync_RelationsWithoutEvidenceSample_KeepTheCountAndLeaveNamesOut(string provider)
     {
-        var (temp, ids) = await SampleWithRelationsAsync();
+        var (temp, ids) = await SampleWithRelationsAsync(provider);
         await using var _ = temp;
         long t1 = ids["spotify:track:t1"], t2 = ids["spotify:track:t2"];
         await temp.Store.Relations.ReplaceRelationsAsync(RelationKind.TrackCoPlaylist, [new(RelationKind.TrackCoPlaylist, t1, t2, 5.0 / 6, 2, [])], DateTimeOffset.UnixEpoch);
@@ -110,10 +114,11 @@ public sealed class UnveilReaderTests
         Assert.Equal("in 2 playlists together", report.Sections.Single(x => x.Key == "co_playlist").Items.Single().Why);
     }
 
-    [Fact]
-    public async Task BuildAsync_LimitOutOfRange_Throws()
+    [Theory]
+    [StoreProviders]
+    public async Task BuildAsync_LimitOutOfRange_Throws(string provider)
     {
-        var (temp, ids) = await SampleWithRelationsAsync();
+        var (temp, ids) = await SampleWithRelationsAsync(provider);
         await using var _ = temp;
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => temp.Store.Unveil.BuildAsync(new EntityRef("artist", ids["name:artist:a"], "A"), 201));
     }

@@ -1,25 +1,28 @@
 using Dapper;
+using SoundGraph.Tests.Shared;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
 
-namespace SoundGraph.Storage.Tests.Sqlite;
+namespace SoundGraph.Storage.Tests.Stores;
 
-public sealed class SqliteCatalogWriterTests
+public sealed class CatalogWriterTests
 {
-    [Fact]
-    public async Task OpenAsync_NewFile_AppliesMigrationsOnceAndRecordsSchemaVersion()
+    [Theory]
+    [StoreProviders]
+    public async Task OpenAsync_NewFile_AppliesMigrationsOnceAndRecordsSchemaVersion(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         Assert.Equal("0001_init", Assert.Single(temp.Store.AppliedMigrations).Name);
-        await using var again = await SoundGraphStore.OpenAsync(temp.Path);
+        await using var again = await SoundGraphStore.OpenAsync(temp.Db);
         Assert.Empty(again.AppliedMigrations);
         Assert.Equal(1, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
     }
 
-    [Fact]
-    public async Task WriteAsync_SampleBatch_StoresEveryTableWithExpectedCounts()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_SampleBatch_StoresEveryTableWithExpectedCounts(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         var stored = await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var counts = await temp.Store.CountRowsAsync();
         Assert.Equal(3, counts["artists"]);
@@ -36,20 +39,22 @@ public sealed class SqliteCatalogWriterTests
         Assert.Equal(5, stored["playlist_tracks"]);
     }
 
-    [Fact]
-    public async Task WriteAsync_SameBatchTwice_LeavesTheSameRows()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_SameBatchTwice_LeavesTheSameRows(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var first = await temp.Store.ContentDigestAsync();
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         Assert.Equal(first, await temp.Store.ContentDigestAsync());
     }
 
-    [Fact]
-    public async Task WriteAsync_ArtistSpelledAnotherWayLater_KeepsTheFirstStoredName()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_ArtistSpelledAnotherWayLater_KeepsTheFirstStoredName(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         foreach (var spelling in new[] { "Said the Sky", "Said The Sky" })
         {
             var batch = new CatalogBatch();
@@ -60,10 +65,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.Equal("Said the Sky", await temp.Store.Connection.ExecuteScalarAsync<string>("SELECT name FROM artists"));
     }
 
-    [Fact]
-    public async Task ContentDigestAsync_ChangedValue_ChangesDigest()
+    [Theory]
+    [StoreProviders]
+    public async Task ContentDigestAsync_ChangedValue_ChangesDigest(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var before = await temp.Store.ContentDigestAsync();
         var changed = new CatalogBatch();
@@ -73,10 +79,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.NotEqual(before, await temp.Store.ContentDigestAsync());
     }
 
-    [Fact]
-    public async Task WriteAsync_PlaylistRecordWithoutEntries_ClearsItsStoredEntries()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_PlaylistRecordWithoutEntries_ClearsItsStoredEntries(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var emptied = new CatalogBatch();
         emptied.Playlists.Add(new PlaylistRecord("test:playlist:2", "Chill"));
@@ -84,10 +91,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.Equal(3, (await temp.Store.CountRowsAsync())["playlist_tracks"]); // P1's three entries remain
     }
 
-    [Fact]
-    public async Task WriteAsync_TwoEntriesAtOnePosition_FailsWithStoreExceptionAndStoresNothing()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_TwoEntriesAtOnePosition_FailsWithStoreExceptionAndStoresNothing(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         var batch = TempStore.SampleBatch();
         batch.PlaylistEntries.Add(new PlaylistEntryRecord("test:playlist:2", 0, "spotify:track:t3"));
         var ex = await Assert.ThrowsAsync<StoreException>(() => temp.Store.Catalog.WriteAsync(batch));
@@ -95,10 +103,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.Equal(0, (await temp.Store.CountRowsAsync())["tracks"]);
     }
 
-    [Fact]
-    public async Task FindTrackKeyByNameAsync_NameKeyedAndUriTwins_PrefersTheNameKeyedTrack()
+    [Theory]
+    [StoreProviders]
+    public async Task FindTrackKeyByNameAsync_NameKeyedAndUriTwins_PrefersTheNameKeyedTrack(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         var batch = new CatalogBatch();
         batch.Tracks.Add(new TrackRecord(EntityKeys.TrackByName("The Band", "Song"), "Song", "The Band"));
         batch.Tracks.Add(new TrackRecord("spotify:track:abc", "Song", "The Band"));
@@ -106,10 +115,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.Equal("name:track:the band|song", await temp.Store.Catalog.FindTrackKeyByNameAsync(NameNormalizer.TrackNameKey("The Band", "Song")));
     }
 
-    [Fact]
-    public async Task WriteAsync_UnknownKey_ThrowsAndStoresNothingFromTheBatch()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_UnknownKey_ThrowsAndStoresNothingFromTheBatch(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         var batch = new CatalogBatch();
         batch.Artists.Add(new ArtistRecord(EntityKeys.ArtistByName("X"), "X"));
         batch.Credits.Add(new CreditRecord("spotify:track:missing", EntityKeys.ArtistByName("X"), CreditRole.Primary, 0));
@@ -124,10 +134,11 @@ public sealed class SqliteCatalogWriterTests
         await Assert.ThrowsAsync<UnknownKeyException>(() => temp.Store.Catalog.WriteAsync(ok));
     }
 
-    [Fact]
-    public async Task WriteAsync_PlaylistEntriesInLaterBatch_ReplaceEarlierEntries()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_PlaylistEntriesInLaterBatch_ReplaceEarlierEntries(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var shorter = new CatalogBatch();
         shorter.PlaylistEntries.Add(new PlaylistEntryRecord("test:playlist:1", 0, "spotify:track:t3"));
@@ -137,10 +148,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.Single(rows);
     }
 
-    [Fact]
-    public async Task WriteAsync_TrackUpdateWithNulls_KeepsStoredAttributes()
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_TrackUpdateWithNulls_KeepsStoredAttributes(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var update = new CatalogBatch();
         update.Tracks.Add(new TrackRecord("spotify:track:t1", "One (Remastered)"));
@@ -149,10 +161,11 @@ public sealed class SqliteCatalogWriterTests
         Assert.Equal(("One (Remastered)", "Alb", 1000L), row);
     }
 
-    [Fact]
-    public async Task FindTrackKeyByNameAsync_StoredTrack_ReturnsItsKey()
+    [Theory]
+    [StoreProviders]
+    public async Task FindTrackKeyByNameAsync_StoredTrack_ReturnsItsKey(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         Assert.Equal("spotify:track:t2", await temp.Store.Catalog.FindTrackKeyByNameAsync(NameNormalizer.TrackNameKey("a", "TWO")));
         Assert.Null(await temp.Store.Catalog.FindTrackKeyByNameAsync(NameNormalizer.TrackNameKey("a", "nine")));

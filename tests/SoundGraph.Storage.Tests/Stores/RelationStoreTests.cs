@@ -1,17 +1,19 @@
 using Dapper;
+using SoundGraph.Tests.Shared;
 using SoundGraph.Core.Relations;
 
-namespace SoundGraph.Storage.Tests.Sqlite;
+namespace SoundGraph.Storage.Tests.Stores;
 
-public sealed class SqliteRelationStoreTests
+public sealed class RelationStoreTests
 {
     private static async Task<Dictionary<string, long>> IdsAsync(SoundGraphStore store, string table) =>
         (await store.Connection.QueryAsync<(string Key, long Id)>($"SELECT key, id FROM {table}")).ToDictionary(r => r.Key, r => r.Id);
 
-    [Fact]
-    public async Task LoadPlaylistTracksAsync_SampleCatalog_ReturnsSortedCsr()
+    [Theory]
+    [StoreProviders]
+    public async Task LoadPlaylistTracksAsync_SampleCatalog_ReturnsSortedCsr(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var t = await IdsAsync(temp.Store, "tracks");
         var m = await temp.Store.Relations.LoadPlaylistTracksAsync();
@@ -20,10 +22,11 @@ public sealed class SqliteRelationStoreTests
         Assert.Equal(new[] { t["spotify:track:t1"], t["spotify:track:t2"] }, m.Items(1).ToArray());
     }
 
-    [Fact]
-    public async Task LoadListenerArtistsAsync_PlaysAndListens_UnionPerUser()
+    [Theory]
+    [StoreProviders]
+    public async Task LoadListenerArtistsAsync_PlaysAndListens_UnionPerUser(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         var a = await IdsAsync(temp.Store, "artists");
         var m = await temp.Store.Relations.LoadListenerArtistsAsync();
@@ -34,10 +37,11 @@ public sealed class SqliteRelationStoreTests
         Assert.Equal(new[] { a["name:artist:a"], a["name:artist:b"] }.Order().ToArray(), m.Items(1).ToArray());
     }
 
-    [Fact]
-    public async Task LoadOtherMemberships_SampleCatalog_MatchCatalog()
+    [Theory]
+    [StoreProviders]
+    public async Task LoadOtherMemberships_SampleCatalog_MatchCatalog(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
         Assert.Equal(5, (await temp.Store.Relations.LoadPlaylistArtistsAsync()).ItemIds.Length); // P1 {A,B,C} + P2 {A,B}
         Assert.Equal(3, (await temp.Store.Relations.LoadArtistTagsAsync()).ItemIds.Length);
@@ -48,10 +52,11 @@ public sealed class SqliteRelationStoreTests
         Assert.Equal(new[] { 0.8, 0.7, 0.05, 0.1, 0, 0.1, 0.6, -5, 120 }, features[0]);
     }
 
-    [Fact]
-    public async Task ReplaceRelationsAsync_TwoRuns_SecondReplacesFirstWithRanksAndEvidence()
+    [Theory]
+    [StoreProviders]
+    public async Task ReplaceRelationsAsync_TwoRuns_SecondReplacesFirstWithRanksAndEvidence(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         await temp.Store.Relations.ReplaceRelationsAsync(RelationKind.TrackCoPlaylist, [new Relation(RelationKind.TrackCoPlaylist, 1, 2, 0.5, 1, [9])], at);
         var n = await temp.Store.Relations.ReplaceRelationsAsync(
@@ -81,10 +86,11 @@ public sealed class SqliteRelationStoreTests
         Assert.Equal(ids, EvidenceSample.Parse(stored));
     }
 
-    [Fact]
-    public async Task ReplaceRelationsAsync_RowOfAnotherKind_Throws()
+    [Theory]
+    [StoreProviders]
+    public async Task ReplaceRelationsAsync_RowOfAnotherKind_Throws(string provider)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(provider);
         await Assert.ThrowsAsync<ArgumentException>(() => temp.Store.Relations.ReplaceRelationsAsync(
             RelationKind.TrackCoPlaylist, [new Relation(RelationKind.ArtistCoListen, 1, 2, 1, 1, [])], DateTimeOffset.UnixEpoch));
     }

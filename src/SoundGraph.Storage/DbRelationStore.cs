@@ -1,0 +1,129 @@
+using System.Data.Common;
+using SoundGraph.Core.Relations;
+
+namespace SoundGraph.Storage;
+
+/// <summary>The provider-independent half of <see cref="IRelationStore"/>: the membership queries (portable SQL,
+/// identical on SQLite and PostgreSQL) and their reading into CSR <see cref="Bipartite"/> sets. Providers add the write
+/// path.</summary>
+public abstract class DbRelationStore : IRelationStore
+{
+    /// <summary>Creates the store on an open, migrated connection (not owned).</summary>
+    protected DbRelationStore(DbConnection connection) => Connection = connection;
+
+    /// <summary>The open connection.</summary>
+    protected DbConnection Connection { get; }
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadPlaylistTracksAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT playlist_id, track_id FROM playlist_tracks ORDER BY playlist_id, track_id", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadPlaylistArtistsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync(
+            "SELECT DISTINCT pt.playlist_id, c.artist_id FROM playlist_tracks pt JOIN track_credits c ON c.track_id = pt.track_id ORDER BY 1, 2",
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadListenerArtistsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync(
+            """
+            SELECT user_id, artist_id FROM (
+                SELECT user_id, target_id AS artist_id FROM engagements WHERE target_type = 1
+                UNION
+                SELECT e.user_id, c.artist_id FROM engagements e JOIN track_credits c ON c.track_id = e.target_id WHERE e.target_type = 0
+                UNION
+                SELECT l.user_id, c.artist_id FROM (SELECT DISTINCT user_id, track_id FROM listens) l JOIN track_credits c ON c.track_id = l.track_id
+            ) AS m ORDER BY 1, 2
+            """,
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadArtistTagsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT DISTINCT tag_id, artist_id FROM artist_tags ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadTrackTagsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT DISTINCT tag_id, track_id FROM track_tags ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadTrackCreditsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT track_id, artist_id FROM track_credits ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<(long[] TrackIds, double[][] Features)> LoadAudioFeaturesAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT track_id, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm
+            FROM audio_features
+            ORDER BY track_id, CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END, extractor
+            """;
+        var ids = new List<long>();
+        var features = new List<double[]>();
+        await using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetInt64(0);
+            if (ids.Count > 0 && ids[^1] == id)
+            {
+                continue;
+            }
+
+            var v = new double[9];
+            for (var i = 0; i < 9; i++)
+            {
+                v[i] = reader.GetDouble(i + 1);
+            }
+
+            ids.Add(id);
+            features.Add(v);
+        }
+
+        return (ids.ToArray(), features.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public abstract Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
+
+    private async Task<Bipartite> LoadAsync(string sql, CancellationToken cancellationToken)
+    {
+        var groups = new List<long>();
+        var offsets = new List<int> { 0 };
+        var items = new List<long>();
+        await using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        await using DbDataReader reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        long lastGroup = long.MinValue, lastItem = long.MinValue;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var g = reader.GetInt64(0);
+            var i = reader.GetInt64(1);
+            if (g != lastGroup)
+            {
+                if (groups.Count > 0)
+                {
+                    offsets.Add(items.Count);
+                }
+
+                groups.Add(g);
+                lastGroup = g;
+                lastItem = long.MinValue;
+            }
+
+            if (i != lastItem)
+            {
+                items.Add(i);
+                lastItem = i;
+            }
+        }
+
+        if (groups.Count > 0)
+        {
+            offsets.Add(items.Count);
+        }
+
+        return new Bipartite(groups.ToArray(), offsets.ToArray(), items.ToArray());
+    }
+}

@@ -1,0 +1,314 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+
+namespace SoundGraph.Storage.Postgres;
+
+/// <content>Link tables (credits, playlist entries, follows, engagements, listens, tags, audio features) and the
+/// COPY / upsert helpers.</content>
+public sealed partial class PostgresCatalogWriter
+{
+    /// <summary>Session-local staging tables, emptied at every commit; created once per connection.</summary>
+    private const string StagingDdl = """
+        CREATE TEMP TABLE IF NOT EXISTS stage_artists (key TEXT, name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_named (key TEXT, name TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_tracks (key TEXT, title TEXT, title_norm TEXT, name_key TEXT, album TEXT, duration_ms BIGINT,
+            label_id BIGINT, streams BIGINT, weeks_on_chart BIGINT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_playlists (key TEXT, name TEXT, owner_user_id BIGINT, followers BIGINT, modified_at TEXT,
+            collaborative BIGINT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_tags (name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_credits (track_id BIGINT, artist_id BIGINT, role BIGINT, position BIGINT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_entries (playlist_id BIGINT, position BIGINT, track_id BIGINT, added_at TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_follows (follower_id BIGINT, followee_id BIGINT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_engagements (user_id BIGINT, target_type BIGINT, target_id BIGINT, kind BIGINT, count BIGINT,
+            at TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_listens (user_id BIGINT, track_id BIGINT, listened_at TEXT, ms_played BIGINT, source TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_artist_tags (artist_id BIGINT, tag_id BIGINT, user_id BIGINT, tagged_on TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_track_tags (track_id BIGINT, tag_id BIGINT, user_id BIGINT, tagged_on TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_audio (track_id BIGINT, extractor TEXT, danceability DOUBLE PRECISION, energy DOUBLE PRECISION,
+            speechiness DOUBLE PRECISION, acousticness DOUBLE PRECISION, instrumentalness DOUBLE PRECISION, liveness DOUBLE PRECISION,
+            valence DOUBLE PRECISION, loudness_db DOUBLE PRECISION, tempo_bpm DOUBLE PRECISION, musical_key BIGINT, mode BIGINT,
+            time_signature BIGINT) ON COMMIT DELETE ROWS;
+        """;
+
+    private void WriteLinks(CatalogBatch batch, SortedDictionary<string, long> stored)
+    {
+        // Resolve every key in record order first, so an unknown key fails exactly as on SQLite and before any link is written.
+        ResolveAll(_tracks, "tracks", batch.Credits.Select(c => c.TrackKey));
+        ResolveAll(_artists, "artists", batch.Credits.Select(c => c.ArtistKey));
+        var credits = LastByKey(
+            batch.Credits.Select(c => (Track: _tracks[c.TrackKey], Artist: _artists[c.ArtistKey], Role: (long)c.Role, Position: (long)c.Position)).ToList(),
+            c => (c.Track, c.Artist, c.Role),
+            (_, next) => next);
+        Add(stored, "track_credits", Upsert("stage_credits", "track_id, artist_id, role, position", credits, (w, c) => Longs(w, c.Track, c.Artist, c.Role, c.Position),
+            "INSERT INTO track_credits SELECT * FROM stage_credits ON CONFLICT (track_id, artist_id, role) DO UPDATE SET position = excluded.position WHERE track_credits.position <> excluded.position"));
+
+        // A playlist record in a batch comes with its whole entry list (possibly empty): its stored entries are replaced.
+        var replaced = batch.Playlists.Select(p => p.Key).Concat(batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal).ToList();
+        ResolveAll(_playlists, "playlists", replaced);
+        ResolveAll(_tracks, "tracks", batch.PlaylistEntries.Select(e => e.TrackKey));
+        if (replaced.Count > 0)
+        {
+            using var clear = new NpgsqlCommand("DELETE FROM playlist_tracks WHERE playlist_id = ANY(@ids)", _connection);
+            clear.Parameters.AddWithValue("ids", replaced.Select(k => _playlists[k]).ToArray());
+            clear.ExecuteNonQuery();
+        }
+
+        Add(stored, "playlist_tracks", Upsert("stage_entries", "playlist_id, position, track_id, added_at", batch.PlaylistEntries, (w, e) =>
+        {
+            Longs(w, _playlists[e.PlaylistKey], e.Position, _tracks[e.TrackKey]);
+            Text(w, Iso(e.AddedAt));
+        }, "INSERT INTO playlist_tracks SELECT * FROM stage_entries"));
+
+        ResolveAll(_users, "users", batch.Follows.SelectMany(f => new[] { f.FollowerKey, f.FolloweeKey }));
+        Add(stored, "user_follows", Upsert("stage_follows", "follower_id, followee_id", batch.Follows, (w, f) => Longs(w, _users[f.FollowerKey], _users[f.FolloweeKey]),
+            "INSERT INTO user_follows SELECT * FROM stage_follows ON CONFLICT DO NOTHING"));
+
+        WriteEngagements(batch, stored);
+
+        ResolveAll(_users, "users", batch.Listens.Select(l => l.UserKey));
+        ResolveAll(_tracks, "tracks", batch.Listens.Select(l => l.TrackKey));
+        Add(stored, "listens", Upsert("stage_listens", "user_id, track_id, listened_at, ms_played, source", batch.Listens, (w, l) =>
+        {
+            Longs(w, _users[l.UserKey], _tracks[l.TrackKey]);
+            Text(w, StoreText.UtcTimestamp(l.ListenedAt));
+            Longs(w, l.MsPlayed);
+            Text(w, l.Source);
+        }, "INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT * FROM stage_listens ON CONFLICT DO NOTHING"));
+
+        WriteTags(batch, stored);
+
+        ResolveAll(_tracks, "tracks", batch.AudioFeatures.Select(a => a.TrackKey));
+        var audio = LastByKey(batch.AudioFeatures, a => (_tracks[a.TrackKey], a.Extractor), (_, next) => next);
+        Add(stored, "audio_features", Upsert("stage_audio", AudioColumns, audio, (w, a) =>
+        {
+            var f = a.Features;
+            Longs(w, _tracks[a.TrackKey]);
+            Text(w, a.Extractor);
+            foreach (var v in new[] { f.Danceability, f.Energy, f.Speechiness, f.Acousticness, f.Instrumentalness, f.Liveness, f.Valence, f.LoudnessDb, f.TempoBpm })
+            {
+                w.Write(v, NpgsqlDbType.Double);
+            }
+
+            Longs(w, f.Key, f.Mode, f.TimeSignature);
+        }, $"""
+            INSERT INTO audio_features SELECT * FROM stage_audio
+            ON CONFLICT (track_id, extractor) DO UPDATE SET danceability = excluded.danceability, energy = excluded.energy,
+                speechiness = excluded.speechiness, acousticness = excluded.acousticness, instrumentalness = excluded.instrumentalness,
+                liveness = excluded.liveness, valence = excluded.valence, loudness_db = excluded.loudness_db, tempo_bpm = excluded.tempo_bpm,
+                musical_key = excluded.musical_key, mode = excluded.mode, time_signature = excluded.time_signature
+            """));
+    }
+
+    private const string AudioColumns = "track_id, extractor, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm, musical_key, mode, time_signature";
+
+    private void WriteEngagements(CatalogBatch batch, SortedDictionary<string, long> stored)
+    {
+        ResolveAll(_users, "users", batch.Engagements.Select(e => e.UserKey));
+        ResolveAll(_tracks, "tracks", batch.Engagements.Where(e => e.TargetType == TargetType.Track).Select(e => e.TargetKey));
+        ResolveAll(_artists, "artists", batch.Engagements.Where(e => e.TargetType == TargetType.Artist).Select(e => e.TargetKey));
+        var rows = LastByKey(
+            batch.Engagements.Select(e => (
+                User: _users[e.UserKey], Type: (long)e.TargetType, Target: e.TargetType == TargetType.Track ? _tracks[e.TargetKey] : _artists[e.TargetKey],
+                Kind: (long)e.Kind, e.Count, At: Iso(e.At))).ToList(),
+            e => (e.User, e.Type, e.Target, e.Kind),
+            (prev, next) => next with { At = next.At ?? prev.At });
+        Add(stored, "engagements", Upsert("stage_engagements", "user_id, target_type, target_id, kind, count, at", rows, (w, e) =>
+        {
+            Longs(w, e.User, e.Type, e.Target, e.Kind, e.Count);
+            Text(w, e.At);
+        }, "INSERT INTO engagements SELECT * FROM stage_engagements ON CONFLICT (user_id, target_type, target_id, kind) DO UPDATE SET count = excluded.count, at = COALESCE(excluded.at, engagements.at)"));
+    }
+
+    private void WriteTags(CatalogBatch batch, SortedDictionary<string, long> stored)
+    {
+        if (batch.TagAssignments.Count == 0)
+        {
+            return;
+        }
+
+        // Tags: keyed by normalized name, the first spelling stored is kept.
+        var tags = new List<(string Name, string Norm)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in batch.TagAssignments)
+        {
+            var norm = NameNormalizer.MatchKey(t.Tag);
+            if (norm.Length == 0)
+            {
+                throw new ArgumentException("A tag assignment has a blank tag name.", nameof(batch));
+            }
+
+            if (!_tags.ContainsKey(norm) && seen.Add(norm))
+            {
+                tags.Add((t.Tag.Trim(), norm));
+            }
+        }
+
+        if (tags.Count > 0)
+        {
+            Copy("stage_tags", "name, name_norm", tags, (w, t) =>
+            {
+                Text(w, t.Name);
+                Text(w, t.Norm);
+            });
+            Execute("INSERT INTO tags (name, name_norm) SELECT name, name_norm FROM stage_tags ON CONFLICT (name_norm) DO NOTHING");
+            ReadIds("SELECT s.name_norm, t.id FROM stage_tags s JOIN tags t ON t.name_norm = s.name_norm", _tags);
+        }
+
+        ResolveAll(_users, "users", batch.TagAssignments.Where(t => t.UserKey is not null).Select(t => t.UserKey!));
+        ResolveAll(_artists, "artists", batch.TagAssignments.Where(t => t.TargetType == TargetType.Artist).Select(t => t.TargetKey));
+        ResolveAll(_tracks, "tracks", batch.TagAssignments.Where(t => t.TargetType != TargetType.Artist).Select(t => t.TargetKey));
+        foreach (var (type, table, stage) in new[] { (TargetType.Artist, "artist_tags", "stage_artist_tags"), (TargetType.Track, "track_tags", "stage_track_tags") })
+        {
+            var rows = LastByKey(
+                batch.TagAssignments.Where(t => (t.TargetType == TargetType.Artist) == (type == TargetType.Artist)).Select(t => (
+                    Target: type == TargetType.Artist ? _artists[t.TargetKey] : _tracks[t.TargetKey],
+                    Tag: _tags[NameNormalizer.MatchKey(t.Tag)],
+                    User: t.UserKey is null ? 0L : _users[t.UserKey],
+                    On: t.TaggedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList(),
+                t => (t.Target, t.Tag, t.User),
+                (prev, next) => next with { On = next.On ?? prev.On });
+            var target = type == TargetType.Artist ? "artist_id" : "track_id";
+            Add(stored, table, Upsert(stage, $"{target}, tag_id, user_id, tagged_on", rows, (w, t) =>
+            {
+                Longs(w, t.Target, t.Tag, t.User);
+                Text(w, t.On);
+            }, $"INSERT INTO {table} SELECT * FROM {stage} ON CONFLICT ({target}, tag_id, user_id) DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, {table}.tagged_on)"));
+        }
+    }
+
+    /// <summary>COPYs <paramref name="rows"/> into <paramref name="stage"/> and runs <paramref name="upsert"/> (which reads
+    /// it); returns the rows the upsert inserted or changed (0 without rows).</summary>
+    private long Upsert<T>(string stage, string columns, IReadOnlyCollection<T> rows, Action<NpgsqlBinaryImporter, T> write, string upsert)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        Copy(stage, columns, rows, write);
+        return Execute(upsert);
+    }
+
+    private void Copy<T>(string stage, string columns, IEnumerable<T> rows, Action<NpgsqlBinaryImporter, T> write)
+    {
+        using var importer = _connection.BeginBinaryImport($"COPY {stage} ({columns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            write(importer, row);
+        }
+
+        importer.Complete();
+    }
+
+    private long Execute(string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, _connection);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private void ReadIds(string sql, Dictionary<string, long> cache)
+    {
+        using var cmd = new NpgsqlCommand(sql, _connection);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            cache[reader.GetString(0)] = reader.GetInt64(1);
+        }
+    }
+
+    /// <summary>Makes every key of <paramref name="keys"/> resolvable from <paramref name="cache"/>, looking up the
+    /// missing ones in one query.</summary>
+    /// <exception cref="UnknownKeyException">The first key (in record order) that is neither cached nor stored.</exception>
+    private void ResolveAll(Dictionary<string, long> cache, string table, IEnumerable<string> keys)
+    {
+        var ordered = keys.ToList();
+        var missing = ordered.Where(k => !cache.ContainsKey(k)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length == 0)
+        {
+            return;
+        }
+
+        using (var cmd = new NpgsqlCommand($"SELECT key, id FROM {table} WHERE key = ANY(@keys)", _connection))
+        {
+            cmd.Parameters.AddWithValue("keys", missing);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                cache[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var unknown = ordered.FirstOrDefault(k => !cache.ContainsKey(k));
+        if (unknown is not null)
+        {
+            throw new UnknownKeyException($"No row in {table} has key '{unknown}'.");
+        }
+    }
+
+    /// <summary>One record per key, the first one kept (artists: the first name stored wins).</summary>
+    private static List<T> FirstByKey<T>(IEnumerable<T> records, Func<T, string> key)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return records.Where(r => seen.Add(key(r))).ToList();
+    }
+
+    /// <summary>One record per key in first-seen order, later records folded into earlier ones by <paramref name="fold"/>
+    /// (the effect of applying the SQLite upserts one after another).</summary>
+    private static List<T> LastByKey<T, TKey>(IEnumerable<T> records, Func<T, TKey> key, Func<T, T, T> fold)
+        where TKey : notnull
+    {
+        var slots = new Dictionary<TKey, int>();
+        var list = new List<T>();
+        foreach (var r in records)
+        {
+            var k = key(r);
+            if (slots.TryGetValue(k, out var slot))
+            {
+                list[slot] = fold(list[slot], r);
+            }
+            else
+            {
+                slots[k] = list.Count;
+                list.Add(r);
+            }
+        }
+
+        return list;
+    }
+
+    private static void Text(NpgsqlBinaryImporter w, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static void Long(NpgsqlBinaryImporter w, long? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(value.Value, NpgsqlDbType.Bigint);
+        }
+    }
+
+    private static void Longs(NpgsqlBinaryImporter w, params ReadOnlySpan<long> values)
+    {
+        foreach (var v in values)
+        {
+            w.Write(v, NpgsqlDbType.Bigint);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace SoundGraph.Storage;
+
+/// <summary>The few SQL fragments that differ between SQLite and PostgreSQL; everything else the read services send
+/// is portable.</summary>
+/// <param name="EvidenceIds">A subquery returning, one per row, the ids in the <c>sample_ids</c> lists of
+/// <c>relation_evidence</c> rows for <c>@code</c> and <c>@id</c> (a (kind, src_id) primary-key lookup). SQLite reads the
+/// comma-separated list as a JSON array through <c>json_each</c>; PostgreSQL splits it with
+/// <c>string_to_array</c> and <c>unnest</c>.</param>
+internal sealed record SqlDialect(string EvidenceIds)
+{
+    private static readonly SqlDialect Sqlite = new(
+        "SELECT j.value FROM relation_evidence ev, json_each('[' || ev.sample_ids || ']') AS j WHERE ev.kind = @code AND ev.src_id = @id");
+
+    private static readonly SqlDialect Postgres = new(
+        "SELECT CAST(unnest(string_to_array(ev.sample_ids, ',')) AS BIGINT) FROM relation_evidence ev WHERE ev.kind = @code AND ev.src_id = @id");
+
+    /// <summary>The dialect of <paramref name="connection"/>'s provider.</summary>
+    public static SqlDialect For(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
+}

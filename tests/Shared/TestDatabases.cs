@@ -1,0 +1,54 @@
+using System.Reflection;
+using Npgsql;
+using Xunit.Sdk;
+
+namespace SoundGraph.Tests.Shared;
+
+/// <summary>The store providers the storage tests run on: SQLite always, PostgreSQL too when <see cref="PostgresVariable"/>
+/// holds a connection string (<c>.ci/run</c> starts a throwaway cluster and sets it). Each PostgreSQL store gets a fresh
+/// schema, selected through the connection string's search path and dropped afterwards.</summary>
+internal static class TestDatabases
+{
+    /// <summary>The environment variable holding the PostgreSQL connection string.</summary>
+    public const string PostgresVariable = "SOUNDGRAPH_TEST_PG";
+
+    /// <summary>"sqlite", and "postgres" when <see cref="PostgresVariable"/> is set.</summary>
+    public static IReadOnlyList<string> Providers { get; } = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable))
+        ? ["sqlite"]
+        : ["sqlite", "postgres"];
+
+    /// <summary>Each case of <paramref name="cases"/> once per provider, the provider first.</summary>
+    public static IEnumerable<object[]> Cross(params object[][] cases) =>
+        Providers.SelectMany(p => cases.Select(c => new object[] { p }.Concat(c).ToArray()));
+
+    /// <summary>Creates a fresh schema on the test server and returns its name and a connection string using it.</summary>
+    public static async Task<(string Schema, string ConnectionString)> CreateSchemaAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+        var schema = "t_" + Guid.NewGuid().ToString("N");
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
+        await create.ExecuteNonQueryAsync();
+        return (schema, new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString);
+    }
+
+    /// <summary>Drops a schema made by <see cref="CreateSchemaAsync"/> and everything in it.</summary>
+    public static async Task DropSchemaAsync(string schema)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Runs a theory once per store provider (<see cref="TestDatabases.Providers"/>). Theories with their own
+/// cases cross them with <see cref="TestDatabases.Cross"/> instead.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class StoreProvidersAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => TestDatabases.Providers.Select(p => new object[] { p });
+}
