@@ -4,17 +4,17 @@
 #                                     listeners, trust auth for local connections only) and print the Npgsql
 #                                     connection string on stdout.
 #   scripts/pg-cluster.sh stop DIR    stop the cluster and remove DIR.
-# Runs as root (switching to the postgres user) or as the postgres user itself.
+# As root it runs the server as the postgres user (initdb refuses root); as any other user, as that user.
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 cmd=${1:-}; dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
-as_pg() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 case "$cmd" in
   start)
     [ -x "$bin/initdb" ] || { echo "pg-cluster: $bin/initdb not found (apt-get install postgresql-15)" >&2; exit 1; }
-    mkdir -p "$dir"; chown postgres: "$dir" 2>/dev/null || true; chmod 700 "$dir"
+    mkdir -p "$dir"; if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi; chmod 700 "$dir"
     # A free port: nothing answers on it (bash's /dev/tcp connect fails).
     for _ in $(seq 1 50); do
       port=$(( 20000 + RANDOM % 40000 ))

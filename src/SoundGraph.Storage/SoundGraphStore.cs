@@ -83,6 +83,12 @@ public sealed class SoundGraphStore : IAsyncDisposable
         }
     }
 
+    /// <summary>The <c>track_cooccurrence</c> materialized view (PostgreSQL only).</summary>
+    /// <exception cref="StoreException">The store is SQLite, which has no materialized views.</exception>
+    public TrackCooccurrenceView CooccurrenceView() => Connection is NpgsqlConnection pg
+        ? new TrackCooccurrenceView(pg)
+        : throw new StoreException($"The track_cooccurrence materialized view needs PostgreSQL; {Location} is SQLite (pass --db \"Host=…;Database=…\").");
+
     /// <summary>Row counts of every table, by table name.</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default)
     {

@@ -9,13 +9,16 @@ namespace SoundGraph.Storage;
 /// <c>relation_evidence</c> rows for <c>@code</c> and <c>@id</c> (a (kind, src_id) primary-key lookup). SQLite reads the
 /// comma-separated list as a JSON array through <c>json_each</c>; PostgreSQL splits it with
 /// <c>string_to_array</c> and <c>unnest</c>.</param>
-internal sealed record SqlDialect(string EvidenceIds)
+/// <param name="Explain">The prefix that makes a statement return its query plan.</param>
+internal sealed record SqlDialect(string EvidenceIds, string Explain)
 {
     private static readonly SqlDialect Sqlite = new(
-        "SELECT j.value FROM relation_evidence ev, json_each('[' || ev.sample_ids || ']') AS j WHERE ev.kind = @code AND ev.src_id = @id");
+        "SELECT j.value FROM relation_evidence ev, json_each('[' || ev.sample_ids || ']') AS j WHERE ev.kind = @code AND ev.src_id = @id",
+        "EXPLAIN QUERY PLAN ");
 
     private static readonly SqlDialect Postgres = new(
-        "SELECT CAST(unnest(string_to_array(ev.sample_ids, ',')) AS BIGINT) FROM relation_evidence ev WHERE ev.kind = @code AND ev.src_id = @id");
+        "SELECT CAST(unnest(string_to_array(ev.sample_ids, ',')) AS BIGINT) FROM relation_evidence ev WHERE ev.kind = @code AND ev.src_id = @id",
+        "EXPLAIN ");
 
     /// <summary>The dialect of <paramref name="connection"/>'s provider.</summary>
     public static SqlDialect For(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using SoundGraph.Cli.Rendering;
+using SoundGraph.Storage.Postgres;
 using Spectre.Console;
 
 namespace SoundGraph.Cli.Commands;
 
-/// <summary><c>sgr db info</c>: where the store is, its schema version and its row counts (migrations apply on open).</summary>
+/// <summary><c>sgr db info</c>: where the store is, its schema version and its row counts (migrations apply on open);
+/// <c>sgr db cooccurrence</c>: the PostgreSQL <c>track_cooccurrence</c> materialized view.</summary>
 public static class DbCommand
 {
     /// <summary>Builds the command.</summary>
@@ -37,6 +39,42 @@ public static class DbCommand
 
             return 0;
         });
-        return new Command("db", "Store maintenance.") { info };
+        return new Command("db", "Store maintenance.") { info, Cooccurrence(context) };
+    }
+
+    private static Command Cooccurrence(CliContext context)
+    {
+        var create = new Option<bool>("--create") { Description = "Create (or re-create) and populate the view and its unique index." };
+        var refresh = new Option<bool>("--refresh") { Description = "REFRESH MATERIALIZED VIEW CONCURRENTLY (readers are not blocked)." };
+        var command = new Command(
+            "cooccurrence",
+            "PostgreSQL only: the track_cooccurrence materialized view (track_id_a, track_id_b, together, weight = Σ 1/|p|), the SQL twin of the track_co_playlist relation before top-K.")
+        {
+            create, refresh,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(create) == parse.GetValue(refresh))
+            {
+                throw new ArgumentException("Pass exactly one of --create or --refresh.");
+            }
+
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
+            var view = store.CooccurrenceView();
+            context.Console.MarkupLine($"[grey]{(parse.GetValue(create) ? "creating" : "refreshing")} track_cooccurrence on {Markup.Escape(store.Location.ToString())}…[/]");
+            var result = parse.GetValue(create) ? await view.CreateAsync(ct).ConfigureAwait(false) : await view.RefreshAsync(ct).ConfigureAwait(false);
+            var verb = parse.GetValue(create) ? "created" : "refreshed concurrently";
+            if (parse.GetValue(CliContext.JsonOption))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { view = TrackCooccurrenceView.Name, action = verb, rows = result.Rows, seconds = result.Seconds }));
+            }
+            else
+            {
+                context.Console.MarkupLine($"track_cooccurrence {verb}: {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} track pairs in {result.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            }
+
+            return 0;
+        });
+        return command;
     }
 }

@@ -18,34 +18,8 @@ public sealed partial class UnveilReader
         var nodeType = kind.NodeType();
         var evidenceType = kind.EvidenceType();
         var isAudio = kind == RelationKind.TrackAudioSimilarity;
-        var dstName = nodeType switch
-        {
-            NodeType.Track => $"(SELECT {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id = r.dst_id)",
-            NodeType.Artist => "(SELECT a.name FROM artists a WHERE a.id = r.dst_id)",
-            _ => "(SELECT u.name FROM users u WHERE u.id = r.dst_id)",
-        };
-        var sql = new System.Text.StringBuilder($"""
-            SELECT r.dst_id AS Dst, r.weight AS Weight, r.count AS Count, {dstName} AS Name, e.sample_ids AS Sample
-            FROM relations r
-            LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
-            WHERE r.kind = @code AND r.src_id = @id
-            ORDER BY r.rank
-            LIMIT @limit;
-            SELECT COUNT(*) FROM (SELECT 1 FROM relations WHERE kind = @code LIMIT 1) AS any_row;
-            """);
-        if (evidenceType != EvidenceType.None)
-        {
-            sql.Append(NamesSql(EvidenceTable(evidenceType), $"({_dialect.EvidenceIds})")).Append(';');
-        }
-
-        if (isAudio)
-        {
-            sql.Append(AudioStatsSql).Append(';')
-               .Append("SELECT track_id, " + string.Join(", ", AudioColumns.Select(c => c.Column)) + " FROM audio_features WHERE extractor = 'spotify' ")
-               .Append("AND (track_id = @id OR track_id IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id));");
-        }
-
-        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql.ToString(), new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var sql = RelatedSql(kind);
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql, new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
         var rows = (await batch.ReadAsync<(long Dst, double Weight, long Count, string? Name, string? Sample)>().ConfigureAwait(false)).ToList();
         var any = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
         var evidenceNames = evidenceType == EvidenceType.None
@@ -67,6 +41,65 @@ public sealed partial class UnveilReader
         }
 
         return new UnveilSection(key, title, [], items, null);
+    }
+
+    /// <summary>The plan the database chooses for each statement of a related-items section (<c>EXPLAIN</c> on
+    /// PostgreSQL, <c>EXPLAIN QUERY PLAN</c> on SQLite), statement by statement, for checking that the relation tables
+    /// are read through their indexes.</summary>
+    /// <returns>One plan text per statement of the section's batch, in batch order.</returns>
+    public async Task<IReadOnlyList<string>> ExplainRelatedAsync(RelationKind kind, long id, int limit = 10, CancellationToken cancellationToken = default)
+    {
+        var code = kind.Code();
+        var plans = new List<string>();
+        foreach (var statement in RelatedSql(kind).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
+                _dialect.Explain + statement, new { code, id, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                lines.Add(Convert.ToString(reader.GetValue(reader.FieldCount - 1), CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+
+            plans.Add(statement + "\n" + string.Join('\n', lines));
+        }
+
+        return plans;
+    }
+
+    /// <summary>The batch behind <see cref="RelatedAsync"/>: statements separated by ';', parameters @code, @id, @limit.</summary>
+    private string RelatedSql(RelationKind kind)
+    {
+        var nodeType = kind.NodeType();
+        var evidenceType = kind.EvidenceType();
+        var dstName = nodeType switch
+        {
+            NodeType.Track => $"(SELECT {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id = r.dst_id)",
+            NodeType.Artist => "(SELECT a.name FROM artists a WHERE a.id = r.dst_id)",
+            _ => "(SELECT u.name FROM users u WHERE u.id = r.dst_id)",
+        };
+        var sql = new System.Text.StringBuilder($"""
+            SELECT r.dst_id AS Dst, r.weight AS Weight, r.count AS Count, {dstName} AS Name, e.sample_ids AS Sample
+            FROM relations r
+            LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
+            WHERE r.kind = @code AND r.src_id = @id
+            ORDER BY r.rank
+            LIMIT @limit;
+            SELECT COUNT(*) FROM (SELECT 1 FROM relations WHERE kind = @code ORDER BY kind, src_id LIMIT 1) AS any_row;
+            """);
+        if (evidenceType != EvidenceType.None)
+        {
+            sql.Append(NamesSql(EvidenceTable(evidenceType), $"({_dialect.EvidenceIds})")).Append(';');
+        }
+
+        if (kind == RelationKind.TrackAudioSimilarity)
+        {
+            sql.Append(AudioStatsSql).Append(';')
+               .Append("SELECT track_id, " + string.Join(", ", AudioColumns.Select(c => c.Column)) + " FROM audio_features WHERE extractor = 'spotify' ")
+               .Append("AND (track_id = @id OR track_id IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id));");
+        }
+
+        return sql.ToString();
     }
 
     private static string Why(RelationKind kind, long count, List<string> sample)
