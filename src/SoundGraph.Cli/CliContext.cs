@@ -13,7 +13,7 @@ public sealed class CliContext(IAnsiConsole console, TextWriter error)
     /// <summary>The global <c>--db</c> option.</summary>
     public static Option<string?> DbOption { get; } = new("--db")
     {
-        Description = $"SQLite file path (default {StoreLocation.DefaultPath}, or ${DbEnvironmentVariable}).",
+        Description = $"SQLite file path, or a PostgreSQL connection string \"Host=…;Database=…\" (default {StoreLocation.DefaultPath}, or ${DbEnvironmentVariable}).",
         Recursive = true,
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SoundGraph.Core.Relations;
 
 namespace SoundGraph.Cli.Bench;
 
@@ -79,14 +80,49 @@ public sealed class SyntheticMpd
         return (files, entries);
     }
 
-    private int WritePlaylist(Utf8JsonWriter w, int pid)
+    /// <summary>Generates the playlists straight into a playlist → tracks membership (what <c>sgr relate</c> reads from
+    /// the store), without slices or a store: for relate benchmarks at full MPD scale. Track ids are the catalogue
+    /// ranks; each playlist's tracks are distinct and sorted. Same distributions as <see cref="WriteSlices"/>.</summary>
+    public Bipartite Membership()
     {
-        var length = Length();
+        var groups = new long[Playlists];
+        var offsets = new int[Playlists + 1];
+        var items = new List<long>(Playlists * 66);
         var chosen = new HashSet<int>();
+        var sorted = new List<int>(250);
+        for (var pid = 0; pid < Playlists; pid++)
+        {
+            Choose(chosen);
+            sorted.Clear();
+            sorted.AddRange(chosen);
+            sorted.Sort();
+            groups[pid] = pid;
+            foreach (var t in sorted)
+            {
+                items.Add(t);
+            }
+
+            offsets[pid + 1] = items.Count;
+        }
+
+        return new Bipartite(groups, offsets, [.. items]);
+    }
+
+    private void Choose(HashSet<int> chosen)
+    {
+        chosen.Clear();
+        var length = Length();
         while (chosen.Count < length)
         {
             chosen.Add(Track());
         }
+    }
+
+    private int WritePlaylist(Utf8JsonWriter w, int pid)
+    {
+        var chosen = new HashSet<int>();
+        Choose(chosen);
+        var length = chosen.Count;
 
         w.WriteStartObject();
         w.WriteString("name", "synthetic playlist " + pid.ToString(CultureInfo.InvariantCulture));

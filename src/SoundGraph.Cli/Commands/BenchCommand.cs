@@ -20,7 +20,10 @@ public static class BenchCommand
         ArgumentNullException.ThrowIfNull(context);
         var sizes = new Option<int[]>("--playlists") { Description = "Playlist counts to run (repeatable).", DefaultValueFactory = _ => [10_000, 100_000], AllowMultipleArgumentsPerToken = true };
         var work = new Option<string?>("--work") { Description = "Folder for the generated slices and databases (default: a temporary folder, deleted afterwards)." };
-        var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).") { sizes, work, RelateCommand.TopK };
+        var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).")
+        {
+            sizes, work, RelateCommand.TopK, Cooccurrence(context), Scale(context),
+        };
         command.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "soundgraph-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
@@ -56,6 +59,71 @@ public static class BenchCommand
                     Directory.Delete(folder, recursive: true);
                 }
             }
+        });
+        return command;
+    }
+
+    private static Command Scale(CliContext context)
+    {
+        var playlists = new Option<int>("--playlists") { Description = "Synthetic playlists (the MPD has 1,000,000).", DefaultValueFactory = _ => 1_000_000 };
+        var topK = new Option<int>("--top-k") { Description = "Neighbours kept per track (≥ 1).", DefaultValueFactory = _ => 100 };
+        var block = new Option<int>("--block") { Description = "Tracks per streamed block (≥ 1).", DefaultValueFactory = _ => 100_000 };
+        var command = new Command("scale", "Track co-playlist relate at full MPD scale on SYNTHETIC playlists generated in memory: time and peak memory of the engine.")
+        {
+            playlists, topK, block,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(playlists) < 1 || parse.GetValue(topK) < 1 || parse.GetValue(block) < 1)
+            {
+                throw new ArgumentException("--playlists, --top-k and --block must be at least 1.");
+            }
+
+            ScaleBench.Run(context, parse.GetValue(playlists), parse.GetValue(topK), parse.GetValue(block));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Cooccurrence(CliContext context)
+    {
+        var sizes = new Option<int[]>("--playlists") { Description = "Playlist counts to run (repeatable).", DefaultValueFactory = _ => [10_000, 50_000], AllowMultipleArgumentsPerToken = true };
+        var keep = new Option<bool>("--keep") { Description = "Keep each size's schema (sgbench_N_PID) for inspection instead of dropping it." };
+        var command = new Command(
+            "cooccurrence",
+            "Side by side on PostgreSQL (--db): A) the SQL track_cooccurrence view (create, refresh concurrently) vs B) SoundGraph's in-memory relate plus writing the top-K back, on the same SYNTHETIC playlists.")
+        {
+            sizes, keep, RelateCommand.TopK,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(sizes)!.Any(n => n < 1))
+            {
+                throw new ArgumentException("--playlists values must be at least 1.");
+            }
+
+            var db = CliContext.DbValue(parse) ?? throw new ArgumentException("bench cooccurrence needs PostgreSQL: pass --db \"Host=…;Database=…\" (or set SOUNDGRAPH_DB).");
+            var folder = Path.Combine(Path.GetTempPath(), "soundgraph-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            var topK = parse.GetValue(RelateCommand.TopK);
+            var results = new List<SideBySideResult>();
+            try
+            {
+                foreach (var n in parse.GetValue(sizes)!)
+                {
+                    results.Add(await SideBySideBench.RunAsync(context, db, folder, n, topK, parse.GetValue(keep), ct).ConfigureAwait(false));
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            SideBySideBench.Render(context.Console, results, topK);
+            context.Console.MarkupLine($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}.[/]");
+            return 0;
         });
         return command;
     }

@@ -40,8 +40,29 @@ public static class CoOccurrence
     /// <returns>The rows of <see cref="Build"/>, in the same order.</returns>
     public static RelationTable BuildTable(RelationKind kind, Bipartite groups, CoOccurrenceScore score, RelationOptions options)
     {
+        RelationTable? table = null;
+        BuildBlocks(kind, groups, score, options, int.MaxValue, block => table = block);
+        return table!;
+    }
+
+    /// <summary>Same rows as <see cref="BuildTable"/>, computed and handed to <paramref name="sink"/> in blocks of at most
+    /// <paramref name="blockItems"/> source items (in ascending source id order, so the concatenated blocks are exactly
+    /// <see cref="BuildTable"/>'s table). Only one block's rows are alive at a time: memory is
+    /// O(entries + items·cores + blockItems·TopK) instead of O(items·TopK), which keeps a million-playlist relate with top-100
+    /// (≈ 2.5·10⁸ rows) within a few GiB when the sink streams rows out.</summary>
+    /// <param name="kind">Kind stamped on every row.</param>
+    /// <param name="groups">Group → items; see <see cref="Build"/>.</param>
+    /// <param name="score">Weighting of a pair.</param>
+    /// <param name="options">Top-K, count and weight filters, evidence sample size.</param>
+    /// <param name="blockItems">Source items per block (≥ 1).</param>
+    /// <param name="sink">Receives each block; called at least once (an empty table for an empty input), on the caller's thread.</param>
+    /// <inheritdoc cref="Build" path="/exception"/>
+    public static void BuildBlocks(RelationKind kind, Bipartite groups, CoOccurrenceScore score, RelationOptions options, int blockItems, Action<RelationTable> sink)
+    {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockItems, 1);
         options.Validate();
         if (!Enum.IsDefined(score))
         {
@@ -56,14 +77,25 @@ public static class CoOccurrence
             invSize[g] = 1.0 / index.Size(g);
         }
 
-        var neighbors = new Neighbor[n][];
+        // Scratch arrays are item-sized: one set per worker, reused across blocks.
+        var pool = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         var topK = options.TopK;
-        ParallelChunks.Run(
-            n,
-            64,
-            () => new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum),
-            (a, scratch) => neighbors[index.IdRankOf[a]] = Neighbors(index, invSize, a, score, options, scratch));
-        return Assemble(kind, index, neighbors, options.EvidenceSample);
+        var start = 0;
+        do
+        {
+            var end = (int)Math.Min(n, (long)start + blockItems);
+            var neighbors = new Neighbor[end - start][];
+            var first = start;
+            ParallelChunks.Run(
+                end - start,
+                64,
+                () => pool.TryTake(out var s) ? s : new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum),
+                (i, scratch) => neighbors[i] = Neighbors(index, invSize, index.SlotOf[first + i], score, options, scratch),
+                pool.Add);
+            sink(Assemble(kind, index, neighbors, first, options.EvidenceSample));
+            start = end;
+        }
+        while (start < n);
     }
 
     /// <summary>Per-worker accumulators: counts (and inverse-size sums) per dense item plus the touched list.</summary>
@@ -176,8 +208,9 @@ public static class CoOccurrence
         return heap.TakeSorted();
     }
 
-    /// <summary>Flattens the per-source lists (indexed by id rank) into a table and fills each row's evidence sample.</summary>
-    private static RelationTable Assemble(RelationKind kind, InvertedIndex index, Neighbor[][] neighbors, int sample)
+    /// <summary>Flattens the per-source lists (indexed by id rank − <paramref name="first"/>) into a table and fills each
+    /// row's evidence sample.</summary>
+    private static RelationTable Assemble(RelationKind kind, InvertedIndex index, Neighbor[][] neighbors, int first, int sample)
     {
         var offsets = RelationTable.RowOffsets(neighbors);
         var rows = offsets[^1];
@@ -207,13 +240,14 @@ public static class CoOccurrence
         ParallelChunks.Run(neighbors.Length, 256, () => 0, (a, _) =>
         {
             var r = offsets[a];
+            var rank = first + a;
             foreach (var n in neighbors[a])
             {
-                src[r] = ids[a];
+                src[r] = ids[rank];
                 dst[r] = ids[n.Dst];
                 weights[r] = n.Weight;
                 counts[r] = n.Count;
-                SharedGroups(index, index.SlotOf[a], index.SlotOf[n.Dst], evidence.AsSpan(evidenceOffsets[r], evidenceOffsets[r + 1] - evidenceOffsets[r]));
+                SharedGroups(index, index.SlotOf[rank], index.SlotOf[n.Dst], evidence.AsSpan(evidenceOffsets[r], evidenceOffsets[r + 1] - evidenceOffsets[r]));
                 r++;
             }
         });

@@ -8,8 +8,9 @@ namespace SoundGraph.Graph.Relations;
 /// </remarks>
 internal static class ParallelChunks
 {
-    /// <summary>Calls <paramref name="body"/>(i, state) for every i in [0, <paramref name="count"/>).</summary>
-    public static void Run<TState>(int count, int chunk, Func<TState> createState, Action<int, TState> body)
+    /// <summary>Calls <paramref name="body"/>(i, state) for every i in [0, <paramref name="count"/>); each worker hands its
+    /// state to <paramref name="releaseState"/> (if given) when it finishes, so callers can reuse it.</summary>
+    public static void Run<TState>(int count, int chunk, Func<TState> createState, Action<int, TState> body, Action<TState>? releaseState = null)
     {
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, (count + chunk - 1) / Math.Max(1, chunk)));
         var next = 0;
@@ -25,6 +26,8 @@ internal static class ParallelChunks
                     body(i, state);
                 }
             }
+
+            releaseState?.Invoke(state);
         }
 
         if (workers == 1)

@@ -59,6 +59,35 @@ public static class PostgresDatabase
         return connection;
     }
 
+    /// <summary>Drops (if present) and creates the schema <paramref name="schema"/> (letters, digits, '_') on the server
+    /// of <paramref name="value"/>, and returns a connection string whose search path is that schema: a private
+    /// namespace for a benchmark or test run, removed again with <see cref="DropSchemaAsync"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="schema"/> is not a plain identifier.</exception>
+    public static async Task<string> CreateSchemaAsync(string value, string schema, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(value, $"DROP SCHEMA IF EXISTS {Identifier(schema)} CASCADE; CREATE SCHEMA {schema}", cancellationToken).ConfigureAwait(false);
+        return new NpgsqlConnectionStringBuilder(ConnectionString(value)) { SearchPath = schema }.ConnectionString;
+    }
+
+    /// <summary>Drops the schema <paramref name="schema"/> and everything in it.</summary>
+    public static async Task DropSchemaAsync(string value, string schema, CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(value, $"DROP SCHEMA IF EXISTS {Identifier(schema)} CASCADE", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Identifier(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0])
+            ? name
+            : throw new ArgumentException($"'{name}' is not a plain schema name.", nameof(name));
+
+    private static async Task ExecuteAsync(string value, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(value, cancellationToken).ConfigureAwait(false);
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static NpgsqlConnectionStringBuilder FromUrl(string url)
     {
         var uri = new Uri(url);

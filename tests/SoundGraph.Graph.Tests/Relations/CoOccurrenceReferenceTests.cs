@@ -52,6 +52,30 @@ public sealed class CoOccurrenceReferenceTests
     }
 
     /// <summary>Groups with 0–12 random items, given in shuffled group-id order through the CSR constructor.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(1000)]
+    public void BuildBlocks_AnyBlockSize_ConcatenatesToBuildTable(int blockItems)
+    {
+        var groups = RandomMembership(seed: 11, groupCount: 120, itemCount: 90, sparseIds: true);
+        var options = new RelationOptions { TopK = 6, EvidenceSample = 3 };
+        var whole = CoOccurrence.BuildTable(RelationKind.TrackCoPlaylist, groups, CoOccurrenceScore.InverseGroupSizeSum, options).ToRelations();
+        var blocks = new List<RelationTable>();
+        CoOccurrence.BuildBlocks(RelationKind.TrackCoPlaylist, groups, CoOccurrenceScore.InverseGroupSizeSum, options, blockItems, blocks.Add);
+
+        // 90 items: ⌈90 / blockItems⌉ blocks, each with only its own sources, in ascending source order.
+        Assert.Equal((90 + blockItems - 1) / blockItems, blocks.Count);
+        var streamed = blocks.SelectMany(b => b.ToRelations()).ToList();
+        Assert.Equal(whole.Count, streamed.Count);
+        for (var r = 0; r < whole.Count; r++)
+        {
+            Assert.Equal((whole[r].SrcId, whole[r].DstId, whole[r].Weight, whole[r].Count), (streamed[r].SrcId, streamed[r].DstId, streamed[r].Weight, streamed[r].Count));
+            Assert.Equal(whole[r].Evidence, streamed[r].Evidence);
+        }
+    }
+
     private static Bipartite RandomMembership(int seed, int groupCount, int itemCount, bool sparseIds)
     {
         var random = new Random(seed);
