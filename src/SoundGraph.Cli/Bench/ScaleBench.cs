@@ -17,7 +17,7 @@ namespace SoundGraph.Cli.Bench;
 public static class ScaleBench
 {
     /// <summary>Runs the benchmark and prints its table and a plain summary line.</summary>
-    public static void Run(CliContext context, int playlists, int topK, int blockItems)
+    public static void Run(CliContext context, int playlists, int topK, int blockItems, int evidenceSample = 5)
     {
         ArgumentNullException.ThrowIfNull(context);
         var console = context.Console;
@@ -30,7 +30,7 @@ public static class ScaleBench
 
         long rows = 0, evidence = 0, sources = 0, blocks = 0;
         double checksum = 0;
-        var options = new RelationOptions { TopK = topK };
+        var options = new RelationOptions { TopK = topK, EvidenceSample = evidenceSample };
         watch.Restart();
         CoOccurrence.BuildBlocks(RelationKind.TrackCoPlaylist, membership, CoOccurrenceScore.InverseGroupSizeSum, options, blockItems, block =>
         {

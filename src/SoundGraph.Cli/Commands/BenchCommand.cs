@@ -68,18 +68,19 @@ public static class BenchCommand
         var playlists = new Option<int>("--playlists") { Description = "Synthetic playlists (the MPD has 1,000,000).", DefaultValueFactory = _ => 1_000_000 };
         var topK = new Option<int>("--top-k") { Description = "Neighbours kept per track (≥ 1).", DefaultValueFactory = _ => 100 };
         var block = new Option<int>("--block") { Description = "Tracks per streamed block (≥ 1).", DefaultValueFactory = _ => 100_000 };
+        var evidence = new Option<int>("--evidence") { Description = "Evidence ids sampled per row (≥ 0).", DefaultValueFactory = _ => 5 };
         var command = new Command("scale", "Track co-playlist relate at full MPD scale on SYNTHETIC playlists generated in memory: time and peak memory of the engine.")
         {
-            playlists, topK, block,
+            playlists, topK, block, evidence,
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(playlists) < 1 || parse.GetValue(topK) < 1 || parse.GetValue(block) < 1)
+            if (parse.GetValue(playlists) < 1 || parse.GetValue(topK) < 1 || parse.GetValue(block) < 1 || parse.GetValue(evidence) < 0)
             {
-                throw new ArgumentException("--playlists, --top-k and --block must be at least 1.");
+                throw new ArgumentException("--playlists, --top-k and --block must be at least 1, --evidence at least 0.");
             }
 
-            ScaleBench.Run(context, parse.GetValue(playlists), parse.GetValue(topK), parse.GetValue(block));
+            ScaleBench.Run(context, parse.GetValue(playlists), parse.GetValue(topK), parse.GetValue(block), parse.GetValue(evidence));
             return 0;
         });
         return command;

@@ -85,14 +85,15 @@ public static class CoOccurrence
         {
             var end = (int)Math.Min(n, (long)start + blockItems);
             var neighbors = new Neighbor[end - start][];
+            var evidence = new int[end - start][];
             var first = start;
             ParallelChunks.Run(
                 end - start,
                 64,
-                () => pool.TryTake(out var s) ? s : new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum),
-                (i, scratch) => neighbors[i] = Neighbors(index, invSize, index.SlotOf[first + i], score, options, scratch),
+                () => pool.TryTake(out var s) ? s : new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum, options.EvidenceSample),
+                (i, scratch) => neighbors[i] = Neighbors(index, invSize, index.SlotOf[first + i], score, options, scratch, out evidence[i]),
                 pool.Add);
-            sink(Assemble(kind, index, neighbors, first, options.EvidenceSample));
+            sink(Assemble(kind, index, neighbors, evidence, first, options.EvidenceSample));
             start = end;
         }
         while (start < n);
@@ -105,20 +106,29 @@ public static class CoOccurrence
         public int Count;
     }
 
-    private sealed class Scratch(int items, int topK, bool sums)
+    private sealed class Scratch(int items, int topK, bool sums, int sample)
     {
+        /// <summary>Per item, the first <c>sample</c> groups it shared with the current source, in visiting (= ascending
+        /// group) order, plus one spare slot that absorbs the writes after the sample is full: stride sample + 1.</summary>
+        public int[] Samples { get; } = sample > 0 ? new int[items * (sample + 1)] : [];
+
+        public int Stride { get; } = sample + 1;
+
         public int[] Counts { get; } = sums ? [] : new int[items];
 
         /// <summary>Count and inverse-size sum side by side (InverseGroupSizeSum only): one cache line per update.</summary>
         public Accumulator[] Sums { get; } = sums ? new Accumulator[items] : [];
 
-        public int[] Touched { get; } = new int[items];
+        /// <summary>Distinct items touched, in first-touch order; one spare slot for the branch-free append.</summary>
+        public int[] Touched { get; } = new int[items + 1];
 
         public TopK Heap { get; } = new(Math.Min(topK, Math.Max(items, 1)));
     }
 
     /// <summary>Top-K neighbours of the item in slot <paramref name="a"/>; each <see cref="Neighbor.Dst"/> is an id rank.</summary>
-    private static Neighbor[] Neighbors(InvertedIndex index, double[] invSize, int a, CoOccurrenceScore score, RelationOptions options, Scratch scratch)
+    /// <remarks>Writes to <paramref name="evidence"/> the kept neighbours' evidence samples, flattened in list order:
+    /// min(count, EvidenceSample) dense group indices each, ascending.</remarks>
+    private static Neighbor[] Neighbors(InvertedIndex index, double[] invSize, int a, CoOccurrenceScore score, RelationOptions options, Scratch scratch, out int[] evidence)
     {
         var itemOffsets = index.ItemOffsets;
         var itemGroups = index.ItemGroups;
@@ -127,6 +137,9 @@ public static class CoOccurrence
         var counts = scratch.Counts;
         var touched = scratch.Touched;
         var touchedCount = 0;
+        var sample = options.EvidenceSample;
+        var samples = scratch.Samples;
+        var stride = scratch.Stride;
 
         // Accumulate over A's groups. A itself is counted too (it ends with count d(A)) and skipped when scoring,
         // which keeps the inner loop branch-free apart from the first-touch test.
@@ -141,11 +154,18 @@ public static class CoOccurrence
                 {
                     var b = groupItems[q];
                     ref var cell = ref sums[b];
-                    if (cell.Count++ == 0)
+                    // Branch-free first-touch test: b is always written and the list grows only when the count was 0, so
+                    // no data-dependent branch serializes the cache misses of consecutive updates.
+                    touched[touchedCount] = b;
+                    touchedCount += (int)((uint)(cell.Count - 1) >> 31);
+                    if (sample > 0)
                     {
-                        touched[touchedCount++] = b;
+                        // Groups are visited in ascending order, so the first `sample` visits of b are the smallest shared
+                        // groups: the evidence sample, captured here instead of intersecting two group lists per kept row.
+                        samples[(b * stride) + Math.Min(cell.Count, sample)] = g;
                     }
 
+                    cell.Count++;
                     cell.Sum += inv;
                 }
             }
@@ -158,10 +178,13 @@ public static class CoOccurrence
                 for (var q = groupOffsets[g]; q < groupOffsets[g + 1]; q++)
                 {
                     var b = groupItems[q];
-                    if (counts[b]++ == 0)
+                    touched[touchedCount] = b;
+                    if (sample > 0)
                     {
-                        touched[touchedCount++] = b;
+                        samples[(b * stride) + Math.Min(counts[b], sample)] = g;
                     }
+
+                    touchedCount += (int)((uint)(counts[b]++ - 1) >> 31);
                 }
             }
         }
@@ -205,12 +228,34 @@ public static class CoOccurrence
             }
         }
 
-        return heap.TakeSorted();
+        var kept = heap.TakeSorted();
+        if (sample == 0)
+        {
+            evidence = [];
+            return kept;
+        }
+
+        var total = 0;
+        foreach (var k in kept)
+        {
+            total += Math.Min(k.Count, sample);
+        }
+
+        evidence = new int[total];
+        var e = 0;
+        foreach (var k in kept)
+        {
+            var taken = Math.Min(k.Count, sample);
+            samples.AsSpan(index.SlotOf[k.Dst] * stride, taken).CopyTo(evidence.AsSpan(e));
+            e += taken;
+        }
+
+        return kept;
     }
 
-    /// <summary>Flattens the per-source lists (indexed by id rank − <paramref name="first"/>) into a table and fills each
-    /// row's evidence sample.</summary>
-    private static RelationTable Assemble(RelationKind kind, InvertedIndex index, Neighbor[][] neighbors, int first, int sample)
+    /// <summary>Flattens the per-source lists (indexed by id rank − <paramref name="first"/>) and their evidence samples
+    /// (dense group indices, flattened per source in list order) into a table of ids.</summary>
+    private static RelationTable Assemble(RelationKind kind, InvertedIndex index, Neighbor[][] neighbors, int[][] evidenceGroups, int first, int sample)
     {
         var offsets = RelationTable.RowOffsets(neighbors);
         var rows = offsets[^1];
@@ -237,6 +282,7 @@ public static class CoOccurrence
         var counts = new int[rows];
         var evidence = new long[evidenceTotal];
         var ids = index.ItemIds;
+        var groupIds = index.GroupIds;
         ParallelChunks.Run(neighbors.Length, 256, () => 0, (a, _) =>
         {
             var r = offsets[a];
@@ -247,91 +293,16 @@ public static class CoOccurrence
                 dst[r] = ids[n.Dst];
                 weights[r] = n.Weight;
                 counts[r] = n.Count;
-                SharedGroups(index, index.SlotOf[rank], index.SlotOf[n.Dst], evidence.AsSpan(evidenceOffsets[r], evidenceOffsets[r + 1] - evidenceOffsets[r]));
                 r++;
+            }
+
+            var groupsOfSource = evidenceGroups[a];
+            var e = evidenceOffsets[offsets[a]];
+            for (var i = 0; i < groupsOfSource.Length; i++)
+            {
+                evidence[e + i] = groupIds[groupsOfSource[i]];
             }
         });
         return new RelationTable(kind, src, dst, weights, counts, evidenceOffsets, evidence);
-    }
-
-    /// <summary>Writes the smallest shared group ids of the items in slots <paramref name="a"/> and <paramref name="b"/> into
-    /// <paramref name="destination"/> until it is full. Walks the shorter group list and gallops (binary search with a
-    /// rising lower bound) in the longer one, or merges when the lengths are within 8×: O(min(d)·log max(d)) at worst, less
-    /// when the sample fills early.</summary>
-    private static void SharedGroups(InvertedIndex index, int a, int b, Span<long> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-
-        var groupsA = index.ItemGroups.AsSpan(index.ItemOffsets[a], index.Degree(a));
-        var groupsB = index.ItemGroups.AsSpan(index.ItemOffsets[b], index.Degree(b));
-        var shorter = groupsA.Length <= groupsB.Length ? groupsA : groupsB;
-        var longer = groupsA.Length <= groupsB.Length ? groupsB : groupsA;
-        var written = 0;
-        if (longer.Length <= 8 * shorter.Length)
-        {
-            // Similar lengths: a linear merge reads both lists sequentially.
-            for (int i = 0, j = 0; i < shorter.Length && j < longer.Length;)
-            {
-                if (shorter[i] < longer[j])
-                {
-                    i++;
-                }
-                else if (shorter[i] > longer[j])
-                {
-                    j++;
-                }
-                else
-                {
-                    destination[written++] = index.GroupIds[shorter[i]];
-                    if (written == destination.Length)
-                    {
-                        return;
-                    }
-
-                    i++;
-                    j++;
-                }
-            }
-
-            return;
-        }
-
-        // Very different lengths: gallop in the longer list (probe 1, 2, 4, … ahead, then binary search the last step).
-        var low = 0;
-        foreach (var g in shorter)
-        {
-            var step = 1;
-            var high = low;
-            while (high < longer.Length && longer[high] < g)
-            {
-                low = high + 1;
-                high += step;
-                step <<= 1;
-            }
-
-            var found = longer[low..Math.Min(high + 1, longer.Length)].BinarySearch(g);
-            if (found >= 0)
-            {
-                destination[written++] = index.GroupIds[g];
-                if (written == destination.Length)
-                {
-                    return;
-                }
-
-                low += found + 1;
-            }
-            else
-            {
-                low += ~found;
-            }
-
-            if (low >= longer.Length)
-            {
-                return;
-            }
-        }
     }
 }
