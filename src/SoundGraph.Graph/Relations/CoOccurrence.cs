@@ -106,18 +106,44 @@ public static class CoOccurrence
         public int Count;
     }
 
+    /// <summary>Largest evidence sample kept inside the accumulator cell (the default is 5).</summary>
+    private const int InlineSample = 5;
+
+    /// <summary>Room for <see cref="InlineSample"/> group indices plus a spare slot that absorbs the writes after the
+    /// sample is full.</summary>
+    [System.Runtime.CompilerServices.InlineArray(InlineSample + 1)]
+    private struct SampleSlots
+    {
+        private int _first;
+    }
+
+    /// <summary>An <see cref="Accumulator"/> with its evidence sample in the same cache line(s), so capturing the sample
+    /// costs no extra cache miss (InverseGroupSizeSum with EvidenceSample 1–5).</summary>
+    private struct SampledAccumulator
+    {
+        public double Sum;
+        public int Count;
+        public SampleSlots Sample;
+    }
+
     private sealed class Scratch(int items, int topK, bool sums, int sample)
     {
+        /// <summary>True when the sample lives in <see cref="Sampled"/> cells rather than in <see cref="Samples"/>.</summary>
+        public bool Inline { get; } = sums && sample is > 0 and <= InlineSample;
+
         /// <summary>Per item, the first <c>sample</c> groups it shared with the current source, in visiting (= ascending
-        /// group) order, plus one spare slot that absorbs the writes after the sample is full: stride sample + 1.</summary>
-        public int[] Samples { get; } = sample > 0 ? new int[items * (sample + 1)] : [];
+        /// group) order, plus one spare slot that absorbs the writes after the sample is full: stride sample + 1. Used
+        /// when the sample is not kept inline.</summary>
+        public int[] Samples { get; } = sample > 0 && !(sums && sample <= InlineSample) ? new int[checked(items * (sample + 1))] : [];
+
+        public SampledAccumulator[] Sampled { get; } = sums && sample is > 0 and <= InlineSample ? new SampledAccumulator[items] : [];
 
         public int Stride { get; } = sample + 1;
 
         public int[] Counts { get; } = sums ? [] : new int[items];
 
         /// <summary>Count and inverse-size sum side by side (InverseGroupSizeSum only): one cache line per update.</summary>
-        public Accumulator[] Sums { get; } = sums ? new Accumulator[items] : [];
+        public Accumulator[] Sums { get; } = sums && !(sample is > 0 and <= InlineSample) ? new Accumulator[items] : [];
 
         /// <summary>Distinct items touched, in first-touch order; one spare slot for the branch-free append.</summary>
         public int[] Touched { get; } = new int[items + 1];
@@ -143,7 +169,26 @@ public static class CoOccurrence
 
         // Accumulate over A's groups. A itself is counted too (it ends with count d(A)) and skipped when scoring,
         // which keeps the inner loop branch-free apart from the first-touch test.
-        if (score == CoOccurrenceScore.InverseGroupSizeSum)
+        if (scratch.Inline)
+        {
+            var sampled = scratch.Sampled;
+            for (var p = itemOffsets[a]; p < itemOffsets[a + 1]; p++)
+            {
+                var g = itemGroups[p];
+                var inv = invSize[g];
+                for (var q = groupOffsets[g]; q < groupOffsets[g + 1]; q++)
+                {
+                    var b = groupItems[q];
+                    ref var cell = ref sampled[b];
+                    touched[touchedCount] = b;
+                    touchedCount += (int)((uint)(cell.Count - 1) >> 31);
+                    cell.Sample[Math.Min(cell.Count, sample)] = g;
+                    cell.Count++;
+                    cell.Sum += inv;
+                }
+            }
+        }
+        else if (score == CoOccurrenceScore.InverseGroupSizeSum)
         {
             var sums = scratch.Sums;
             for (var p = itemOffsets[a]; p < itemOffsets[a + 1]; p++)
@@ -198,7 +243,14 @@ public static class CoOccurrence
             var b = touched[t];
             int count;
             var weight = 0.0;
-            if (score == CoOccurrenceScore.InverseGroupSizeSum)
+            if (scratch.Inline)
+            {
+                // Sum and count are reset; the sample slots are rewritten before they are read for the next source.
+                ref var cell = ref scratch.Sampled[b];
+                (count, weight) = (cell.Count, cell.Sum);
+                (cell.Count, cell.Sum) = (0, 0);
+            }
+            else if (score == CoOccurrenceScore.InverseGroupSizeSum)
             {
                 ref var cell = ref scratch.Sums[b];
                 (count, weight) = (cell.Count, cell.Sum);
@@ -246,7 +298,16 @@ public static class CoOccurrence
         foreach (var k in kept)
         {
             var taken = Math.Min(k.Count, sample);
-            samples.AsSpan(index.SlotOf[k.Dst] * stride, taken).CopyTo(evidence.AsSpan(e));
+            if (scratch.Inline)
+            {
+                ReadOnlySpan<int> slots = scratch.Sampled[index.SlotOf[k.Dst]].Sample;
+                slots[..taken].CopyTo(evidence.AsSpan(e));
+            }
+            else
+            {
+                samples.AsSpan(index.SlotOf[k.Dst] * stride, taken).CopyTo(evidence.AsSpan(e));
+            }
+
             e += taken;
         }
 

@@ -6,25 +6,29 @@ namespace SoundGraph.Graph.Tests.Relations;
 /// <summary>Compares the inverted-index builder with a naive all-pairs reference on seeded random memberships.</summary>
 public sealed class CoOccurrenceReferenceTests
 {
-    public static TheoryData<CoOccurrenceScore, bool, int, int, double> Cases() => new()
+    // Evidence samples 1–5 with InverseGroupSizeSum live inside the accumulator cell, larger ones in a separate array:
+    // both paths are compared with the naive reference.
+    public static TheoryData<CoOccurrenceScore, bool, int, int, double, int> Cases() => new()
     {
-        // score, sparse ids, topK, minCount, minWeight
-        { CoOccurrenceScore.InverseGroupSizeSum, false, 5, 1, 0 },
-        { CoOccurrenceScore.InverseGroupSizeSum, true, 3, 2, 0.2 },
-        { CoOccurrenceScore.Cosine, false, 4, 1, 0 },
-        { CoOccurrenceScore.Cosine, true, 50, 2, 0.3 },
-        { CoOccurrenceScore.Jaccard, false, 6, 1, 0.1 },
-        { CoOccurrenceScore.Jaccard, true, 2, 3, 0 },
-        { CoOccurrenceScore.Count, false, 3, 1, 0 },
-        { CoOccurrenceScore.Count, true, 7, 2, 3 },
+        // score, sparse ids, topK, minCount, minWeight, evidence sample
+        { CoOccurrenceScore.InverseGroupSizeSum, false, 5, 1, 0, 3 },
+        { CoOccurrenceScore.InverseGroupSizeSum, true, 3, 2, 0.2, 5 },
+        { CoOccurrenceScore.InverseGroupSizeSum, false, 8, 1, 0, 8 },
+        { CoOccurrenceScore.InverseGroupSizeSum, true, 4, 1, 0, 0 },
+        { CoOccurrenceScore.Cosine, false, 4, 1, 0, 3 },
+        { CoOccurrenceScore.Cosine, true, 50, 2, 0.3, 1 },
+        { CoOccurrenceScore.Jaccard, false, 6, 1, 0.1, 3 },
+        { CoOccurrenceScore.Jaccard, true, 2, 3, 0, 7 },
+        { CoOccurrenceScore.Count, false, 3, 1, 0, 3 },
+        { CoOccurrenceScore.Count, true, 7, 2, 3, 0 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Build_RandomMembership_MatchesNaiveAllPairs(CoOccurrenceScore score, bool sparseIds, int topK, int minCount, double minWeight)
+    public void Build_RandomMembership_MatchesNaiveAllPairs(CoOccurrenceScore score, bool sparseIds, int topK, int minCount, double minWeight, int sample)
     {
         var groups = RandomMembership(seed: 20240 + (int)score, groupCount: 80, itemCount: 45, sparseIds);
-        var options = new RelationOptions { TopK = topK, MinCount = minCount, MinWeight = minWeight, EvidenceSample = 3 };
+        var options = new RelationOptions { TopK = topK, MinCount = minCount, MinWeight = minWeight, EvidenceSample = sample };
 
         var actual = CoOccurrence.Build(RelationKind.TrackCoPlaylist, groups, score, options);
         var expected = Naive(groups, score, options);
