@@ -87,6 +87,27 @@ public abstract class DbRelationStore : IRelationStore
     /// <inheritdoc/>
     public abstract Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
 
+    /// <summary>The rows to write with their rank among their source's rows (0 = strongest): rows arrive grouped by
+    /// source, best first (the engine's order).</summary>
+    /// <exception cref="ArgumentException">A row is not of <paramref name="kind"/>.</exception>
+    protected static IEnumerable<(Relation Row, int Rank)> Ranked(RelationKind kind, IReadOnlyList<Relation> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        long previousSrc = long.MinValue;
+        var rank = 0;
+        foreach (var r in rows)
+        {
+            if (r.Kind != kind)
+            {
+                throw new ArgumentException($"Row {r.SrcId}→{r.DstId} is {r.Kind}, not {kind}.", nameof(rows));
+            }
+
+            rank = r.SrcId == previousSrc ? rank + 1 : 0;
+            previousSrc = r.SrcId;
+            yield return (r, rank);
+        }
+    }
+
     private async Task<Bipartite> LoadAsync(string sql, CancellationToken cancellationToken)
     {
         var groups = new List<long>();

@@ -10,4 +10,7 @@ internal static class StoreText
 
     /// <summary>A UTC timestamp as stored in TEXT columns: ISO 8601 to the second, "2020-09-30T15:13:00Z".</summary>
     public static string UtcTimestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="UtcTimestamp"/> of an optional value; null stays null.</summary>
+    public static string? UtcTimestampOrNull(DateTimeOffset? at) => at is { } value ? UtcTimestamp(value) : null;
 }

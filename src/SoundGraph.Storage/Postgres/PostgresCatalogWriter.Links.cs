@@ -36,43 +36,43 @@ public sealed partial class PostgresCatalogWriter
     private void WriteLinks(CatalogBatch batch, SortedDictionary<string, long> stored)
     {
         // Resolve every key in record order first, so an unknown key fails exactly as on SQLite and before any link is written.
-        ResolveAll(_tracks, "tracks", batch.Credits.Select(c => c.TrackKey));
-        ResolveAll(_artists, "artists", batch.Credits.Select(c => c.ArtistKey));
+        ResolveAll(_ids.Tracks, "tracks", batch.Credits.Select(c => c.TrackKey));
+        ResolveAll(_ids.Artists, "artists", batch.Credits.Select(c => c.ArtistKey));
         var credits = LastByKey(
-            batch.Credits.Select(c => (Track: _tracks[c.TrackKey], Artist: _artists[c.ArtistKey], Role: (long)c.Role, Position: (long)c.Position)).ToList(),
+            batch.Credits.Select(c => (Track: _ids.Tracks[c.TrackKey], Artist: _ids.Artists[c.ArtistKey], Role: (long)c.Role, Position: (long)c.Position)).ToList(),
             c => (c.Track, c.Artist, c.Role),
             (_, next) => next);
-        Add(stored, "track_credits", Upsert("stage_credits", "track_id, artist_id, role, position", credits, (w, c) => Longs(w, c.Track, c.Artist, c.Role, c.Position),
+        CatalogKeyCache.AddStored(stored, "track_credits", Upsert("stage_credits", "track_id, artist_id, role, position", credits, (w, c) => Longs(w, c.Track, c.Artist, c.Role, c.Position),
             "INSERT INTO track_credits SELECT * FROM stage_credits ON CONFLICT (track_id, artist_id, role) DO UPDATE SET position = excluded.position WHERE track_credits.position <> excluded.position"));
 
         // A playlist record in a batch comes with its whole entry list (possibly empty): its stored entries are replaced.
         var replaced = batch.Playlists.Select(p => p.Key).Concat(batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal).ToList();
-        ResolveAll(_playlists, "playlists", replaced);
-        ResolveAll(_tracks, "tracks", batch.PlaylistEntries.Select(e => e.TrackKey));
+        ResolveAll(_ids.Playlists, "playlists", replaced);
+        ResolveAll(_ids.Tracks, "tracks", batch.PlaylistEntries.Select(e => e.TrackKey));
         if (replaced.Count > 0)
         {
             using var clear = new NpgsqlCommand("DELETE FROM playlist_tracks WHERE playlist_id = ANY(@ids)", _connection);
-            clear.Parameters.AddWithValue("ids", replaced.Select(k => _playlists[k]).ToArray());
+            clear.Parameters.AddWithValue("ids", replaced.Select(k => _ids.Playlists[k]).ToArray());
             clear.ExecuteNonQuery();
         }
 
-        Add(stored, "playlist_tracks", Upsert("stage_entries", "playlist_id, position, track_id, added_at", batch.PlaylistEntries, (w, e) =>
+        CatalogKeyCache.AddStored(stored, "playlist_tracks", Upsert("stage_entries", "playlist_id, position, track_id, added_at", batch.PlaylistEntries, (w, e) =>
         {
-            Longs(w, _playlists[e.PlaylistKey], e.Position, _tracks[e.TrackKey]);
-            Text(w, Iso(e.AddedAt));
+            Longs(w, _ids.Playlists[e.PlaylistKey], e.Position, _ids.Tracks[e.TrackKey]);
+            Text(w, StoreText.UtcTimestampOrNull(e.AddedAt));
         }, "INSERT INTO playlist_tracks SELECT * FROM stage_entries"));
 
-        ResolveAll(_users, "users", batch.Follows.SelectMany(f => new[] { f.FollowerKey, f.FolloweeKey }));
-        Add(stored, "user_follows", Upsert("stage_follows", "follower_id, followee_id", batch.Follows, (w, f) => Longs(w, _users[f.FollowerKey], _users[f.FolloweeKey]),
+        ResolveAll(_ids.Users, "users", batch.Follows.SelectMany(f => new[] { f.FollowerKey, f.FolloweeKey }));
+        CatalogKeyCache.AddStored(stored, "user_follows", Upsert("stage_follows", "follower_id, followee_id", batch.Follows, (w, f) => Longs(w, _ids.Users[f.FollowerKey], _ids.Users[f.FolloweeKey]),
             "INSERT INTO user_follows SELECT * FROM stage_follows ON CONFLICT DO NOTHING"));
 
         WriteEngagements(batch, stored);
 
-        ResolveAll(_users, "users", batch.Listens.Select(l => l.UserKey));
-        ResolveAll(_tracks, "tracks", batch.Listens.Select(l => l.TrackKey));
-        Add(stored, "listens", Upsert("stage_listens", "user_id, track_id, listened_at, ms_played, source", batch.Listens, (w, l) =>
+        ResolveAll(_ids.Users, "users", batch.Listens.Select(l => l.UserKey));
+        ResolveAll(_ids.Tracks, "tracks", batch.Listens.Select(l => l.TrackKey));
+        CatalogKeyCache.AddStored(stored, "listens", Upsert("stage_listens", "user_id, track_id, listened_at, ms_played, source", batch.Listens, (w, l) =>
         {
-            Longs(w, _users[l.UserKey], _tracks[l.TrackKey]);
+            Longs(w, _ids.Users[l.UserKey], _ids.Tracks[l.TrackKey]);
             Text(w, StoreText.UtcTimestamp(l.ListenedAt));
             Longs(w, l.MsPlayed);
             Text(w, l.Source);
@@ -80,12 +80,12 @@ public sealed partial class PostgresCatalogWriter
 
         WriteTags(batch, stored);
 
-        ResolveAll(_tracks, "tracks", batch.AudioFeatures.Select(a => a.TrackKey));
-        var audio = LastByKey(batch.AudioFeatures, a => (_tracks[a.TrackKey], a.Extractor), (_, next) => next);
-        Add(stored, "audio_features", Upsert("stage_audio", AudioColumns, audio, (w, a) =>
+        ResolveAll(_ids.Tracks, "tracks", batch.AudioFeatures.Select(a => a.TrackKey));
+        var audio = LastByKey(batch.AudioFeatures, a => (_ids.Tracks[a.TrackKey], a.Extractor), (_, next) => next);
+        CatalogKeyCache.AddStored(stored, "audio_features", Upsert("stage_audio", AudioColumns, audio, (w, a) =>
         {
             var f = a.Features;
-            Longs(w, _tracks[a.TrackKey]);
+            Longs(w, _ids.Tracks[a.TrackKey]);
             Text(w, a.Extractor);
             foreach (var v in new[] { f.Danceability, f.Energy, f.Speechiness, f.Acousticness, f.Instrumentalness, f.Liveness, f.Valence, f.LoudnessDb, f.TempoBpm })
             {
@@ -106,16 +106,16 @@ public sealed partial class PostgresCatalogWriter
 
     private void WriteEngagements(CatalogBatch batch, SortedDictionary<string, long> stored)
     {
-        ResolveAll(_users, "users", batch.Engagements.Select(e => e.UserKey));
-        ResolveAll(_tracks, "tracks", batch.Engagements.Where(e => e.TargetType == TargetType.Track).Select(e => e.TargetKey));
-        ResolveAll(_artists, "artists", batch.Engagements.Where(e => e.TargetType == TargetType.Artist).Select(e => e.TargetKey));
+        ResolveAll(_ids.Users, "users", batch.Engagements.Select(e => e.UserKey));
+        ResolveAll(_ids.Tracks, "tracks", batch.Engagements.Where(e => e.TargetType == TargetType.Track).Select(e => e.TargetKey));
+        ResolveAll(_ids.Artists, "artists", batch.Engagements.Where(e => e.TargetType == TargetType.Artist).Select(e => e.TargetKey));
         var rows = LastByKey(
             batch.Engagements.Select(e => (
-                User: _users[e.UserKey], Type: (long)e.TargetType, Target: e.TargetType == TargetType.Track ? _tracks[e.TargetKey] : _artists[e.TargetKey],
-                Kind: (long)e.Kind, e.Count, At: Iso(e.At))).ToList(),
+                User: _ids.Users[e.UserKey], Type: (long)e.TargetType, Target: e.TargetType == TargetType.Track ? _ids.Tracks[e.TargetKey] : _ids.Artists[e.TargetKey],
+                Kind: (long)e.Kind, e.Count, At: StoreText.UtcTimestampOrNull(e.At))).ToList(),
             e => (e.User, e.Type, e.Target, e.Kind),
             (prev, next) => next with { At = next.At ?? prev.At });
-        Add(stored, "engagements", Upsert("stage_engagements", "user_id, target_type, target_id, kind, count, at", rows, (w, e) =>
+        CatalogKeyCache.AddStored(stored, "engagements", Upsert("stage_engagements", "user_id, target_type, target_id, kind, count, at", rows, (w, e) =>
         {
             Longs(w, e.User, e.Type, e.Target, e.Kind, e.Count);
             Text(w, e.At);
@@ -140,7 +140,7 @@ public sealed partial class PostgresCatalogWriter
                 throw new ArgumentException("A tag assignment has a blank tag name.", nameof(batch));
             }
 
-            if (!_tags.ContainsKey(norm) && seen.Add(norm))
+            if (!_ids.Tags.ContainsKey(norm) && seen.Add(norm))
             {
                 tags.Add((t.Tag.Trim(), norm));
             }
@@ -154,24 +154,24 @@ public sealed partial class PostgresCatalogWriter
                 Text(w, t.Norm);
             });
             Execute("INSERT INTO tags (name, name_norm) SELECT name, name_norm FROM stage_tags ON CONFLICT (name_norm) DO NOTHING");
-            ReadIds("SELECT s.name_norm, t.id FROM stage_tags s JOIN tags t ON t.name_norm = s.name_norm", _tags);
+            ReadIds("SELECT s.name_norm, t.id FROM stage_tags s JOIN tags t ON t.name_norm = s.name_norm", _ids.Tags);
         }
 
-        ResolveAll(_users, "users", batch.TagAssignments.Where(t => t.UserKey is not null).Select(t => t.UserKey!));
-        ResolveAll(_artists, "artists", batch.TagAssignments.Where(t => t.TargetType == TargetType.Artist).Select(t => t.TargetKey));
-        ResolveAll(_tracks, "tracks", batch.TagAssignments.Where(t => t.TargetType != TargetType.Artist).Select(t => t.TargetKey));
+        ResolveAll(_ids.Users, "users", batch.TagAssignments.Where(t => t.UserKey is not null).Select(t => t.UserKey!));
+        ResolveAll(_ids.Artists, "artists", batch.TagAssignments.Where(t => t.TargetType == TargetType.Artist).Select(t => t.TargetKey));
+        ResolveAll(_ids.Tracks, "tracks", batch.TagAssignments.Where(t => t.TargetType != TargetType.Artist).Select(t => t.TargetKey));
         foreach (var (type, table, stage) in new[] { (TargetType.Artist, "artist_tags", "stage_artist_tags"), (TargetType.Track, "track_tags", "stage_track_tags") })
         {
             var rows = LastByKey(
                 batch.TagAssignments.Where(t => (t.TargetType == TargetType.Artist) == (type == TargetType.Artist)).Select(t => (
-                    Target: type == TargetType.Artist ? _artists[t.TargetKey] : _tracks[t.TargetKey],
-                    Tag: _tags[NameNormalizer.MatchKey(t.Tag)],
-                    User: t.UserKey is null ? 0L : _users[t.UserKey],
+                    Target: type == TargetType.Artist ? _ids.Artists[t.TargetKey] : _ids.Tracks[t.TargetKey],
+                    Tag: _ids.Tags[NameNormalizer.MatchKey(t.Tag)],
+                    User: t.UserKey is null ? 0L : _ids.Users[t.UserKey],
                     On: t.TaggedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList(),
                 t => (t.Target, t.Tag, t.User),
                 (prev, next) => next with { On = next.On ?? prev.On });
             var target = type == TargetType.Artist ? "artist_id" : "track_id";
-            Add(stored, table, Upsert(stage, $"{target}, tag_id, user_id, tagged_on", rows, (w, t) =>
+            CatalogKeyCache.AddStored(stored, table, Upsert(stage, $"{target}, tag_id, user_id, tagged_on", rows, (w, t) =>
             {
                 Longs(w, t.Target, t.Tag, t.User);
                 Text(w, t.On);

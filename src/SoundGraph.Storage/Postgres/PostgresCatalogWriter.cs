@@ -18,12 +18,7 @@ namespace SoundGraph.Storage.Postgres;
 public sealed partial class PostgresCatalogWriter : ICatalogWriter
 {
     private readonly NpgsqlConnection _connection;
-    private readonly Dictionary<string, long> _artists = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _labels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _tracks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _playlists = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _tags = new(StringComparer.Ordinal);
+    private readonly CatalogKeyCache _ids = new();
     private bool _staged;
 
     /// <summary>Creates a writer on an open, migrated connection (the writer does not own it).</summary>
@@ -42,7 +37,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         }
 
         var stored = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var snapshot = Snapshot();
+        var checkpoint = _ids.Checkpoint();
         await using var tx = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -52,12 +47,12 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         }
         catch (PostgresException ex)
         {
-            Restore(snapshot);
+            _ids.Rollback(checkpoint);
             throw new StoreException($"Writing a batch of {batch.Count} records failed, nothing of it was stored: {ex.MessageText}", ex);
         }
         catch
         {
-            Restore(snapshot);
+            _ids.Rollback(checkpoint);
             throw;
         }
 
@@ -86,39 +81,34 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                 Text(w, a.Name);
                 Text(w, NameNormalizer.MatchKey(a.Name));
             });
-            Add(stored, "artists", Execute("INSERT INTO artists (key, name, name_norm) SELECT key, name, name_norm FROM stage_artists ON CONFLICT (key) DO NOTHING"));
-            ReadIds("SELECT s.key, a.id FROM stage_artists s JOIN artists a ON a.key = s.key", _artists);
+            CatalogKeyCache.AddStored(stored, "artists", Execute("INSERT INTO artists (key, name, name_norm) SELECT key, name, name_norm FROM stage_artists ON CONFLICT (key) DO NOTHING"));
+            ReadIds("SELECT s.key, a.id FROM stage_artists s JOIN artists a ON a.key = s.key", _ids.Artists);
         }
 
-        var labels = LastByKey(batch.Labels, l => l.Key, (_, next) => next);
-        if (labels.Count > 0)
-        {
-            Copy("stage_named", "key, name", labels, (w, l) =>
-            {
-                Text(w, l.Key);
-                Text(w, l.Name);
-            });
-            Execute("INSERT INTO labels (key, name) SELECT key, name FROM stage_named ON CONFLICT (key) DO UPDATE SET name = excluded.name");
-            ReadIds("SELECT s.key, l.id FROM stage_named s JOIN labels l ON l.key = s.key", _labels);
-            Execute("TRUNCATE stage_named");
-            Add(stored, "labels", batch.Labels.Count);
-        }
-
-        var users = LastByKey(batch.Users, u => u.Key, (_, next) => next);
-        if (users.Count > 0)
-        {
-            Copy("stage_named", "key, name", users, (w, u) =>
-            {
-                Text(w, u.Key);
-                Text(w, u.Name);
-            });
-            Execute("INSERT INTO users (key, name) SELECT key, name FROM stage_named ON CONFLICT (key) DO UPDATE SET name = excluded.name");
-            ReadIds("SELECT s.key, u.id FROM stage_named s JOIN users u ON u.key = s.key", _users);
-            Add(stored, "users", batch.Users.Count);
-        }
-
+        UpsertNamed("labels", batch.Labels.Select(l => (l.Key, l.Name)).ToList(), _ids.Labels, stored);
+        UpsertNamed("users", batch.Users.Select(u => (u.Key, u.Name)).ToList(), _ids.Users, stored);
         WriteTracks(batch, stored);
         WritePlaylists(batch, stored);
+    }
+
+    /// <summary>Labels and users: (key, name) entities whose last name in the batch wins; the stored count is the number of
+    /// records, as on SQLite.</summary>
+    private void UpsertNamed(string table, List<(string Key, string Name)> records, Dictionary<string, long> cache, SortedDictionary<string, long> stored)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        Copy("stage_named", "key, name", LastByKey(records, r => r.Key, (_, next) => next), (w, r) =>
+        {
+            Text(w, r.Key);
+            Text(w, r.Name);
+        });
+        Execute($"INSERT INTO {table} (key, name) SELECT key, name FROM stage_named ON CONFLICT (key) DO UPDATE SET name = excluded.name");
+        ReadIds($"SELECT s.key, x.id FROM stage_named s JOIN {table} x ON x.key = s.key", cache);
+        Execute("TRUNCATE stage_named");
+        CatalogKeyCache.AddStored(stored, table, records.Count);
     }
 
     private void WriteTracks(CatalogBatch batch, SortedDictionary<string, long> stored)
@@ -143,7 +133,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             return;
         }
 
-        ResolveAll(_labels, "labels", tracks.Where(t => t.LabelKey is not null).Select(t => t.LabelKey!));
+        ResolveAll(_ids.Labels, "labels", tracks.Where(t => t.LabelKey is not null).Select(t => t.LabelKey!));
         Copy("stage_tracks", "key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart", tracks, (w, t) =>
         {
             Text(w, t.Key);
@@ -152,12 +142,12 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             Text(w, t.NameKey);
             Text(w, t.Album);
             Long(w, t.DurationMs);
-            Long(w, t.LabelKey is null ? null : _labels[t.LabelKey]);
+            Long(w, t.LabelKey is null ? null : _ids.Labels[t.LabelKey]);
             Long(w, t.Streams);
             Long(w, t.WeeksOnChart);
         });
         // Rows are rewritten only when a value changes, as on SQLite; the count is of rows inserted or changed.
-        Add(stored, "tracks", Execute(
+        CatalogKeyCache.AddStored(stored, "tracks", Execute(
             """
             INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart)
             SELECT key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart FROM stage_tracks
@@ -173,7 +163,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                OR tracks.streams IS DISTINCT FROM COALESCE(excluded.streams, tracks.streams)
                OR tracks.weeks_on_chart IS DISTINCT FROM COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
             """));
-        ReadIds("SELECT s.key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key", _tracks);
+        ReadIds("SELECT s.key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key", _ids.Tracks);
     }
 
     private void WritePlaylists(CatalogBatch batch, SortedDictionary<string, long> stored)
@@ -190,14 +180,14 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             return;
         }
 
-        ResolveAll(_users, "users", playlists.Where(p => p.OwnerUserKey is not null).Select(p => p.OwnerUserKey!));
+        ResolveAll(_ids.Users, "users", playlists.Where(p => p.OwnerUserKey is not null).Select(p => p.OwnerUserKey!));
         Copy("stage_playlists", "key, name, owner_user_id, followers, modified_at, collaborative", playlists, (w, p) =>
         {
             Text(w, p.Key);
             Text(w, p.Name);
-            Long(w, p.OwnerUserKey is null ? null : _users[p.OwnerUserKey]);
+            Long(w, p.OwnerUserKey is null ? null : _ids.Users[p.OwnerUserKey]);
             Long(w, p.Followers);
-            Text(w, Iso(p.ModifiedAt));
+            Text(w, StoreText.UtcTimestampOrNull(p.ModifiedAt));
             Long(w, p.Collaborative is null ? null : (p.Collaborative.Value ? 1 : 0));
         });
         Execute(
@@ -208,34 +198,9 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                 followers = COALESCE(excluded.followers, playlists.followers), modified_at = COALESCE(excluded.modified_at, playlists.modified_at),
                 collaborative = COALESCE(excluded.collaborative, playlists.collaborative)
             """);
-        ReadIds("SELECT s.key, p.id FROM stage_playlists s JOIN playlists p ON p.key = s.key", _playlists);
-        Add(stored, "playlists", batch.Playlists.Count);
+        ReadIds("SELECT s.key, p.id FROM stage_playlists s JOIN playlists p ON p.key = s.key", _ids.Playlists);
+        CatalogKeyCache.AddStored(stored, "playlists", batch.Playlists.Count);
     }
 
     private sealed record StagedTrack(string Key, string Title, string? NameKey, string? Album, long? DurationMs, string? LabelKey, long? Streams, long? WeeksOnChart);
-
-    private static string? Iso(DateTimeOffset? at) => at is { } value ? StoreText.UtcTimestamp(value) : null;
-
-    private static void Add(SortedDictionary<string, long> stored, string table, long n)
-    {
-        if (n > 0)
-        {
-            stored[table] = stored.TryGetValue(table, out var v) ? v + n : n;
-        }
-    }
-
-    // A rolled-back batch must not leave ids in the caches that the database no longer holds.
-    private int[] Snapshot() => [_artists.Count, _labels.Count, _users.Count, _tracks.Count, _playlists.Count, _tags.Count];
-
-    private void Restore(int[] counts)
-    {
-        Dictionary<string, long>[] caches = [_artists, _labels, _users, _tracks, _playlists, _tags];
-        for (var i = 0; i < caches.Length; i++)
-        {
-            if (caches[i].Count != counts[i])
-            {
-                caches[i].Clear();
-            }
-        }
-    }
 }

@@ -40,17 +40,8 @@ public sealed class PostgresRelationStore : DbRelationStore
             await using (var relations = await _connection.BeginBinaryImportAsync(
                 "COPY relations (kind, src_id, dst_id, rank, weight, count, computed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
             {
-                long previousSrc = long.MinValue;
-                var rank = 0;
-                foreach (var r in rows)
+                foreach (var (r, rank) in Ranked(kind, rows))
                 {
-                    if (r.Kind != kind)
-                    {
-                        throw new ArgumentException($"Row {r.SrcId}→{r.DstId} is {r.Kind}, not {kind}.", nameof(rows));
-                    }
-
-                    rank = r.SrcId == previousSrc ? rank + 1 : 0;
-                    previousSrc = r.SrcId;
                     relations.StartRow();
                     relations.Write(code, NpgsqlDbType.Text);
                     relations.Write(r.SrcId, NpgsqlDbType.Bigint);

@@ -12,12 +12,7 @@ namespace SoundGraph.Storage.Sqlite;
 public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, long> _artists = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _labels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _users = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _tracks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _playlists = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _tags = new(StringComparer.Ordinal);
+    private readonly CatalogKeyCache _ids = new();
     private Statements? _statements;
 
     /// <summary>Creates a writer on an open, migrated connection (the writer does not own it).</summary>
@@ -31,7 +26,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         var stored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var s = _statements ??= new Statements(_connection);
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = Snapshot();
+        var checkpoint = _ids.Checkpoint();
         try
         {
             WriteEntities(batch, s, stored);
@@ -40,12 +35,12 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         }
         catch (SqliteException ex)
         {
-            Restore(snapshot);
+            _ids.Rollback(checkpoint);
             throw new StoreException($"Writing a batch of {batch.Count} records failed, nothing of it was stored: {ex.Message}", ex);
         }
         catch
         {
-            Restore(snapshot);
+            _ids.Rollback(checkpoint);
             throw;
         }
 
@@ -73,41 +68,41 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         {
             var id = s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name));
             n += id is null ? 0 : 1;
-            _artists[a.Key] = id ?? (long)s.Lookup("artists").Scalar(a.Key)!;
+            _ids.Artists[a.Key] = id ?? (long)s.Lookup("artists").Scalar(a.Key)!;
         }
 
-        Add(stored, "artists", n);
+        CatalogKeyCache.AddStored(stored, "artists", n);
         foreach (var l in batch.Labels)
         {
-            _labels[l.Key] = (long)s.Label.Scalar(l.Key, l.Name)!;
+            _ids.Labels[l.Key] = (long)s.Label.Scalar(l.Key, l.Name)!;
         }
 
-        Add(stored, "labels", batch.Labels.Count);
+        CatalogKeyCache.AddStored(stored, "labels", batch.Labels.Count);
         foreach (var u in batch.Users)
         {
-            _users[u.Key] = (long)s.User.Scalar(u.Key, u.Name)!;
+            _ids.Users[u.Key] = (long)s.User.Scalar(u.Key, u.Name)!;
         }
 
-        Add(stored, "users", batch.Users.Count);
+        CatalogKeyCache.AddStored(stored, "users", batch.Users.Count);
         long tracks = 0;
         foreach (var t in batch.Tracks)
         {
-            var labelId = t.LabelKey is null ? (long?)null : Resolve(_labels, "labels", t.LabelKey, s);
+            var labelId = t.LabelKey is null ? (long?)null : Resolve(_ids.Labels, "labels", t.LabelKey, s);
             var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title);
             var id = s.Track.Scalar(t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart);
             tracks += id is null ? 0 : 1;
-            _tracks[t.Key] = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
+            _ids.Tracks[t.Key] = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
         }
 
-        Add(stored, "tracks", tracks);
+        CatalogKeyCache.AddStored(stored, "tracks", tracks);
         foreach (var p in batch.Playlists)
         {
-            var owner = p.OwnerUserKey is null ? (long?)null : Resolve(_users, "users", p.OwnerUserKey, s);
-            _playlists[p.Key] = (long)s.Playlist.Scalar(
-                p.Key, p.Name, owner, p.Followers, Iso(p.ModifiedAt), p.Collaborative is null ? null : (p.Collaborative.Value ? 1 : 0))!;
+            var owner = p.OwnerUserKey is null ? (long?)null : Resolve(_ids.Users, "users", p.OwnerUserKey, s);
+            _ids.Playlists[p.Key] = (long)s.Playlist.Scalar(
+                p.Key, p.Name, owner, p.Followers, StoreText.UtcTimestampOrNull(p.ModifiedAt), p.Collaborative is null ? null : (p.Collaborative.Value ? 1 : 0))!;
         }
 
-        Add(stored, "playlists", batch.Playlists.Count);
+        CatalogKeyCache.AddStored(stored, "playlists", batch.Playlists.Count);
     }
 
     private void WriteLinks(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
@@ -115,73 +110,73 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         long n = 0;
         foreach (var c in batch.Credits)
         {
-            n += s.Credit.Execute(Resolve(_tracks, "tracks", c.TrackKey, s), Resolve(_artists, "artists", c.ArtistKey, s), (int)c.Role, c.Position);
+            n += s.Credit.Execute(Resolve(_ids.Tracks, "tracks", c.TrackKey, s), Resolve(_ids.Artists, "artists", c.ArtistKey, s), (int)c.Role, c.Position);
         }
 
-        Add(stored, "track_credits", n);
+        CatalogKeyCache.AddStored(stored, "track_credits", n);
         n = 0;
         // A playlist record in a batch comes with its whole entry list (possibly empty): its stored entries are replaced.
         foreach (var playlistKey in batch.Playlists.Select(p => p.Key).Concat(batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal))
         {
-            s.ClearEntries.Execute(Resolve(_playlists, "playlists", playlistKey, s));
+            s.ClearEntries.Execute(Resolve(_ids.Playlists, "playlists", playlistKey, s));
         }
 
         foreach (var e in batch.PlaylistEntries)
         {
-            n += s.Entry.Execute(Resolve(_playlists, "playlists", e.PlaylistKey, s), e.Position, Resolve(_tracks, "tracks", e.TrackKey, s), Iso(e.AddedAt));
+            n += s.Entry.Execute(Resolve(_ids.Playlists, "playlists", e.PlaylistKey, s), e.Position, Resolve(_ids.Tracks, "tracks", e.TrackKey, s), StoreText.UtcTimestampOrNull(e.AddedAt));
         }
 
-        Add(stored, "playlist_tracks", n);
+        CatalogKeyCache.AddStored(stored, "playlist_tracks", n);
         n = 0;
         foreach (var f in batch.Follows)
         {
-            n += s.Follow.Execute(Resolve(_users, "users", f.FollowerKey, s), Resolve(_users, "users", f.FolloweeKey, s));
+            n += s.Follow.Execute(Resolve(_ids.Users, "users", f.FollowerKey, s), Resolve(_ids.Users, "users", f.FolloweeKey, s));
         }
 
-        Add(stored, "user_follows", n);
+        CatalogKeyCache.AddStored(stored, "user_follows", n);
         n = 0;
         foreach (var e in batch.Engagements)
         {
-            var target = e.TargetType == TargetType.Track ? Resolve(_tracks, "tracks", e.TargetKey, s) : Resolve(_artists, "artists", e.TargetKey, s);
-            n += s.Engagement.Execute(Resolve(_users, "users", e.UserKey, s), (int)e.TargetType, target, (int)e.Kind, e.Count, Iso(e.At));
+            var target = e.TargetType == TargetType.Track ? Resolve(_ids.Tracks, "tracks", e.TargetKey, s) : Resolve(_ids.Artists, "artists", e.TargetKey, s);
+            n += s.Engagement.Execute(Resolve(_ids.Users, "users", e.UserKey, s), (int)e.TargetType, target, (int)e.Kind, e.Count, StoreText.UtcTimestampOrNull(e.At));
         }
 
-        Add(stored, "engagements", n);
+        CatalogKeyCache.AddStored(stored, "engagements", n);
         n = 0;
         foreach (var l in batch.Listens)
         {
-            n += s.Listen.Execute(Resolve(_users, "users", l.UserKey, s), Resolve(_tracks, "tracks", l.TrackKey, s), Iso(l.ListenedAt), l.MsPlayed, l.Source);
+            n += s.Listen.Execute(Resolve(_ids.Users, "users", l.UserKey, s), Resolve(_ids.Tracks, "tracks", l.TrackKey, s), StoreText.UtcTimestampOrNull(l.ListenedAt), l.MsPlayed, l.Source);
         }
 
-        Add(stored, "listens", n);
+        CatalogKeyCache.AddStored(stored, "listens", n);
         long artistTags = 0, trackTags = 0;
         foreach (var t in batch.TagAssignments)
         {
             var tagId = TagId(t.Tag, s);
-            var userId = t.UserKey is null ? 0L : Resolve(_users, "users", t.UserKey, s);
+            var userId = t.UserKey is null ? 0L : Resolve(_ids.Users, "users", t.UserKey, s);
             var on = t.TaggedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (t.TargetType == TargetType.Artist)
             {
-                artistTags += s.ArtistTag.Execute(Resolve(_artists, "artists", t.TargetKey, s), tagId, userId, on);
+                artistTags += s.ArtistTag.Execute(Resolve(_ids.Artists, "artists", t.TargetKey, s), tagId, userId, on);
             }
             else
             {
-                trackTags += s.TrackTag.Execute(Resolve(_tracks, "tracks", t.TargetKey, s), tagId, userId, on);
+                trackTags += s.TrackTag.Execute(Resolve(_ids.Tracks, "tracks", t.TargetKey, s), tagId, userId, on);
             }
         }
 
-        Add(stored, "artist_tags", artistTags);
-        Add(stored, "track_tags", trackTags);
+        CatalogKeyCache.AddStored(stored, "artist_tags", artistTags);
+        CatalogKeyCache.AddStored(stored, "track_tags", trackTags);
         n = 0;
         foreach (var a in batch.AudioFeatures)
         {
             var f = a.Features;
             n += s.Audio.Execute(
-                Resolve(_tracks, "tracks", a.TrackKey, s), a.Extractor, f.Danceability, f.Energy, f.Speechiness, f.Acousticness,
+                Resolve(_ids.Tracks, "tracks", a.TrackKey, s), a.Extractor, f.Danceability, f.Energy, f.Speechiness, f.Acousticness,
                 f.Instrumentalness, f.Liveness, f.Valence, f.LoudnessDb, f.TempoBpm, f.Key, f.Mode, f.TimeSignature);
         }
 
-        Add(stored, "audio_features", n);
+        CatalogKeyCache.AddStored(stored, "audio_features", n);
     }
 
     private long TagId(string tag, Statements s)
@@ -192,10 +187,10 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             throw new ArgumentException("A tag assignment has a blank tag name.", nameof(tag));
         }
 
-        if (!_tags.TryGetValue(norm, out var id))
+        if (!_ids.Tags.TryGetValue(norm, out var id))
         {
             id = (long)s.Tag.Scalar(tag.Trim(), norm)!;
-            _tags[norm] = id;
+            _ids.Tags[norm] = id;
         }
 
         return id;
@@ -216,30 +211,5 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 
         cache[key] = value;
         return value;
-    }
-
-    private static string? Iso(DateTimeOffset? at) => at is { } value ? StoreText.UtcTimestamp(value) : null;
-
-    private static void Add(SortedDictionary<string, long> stored, string table, long n)
-    {
-        if (n > 0)
-        {
-            stored[table] = stored.TryGetValue(table, out var v) ? v + n : n;
-        }
-    }
-
-    // A rolled-back batch must not leave ids in the caches that the database no longer holds.
-    private int[] Snapshot() => [_artists.Count, _labels.Count, _users.Count, _tracks.Count, _playlists.Count, _tags.Count];
-
-    private void Restore(int[] counts)
-    {
-        Dictionary<string, long>[] caches = [_artists, _labels, _users, _tracks, _playlists, _tags];
-        for (var i = 0; i < caches.Length; i++)
-        {
-            if (caches[i].Count != counts[i])
-            {
-                caches[i].Clear();
-            }
-        }
     }
 }

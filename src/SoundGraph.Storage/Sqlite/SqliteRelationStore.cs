@@ -33,17 +33,8 @@ public sealed class SqliteRelationStore : DbRelationStore
         using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
         var evidenceType = kind.EvidenceType().ToString().ToLowerInvariant();
         long written = 0;
-        long previousSrc = long.MinValue;
-        var rank = 0;
-        foreach (var r in rows)
+        foreach (var (r, rank) in Ranked(kind, rows))
         {
-            if (r.Kind != kind)
-            {
-                throw new ArgumentException($"Row {r.SrcId}→{r.DstId} is {r.Kind}, not {kind}.", nameof(rows));
-            }
-
-            rank = r.SrcId == previousSrc ? rank + 1 : 0;
-            previousSrc = r.SrcId;
             written += insert.Execute(code, r.SrcId, r.DstId, rank, r.Weight, r.Count, at);
             if (r.Evidence.Count > 0)
             {
