@@ -128,22 +128,24 @@ public static class CoOccurrence
 
     private sealed class Scratch(int items, int topK, bool sums, int sample)
     {
+        private static bool SampleInline(bool sums, int sample) => sums && sample is > 0 and <= InlineSample;
+
         /// <summary>True when the sample lives in <see cref="Sampled"/> cells rather than in <see cref="Samples"/>.</summary>
-        public bool Inline { get; } = sums && sample is > 0 and <= InlineSample;
+        public bool Inline => Sampled.Length > 0;
 
         /// <summary>Per item, the first <c>sample</c> groups it shared with the current source, in visiting (= ascending
         /// group) order, plus one spare slot that absorbs the writes after the sample is full: stride sample + 1. Used
         /// when the sample is not kept inline.</summary>
-        public int[] Samples { get; } = sample > 0 && !(sums && sample <= InlineSample) ? new int[checked(items * (sample + 1))] : [];
+        public int[] Samples { get; } = sample > 0 && !SampleInline(sums, sample) ? new int[checked(items * (sample + 1))] : [];
 
-        public SampledAccumulator[] Sampled { get; } = sums && sample is > 0 and <= InlineSample ? new SampledAccumulator[items] : [];
+        public SampledAccumulator[] Sampled { get; } = SampleInline(sums, sample) ? new SampledAccumulator[items] : [];
 
         public int Stride { get; } = sample + 1;
 
         public int[] Counts { get; } = sums ? [] : new int[items];
 
         /// <summary>Count and inverse-size sum side by side (InverseGroupSizeSum only): one cache line per update.</summary>
-        public Accumulator[] Sums { get; } = sums && !(sample is > 0 and <= InlineSample) ? new Accumulator[items] : [];
+        public Accumulator[] Sums { get; } = sums && !SampleInline(sums, sample) ? new Accumulator[items] : [];
 
         /// <summary>Distinct items touched, in first-touch order; one spare slot for the branch-free append.</summary>
         public int[] Touched { get; } = new int[items + 1];
