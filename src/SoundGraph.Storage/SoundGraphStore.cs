@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using SoundGraph.Storage.Harvest;
 using SoundGraph.Storage.Migrations;
 using SoundGraph.Storage.Postgres;
 using SoundGraph.Storage.Resolution;
@@ -16,7 +17,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
     private static readonly string[] Tables =
     [
         "artists", "labels", "users", "tracks", "track_credits", "playlists", "playlist_tracks", "user_follows", "engagements",
-        "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence",
+        "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence", "harvest_runs", "harvest_frontier",
     ];
 
     private readonly ICatalogWriter _writer;
@@ -30,6 +31,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         Relations = relations;
         Resolver = new EntityResolver(connection);
         Unveil = new UnveilReader(connection);
+        Harvest = new HarvestStore(connection);
     }
 
     /// <summary>The provider behind the store.</summary>
@@ -55,6 +57,9 @@ public sealed class SoundGraphStore : IAsyncDisposable
 
     /// <summary>Builds unveil reports.</summary>
     public UnveilReader Unveil { get; }
+
+    /// <summary>Harvest runs and their resumable frontiers.</summary>
+    public HarvestStore Harvest { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
     /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>

@@ -18,6 +18,7 @@ public sealed record UserRecord(string Key, string Name);
 /// <param name="LabelKey">Key of the record label (must be in the same batch or already stored).</param>
 /// <param name="Streams">Total streams (Spotify charts).</param>
 /// <param name="WeeksOnChart">Weeks on the Spotify weekly chart.</param>
+/// <param name="Details">Source attributes (genre, tempo, engagement counters, permalink) when the source has them.</param>
 public sealed record TrackRecord(
     string Key,
     string Title,
@@ -26,7 +27,30 @@ public sealed record TrackRecord(
     long? DurationMs = null,
     string? LabelKey = null,
     long? Streams = null,
-    int? WeeksOnChart = null);
+    int? WeeksOnChart = null,
+    TrackDetails? Details = null);
+
+/// <summary>Attributes a platform such as SoundCloud gives a track. Null fields leave what the store holds unchanged;
+/// counters are the platform's totals at fetch time, so a later fetch overwrites them.</summary>
+/// <param name="Genre">Genre as the uploader typed it.</param>
+/// <param name="Bpm">Tempo in beats per minute, as the uploader gave it.</param>
+/// <param name="PlaybackCount">Plays.</param>
+/// <param name="LikeCount">Likes (SoundCloud <c>favoritings_count</c>).</param>
+/// <param name="RepostCount">Reposts.</param>
+/// <param name="CommentCount">Comments.</param>
+/// <param name="ReleaseDate">Release date, ISO 8601 (<c>yyyy-MM-dd</c>, or the upload time when no release date is given).</param>
+/// <param name="Permalink">Public page URL.</param>
+/// <param name="Isrc">International Standard Recording Code.</param>
+public sealed record TrackDetails(
+    string? Genre = null,
+    double? Bpm = null,
+    long? PlaybackCount = null,
+    long? LikeCount = null,
+    long? RepostCount = null,
+    long? CommentCount = null,
+    string? ReleaseDate = null,
+    string? Permalink = null,
+    string? Isrc = null);
 
 /// <summary>Credits <paramref name="ArtistKey"/> on <paramref name="TrackKey"/>; <paramref name="Position"/> is the 0-based order.</summary>
 public sealed record CreditRecord(string TrackKey, string ArtistKey, CreditRole Role, int Position);

@@ -15,7 +15,8 @@ public sealed partial class PostgresCatalogWriter
         CREATE TEMP TABLE IF NOT EXISTS stage_artists (key TEXT, name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_named (key TEXT, name TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_tracks (key TEXT, title TEXT, title_norm TEXT, name_key TEXT, album TEXT, duration_ms BIGINT,
-            label_id BIGINT, streams BIGINT, weeks_on_chart BIGINT) ON COMMIT DELETE ROWS;
+            label_id BIGINT, streams BIGINT, weeks_on_chart BIGINT, genre TEXT, bpm DOUBLE PRECISION, playback_count BIGINT, like_count BIGINT,
+            repost_count BIGINT, comment_count BIGINT, release_date TEXT, permalink TEXT, isrc TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_playlists (key TEXT, name TEXT, owner_user_id BIGINT, followers BIGINT, modified_at TEXT,
             collaborative BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_tags (name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
@@ -301,6 +302,18 @@ public sealed partial class PostgresCatalogWriter
         else
         {
             w.Write(value.Value, NpgsqlDbType.Bigint);
+        }
+    }
+
+    private static void Double(NpgsqlBinaryImporter w, double? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(value.Value, NpgsqlDbType.Double);
         }
     }
 

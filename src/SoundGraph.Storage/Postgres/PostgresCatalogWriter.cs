@@ -117,7 +117,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         var tracks = LastByKey(
             batch.Tracks.Select(t => new StagedTrack(
                 t.Key, t.Title, t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title), t.Album, t.DurationMs,
-                t.LabelKey, t.Streams, t.WeeksOnChart)).ToList(),
+                t.LabelKey, t.Streams, t.WeeksOnChart, t.Details)).ToList(),
             t => t.Key,
             (prev, next) => next with
             {
@@ -127,6 +127,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                 LabelKey = next.LabelKey ?? prev.LabelKey,
                 Streams = next.Streams ?? prev.Streams,
                 WeeksOnChart = next.WeeksOnChart ?? prev.WeeksOnChart,
+                Details = MergeDetails(prev.Details, next.Details),
             });
         if (tracks.Count == 0)
         {
@@ -134,7 +135,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         }
 
         ResolveAll(_ids.Labels, "labels", tracks.Where(t => t.LabelKey is not null).Select(t => t.LabelKey!));
-        Copy("stage_tracks", "key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart", tracks, (w, t) =>
+        Copy("stage_tracks", "key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart, " + DetailColumns, tracks, (w, t) =>
         {
             Text(w, t.Key);
             Text(w, t.Title);
@@ -145,16 +146,35 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             Long(w, t.LabelKey is null ? null : _ids.Labels[t.LabelKey]);
             Long(w, t.Streams);
             Long(w, t.WeeksOnChart);
+            var d = t.Details;
+            Text(w, d?.Genre);
+            Double(w, d?.Bpm);
+            Long(w, d?.PlaybackCount);
+            Long(w, d?.LikeCount);
+            Long(w, d?.RepostCount);
+            Long(w, d?.CommentCount);
+            Text(w, d?.ReleaseDate);
+            Text(w, d?.Permalink);
+            Text(w, d?.Isrc);
         });
         // Rows are rewritten only when a value changes, as on SQLite; the count is of rows inserted or changed.
         CatalogKeyCache.AddStored(stored, "tracks", Execute(
             """
-            INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart)
-            SELECT key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart FROM stage_tracks
+            INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart, genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc)
+            SELECT key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart, genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc FROM stage_tracks
             ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_norm = excluded.title_norm,
                 name_key = COALESCE(excluded.name_key, tracks.name_key), album = COALESCE(excluded.album, tracks.album),
                 duration_ms = COALESCE(excluded.duration_ms, tracks.duration_ms), label_id = COALESCE(excluded.label_id, tracks.label_id),
-                streams = COALESCE(excluded.streams, tracks.streams), weeks_on_chart = COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
+                streams = COALESCE(excluded.streams, tracks.streams), weeks_on_chart = COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart),
+                genre = COALESCE(excluded.genre, tracks.genre),
+                bpm = COALESCE(excluded.bpm, tracks.bpm),
+                playback_count = COALESCE(excluded.playback_count, tracks.playback_count),
+                like_count = COALESCE(excluded.like_count, tracks.like_count),
+                repost_count = COALESCE(excluded.repost_count, tracks.repost_count),
+                comment_count = COALESCE(excluded.comment_count, tracks.comment_count),
+                release_date = COALESCE(excluded.release_date, tracks.release_date),
+                permalink = COALESCE(excluded.permalink, tracks.permalink),
+                isrc = COALESCE(excluded.isrc, tracks.isrc)
             WHERE tracks.title IS DISTINCT FROM excluded.title
                OR tracks.name_key IS DISTINCT FROM COALESCE(excluded.name_key, tracks.name_key)
                OR tracks.album IS DISTINCT FROM COALESCE(excluded.album, tracks.album)
@@ -162,6 +182,15 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                OR tracks.label_id IS DISTINCT FROM COALESCE(excluded.label_id, tracks.label_id)
                OR tracks.streams IS DISTINCT FROM COALESCE(excluded.streams, tracks.streams)
                OR tracks.weeks_on_chart IS DISTINCT FROM COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
+               OR tracks.genre IS DISTINCT FROM COALESCE(excluded.genre, tracks.genre)
+               OR tracks.bpm IS DISTINCT FROM COALESCE(excluded.bpm, tracks.bpm)
+               OR tracks.playback_count IS DISTINCT FROM COALESCE(excluded.playback_count, tracks.playback_count)
+               OR tracks.like_count IS DISTINCT FROM COALESCE(excluded.like_count, tracks.like_count)
+               OR tracks.repost_count IS DISTINCT FROM COALESCE(excluded.repost_count, tracks.repost_count)
+               OR tracks.comment_count IS DISTINCT FROM COALESCE(excluded.comment_count, tracks.comment_count)
+               OR tracks.release_date IS DISTINCT FROM COALESCE(excluded.release_date, tracks.release_date)
+               OR tracks.permalink IS DISTINCT FROM COALESCE(excluded.permalink, tracks.permalink)
+               OR tracks.isrc IS DISTINCT FROM COALESCE(excluded.isrc, tracks.isrc)
             """));
         ReadIds("SELECT s.key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key", _ids.Tracks);
     }
@@ -202,5 +231,22 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         CatalogKeyCache.AddStored(stored, "playlists", batch.Playlists.Count);
     }
 
-    private sealed record StagedTrack(string Key, string Title, string? NameKey, string? Album, long? DurationMs, string? LabelKey, long? Streams, long? WeeksOnChart);
+    private const string DetailColumns = "genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc";
+
+    private static TrackDetails? MergeDetails(TrackDetails? prev, TrackDetails? next) =>
+        prev is null || next is null
+            ? next ?? prev
+            : new TrackDetails(
+                next.Genre ?? prev.Genre,
+                next.Bpm ?? prev.Bpm,
+                next.PlaybackCount ?? prev.PlaybackCount,
+                next.LikeCount ?? prev.LikeCount,
+                next.RepostCount ?? prev.RepostCount,
+                next.CommentCount ?? prev.CommentCount,
+                next.ReleaseDate ?? prev.ReleaseDate,
+                next.Permalink ?? prev.Permalink,
+                next.Isrc ?? prev.Isrc);
+
+    private sealed record StagedTrack(
+        string Key, string Title, string? NameKey, string? Album, long? DurationMs, string? LabelKey, long? Streams, long? WeeksOnChart, TrackDetails? Details);
 }

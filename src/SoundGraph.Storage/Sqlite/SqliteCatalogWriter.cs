@@ -89,7 +89,10 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         {
             var labelId = t.LabelKey is null ? (long?)null : Resolve(_ids.Labels, "labels", t.LabelKey, s);
             var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title);
-            var id = s.Track.Scalar(t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart);
+            var d = t.Details;
+            var id = s.Track.Scalar(
+                t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart,
+                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc);
             tracks += id is null ? 0 : 1;
             _ids.Tracks[t.Key] = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
         }

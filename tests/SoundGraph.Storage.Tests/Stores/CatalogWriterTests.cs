@@ -12,10 +12,10 @@ public sealed class CatalogWriterTests
     public async Task OpenAsync_NewFile_AppliesMigrationsOnceAndRecordsSchemaVersion(string provider)
     {
         await using var temp = await TempStore.CreateAsync(provider);
-        Assert.Equal("0001_init", Assert.Single(temp.Store.AppliedMigrations).Name);
+        Assert.Equal(["0001_init", "0002_harvest"], temp.Store.AppliedMigrations.Select(m => m.Name));
         await using var again = await SoundGraphStore.OpenAsync(temp.Db);
         Assert.Empty(again.AppliedMigrations);
-        Assert.Equal(1, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
     }
 
     [Theory]
@@ -37,6 +37,24 @@ public sealed class CatalogWriterTests
         Assert.Equal(3, counts["artist_tags"]);
         Assert.Equal(3, counts["audio_features"]);
         Assert.Equal(5, stored["playlist_tracks"]);
+    }
+
+    [Theory]
+    [StoreProviders]
+    public async Task WriteAsync_TrackDetails_StoredAndANullLaterKeepsTheValue(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        var details = new TrackDetails("Electronic", 124.5, 8798, 2, 3, 6, "2011-04-06", "https://soundcloud.com/a/b", "GBXYZ1100001");
+        var batch = new CatalogBatch();
+        batch.Tracks.Add(new TrackRecord("soundcloud:track:1", "Song", "A", Details: details));
+        await temp.Store.Catalog.WriteAsync(batch);
+        batch.Clear();
+        batch.Tracks.Add(new TrackRecord("soundcloud:track:1", "Song", "A", Details: new TrackDetails(PlaybackCount: 9000)));
+        var stored = await temp.Store.Catalog.WriteAsync(batch);
+        Assert.Equal(1, stored["tracks"]); // the play count changed
+        var row = await temp.Store.Connection.QuerySingleAsync<(string Genre, double Bpm, long Plays, long Likes, long Reposts, long Comments, string Release, string Permalink, string Isrc)>(
+            "SELECT genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc FROM tracks");
+        Assert.Equal(("Electronic", 124.5, 9000L, 2L, 3L, 6L, "2011-04-06", "https://soundcloud.com/a/b", "GBXYZ1100001"), row);
     }
 
     [Theory]
