@@ -16,10 +16,12 @@ if (parsed.Help)
     return 0;
 }
 
+var generation = System.Diagnostics.Stopwatch.StartNew();
 var world = FakeWorld.Generate(parsed.World);
+generation.Stop();
 await using var server = await FakeSoundCloudServer.StartAsync(world, parsed.Server);
 Console.WriteLine($"Fake SoundCloud (SYNTHETIC world: seed {parsed.World.Seed}, {world.UserCount} users, {world.TrackCount} tracks, "
-    + $"{world.PlaylistCount} playlists, {world.LikeCount} likes)");
+    + $"{world.PlaylistCount} playlists, {world.LikeCount} likes; generated in {generation.ElapsedMilliseconds} ms)");
 Console.WriteLine($"  API base:      {server.BaseUri}");
 Console.WriteLine($"  Token URL:     {server.TokenUri}");
 Console.WriteLine($"  Client id:     {parsed.Server.ClientId}");

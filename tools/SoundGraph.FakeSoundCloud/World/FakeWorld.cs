@@ -220,11 +220,37 @@ public sealed partial class FakeWorld
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>Groups edges by <paramref name="key"/>, each group newest first (time desc, then value desc): one sort, no LINQ grouping.</summary>
     private static void Index(IReadOnlyList<Edge> edges, Func<Edge, long> key, Func<Edge, long> value, Dictionary<long, long[]> into)
     {
-        foreach (var g in edges.GroupBy(key))
+        var sorted = edges.ToArray();
+        Array.Sort(sorted, (a, b) =>
         {
-            into[g.Key] = g.OrderByDescending(e => e.At).ThenByDescending(value).Select(value).ToArray();
+            var c = key(a).CompareTo(key(b));
+            if (c == 0)
+            {
+                c = b.At.CompareTo(a.At);
+            }
+
+            return c != 0 ? c : value(b).CompareTo(value(a));
+        });
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start;
+            var k = key(sorted[start]);
+            while (end < sorted.Length && key(sorted[end]) == k)
+            {
+                end++;
+            }
+
+            var ids = new long[end - start];
+            for (var i = start; i < end; i++)
+            {
+                ids[i - start] = value(sorted[i]);
+            }
+
+            into[k] = ids;
+            start = end;
         }
     }
 

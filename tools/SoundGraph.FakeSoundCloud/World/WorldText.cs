@@ -127,9 +127,9 @@ internal static class WorldText
                 'ø' or 'Ø' => "o",
                 'ß' => "ss",
                 'ł' or 'Ł' => "l",
-                _ => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c).ToString() : null,
+                _ => null,
             };
-            if (mapped is null)
+            if (mapped is null && !char.IsAsciiLetterOrDigit(c))
             {
                 pendingHyphen = sb.Length > 0;
                 continue;
@@ -141,7 +141,14 @@ internal static class WorldText
                 pendingHyphen = false;
             }
 
-            sb.Append(mapped);
+            if (mapped is null)
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(mapped);
+            }
         }
 
         return sb.ToString();
