@@ -25,6 +25,7 @@ public static class CliApp
         root.Add(CliContext.JsonOption);
         root.Add(DemoCommand.Create(context));
         root.Add(ImportCommand.Create(context));
+        root.Add(HarvestCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(BenchCommand.Create(context));

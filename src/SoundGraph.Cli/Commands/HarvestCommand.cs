@@ -1,0 +1,51 @@
+using System.CommandLine;
+using SoundGraph.Cli.Jobs;
+using SoundGraph.Ingest.Harvest;
+
+namespace SoundGraph.Cli.Commands;
+
+/// <summary><c>sgr harvest soundcloud --track &lt;url|id&gt;</c>: the Deep Harvest of one seed track.</summary>
+public static class HarvestCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var track = new Option<string>("--track") { Description = "The seed: a SoundCloud track URL or numeric track id.", Required = true };
+        var config = new Option<string?>("--config") { Description = "Layer limits and client settings (YAML, or JSON for a .json file); see README for the keys." };
+        var api = new Option<string?>("--api") { Description = "API base URL (default https://api.soundcloud.com/; the fake SoundCloud server's URL for the demo)." };
+        var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth token URL (default: <api>/oauth/token with --api, else https://secure.soundcloud.com/oauth/token)." };
+        var spill = new Option<string?>("--spill") { Description = "Raw JSONL spill file (default: beside the SQLite database as <db>.spill/soundcloud.jsonl)." };
+        var restart = new Option<bool>("--restart") { Description = "Start a new run even when an unfinished run of this seed and configuration can be resumed." };
+        var workers = new Option<int?>("--workers") { Description = "Collection walks in progress at once (default: the client's max concurrent requests)." };
+        var rps = new Option<double?>("--rps") { Description = "Requests per second, client-side (default 5; SoundCloud's limits are far higher)." };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Enable only these layers (repeatable): " + string.Join(", ", HarvestOptions.LayerNames) + ".",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        only.AcceptOnlyFromAmong(HarvestOptions.LayerNames.ToArray());
+        var soundcloud = new Command("soundcloud", "Harvest everything around a SoundCloud seed track (likers, reposters, their likes, playlists, discography, " +
+            "similar titles, commenters, labels, credited names), spill every response, store it, resumably. Credentials: SOUNDCLOUD_CLIENT_ID and " +
+            "SOUNDCLOUD_CLIENT_SECRET, or SOUNDCLOUD_ACCESS_TOKEN.")
+        {
+            track, config, api, tokenUrl, spill, restart, workers, rps, only,
+        };
+        soundcloud.SetAction(async (parse, ct) =>
+        {
+            var settings = new HarvestJob.Settings(
+                parse.GetValue(track)!,
+                parse.GetValue(config),
+                parse.GetValue(api),
+                parse.GetValue(tokenUrl),
+                parse.GetValue(spill),
+                parse.GetValue(restart),
+                parse.GetValue(workers),
+                parse.GetValue(rps),
+                parse.GetValue(only) ?? []);
+            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            return await HarvestJob.RunAsync(context, store, settings, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+        });
+        return new Command("harvest", "Harvest data from a web API into the store.") { soundcloud };
+    }
+}

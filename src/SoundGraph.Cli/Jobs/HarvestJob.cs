@@ -1,0 +1,193 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SoundGraph.Cli.Rendering;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Ingest.Harvest;
+using SoundGraph.Ingest.Sources.SoundCloud;
+using SoundGraph.Storage;
+using Spectre.Console;
+
+namespace SoundGraph.Cli.Jobs;
+
+/// <summary>Runs a Deep Harvest with one progress bar per layer and ends with its statistics.</summary>
+public static class HarvestJob
+{
+    /// <summary>Command-line settings of a harvest.</summary>
+    /// <param name="Seed">Seed URL or id.</param>
+    /// <param name="ConfigPath">Configuration file, or null for the defaults.</param>
+    /// <param name="Api">API base URL override.</param>
+    /// <param name="TokenUrl">Token URL override.</param>
+    /// <param name="SpillPath">Spill file override.</param>
+    /// <param name="Restart">Start a new run.</param>
+    /// <param name="Workers">Concurrent walks override.</param>
+    /// <param name="RequestsPerSecond">Client request rate override.</param>
+    /// <param name="Only">Layers to enable (empty: the configuration's).</param>
+    public sealed record Settings(
+        string Seed, string? ConfigPath, string? Api, string? TokenUrl, string? SpillPath, bool Restart, int? Workers, double? RequestsPerSecond, IReadOnlyList<string> Only);
+
+    /// <summary>Harvests and prints the statistics; returns the exit code.</summary>
+    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, Settings settings, bool json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
+        var file = settings.ConfigPath is null ? new HarvestConfigFile() : LoadConfig(settings.ConfigPath);
+        var options = file.Harvest;
+        if (settings.Only.Count > 0)
+        {
+            options.Users.Enabled = settings.Only.Contains("users");
+            options.Playlists.Enabled = settings.Only.Contains("playlists");
+            options.Artist.Enabled = settings.Only.Contains("artist");
+            options.Semantic.Enabled = settings.Only.Contains("semantic");
+            options.Comments.Enabled = settings.Only.Contains("comments");
+            options.Labels.Enabled = settings.Only.Contains("labels");
+            options.Entities.Enabled = settings.Only.Contains("entities");
+        }
+
+        options.Validate();
+        var clientOptions = ClientOptions(file.SoundCloud, settings);
+        var spillPath = settings.SpillPath ?? DefaultSpillPath(store.Location);
+        using var spill = new SpillWriter(spillPath);
+        var services = new ServiceCollection();
+        services.AddHttpClient("soundcloud", http => http.Timeout = Timeout.InfiniteTimeSpan);
+        await using var provider = services.BuildServiceProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new ErrorLoggerProvider(context.Error)).SetMinimumLevel(LogLevel.Warning));
+        using var client = new SoundCloudClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient("soundcloud"), clientOptions, TimeProvider.System, loggerFactory.CreateLogger<SoundCloudClient>(), spill);
+        var engine = new HarvestEngine(store, client, options, spill, loggerFactory.CreateLogger<HarvestEngine>());
+        var request = new HarvestRequest(settings.Seed, settings.Restart, settings.Workers ?? clientOptions.MaxConcurrentRequests);
+        HarvestResult result;
+        if (context.Console.Profile.Capabilities.Interactive && !json)
+        {
+            result = await context.Console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                    var run = engine.RunAsync(request, ct);
+                    while (!run.IsCompleted)
+                    {
+                        UpdateBars(ctx, bars, engine.Progress);
+                        await Task.WhenAny(run, Task.Delay(200, ct)).ConfigureAwait(false);
+                    }
+
+                    UpdateBars(ctx, bars, engine.Progress);
+                    return await run.ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await engine.RunAsync(request, ct).ConfigureAwait(false);
+        }
+
+        var totals = await store.CountRowsAsync(ct).ConfigureAwait(false);
+        if (json)
+        {
+            context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new
+            {
+                run = result.RunId,
+                result.Resumed,
+                seed = new { result.Seed.Id, result.Seed.Title },
+                tracks = result.Stats.Tracks,
+                users = result.Stats.Users,
+                playlists = result.Stats.Playlists,
+                engagements = result.Stats.EngagementsByKind.ToDictionary(k => k.Key.ToString().ToLowerInvariant(), k => k.Value),
+                labels = result.Stats.Labels,
+                entities = result.Stats.Entities,
+                requests = result.Stats.Requests,
+                retries = result.Stats.Retries,
+                rateLimited = result.Stats.RateLimited,
+                seconds = result.Stats.Seconds,
+                spill = spill.Path,
+                store = totals,
+            }));
+        }
+        else
+        {
+            Render(context.Console, result, spill.Path, totals);
+        }
+
+        return 0;
+    }
+
+    private static HarvestConfigFile LoadConfig(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The harvest configuration '{path}' does not exist.", path);
+        }
+
+        return HarvestConfigFile.Load(path);
+    }
+
+    private static SoundCloudOptions ClientOptions(SoundCloudSettings file, Settings settings)
+    {
+        var api = settings.Api ?? file.ApiBaseUri;
+        var defaults = new SoundCloudOptions();
+        var apiUri = api is null ? defaults.ApiBaseUri : ParseUri(api.EndsWith('/') ? api : api + "/", "--api");
+        var tokenUri = settings.TokenUrl ?? file.TokenUri;
+        var options = SoundCloudOptions.FromEnvironment(new SoundCloudOptions
+        {
+            ApiBaseUri = apiUri,
+            TokenUri = tokenUri is not null ? ParseUri(tokenUri, "--token-url") : api is not null ? new Uri(apiUri, "oauth/token") : defaults.TokenUri,
+            PageSize = file.PageSize ?? defaults.PageSize,
+            RequestsPerSecond = settings.RequestsPerSecond ?? file.RequestsPerSecond ?? defaults.RequestsPerSecond,
+            MaxConcurrentRequests = file.MaxConcurrentRequests ?? defaults.MaxConcurrentRequests,
+            MaxRetries = file.MaxRetries ?? defaults.MaxRetries,
+        });
+        options.Validate();
+        return options;
+    }
+
+    private static Uri ParseUri(string value, string option) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new ArgumentException($"{option} must be an absolute http(s) URL (got '{value}').");
+
+    private static string DefaultSpillPath(StoreLocation location) => location.Provider == StoreProvider.Sqlite
+        ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", "soundcloud.jsonl")
+        : Path.GetFullPath(Path.Combine("soundgraph-spill", "soundcloud.jsonl"));
+
+    private static void UpdateBars(ProgressContext ctx, Dictionary<string, ProgressTask> bars, HarvestProgress progress)
+    {
+        foreach (var layer in progress.Layers)
+        {
+            if (!bars.TryGetValue(layer.Name, out var bar))
+            {
+                bar = ctx.AddTask(layer.Name, maxValue: 1);
+                bars[layer.Name] = bar;
+            }
+
+            bar.MaxValue = Math.Max(1, layer.Walks);
+            bar.Value = layer.WalksDone;
+            bar.Description = $"{layer.Name,-9} {layer.WalksDone}/{layer.Walks} walks · {Numbers.Count(layer.Items)} items · {Numbers.Count(layer.Pages)} pages";
+        }
+    }
+
+    private static void Render(IAnsiConsole console, HarvestResult result, string spillPath, IReadOnlyDictionary<string, long> totals)
+    {
+        var s = result.Stats;
+        console.MarkupLine($"[bold]Harvest run {result.RunId}[/]{(result.Resumed ? " (resumed)" : string.Empty)} of [bold]{Markup.Escape(result.Seed.Title ?? result.Seed.Id.ToString(CultureInfo.InvariantCulture))}[/] (soundcloud:track:{result.Seed.Id})");
+        var table = new Table().AddColumn("").AddColumn(new TableColumn("this run").RightAligned()).AddColumn(new TableColumn("store total").RightAligned());
+        table.AddRow("tracks", Numbers.Count(s.Tracks), Numbers.Count(totals["tracks"]));
+        table.AddRow("users", Numbers.Count(s.Users), Numbers.Count(totals["users"]));
+        table.AddRow("playlists", Numbers.Count(s.Playlists), Numbers.Count(totals["playlists"]));
+        foreach (var (kind, n) in s.EngagementsByKind.Where(k => k.Key != EngagementKind.Play))
+        {
+            table.AddRow($"engagements: {kind.ToString().ToLowerInvariant()}", Numbers.Count(n), string.Empty);
+        }
+
+        table.AddRow("engagements (all kinds)", Numbers.Count(s.EngagementsByKind.Values.Sum()), Numbers.Count(totals["engagements"]));
+        table.AddRow("labels", Numbers.Count(s.Labels), Numbers.Count(totals["labels"]));
+        table.AddRow("entities", Numbers.Count(s.Entities), string.Empty);
+        table.AddRow("requests", Numbers.Count(s.Requests), string.Empty);
+        table.AddRow("retries", Numbers.Count(s.Retries), string.Empty);
+        table.AddRow("429 answers", Numbers.Count(s.RateLimited), string.Empty);
+        table.AddRow("seconds", s.Seconds.ToString("0.0", CultureInfo.InvariantCulture), string.Empty);
+        table.AddRow("requests/s", s.Seconds > 0 ? (s.Requests / s.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "-", string.Empty);
+        console.Write(table);
+        console.MarkupLine($"[grey]raw spill: {Markup.Escape(spillPath)}; next: sgr relate, then sgr unveil soundcloud:track:{result.Seed.Id}[/]");
+    }
+}

@@ -1,0 +1,388 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Ingest.Sources.SoundCloud;
+using SoundGraph.Ingest.Sources.SoundCloud.Dto;
+using SoundGraph.Storage;
+using SoundGraph.Storage.Harvest;
+
+namespace SoundGraph.Ingest.Harvest;
+
+/// <summary>What to harvest.</summary>
+/// <param name="Seed">The seed track: a SoundCloud URL (resolved) or a numeric track id.</param>
+/// <param name="Restart">Start a new run even when an unfinished run of this seed and configuration exists.</param>
+/// <param name="Workers">Collection walks in progress at once (each walk fetches its pages in order). Default 4.</param>
+public sealed record HarvestRequest(string Seed, bool Restart = false, int Workers = 4);
+
+/// <summary>The outcome of a harvest.</summary>
+/// <param name="RunId">The run (new or resumed).</param>
+/// <param name="Resumed">True when an unfinished run was continued.</param>
+/// <param name="Seed">The seed track.</param>
+/// <param name="Stats">What was stored and what it cost.</param>
+public sealed record HarvestResult(long RunId, bool Resumed, ScTrack Seed, HarvestStats Stats);
+
+/// <summary>The seed could not be harvested (unknown, private, or not a track).</summary>
+public sealed class HarvestException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public HarvestException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public HarvestException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    public HarvestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// SoundGraph's Deep Harvest: from a seed track, walks the seven layers (<see cref="HarvestOptions"/>) through the
+/// SoundCloud API and stores everything it finds. Spill-first: the client hands every response body to the raw spill
+/// before it is parsed; each page is upserted into the store before the walk's cursor advances, and relations are built
+/// afterwards by <c>sgr relate</c>. The frontier (<c>harvest_frontier</c>) holds every walk with the cursor of its next
+/// page, so a killed harvest resumes where it stopped and re-fetches at most one page per walk; upserts on natural keys make
+/// that page, and a whole re-run, leave the same rows.
+/// </summary>
+/// <remarks>Walks run concurrently (<see cref="HarvestRequest.Workers"/>) and the client spaces requests; the store is
+/// written by one walk at a time. Every limit bounds one walk, so the rows kept do not depend on which walk finishes
+/// first: a concurrent, resumed or repeated run keeps exactly the rows of an uninterrupted one.</remarks>
+public sealed class HarvestEngine
+{
+    private readonly SoundGraphStore _store;
+    private readonly SoundCloudClient _client;
+    private readonly HarvestOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _storeGate = new(1, 1);
+    private readonly SpillWriter? _spill;
+
+    /// <summary>Creates the engine.</summary>
+    /// <param name="store">The store harvested data and the frontier go to.</param>
+    /// <param name="client">The SoundCloud client (constructed with <paramref name="spill"/> as its response sink).</param>
+    /// <param name="options">Layer options.</param>
+    /// <param name="spill">The raw spill the client writes to, so its lines carry the run id; null when there is none.</param>
+    /// <param name="logger">Logger.</param>
+    public HarvestEngine(SoundGraphStore store, SoundCloudClient client, HarvestOptions options, SpillWriter? spill = null, ILogger? logger = null)
+    {
+        _spill = spill;
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Live per-layer progress.</summary>
+    public HarvestProgress Progress { get; } = new();
+
+    /// <summary>Runs (or resumes) a harvest of <paramref name="request"/>'s seed.</summary>
+    /// <exception cref="HarvestException">The seed is unknown, private or not a track.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the frontier keeps the progress, and the same command resumes.</exception>
+    public async Task<HarvestResult> RunAsync(HarvestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Workers < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Workers, "Workers must be at least 1.");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var seed = await ResolveSeedAsync(request.Seed, cancellationToken).ConfigureAwait(false);
+        var seedKey = SoundCloudRecords.TrackKey(seed.Id);
+        var hash = _options.Hash();
+        var run = request.Restart ? null : await _store.Harvest.FindUnfinishedRunAsync("soundcloud", seedKey, hash, cancellationToken).ConfigureAwait(false);
+        var resumed = run is not null;
+        run ??= await _store.Harvest.StartRunAsync("soundcloud", seedKey, hash, _options.ToJson(), cancellationToken).ConfigureAwait(false);
+        if (_spill is not null)
+        {
+            _spill.RunId = run.Id;
+        }
+
+        var stats = new HarvestStats();
+        var seedBatch = new CatalogBatch();
+        SoundCloudRecords.AddTrack(seedBatch, seed);
+        await WriteAsync(seedBatch, stats, cancellationToken).ConfigureAwait(false);
+        var initial = HarvestTasks.FromSeed(seed, _options);
+        stats.AddEntities(initial.Count(t => t.Layer == "entities"));
+        await _store.Harvest.AddTasksAsync(run.Id, initial, cancellationToken).ConfigureAwait(false);
+        var all = await _store.Harvest.LoadTasksAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var t in all)
+        {
+            Progress.Layer(t.Layer).AddWalks(1);
+            if (t.Status != FrontierStatus.Pending)
+            {
+                Progress.Layer(t.Layer).WalkDone();
+            }
+        }
+
+        var queue = new WalkQueue();
+        queue.Add(all.Where(t => t.Status == FrontierStatus.Pending));
+        var context = new WalkContext(run.Id, seed, stats, queue);
+        var workers = Enumerable.Range(0, request.Workers).Select(_ => WorkAsync(context, cancellationToken)).ToList();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+
+        var clientStats = _client.Stats;
+        stats.Requests = clientStats.Requests;
+        stats.Retries = clientStats.Retries;
+        stats.RateLimited = clientStats.RateLimited;
+        stats.Seconds = watch.Elapsed.TotalSeconds;
+        await _store.Harvest.FinishRunAsync(run.Id, StatsJson(stats), cancellationToken).ConfigureAwait(false);
+        return new HarvestResult(run.Id, resumed, seed, stats);
+    }
+
+    private async Task<ScTrack> ResolveSeedAsync(string seed, CancellationToken ct)
+    {
+        var text = seed.Trim();
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return await _client.GetTrackAsync(id, ct).ConfigureAwait(false)
+                ?? throw new HarvestException($"SoundCloud track {id} was not found or is private.");
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out _))
+        {
+            throw new HarvestException($"'{text}' is neither a SoundCloud URL nor a numeric track id.");
+        }
+
+        var resolved = await _client.ResolveAsync(text, ct).ConfigureAwait(false)
+            ?? throw new HarvestException($"SoundCloud could not resolve {text} (404).");
+        return resolved.Track ?? throw new HarvestException($"{text} is a SoundCloud {resolved.Kind}, not a track; give a track URL.");
+    }
+
+    private async Task WorkAsync(WalkContext context, CancellationToken ct)
+    {
+        while (await context.Queue.NextAsync(ct).ConfigureAwait(false) is { } task)
+        {
+            try
+            {
+                await WalkAsync(context, task, ct).ConfigureAwait(false);
+                Progress.Layer(task.Layer).WalkDone();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                context.Queue.Fail(e);
+                throw;
+            }
+            finally
+            {
+                context.Queue.Completed();
+            }
+        }
+    }
+
+    private async Task WalkAsync(WalkContext context, FrontierTask task, CancellationToken ct)
+    {
+        var kind = HarvestTasks.KindOf(task.Task);
+        if (kind == HarvestTasks.Mention)
+        {
+            await ResolveMentionAsync(context, task, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var scanLimit = HarvestTasks.ScanLimit(task, _options);
+        var cursor = task.Cursor;
+        var kept = task.Kept;
+        var scanned = task.Scanned;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var url = cursor ?? task.Endpoint;
+            var page = await FetchAsync(kind, url, ct).ConfigureAwait(false);
+            if (page is null)
+            {
+                await AdvanceAsync(context, task, null, kept, scanned, FrontierStatus.Gone, [], ct).ConfigureAwait(false);
+                return;
+            }
+
+            var batch = new CatalogBatch();
+            var children = new List<FrontierTask>();
+            var take = (int)Math.Min(page.Count, scanLimit - scanned);
+            var keptBefore = kept;
+            kept += HarvestPageHandler.Handle(kind, task, page.Items.Take(take), batch, children, context.Seed, _options, (int)(task.MaxItems - kept));
+            scanned += take;
+            var next = page.NextHref;
+            var done = next is null || scanned >= scanLimit || kept >= task.MaxItems;
+            if (!done && !seen.Add(next!))
+            {
+                _logger.LogWarning("Walk {Task} returned a next_href seen before; ending the walk to avoid a loop.", task.Task);
+                done = true;
+            }
+
+            await WriteAsync(batch, context.Stats, ct).ConfigureAwait(false);
+            Progress.Layer(task.Layer).Page(kept - keptBefore);
+            await AdvanceAsync(context, task, done ? null : next, kept, scanned, done ? FrontierStatus.Done : FrontierStatus.Pending, children, ct).ConfigureAwait(false);
+            if (done)
+            {
+                return;
+            }
+
+            cursor = next;
+        }
+    }
+
+    private async Task<Page?> FetchAsync(string kind, string url, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case HarvestTasks.Favoriters or HarvestTasks.Reposters:
+                {
+                    var p = await _client.GetPageAsync<ScUser>(url, ct).ConfigureAwait(false);
+                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
+                }
+
+            case HarvestTasks.UserPlaylists or HarvestTasks.ArtistPlaylists:
+                {
+                    var p = await _client.GetPageAsync<ScPlaylist>(url, ct).ConfigureAwait(false);
+                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
+                }
+
+            case HarvestTasks.Comments:
+                {
+                    var p = await _client.GetPageAsync<ScComment>(url, ct).ConfigureAwait(false);
+                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
+                }
+
+            default:
+                {
+                    var p = await _client.GetPageAsync<ScTrack>(url, ct).ConfigureAwait(false);
+                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
+                }
+        }
+    }
+
+    private async Task ResolveMentionAsync(WalkContext context, FrontierTask task, CancellationToken ct)
+    {
+        var resolved = await _client.ResolveAsync(task.Endpoint, ct).ConfigureAwait(false);
+        var children = new List<FrontierTask>();
+        var batch = new CatalogBatch();
+        if (resolved?.User is { } user)
+        {
+            SoundCloudRecords.AddUser(batch, user);
+            children.Add(new FrontierTask($"{HarvestTasks.EntityTracks}:{user.Id}", "entities", SoundCloudPaths.UserTracks(user.Id), task.Arg, _options.Entities.MaxTracksPerEntity));
+        }
+
+        await WriteAsync(batch, context.Stats, ct).ConfigureAwait(false);
+        Progress.Layer(task.Layer).Page(batch.Users.Count);
+        await AdvanceAsync(context, task, null, batch.Users.Count, 1, resolved is null ? FrontierStatus.Gone : FrontierStatus.Done, children, ct).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(CatalogBatch batch, HarvestStats stats, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await _storeGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await _store.Catalog.WriteAsync(batch, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _storeGate.Release();
+        }
+
+        stats.Count(batch);
+    }
+
+    // Children are added before the cursor moves: a kill between the two re-fetches the page and re-adds nothing new.
+    private async Task AdvanceAsync(WalkContext context, FrontierTask task, string? cursor, long kept, long scanned, FrontierStatus status, List<FrontierTask> children, CancellationToken ct)
+    {
+        IReadOnlyList<FrontierTask> added = [];
+        await _storeGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (children.Count > 0)
+            {
+                added = await _store.Harvest.AddTasksAsync(context.RunId, children, ct).ConfigureAwait(false);
+            }
+
+            await _store.Harvest.AdvanceAsync(context.RunId, task.Task, cursor, kept, scanned, status, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _storeGate.Release();
+        }
+
+        foreach (var t in added)
+        {
+            Progress.Layer(t.Layer).AddWalks(1);
+        }
+
+        context.Queue.Add(added);
+    }
+
+    private static string StatsJson(HarvestStats s) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        tracks = s.Tracks,
+        users = s.Users,
+        playlists = s.Playlists,
+        labels = s.Labels,
+        entities = s.Entities,
+        engagements = s.EngagementsByKind.ToDictionary(k => k.Key.ToString().ToLowerInvariant(), k => k.Value),
+        requests = s.Requests,
+        retries = s.Retries,
+        rate_limited = s.RateLimited,
+        seconds = Math.Round(s.Seconds, 3),
+    });
+
+    private sealed record Page(IReadOnlyList<object> Items, string? NextHref)
+    {
+        public int Count => Items.Count;
+    }
+
+    private sealed record WalkContext(long RunId, ScTrack Seed, HarvestStats Stats, WalkQueue Queue);
+
+    /// <summary>Pending walks; completes when no walk is queued or running.</summary>
+    private sealed class WalkQueue
+    {
+        private readonly Channel<FrontierTask> _channel = Channel.CreateUnbounded<FrontierTask>();
+        private int _outstanding;
+
+        public void Add(IEnumerable<FrontierTask> tasks)
+        {
+            foreach (var t in tasks)
+            {
+                Interlocked.Increment(ref _outstanding);
+                _channel.Writer.TryWrite(t);
+            }
+        }
+
+        public async Task<FrontierTask?> NextAsync(CancellationToken ct)
+        {
+            if (Volatile.Read(ref _outstanding) == 0)
+            {
+                _channel.Writer.TryComplete();
+            }
+
+            try
+            {
+                return await _channel.Reader.ReadAsync(ct).ConfigureAwait(false);
+            }
+            catch (ChannelClosedException)
+            {
+                return null;
+            }
+        }
+
+        public void Completed()
+        {
+            if (Interlocked.Decrement(ref _outstanding) == 0)
+            {
+                _channel.Writer.TryComplete();
+            }
+        }
+
+        public void Fail(Exception e) => _channel.Writer.TryComplete(e);
+    }
+}
