@@ -22,7 +22,9 @@ namespace SoundGraph.Ingest.Text;
 /// "-"); not when followed by "." and a letter or digit ("@gmail.com" is a domain). The name is the permalink.</item>
 /// </list>
 /// <para>The description is read for Featured, Producer, Remixer ("remixed by"), "(with X)" and mentions only: it has no
-/// artist part, and bracketed remix credits or "w/" there belong to tracklists and chatter more often than to this track.</para>
+/// artist part, and bracketed remix credits or "w/" there belong to tracklists and chatter more often than to this track.
+/// Lines that start like tracklist entries ("1. ", "02) ", "00:00", "[12:34]") are skipped: their credits belong to
+/// other tracks.</para>
 /// <para>A credit's names run to the end of its bracket, or for a bare credit to the next bracket, keyword, " - ", "|",
 /// line break, sentence end or lower-case joining word ("for", "on", "and mixed by", …). Lists split on ",", "&amp;",
 /// " and ", " x ", " + ", " / ", " vs " ("feat. A, B &amp; C" → A, B, C). Multi-word and non-Latin names are kept whole
@@ -55,8 +57,9 @@ public static partial class CreditParser
         {
             var offset = (title?.Length ?? 0) + 1;
             var before = found.Count;
-            ReadCredits(description, TitleGrammar.FindKeywords(description, allowBareW: false), found);
-            ReadMentions(description, found);
+            var text = TracklistLine().Replace(description, m => new string(' ', m.Length));
+            ReadCredits(text, TitleGrammar.FindKeywords(text, allowBareW: false), found);
+            ReadMentions(text, found);
             for (var i = before; i < found.Count; i++)
             {
                 found[i] = (found[i].Position + offset, found[i].Entity);
@@ -189,6 +192,9 @@ public static partial class CreditParser
 
     private static int NextStart(List<TitleGrammar.Keyword> keywords, int i, int fallback) =>
         i + 1 < keywords.Count ? keywords[i + 1].Start : fallback;
+
+    [GeneratedRegex(@"^[ \t]*(?:\d{1,3}[.)][ \t]|\[?\d{1,2}:\d{2}(?::\d{2})?\]?).*$", RegexOptions.Multiline)]
+    private static partial Regex TracklistLine();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}\p{M}_.@-])@(?<p>(?>[\p{L}\p{N}\p{M}_-]+))(?!\.[\p{L}\p{N}])")]
     private static partial Regex Mention();

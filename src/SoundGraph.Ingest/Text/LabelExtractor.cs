@@ -9,9 +9,11 @@ namespace SoundGraph.Ingest.Text;
 /// <para>Sources, most reliable first: <c>label_name</c>, <c>publisher_metadata.publisher</c>,
 /// <c>publisher_metadata.p_line</c>, then the description. Each field is cleaned: "℗", "©", "Ⓟ", "(P)", "(C)",
 /// "Copyright" and years ("2019", "2018-2019") are removed; "X under exclusive licence to Y" / "exclusively licensed to
-/// Y" keeps the licensee Y (the label; X is often the artist); ", a division of …", "distributed by …", "under licence
-/// from …" and "All rights reserved" are cut off; a trailing company form ("Ltd", "Limited", "Inc", "LLC", "GmbH", "B.V.",
-/// "Pty", "PLC") is dropped. "℗ 2019 Ninja Tune Ltd." → "Ninja Tune". A value that says there is no label ("Independent",
+/// Y" keeps the licensee Y (the label; X is often the artist), "… is owned by Y" keeps Y; ", a division of …",
+/// "for the United States / world / territory …", "distributed by …", "under licence from …" and "All rights reserved"
+/// are cut off; a trailing company form ("Ltd", "Limited", "Inc", "LLC", "GmbH", "B.V.",
+/// "Pty", "PLC") is dropped; what is left must be at most six words (a longer text is a sentence, not a name).
+/// "℗ 2019 Ninja Tune Ltd." → "Ninja Tune". A value that says there is no label ("Independent",
 /// "Self-released", "Unsigned", "None", "N/A") gives nothing.</para>
 /// <para>The description is read case-insensitively for, in this order: a "Label: X" line; "out now on X", "out on X",
 /// "available now on X", "released on/via X", "signed to X"; then "X Records", "X Recordings", "X Music" where X is one to
@@ -180,7 +182,8 @@ public static partial class LabelExtractor
         }
         while (s != before);
 
-        return Accept(Spaces().Replace(s, " "));
+        s = Spaces().Replace(s, " ");
+        return s.Count(c => c == ' ') >= 6 ? null : Accept(s);
     }
 
     /// <summary>The name a description phrase starts at <paramref name="start"/>, up to its terminator.</summary>
@@ -252,10 +255,10 @@ public static partial class LabelExtractor
 
     private static string TrimPunctuation(string s) => s.Trim().Trim(',', '.', ';', ':', '-', '–', '—', '/', '|', '"', '“', '”', '*', '!', '?').Trim();
 
-    [GeneratedRegex(@"(?:under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+to|(?:exclusively\s+)?licensed\s+to)\s+(?<x>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+to|(?:exclusively\s+)?licensed\s+to|(?:is\s+)?owned\s+by)\s+(?<x>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Licensee();
 
-    [GeneratedRegex(@"[,.;]?\s*(?:a\s+division\s+of|distributed\s+by|marketed\s+by|all\s+rights\s+reserved|under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+from)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[,.;]?\s*(?:a\s+division\s+of|for\s+the\s+(?:united|world|us|uk|usa|territor)|distributed\s+by|marketed\s+by|all\s+rights\s+reserved|under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+from)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CutOff();
 
     [GeneratedRegex(@"[℗©Ⓟ]|\((?:p|c)\)|^\s*(?:phonographic\s+)?copyright\b|^\s*p(?=\s+(?:19|20)\d\d\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

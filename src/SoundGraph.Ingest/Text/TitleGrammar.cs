@@ -43,9 +43,12 @@ internal static partial class TitleGrammar
         StringComparer.Ordinal);
 
     /// <summary>Last words that make the final " - " segment a version suffix rather than a title
-    /// ("Yesterday - Remastered 2009", "Song - Live", "Lean On - Dirty Audio Remix").</summary>
+    /// ("Yesterday - Remastered 2009", "Song - Live", "Song - Single", "Hello - Adele Cover", "Lean On - Dirty Audio Remix").</summary>
     private static readonly FrozenSet<string> VersionSegmentEndings = FrozenSet.ToFrozenSet(
-        [.. RemixEndings, "version", "remaster", "remastered", "mono", "stereo", "instrumental", "acapella", "demo", "acoustic", "live"],
+        [
+            .. RemixEndings, "version", "remaster", "remastered", "mono", "stereo", "instrumental", "acapella", "demo", "acoustic",
+            "live", "single", "cover", "mashup",
+        ],
         StringComparer.Ordinal);
 
     /// <summary>Names that contain a list separator and must not be split ("Above &amp; Beyond", "Earth, Wind &amp; Fire"),
@@ -238,18 +241,20 @@ internal static partial class TitleGrammar
         return m.Success ? m.Index : limit;
     }
 
-    /// <summary>Splits a name list on ",", "&amp;", " + ", " / ", " and ", " x ", " × ", " vs ", " vs. ", " v. " and returns
+    /// <summary>Splits a name list on "," (also ", and"), "&amp;", " + ", " / ", " and ", " x ", " × ", " vs ", " vs. ", " v. " and returns
     /// the cleaned names with their positions, and whether a "vs" separator was seen. A separator followed by "The "
     /// does not split ("Florence + The Machine", "Tyler, The Creator"), and a few well-known names that contain a
     /// separator are kept whole (<see cref="JoinedNames"/>). Names are trimmed of surrounding punctuation and brackets;
     /// a piece with no letter or digit, of more than six words (a sentence, not a name), or one of the non-name words
-    /// ("Various Artists", "me", "Original Mix") is dropped.</summary>
+    /// ("Various Artists", "me", "Original Mix"), or one that starts with a lower-case function word ("a great feat of
+    /// engineering" gives no "of engineering") is dropped. " x ", " and ", " vs " split only before a letter, digit or
+    /// "@" ("Lil Nas X &amp; Billy Ray Cyrus" splits at "&amp;", not at " X ").</summary>
     internal static (List<NameSpan> Names, bool Versus) SplitNames(string text, int start, int end)
     {
         var pieces = new List<(int Start, int End)>();
         var versus = false;
         var pieceStart = start;
-        foreach (Match sep in ListSeparator().Matches(text[..end], start))
+        foreach (var sep in ListSeparator().EnumerateMatches(text.AsSpan(0, end), start))
         {
             if (sep.Index < pieceStart)
             {
@@ -257,13 +262,13 @@ internal static partial class TitleGrammar
             }
 
             var after = sep.Index + sep.Length;
-            var sepText = sep.Value.Trim();
+            var sepText = text.AsSpan(sep.Index, sep.Length).Trim();
             if (sepText.Length > 0 && sepText[0] is ',' or '&' or '+' or 'a' or 'A' && TheFollows().IsMatch(text, after))
             {
                 continue;
             }
 
-            versus |= sepText.StartsWith('v') || sepText.StartsWith('V');
+            versus |= sepText[0] is 'v' or 'V';
             pieces.Add((pieceStart, sep.Index));
             pieceStart = after;
         }
@@ -283,7 +288,7 @@ internal static partial class TitleGrammar
 
             var name = text[ts..te];
             var key = NameNormalizer.Normalize(name);
-            if (key.Length == 0 || NotNames.Contains(key) || key.Count(c => c == ' ') >= 6)
+            if (key.Length == 0 || NotNames.Contains(key) || key.Count(c => c == ' ') >= 6 || LowerFunctionWord().IsMatch(name))
             {
                 continue;
             }
@@ -447,8 +452,11 @@ internal static partial class TitleGrammar
         RegexOptions.CultureInvariant)]
     private static partial Regex ListTerminator();
 
-    [GeneratedRegex(@"\s*(?:,|&|\+(?=\s)|(?<=\s)/(?=\s))\s*|\s+(?:and|x|×|vs\.?|v\.)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:,(?:\s*and(?=\s))?|&|\+(?=\s)|(?<=\s)/(?=\s))\s*|\s+(?:and|x|×|vs\.?|v\.)\s+(?=[\p{L}\p{N}@])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"^(?:of|the|a|an|to|in|on|at|for|from|with|by|and|or|my|our|your|his|her|their|this|that|these|those|it|is|was)(?![\p{L}\p{N}])")]
+    private static partial Regex LowerFunctionWord();
 
     [GeneratedRegex(@"\G(?i:the)\s")]
     private static partial Regex TheFollows();

@@ -35,7 +35,8 @@ public static partial class TitleTerms
     private static readonly FrozenSet<string> NoiseWords = FrozenSet.ToFrozenSet(
         [
             "official", "video", "audio", "lyrics", "lyric", "visualizer", "visualiser", "hd", "hq", "4k", "free", "download",
-            "dl", "premiere", "explicit", "clean", "remaster", "remastered", "out", "release", "exclusive",
+            "dl", "premiere", "explicit", "clean", "remaster", "remastered", "out", "release", "exclusive", "slowed", "reverb",
+            "sped", "boosted", "nightcore", "8d",
         ],
         StringComparer.Ordinal);
 

@@ -22,6 +22,8 @@ public class CreditParserTests
     [InlineData("Tyler, The Creator - See You Again (feat. Kali Uchis)", null, "Featured:Kali Uchis")]
     [InlineData("Tokyo Drift (Remix) [feat. Teriyaki Boyz]", null, "Featured:Teriyaki Boyz")]
     [InlineData("Song ft.", null, "")]
+    [InlineData("Nobody (feat. Sarah Connor, Skrillex, and Four Tet)", null, "Featured:Sarah Connor|Featured:Skrillex|Featured:Four Tet")]
+    [InlineData("Song", "A great feat of engineering by the crew.", "")]
     // With
     [InlineData("Skrillex & Diplo - Where Are Ü Now (with Justin Bieber)", null, "Collaborator:Skrillex|Collaborator:Diplo|With:Justin Bieber")]
     [InlineData("Track w/ Sigur Rós", null, "With:Sigur Rós")]
@@ -35,6 +37,7 @@ public class CreditParserTests
     [InlineData("Kendrick Lamar, SZA - All The Stars", null, "Collaborator:Kendrick Lamar|Collaborator:SZA")]
     [InlineData("Jay-Z & Kanye West - Otis (feat. Otis Redding)", null, "Collaborator:Jay-Z|Collaborator:Kanye West|Featured:Otis Redding")]
     [InlineData("Chase & Status x Stormzy - Tribe", null, "Collaborator:Chase & Status|Collaborator:Stormzy")]
+    [InlineData("Lil Nas X & Billy Ray Cyrus - Old Town Road", null, "Collaborator:Lil Nas X|Collaborator:Billy Ray Cyrus")]
     [InlineData("Earth, Wind & Fire - September", null, "")]
     [InlineData("Simon & Garfunkel - The Boxer", null, "")]
     [InlineData("Jay-Z vs. Linkin Park - Numb/Encore", null, "Versus:Jay-Z|Versus:Linkin Park")]
@@ -59,6 +62,7 @@ public class CreditParserTests
     [InlineData("XO Tour Llif3 [Prod. By TM88]", null, "Producer:TM88")]
     [InlineData("Bad and Boujee (feat. Lil Uzi Vert) [Prod. by Metro Boomin]", null, "Featured:Lil Uzi Vert|Producer:Metro Boomin")]
     [InlineData("Bangarang", "Produced by Skrillex and mixed by Joe Example.\nFollow @owsla and @skrillex", "Producer:Skrillex|Mention:owsla|Mention:skrillex")]
+    [InlineData("Mix 042", "Tracklist:\n01. Bicep - Glue (feat. Someone)\n[00:00] Fred again.. - Delilah (prod. by Skrillex)\nRecorded live, thanks @boilerroom", "Mention:boilerroom")]
     // Mentions
     [InlineData("@skrillex's new one", null, "Mention:skrillex")]
     [InlineData("New one", "mail me at dj@example.com", "")]

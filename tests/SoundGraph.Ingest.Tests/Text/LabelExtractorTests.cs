@@ -11,6 +11,8 @@ public class LabelExtractorTests
     [InlineData(null, null, "(P) 2017 Columbia Records, a division of Sony Music Entertainment", null, "Columbia Records")]
     [InlineData(null, null, "℗ 2018 Some Artist under exclusive licence to Warp Records Limited", null, "Warp Records")]
     [InlineData(null, null, "2016 Mad Decent", null, "Mad Decent")]
+    [InlineData(null, null, "(P) 2019 Big Beat Records Inc. for the United States and WEA International Inc. for the world outside of the United States.", null, "Big Beat Records")]
+    [InlineData(null, null, "℗ 2019 The copyright in this sound recording is owned by Ninja Tune", null, "Ninja Tune")]
     [InlineData(null, "Anjunadeep", null, "Out now on Hospital Records! [NHS123]", "Anjunadeep|Hospital Records")]
     [InlineData(null, null, null, "OUT NOW ON SPOTIFY\nReleased via Anjunadeep.", "Anjunadeep")]
     [InlineData(null, null, null, "Label: Monstercat\nCat: MCS123", "Monstercat")]
