@@ -17,6 +17,7 @@ public class TitleTermsTests
     [InlineData("Strobe (Deadmau5 Remix)", "strobe")]
     [InlineData("Lean On - Dirty Audio Remix", "lean")]
     [InlineData("Song (Part 2)", "song|part|2")]
+    [InlineData("Hello - Adele Cover (Slowed + Reverb)", "hello")]
     [InlineData("Love, Love, LOVE (prod. by Metro Boomin) @someone", "love")]
     [InlineData("one two three four five six seven", "one|two|three|four|five")]
     [InlineData(null, "")]
