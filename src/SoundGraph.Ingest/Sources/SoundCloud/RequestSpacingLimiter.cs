@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 namespace SoundGraph.Ingest.Sources.SoundCloud;
 
 /// <summary>A rate limiter that hands out one permit at a time, each at least <c>interval</c> after the previous one
-/// (first come, first served), on the real clock.</summary>
+/// (in arrival order, roughly: waiters queue on a semaphore), on the real clock.</summary>
 /// <remarks>
 /// Why not <see cref="TokenBucketRateLimiter"/> with a bucket of 1: its refill timer ticks independently of use, so a
 /// request taking the idle bucket's token just before a tick is followed by another right after the tick; with
@@ -16,6 +16,7 @@ internal sealed class RequestSpacingLimiter : RateLimiter
     private readonly long _intervalTicks;
     private readonly TimeSpan _interval;
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _queue = new(1, 1);
     private long _nextSlot;
     private long _lastGrant = Stopwatch.GetTimestamp();
     private bool _disposed;
@@ -71,26 +72,35 @@ internal sealed class RequestSpacingLimiter : RateLimiter
             return Lease.Granted;
         }
 
-        long slot;
-        lock (_lock)
+        // One waiter at a time. The next slot is set from the moment a permit is actually granted (not from a
+        // precomputed schedule), so waiters that wake late cannot bunch up behind one another.
+        await _queue.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            slot = Math.Max(Stopwatch.GetTimestamp(), _nextSlot);
-            _nextSlot = slot + _intervalTicks;
-            _lastGrant = slot;
-        }
-
-        // Wait until the reserved slot; Task.Delay may wake a little early (coarse timer), so loop until it is reached.
-        while (true)
-        {
-            var remaining = slot - Stopwatch.GetTimestamp();
-            if (remaining <= 0)
+            while (true)
             {
-                return Lease.Granted;
-            }
+                long remaining;
+                lock (_lock)
+                {
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    var now = Stopwatch.GetTimestamp();
+                    remaining = _nextSlot - now;
+                    if (remaining <= 0)
+                    {
+                        _nextSlot = now + _intervalTicks;
+                        _lastGrant = now;
+                        return Lease.Granted;
+                    }
+                }
 
-            var ms = Math.Max(1, (int)Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency));
-            await Task.Delay(ms, cancellationToken).ConfigureAwait(false);
+                // Task.Delay may wake a little early (coarse timer): loop until the slot is reached.
+                var ms = Math.Max(1, (int)Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency));
+                await Task.Delay(ms, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _queue.Release();
         }
     }
 
@@ -99,6 +109,11 @@ internal sealed class RequestSpacingLimiter : RateLimiter
         lock (_lock)
         {
             _disposed = true;
+        }
+
+        if (disposing)
+        {
+            _queue.Dispose();
         }
 
         base.Dispose(disposing);
