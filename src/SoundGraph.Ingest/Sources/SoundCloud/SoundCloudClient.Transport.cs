@@ -1,0 +1,455 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Polly;
+using Polly.Retry;
+using SoundGraph.Ingest.Sources.SoundCloud.Dto;
+
+namespace SoundGraph.Ingest.Sources.SoundCloud;
+
+/// <summary>Sending, pacing, retrying and parsing.</summary>
+public sealed partial class SoundCloudClient
+{
+    private async Task<Attempt> ExecuteAsync(string url, string endpoint, Func<string, object?> parse, bool followRedirect, CancellationToken ct)
+    {
+        var renewedAfter401 = false;
+        var attempts = 0;
+        Attempt result;
+        var context = ResilienceContextPool.Shared.Get(endpoint, ct);
+        try
+        {
+            result = await _pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    var token = ctx.CancellationToken;
+                    attempts++;
+                    while (true)
+                    {
+                        var accessToken = await _auth.GetTokenAsync(token).ConfigureAwait(false);
+                        var attempt = await SendOnceAsync(url, endpoint, accessToken, parse, followRedirect, token).ConfigureAwait(false);
+                        if (attempt.Status != 401)
+                        {
+                            return attempt;
+                        }
+
+                        if (!_auth.CanRenew)
+                        {
+                            throw new SoundCloudException(
+                                $"SoundCloud {endpoint} answered 401: the user token from {SoundCloudOptions.AccessTokenVariable} was rejected (expired or revoked).",
+                                endpoint,
+                                401);
+                        }
+
+                        if (renewedAfter401)
+                        {
+                            throw new SoundCloudException(
+                                $"SoundCloud {endpoint} answered 401 again after the access token was renewed; the credentials may lack access to this endpoint.",
+                                endpoint,
+                                401);
+                        }
+
+                        renewedAfter401 = true;
+                        SoundCloudLog.RenewingAfter401(_logger, endpoint);
+                        Stats.AddRetry();
+                        _auth.Invalidate(accessToken);
+                    }
+                },
+                context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
+        {
+            var status = ex is SoundCloudTransientException t ? t.Status : (int?)null;
+            throw new SoundCloudException(
+                $"SoundCloud {endpoint} failed after {attempts} attempt(s): {Describe(ex)}.", endpoint, status, ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (result.Transient)
+        {
+            throw new SoundCloudException(
+                $"SoundCloud {endpoint} failed after {attempts} attempt(s): last answer {result.Reason}.", endpoint, result.Status);
+        }
+
+        return result;
+    }
+
+    private async Task<Attempt> SendOnceAsync(string url, string endpoint, string accessToken, Func<string, object?> parse, bool followRedirect, CancellationToken ct)
+    {
+        using var slot = await _concurrency.AcquireAsync(1, ct).ConfigureAwait(false);
+        if (!slot.IsAcquired)
+        {
+            throw new InvalidOperationException("The SoundCloud concurrency limiter refused a permit.");
+        }
+
+        await PaceAsync(ct).ConfigureAwait(false);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url));
+        request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", accessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.RequestTimeout);
+        Stats.AddRequest();
+        int status;
+        string body;
+        HttpResponseHeaders headers;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            headers = response.Headers;
+            body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"SoundCloud {endpoint} did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", ex);
+        }
+
+        if (_sink is not null)
+        {
+            var record = new SoundCloudResponse(endpoint, SoundCloudUrls.Redact(url), status, body.Length == 0 ? null : body, _time.GetUtcNow());
+            await _sink.OnResponseAsync(record, ct).ConfigureAwait(false);
+        }
+
+        switch (status)
+        {
+            case >= 200 and < 300:
+                try
+                {
+                    return new Attempt(status, parse(body), null, null);
+                }
+                catch (TruncatedBodyException ex)
+                {
+                    return Attempt.Retry(status, "an unparseable body (" + ex.Message + ")", null);
+                }
+
+            case 301 or 302 or 303 or 307 or 308 when followRedirect:
+                var location = headers.Location?.ToString() ?? LocationFromBody(body);
+                if (location is null)
+                {
+                    throw new SoundCloudException($"SoundCloud {endpoint} answered {status} without a location.", endpoint, status);
+                }
+
+                if (!IsAbsoluteHttp(location))
+                {
+                    location = new Uri(new Uri(url), location).AbsoluteUri;
+                }
+
+                return new Attempt(status, null, null, null) { Location = location };
+
+            case 401:
+                return new Attempt(401, null, null, null);
+
+            case 403:
+                Stats.AddForbidden();
+                SoundCloudLog.Unavailable(_logger, endpoint, status);
+                return new Attempt(status, null, null, null);
+
+            case 404:
+                Stats.AddNotFound();
+                SoundCloudLog.Unavailable(_logger, endpoint, status);
+                return new Attempt(status, null, null, null);
+
+            case 429:
+                Stats.AddRateLimited();
+                return RateLimitedAttempt(endpoint, body, headers);
+
+            case 408 or >= 500:
+                return Attempt.Retry(status, "status " + status.ToString(CultureInfo.InvariantCulture), RetryAfter(headers));
+
+            default:
+                throw new SoundCloudException($"SoundCloud {endpoint} answered unexpected status {status}.", endpoint, status);
+        }
+    }
+
+    private Attempt RateLimitedAttempt(string endpoint, string body, HttpResponseHeaders headers)
+    {
+        var now = _time.GetUtcNow();
+        var reset = ResetTime(body);
+        var wait = TimeSpan.Zero;
+        if (reset is { } r && r > now)
+        {
+            wait = r - now;
+        }
+
+        if (RetryAfter(headers, cap: false) is { } retryAfter && retryAfter > wait)
+        {
+            wait = retryAfter;
+        }
+
+        var resetAt = now + wait;
+        if (wait > _options.MaxRetryDelay)
+        {
+            throw new SoundCloudRateLimitException(
+                $"SoundCloud {endpoint} answered 429 and the rate limit resets at {resetAt:u}, later than MaxRetryDelay ({_options.MaxRetryDelay}) allows waiting.",
+                endpoint,
+                resetAt);
+        }
+
+        SoundCloudLog.RateLimited(_logger, endpoint, resetAt, wait.TotalSeconds);
+
+        // A reset already past (clock skew) falls back to the jittered backoff.
+        return Attempt.Retry(429, "status 429", wait > TimeSpan.Zero ? wait : null);
+    }
+
+    /// <summary>Latest <c>errors[].meta.reset_time</c> of a 429 body, or null.</summary>
+    private static DateTimeOffset? ResetTime(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            DateTimeOffset? latest = null;
+            foreach (var error in errors.EnumerateArray())
+            {
+                if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+                    && meta.TryGetProperty("reset_time", out var rt) && rt.ValueKind == JsonValueKind.String
+                    && SoundCloudDates.Parse(rt.GetString()) is { } t && (latest is null || t > latest))
+                {
+                    latest = t;
+                }
+            }
+
+            return latest;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseHeaders headers, bool cap = true)
+    {
+        var value = headers.RetryAfter;
+        TimeSpan? delay = value?.Delta ?? (value?.Date is { } date ? date - _time.GetUtcNow() : null);
+        if (delay is not { } d || d <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return cap && d > _options.MaxRetryDelay ? _options.MaxRetryDelay : d;
+    }
+
+    private static string? LocationFromBody(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.String
+                ? l.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private ResiliencePipeline<Attempt> BuildPipeline()
+    {
+        if (_options.MaxRetries == 0)
+        {
+            return ResiliencePipeline<Attempt>.Empty;
+        }
+
+        var retry = new RetryStrategyOptions<Attempt>
+        {
+            MaxRetryAttempts = _options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = _options.RetryBaseDelay,
+            MaxDelay = _options.MaxRetryDelay,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Transient: true } || (args.Outcome.Exception is { } ex && IsTransient(ex))),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+            OnRetry = args =>
+            {
+                Stats.AddRetry();
+                var reason = args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception);
+                SoundCloudLog.Retrying(_logger, CurrentEndpoint(args.Context), reason, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                return ValueTask.CompletedTask;
+            },
+        };
+        return new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }.AddRetry(retry).Build();
+    }
+
+    private static string CurrentEndpoint(ResilienceContext context) =>
+        context.OperationKey ?? "SoundCloud request";
+
+    private static bool IsTransient(Exception ex) =>
+        ex is HttpRequestException or TimeoutException or IOException or SoundCloudTransientException;
+
+    private static string Describe(Exception? ex) => ex switch
+    {
+        null => "unknown failure",
+        SoundCloudTransientException t => t.Message,
+        TimeoutException => "timeout",
+        HttpRequestException h when h.StatusCode is { } s => "HTTP error " + ((int)s).ToString(CultureInfo.InvariantCulture),
+        HttpRequestException => "connection failure",
+        IOException => "connection closed while reading",
+        _ => ex.GetType().Name,
+    };
+
+    private async ValueTask PaceAsync(CancellationToken ct)
+    {
+        using var lease = await _spacing.AcquireAsync(1, ct).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new InvalidOperationException("The SoundCloud rate limiter refused a permit.");
+        }
+    }
+
+    private string ToRequestUrl(string pathOrUrl, bool paging)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathOrUrl);
+        if (IsAbsoluteHttp(pathOrUrl))
+        {
+            if (!IsOnApiHost(pathOrUrl))
+            {
+                throw new ArgumentException("Absolute URLs must be on the API host " + _options.ApiBaseUri.Authority + "; the token is never sent elsewhere.", nameof(pathOrUrl));
+            }
+
+            return pathOrUrl;
+        }
+
+        return AbsoluteUrl(paging ? SoundCloudUrls.WithPaging(pathOrUrl, _options.PageSize) : pathOrUrl);
+    }
+
+    private string AbsoluteUrl(string relativePath) => _apiBase + "/" + relativePath.TrimStart('/');
+
+    private static bool IsAbsoluteHttp(string url) =>
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsOnApiHost(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Scheme, _options.ApiBaseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Host, _options.ApiBaseUri.Host, StringComparison.OrdinalIgnoreCase)
+        && uri.Port == _options.ApiBaseUri.Port;
+
+    private static T ParseObject<T>(string body, string endpoint)
+    {
+        using var doc = ParseDocument(body);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new SoundCloudException($"SoundCloud {endpoint} answered {doc.RootElement.ValueKind} where an object was expected.", endpoint, 200);
+        }
+
+        return Deserialize<T>(doc.RootElement, endpoint);
+    }
+
+    private static SoundCloudPage<T> ParsePage<T>(string body, string endpoint)
+    {
+        using var doc = ParseDocument(body);
+        var root = doc.RootElement;
+        JsonElement collection;
+        string? next = null;
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            collection = root;
+        }
+        else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("collection", out collection) && collection.ValueKind == JsonValueKind.Array)
+        {
+            if (root.TryGetProperty("next_href", out var nh) && nh.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(nh.GetString()))
+            {
+                next = nh.GetString();
+            }
+        }
+        else
+        {
+            throw new SoundCloudException($"SoundCloud {endpoint} answered a body without a \"collection\" array.", endpoint, 200);
+        }
+
+        var items = new List<T>(collection.GetArrayLength());
+        foreach (var element in collection.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Null)
+            {
+                items.Add(Deserialize<T>(element, endpoint));
+            }
+        }
+
+        return new SoundCloudPage<T>(items, next);
+    }
+
+    private static ScResolved ParseResolved(string body)
+    {
+        using var doc = ParseDocument(body);
+        var root = doc.RootElement;
+        var kind = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String
+            ? k.GetString() ?? string.Empty
+            : string.Empty;
+        return kind switch
+        {
+            "track" => new ScResolved(kind, Deserialize<ScTrack>(root, "/resolve"), null, null),
+            "user" => new ScResolved(kind, null, Deserialize<ScUser>(root, "/resolve"), null),
+            "playlist" => new ScResolved(kind, null, null, Deserialize<ScPlaylist>(root, "/resolve")),
+            _ => new ScResolved(kind, null, null, null),
+        };
+    }
+
+    /// <summary>Parses the body; text that is not complete JSON (empty, cut off) is a retryable truncation.</summary>
+    private static JsonDocument ParseDocument(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            throw new TruncatedBodyException("empty");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw new TruncatedBodyException(ex.Message);
+        }
+    }
+
+    private static T Deserialize<T>(JsonElement element, string endpoint)
+    {
+        try
+        {
+            return element.Deserialize<T>(SoundCloudJson.Options)
+                ?? throw new SoundCloudException($"SoundCloud {endpoint} answered null where {typeof(T).Name} was expected.", endpoint, 200);
+        }
+        catch (JsonException ex)
+        {
+            // Complete JSON of another shape is not worth retrying.
+            throw new SoundCloudException($"SoundCloud {endpoint} answered JSON that does not read as {typeof(T).Name}: {ex.Message}", endpoint, 200, ex);
+        }
+    }
+
+    /// <summary>The outcome of one attempt: a final answer, or one to retry after <see cref="RetryAfter"/>.</summary>
+    private sealed record Attempt(int Status, object? Value, TimeSpan? RetryAfter, string? Reason)
+    {
+        public bool Transient { get; init; }
+
+        public string? Location { get; init; }
+
+        public static Attempt Retry(int status, string reason, TimeSpan? retryAfter) => new(status, null, retryAfter, reason) { Transient = true };
+    }
+
+    private sealed class TruncatedBodyException : Exception
+    {
+        public TruncatedBodyException(string message)
+            : base(message)
+        {
+        }
+
+        public TruncatedBodyException()
+        {
+        }
+
+        public TruncatedBodyException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+    }
+}
