@@ -50,12 +50,12 @@ public static class HarvestJob
         var spillPath = settings.SpillPath ?? DefaultSpillPath(store.Location);
         using var spill = new SpillWriter(spillPath);
         var services = new ServiceCollection();
-        services.AddHttpClient("soundcloud", http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient("soundcloud", http => http.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(SoundCloudClient.CreateHandler);
         await using var provider = services.BuildServiceProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new ErrorLoggerProvider(context.Error)).SetMinimumLevel(LogLevel.Warning));
         using var client = new SoundCloudClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient("soundcloud"), clientOptions, TimeProvider.System, loggerFactory.CreateLogger<SoundCloudClient>(), spill);
-        var engine = new HarvestEngine(store, client, options, spill, loggerFactory.CreateLogger<HarvestEngine>());
+        using var engine = new HarvestEngine(store, client, options, spill, loggerFactory.CreateLogger<HarvestEngine>());
         var request = new HarvestRequest(settings.Seed, settings.Restart, settings.Workers ?? clientOptions.MaxConcurrentRequests);
         HarvestResult result;
         if (context.Console.Profile.Capabilities.Interactive && !json)

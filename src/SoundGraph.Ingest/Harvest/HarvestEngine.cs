@@ -56,7 +56,7 @@ public sealed class HarvestException : Exception
 /// <remarks>Walks run concurrently (<see cref="HarvestRequest.Workers"/>) and the client spaces requests; the store is
 /// written by one walk at a time. Every limit bounds one walk, so the rows kept do not depend on which walk finishes
 /// first: a concurrent, resumed or repeated run keeps exactly the rows of an uninterrupted one.</remarks>
-public sealed class HarvestEngine
+public sealed class HarvestEngine : IDisposable
 {
     private readonly SoundGraphStore _store;
     private readonly SoundCloudClient _client;
@@ -80,6 +80,9 @@ public sealed class HarvestEngine
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => _storeGate.Dispose();
 
     /// <summary>Live per-layer progress.</summary>
     public HarvestProgress Progress { get; } = new();
@@ -125,7 +128,9 @@ public sealed class HarvestEngine
         }
 
         var queue = new WalkQueue();
-        queue.Add(all.Where(t => t.Status == FrontierStatus.Pending));
+        var pending = all.Where(t => t.Status == FrontierStatus.Pending).ToList();
+        HarvestLog.RunStarted(_logger, run.Id, resumed ? "resumed" : "started", pending.Count);
+        queue.Add(pending);
         var context = new WalkContext(run.Id, seed, stats, queue);
         var workers = Enumerable.Range(0, request.Workers).Select(_ => WorkAsync(context, cancellationToken)).ToList();
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -213,7 +218,7 @@ public sealed class HarvestEngine
             var done = next is null || scanned >= scanLimit || kept >= task.MaxItems;
             if (!done && !seen.Add(next!))
             {
-                _logger.LogWarning("Walk {Task} returned a next_href seen before; ending the walk to avoid a loop.", task.Task);
+                HarvestLog.WalkLoop(_logger, task.Task);
                 done = true;
             }
 

@@ -70,10 +70,10 @@ internal sealed class HarvestHarness : IAsyncDisposable
     public async Task<(HarvestResult Result, SoundCloudStats ClientStats)> HarvestAsync(
         SoundGraphStore store, HarvestOptions options, SoundCloudOptions? clientOptions = null, bool restart = false, string? spillPath = null, CancellationToken ct = default)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient(SoundCloudClient.CreateHandler());
         using var spill = spillPath is null ? null : new SpillWriter(spillPath);
         using var client = new SoundCloudClient(http, clientOptions ?? ClientOptions(), TimeProvider.System, null, spill);
-        var engine = new HarvestEngine(store, client, options, spill);
+        using var engine = new HarvestEngine(store, client, options, spill);
         var result = await engine.RunAsync(new HarvestRequest(SeedId.ToString(System.Globalization.CultureInfo.InvariantCulture), restart, 4), ct);
         return (result, client.Stats);
     }

@@ -45,8 +45,8 @@ public sealed class SoundCloudOptions
     public int PageSize { get; init; } = 50;
 
     /// <summary>Upper bound on request starts per second, enforced client-side by a token bucket of size 1.</summary>
-    /// <value>Default 5 requests/s; range (0, 1000]. Starts are spaced at least 1.05/RequestsPerSecond seconds apart
-    /// (a 5 % margin so that network jitter cannot make the server see more than this many in any 1-s window).</value>
+    /// <value>Default 5 requests/s; range (0, 1000]. Starts are spaced at least 1.02/RequestsPerSecond seconds apart
+    /// (a 2 % margin so that network jitter cannot make the server see more than this many in any 1-s window).</value>
     public double RequestsPerSecond { get; init; } = 5;
 
     /// <summary>Upper bound on requests in flight at once.</summary>

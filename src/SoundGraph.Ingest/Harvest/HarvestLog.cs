@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace SoundGraph.Ingest.Harvest;
+
+/// <summary>Every log message of the harvest engine, declared once.</summary>
+internal static partial class HarvestLog
+{
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "Walk {Task} returned a next_href it had already followed; ending the walk to avoid a loop")]
+    public static partial void WalkLoop(ILogger logger, string task);
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Harvest run {RunId} {Mode}: {Pending} walks pending")]
+    public static partial void RunStarted(ILogger logger, long runId, string mode, int pending);
+}
