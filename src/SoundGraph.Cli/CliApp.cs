@@ -30,6 +30,7 @@ public static class CliApp
         root.Add(UnveilCommand.Create(context));
         root.Add(BenchCommand.Create(context));
         root.Add(DbCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -39,6 +39,18 @@ public abstract class DbRelationStore : IRelationStore
             cancellationToken);
 
     /// <inheritdoc/>
+    /// <remarks>Codes: target_type 0 = track, kind 0 = like (<see cref="Core.Catalog.TargetType"/>,
+    /// <see cref="Core.Catalog.EngagementKind"/>); the engagements primary key makes each (user, track) like one row.</remarks>
+    public Task<Bipartite> LoadUserLikedTracksAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync("SELECT user_id, target_id FROM engagements WHERE target_type = 0 AND kind = 0 ORDER BY 1, 2", cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Bipartite> LoadUserLikedArtistsAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync(
+            "SELECT DISTINCT e.user_id, c.artist_id FROM engagements e JOIN track_credits c ON c.track_id = e.target_id WHERE e.target_type = 0 AND e.kind = 0 ORDER BY 1, 2",
+            cancellationToken);
+
+    /// <inheritdoc/>
     public Task<Bipartite> LoadArtistTagsAsync(CancellationToken cancellationToken = default) =>
         LoadAsync("SELECT DISTINCT tag_id, artist_id FROM artist_tags ORDER BY 1, 2", cancellationToken);
 

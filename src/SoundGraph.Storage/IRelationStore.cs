@@ -17,6 +17,14 @@ public interface IRelationStore
     /// (through the tracks' credited artists).</summary>
     Task<Bipartite> LoadListenerArtistsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Users → the distinct tracks they liked (engagements of kind like on a track); feeds
+    /// <see cref="RelationKind.UserLikeJaccard"/>.</summary>
+    Task<Bipartite> LoadUserLikedTracksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Users → the distinct artists credited (any role) on the tracks they liked (likes only, no plays or
+    /// listens); feeds <see cref="RelationKind.ArtistCoLibrary"/>.</summary>
+    Task<Bipartite> LoadUserLikedArtistsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Tags → the distinct artists carrying them.</summary>
     Task<Bipartite> LoadArtistTagsAsync(CancellationToken cancellationToken = default);
 

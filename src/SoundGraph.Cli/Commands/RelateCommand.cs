@@ -24,7 +24,7 @@ public static class RelateCommand
         kinds.AcceptOnlyFromAmong(RelationKinds.All.Select(k => k.Code()).ToArray());
         var evidence = new Option<int>("--evidence") { Description = "Evidence ids sampled per relation row (the exact count is always kept).", DefaultValueFactory = _ => 5 };
         var threshold = new Option<double>("--audio-threshold") { Description = "Minimum cosine for audio similarity (−1…1).", DefaultValueFactory = _ => 0.7 };
-        var command = new Command("relate", "Compute relations (co-playlist, co-listen, tags, collaborations, audio, user–user) from the store.") { TopK, kinds, evidence, threshold };
+        var command = new Command("relate", "Compute relations (co-playlist, co-listen, co-library, tags, collaborations, audio, user–user by artists and by likes) from the store.") { TopK, kinds, evidence, threshold };
         command.SetAction(async (parse, ct) =>
         {
             var selected = parse.GetValue(kinds) is { Length: > 0 } codes ? codes.Select(RelationKinds.Parse).ToHashSet() : RelationKinds.All.ToHashSet();

@@ -10,7 +10,7 @@ namespace SoundGraph.Cli.Jobs;
 
 /// <summary>Timing and size of one relation kind computed by <see cref="RelateJob"/>.</summary>
 /// <param name="Kind">Relation kind.</param>
-/// <param name="InputGroups">Groups in the input membership (playlists, listeners, tags, tracks; tracks for audio).</param>
+/// <param name="InputGroups">Groups in the input membership (playlists, listeners, likers, tags, tracks; tracks for audio).</param>
 /// <param name="InputEntries">Entries in the input membership (Σ|g|; tracks with features for audio).</param>
 /// <param name="Rows">Directed relation rows written.</param>
 /// <param name="LoadSeconds">Seconds reading the input from the store.</param>
@@ -92,6 +92,8 @@ public static class RelateJob
             RelationKind.ArtistTagOverlap => Slot(store.LoadArtistTagsAsync, m => new RelationInputs { ArtistTags = m }),
             RelationKind.TrackTagOverlap => Slot(store.LoadTrackTagsAsync, m => new RelationInputs { TrackTags = m }),
             RelationKind.ArtistCollaboration => Slot(store.LoadTrackCreditsAsync, m => new RelationInputs { TrackCredits = m }),
+            RelationKind.UserLikeJaccard => Slot(store.LoadUserLikedTracksAsync, m => new RelationInputs { UserLikedTracks = m }),
+            RelationKind.ArtistCoLibrary => Slot(store.LoadUserLikedArtistsAsync, m => new RelationInputs { UserLikedArtists = m }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown relation kind."),
         };
         var membership = await load(ct).ConfigureAwait(false);

@@ -26,6 +26,14 @@ public enum RelationKind
 
     /// <summary>Users with overlapping played/liked artists. count = artists in common; weight = Jaccard of the artist sets.</summary>
     UserJaccard = 7,
+
+    /// <summary>Users who liked the same tracks. count = liked tracks in common; weight = Jaccard of the liked-track sets.
+    /// Kept with the thresholds of <see cref="UserJaccard"/> (≥ 3 common tracks, Jaccard ≥ 0.1 by default).</summary>
+    UserLikeJaccard = 8,
+
+    /// <summary>Artists liked by the same users (a user's library: the distinct credited artists of the tracks the user
+    /// liked). count = common likers; weight = count / √(|A|·|B|) (binary cosine, as <see cref="ArtistCoListen"/>).</summary>
+    ArtistCoLibrary = 9,
 }
 
 /// <summary>Node types a relation connects.</summary>
@@ -56,7 +64,7 @@ public enum EvidenceType
     /// <summary>Tag ids.</summary>
     Tag,
 
-    /// <summary>Track ids (co-credited tracks).</summary>
+    /// <summary>Track ids (co-credited tracks, liked tracks in common).</summary>
     Track,
 
     /// <summary>Artist ids (shared artists).</summary>
@@ -80,6 +88,8 @@ public static class RelationKinds
         RelationKind.ArtistCollaboration => "artist_collaboration",
         RelationKind.TrackAudioSimilarity => "track_audio_similarity",
         RelationKind.UserJaccard => "user_jaccard",
+        RelationKind.UserLikeJaccard => "user_like_jaccard",
+        RelationKind.ArtistCoLibrary => "artist_co_library",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown relation kind."),
     };
 
@@ -94,7 +104,7 @@ public static class RelationKinds
     public static NodeType NodeType(this RelationKind kind) => kind switch
     {
         RelationKind.TrackCoPlaylist or RelationKind.TrackTagOverlap or RelationKind.TrackAudioSimilarity => Relations.NodeType.Track,
-        RelationKind.UserJaccard => Relations.NodeType.User,
+        RelationKind.UserJaccard or RelationKind.UserLikeJaccard => Relations.NodeType.User,
         _ => Relations.NodeType.Artist,
     };
 
@@ -102,9 +112,9 @@ public static class RelationKinds
     public static EvidenceType EvidenceType(this RelationKind kind) => kind switch
     {
         RelationKind.TrackCoPlaylist or RelationKind.ArtistCoPlaylist => Relations.EvidenceType.Playlist,
-        RelationKind.ArtistCoListen => Relations.EvidenceType.User,
+        RelationKind.ArtistCoListen or RelationKind.ArtistCoLibrary => Relations.EvidenceType.User,
         RelationKind.ArtistTagOverlap or RelationKind.TrackTagOverlap => Relations.EvidenceType.Tag,
-        RelationKind.ArtistCollaboration => Relations.EvidenceType.Track,
+        RelationKind.ArtistCollaboration or RelationKind.UserLikeJaccard => Relations.EvidenceType.Track,
         RelationKind.UserJaccard => Relations.EvidenceType.Artist,
         _ => Relations.EvidenceType.None,
     };

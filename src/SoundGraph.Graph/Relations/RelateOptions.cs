@@ -7,8 +7,8 @@ namespace SoundGraph.Graph.Relations;
 public sealed record RelateOptions
 {
     /// <summary>Top-K, filters and evidence sample of every co-occurrence kind (all kinds but audio similarity).
-    /// For <see cref="RelationKind.UserJaccard"/>, MinCount and MinWeight are replaced by <see cref="UserMinCommon"/>
-    /// and <see cref="UserMinJaccard"/>.</summary>
+    /// For <see cref="RelationKind.UserJaccard"/> and <see cref="RelationKind.UserLikeJaccard"/>, MinCount and MinWeight
+    /// are replaced by <see cref="UserMinCommon"/> and <see cref="UserMinJaccard"/>.</summary>
     /// <value>Default <see cref="RelationOptions"/> defaults (top 50, no filter, 5 evidence ids).</value>
     public RelationOptions General { get; init; } = new();
 
@@ -22,12 +22,13 @@ public sealed record RelateOptions
     [Range(-1.0, 1.0)]
     public double AudioThreshold { get; init; } = 0.7;
 
-    /// <summary>Minimum number of artists two users share for a <see cref="RelationKind.UserJaccard"/> row.</summary>
-    /// <value>Default 3: one or two shared artists say little about taste; at least 1.</value>
+    /// <summary>Minimum number of artists two users share for a <see cref="RelationKind.UserJaccard"/> row (liked tracks
+    /// for a <see cref="RelationKind.UserLikeJaccard"/> row).</summary>
+    /// <value>Default 3: one or two shared artists (or tracks) say little about taste; at least 1.</value>
     [Range(1, int.MaxValue)]
     public int UserMinCommon { get; init; } = 3;
 
-    /// <summary>Minimum Jaccard index of two users' artist sets.</summary>
+    /// <summary>Minimum Jaccard index of two users' artist sets (liked-track sets for <see cref="RelationKind.UserLikeJaccard"/>).</summary>
     /// <value>Default 0.1; in [0, 1].</value>
     [Range(0.0, 1.0)]
     public double UserMinJaccard { get; init; } = 0.1;

@@ -23,6 +23,9 @@ public static class RelationEngine
     /// <item>TrackAudioSimilarity: AudioTrackIds + AudioFeatures, cosine of z-scores.</item>
     /// <item>UserJaccard: transpose of ListenerArtists (artists → users), Jaccard with count ≥ UserMinCommon and weight
     /// ≥ UserMinJaccard; evidence artist ids.</item>
+    /// <item>UserLikeJaccard: transpose of UserLikedTracks (tracks → likers), Jaccard with the UserJaccard thresholds;
+    /// evidence track ids.</item>
+    /// <item>ArtistCoLibrary: UserLikedArtists, cosine; evidence user ids.</item>
     /// </list></returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -56,9 +59,9 @@ public static class RelationEngine
                 RelationKind.ArtistTagOverlap => CoOccurrenceOf(kind, inputs.ArtistTags, CoOccurrenceScore.Jaccard, general),
                 RelationKind.TrackTagOverlap => CoOccurrenceOf(kind, inputs.TrackTags, CoOccurrenceScore.Jaccard, general),
                 RelationKind.ArtistCollaboration => CoOccurrenceOf(kind, inputs.TrackCredits, CoOccurrenceScore.Count, general),
-                RelationKind.UserJaccard => IsPresent(inputs.ListenerArtists)
-                    ? () => CoOccurrence.Build(kind, BipartiteOps.Transpose(inputs.ListenerArtists!), CoOccurrenceScore.Jaccard, userOptions)
-                    : null,
+                RelationKind.UserJaccard => UserJaccardOf(kind, inputs.ListenerArtists, userOptions),
+                RelationKind.UserLikeJaccard => UserJaccardOf(kind, inputs.UserLikedTracks, userOptions),
+                RelationKind.ArtistCoLibrary => CoOccurrenceOf(kind, inputs.UserLikedArtists, CoOccurrenceScore.Cosine, general),
                 RelationKind.TrackAudioSimilarity => inputs.AudioTrackIds is { Count: > 0 } ids && inputs.AudioFeatures is { } features
                     ? () => AudioSimilarity.Build(ids, features, options.AudioTopK, options.AudioThreshold)
                     : null,
@@ -80,6 +83,11 @@ public static class RelationEngine
     }
 
     private static bool IsPresent(Bipartite? membership) => membership is { ItemIds.Length: > 0 };
+
+    /// <summary>User–user Jaccard on the inverted index: the users → things membership is transposed to things → users,
+    /// so users co-occur in the groups of the things they share.</summary>
+    private static Func<IReadOnlyList<Relation>>? UserJaccardOf(RelationKind kind, Bipartite? userThings, RelationOptions options) =>
+        IsPresent(userThings) ? () => CoOccurrence.Build(kind, BipartiteOps.Transpose(userThings!), CoOccurrenceScore.Jaccard, options) : null;
 
     private static Func<IReadOnlyList<Relation>>? CoOccurrenceOf(RelationKind kind, Bipartite? groups, CoOccurrenceScore score, RelationOptions options) =>
         IsPresent(groups) ? () => CoOccurrence.Build(kind, groups!, score, options) : null;

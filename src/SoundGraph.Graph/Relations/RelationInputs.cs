@@ -18,6 +18,14 @@ public sealed record RelationInputs
     /// <see cref="RelationKind.UserJaccard"/>.</summary>
     public Bipartite? ListenerArtists { get; init; }
 
+    /// <summary>User → track ids the user liked (engagements of kind like on tracks); transposed (tracks → likers), feeds
+    /// <see cref="RelationKind.UserLikeJaccard"/>.</summary>
+    public Bipartite? UserLikedTracks { get; init; }
+
+    /// <summary>User → distinct artist ids credited on the tracks the user liked (the user's library); feeds
+    /// <see cref="RelationKind.ArtistCoLibrary"/>.</summary>
+    public Bipartite? UserLikedArtists { get; init; }
+
     /// <summary>Tag → artist ids; feeds <see cref="RelationKind.ArtistTagOverlap"/>.</summary>
     public Bipartite? ArtistTags { get; init; }
 

@@ -156,6 +156,11 @@ public sealed partial class UnveilReader
         AddCount(facts, "comments", byKind.GetValueOrDefault(EngagementKind.Comment));
         AddCount(facts, "Spotify chart streams", chart.Streams ?? 0);
         AddCount(facts, "weeks on chart (max)", chart.Weeks ?? 0);
+        if (kind == "track")
+        {
+            await AddEngagementScoreAsync(facts, id, ct).ConfigureAwait(false);
+        }
+
         return facts.Count == 0
             ? Empty("engagement", "Engagement", "No listens, plays, likes or chart figures are known.")
             : new UnveilSection("engagement", "Engagement", facts, [], null);

@@ -113,6 +113,8 @@ public sealed partial class UnveilReader
             RelationKind.ArtistTagOverlap or RelationKind.TrackTagOverlap => $"{Plural(count, "shared tag")}{list}",
             RelationKind.ArtistCollaboration => $"{Plural(count, "track")} together{list}",
             RelationKind.UserJaccard => $"{Plural(count, "artist")} in common{list}",
+            RelationKind.UserLikeJaccard => $"{Plural(count, "liked track")} in common{list}",
+            RelationKind.ArtistCoLibrary => $"{Plural(count, "shared liker")}",
             _ => list.TrimStart(':', ' '),
         };
     }

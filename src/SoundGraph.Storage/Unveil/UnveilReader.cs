@@ -74,6 +74,7 @@ public sealed partial class UnveilReader
             const string none = "The track has no credited artist.";
             sections.Add(Empty("collaborators", "Artist connections: collaborators", none));
             sections.Add(Empty("co_listened", "Artist connections: co-listened artists", none));
+            sections.Add(Empty("co_library", "Artist connections: co-liked artists", none));
             sections.Add(Empty("shared_label", "Artist connections: shared label", none));
         }
 
@@ -88,6 +89,7 @@ public sealed partial class UnveilReader
         [
             Retitle(await RelatedAsync("collaborators", "Artist connections: collaborators", RelationKind.ArtistCollaboration, artist.Id, limit, "No co-credited artist.", ct).ConfigureAwait(false), of),
             Retitle(await RelatedAsync("co_listened", "Artist connections: co-listened artists", RelationKind.ArtistCoListen, artist.Id, limit, "No listener of this artist listens to another.", ct).ConfigureAwait(false), of),
+            Retitle(await RelatedAsync("co_library", "Artist connections: co-liked artists", RelationKind.ArtistCoLibrary, artist.Id, limit, "No user who liked this artist's tracks liked another artist's.", ct).ConfigureAwait(false), of),
             Retitle(await SharedLabelAsync(artist.Id, limit, ct).ConfigureAwait(false), of),
         ];
     }

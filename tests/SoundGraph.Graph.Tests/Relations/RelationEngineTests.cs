@@ -52,6 +52,8 @@ public sealed class RelationEngineTests
             ArtistTags = Of((7, [20, 21]), (8, [20])),                         // (20,21): 1/(2+1−1) = 1/2
             TrackTags = Of((7, [1, 2]), (8, [1, 2]), (9, [2])),                // (1,2): 2/(2+3−2) = 2/3
             TrackCredits = Of((1, [50, 51]), (2, [50, 51]), (3, [50])),        // (50,51): 2
+            UserLikedTracks = Of((1, [1, 2, 3]), (2, [1, 2, 3, 4])),           // (u1,u2): 3 common, 3/4
+            UserLikedArtists = Of((1, [60, 61]), (2, [60])),                   // (60,61): 1/√(2·1)
             AudioTrackIds = [1, 2, 3],
             AudioFeatures = [[0.0], [1.0], [3.0]],                             // z sign −, −, + → cos(1,2) = 1
         };
@@ -69,6 +71,8 @@ public sealed class RelationEngineTests
         AssertRow(result, RelationKind.TrackAudioSimilarity, 1, 2, 1.0, 0);
         Assert.Equal(2, result[RelationKind.TrackAudioSimilarity].Count);
         Assert.Empty(result[RelationKind.UserJaccard]); // at most 2 artists per user < 3 common
+        AssertRow(result, RelationKind.UserLikeJaccard, 2, 1, 0.75, 3);
+        AssertRow(result, RelationKind.ArtistCoLibrary, 61, 60, 1 / Math.Sqrt(2), 1);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class UnveilReaderTests
         await using var _ = temp;
         var report = await temp.Store.Unveil.BuildAsync(new EntityRef("track", ids["spotify:track:t1"], "One — A"));
         var keys = report.Sections.Select(x => x.Key).ToArray();
-        Assert.Equal(["summary", "playlists", "co_playlist", "tags", "audio", "collaborators", "co_listened", "shared_label", "engagement"], keys);
+        Assert.Equal(["summary", "playlists", "co_playlist", "tags", "audio", "collaborators", "co_listened", "co_library", "shared_label", "engagement"], keys);
 
         var co = report.Sections.Single(x => x.Key == "co_playlist");
         Assert.Equal(["Two — A", "Three — C"], co.Items.Select(i => i.Name).ToArray());

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SoundGraph.Storage.Export;
+
+/// <summary>Writes metadata.json and README.md of an ML export bundle.</summary>
+internal static class MlBundleDocs
+{
+    /// <summary>The split rule, stated once for metadata.json and the README.</summary>
+    public const string SplitRule =
+        "The target edges (one per distinct source–target pair, in (src_index, dst_index) order) are shuffled by a " +
+        "Fisher–Yates shuffle driven by SplitMix64 seeded with `seed`, then walked in that order: an edge is held out only " +
+        "while its source node still has at least 2 edges in training, so every validation or test source keeps at least " +
+        "one training edge and sources with a single edge always train. Held-out edges fill the test quota floor(test_fraction·n) " +
+        "first, then the validation quota floor(validation_fraction·n); the rest train. If too few edges qualify, the held-out " +
+        "parts are smaller than their quota. No edge is in two parts; the same store, seed and fractions give the same files.";
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task WriteAsync(MlExportResult result, MlExportOptions options, CancellationToken ct)
+    {
+        await File.WriteAllBytesAsync(Path.Combine(result.OutputDirectory, "metadata.json"), Metadata(result, options), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(result.OutputDirectory, "README.md"), Readme(result, options), new UTF8Encoding(false), ct).ConfigureAwait(false);
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string TargetName(MlExportTarget target) => target.ToString().ToLowerInvariant();
+
+    private static byte[] Metadata(MlExportResult result, MlExportOptions options)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", "soundgraph-ml-export/1");
+            json.WriteString("generated_at", Stamp(result.GeneratedAt));
+            json.WriteNumber("seed", options.Seed);
+            json.WriteString("target", TargetName(result.Target));
+            json.WriteString("target_edges", result.TargetEdges);
+            json.WriteNumber("validation_fraction", options.ValidationFraction);
+            json.WriteNumber("test_fraction", options.TestFraction);
+            json.WriteStartObject("split_counts");
+            json.WriteNumber("train", result.TrainEdges);
+            json.WriteNumber("validation", result.ValidationEdges);
+            json.WriteNumber("test", result.TestEdges);
+            json.WriteEndObject();
+            json.WriteString("split_rule", SplitRule);
+            json.WriteString("index_rule", "index is 0-based and contiguous per node type: row i of nodes_<type>.csv is the i-th smallest id; src_index/dst_index refer to it");
+            json.WriteString("empty_cell", "unknown value (a count or feature the source does not give)");
+            json.WriteStartObject("row_counts");
+            foreach (var f in result.Files)
+            {
+                json.WriteNumber(f.Name, f.Rows);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("files");
+            foreach (var f in result.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", f.Name);
+                json.WriteString("kind", f.Kind);
+                json.WriteNumber("rows", f.Rows);
+                json.WriteString(f.TargetType is null ? "node_type" : "src_type", f.SourceType);
+                if (f.TargetType is not null)
+                {
+                    json.WriteString("dst_type", f.TargetType);
+                }
+
+                json.WriteString("description", f.Description);
+                json.WriteStartArray("columns");
+                foreach (var c in f.Columns)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", c.Name);
+                    json.WriteString("doc", c.Doc);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static string Readme(MlExportResult result, MlExportOptions options)
+    {
+        var target = TargetName(result.Target);
+        var s = new StringBuilder();
+        s.Append("# SoundGraph ML export\n\n")
+         .Append(CultureInfo.InvariantCulture, $"Generated by `sgr export ml` at {Stamp(result.GeneratedAt)} (seed {options.Seed}, target `{target}` = `{result.TargetEdges}`, ")
+         .Append(CultureInfo.InvariantCulture, $"validation {options.ValidationFraction}, test {options.TestFraction}). Column docs and row counts: `metadata.json`.\n\n")
+         .Append("All files are CSV with a header row (UTF-8, RFC 4180 quoting); an empty cell is an unknown value. Node indices are ")
+         .Append("0-based and contiguous per type: row i of `nodes_<type>.csv` is the i-th smallest store id, and every `src_index`/`dst_index` refers to it.\n\n")
+         .Append("| file | rows | what a row is |\n|---|---:|---|\n");
+        foreach (var f in result.Files)
+        {
+            var types = f.TargetType is null ? f.SourceType : $"{f.SourceType} → {f.TargetType}";
+            s.Append(CultureInfo.InvariantCulture, $"| `{f.Name}` | {f.Rows} | {f.Description} ({types}) |\n");
+        }
+
+        s.Append("\n## Split\n\n").Append(SplitRule).Append('\n')
+         .Append(CultureInfo.InvariantCulture, $"\nSizes: train {result.TrainEdges}, validation {result.ValidationEdges}, test {result.TestEdges}.\n")
+         .Append("\n## Loading\n\n```python\nimport pandas as pd, torch\n")
+         .Append("tracks = pd.read_csv(\"nodes_tracks.csv\")\n")
+         .Append(CultureInfo.InvariantCulture, $"train = pd.read_csv(\"edges_split_{target}_train.csv\")\n")
+         .Append("edge_index = torch.tensor(train[[\"src_index\", \"dst_index\"]].values.T)  # PyTorch Geometric edge_index\n```\n");
+        return s.ToString();
+    }
+}
