@@ -258,7 +258,7 @@ public static partial class LabelExtractor
     [GeneratedRegex(@"(?:under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+to|(?:exclusively\s+)?licensed\s+to|(?:is\s+)?owned\s+by)\s+(?<x>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Licensee();
 
-    [GeneratedRegex(@"[,.;]?\s*(?:a\s+division\s+of|for\s+the\s+(?:united|world|us|uk|usa|territor)|distributed\s+by|marketed\s+by|all\s+rights\s+reserved|under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+from)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:a\s+division\s+of|for\s+the\s+(?:united|world|us|uk|usa|territor)|distributed\s+by|marketed\s+by|all\s+rights\s+reserved|under\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e\s+from)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CutOff();
 
     [GeneratedRegex(@"[℗©Ⓟ]|\((?:p|c)\)|^\s*(?:phonographic\s+)?copyright\b|^\s*p(?=\s+(?:19|20)\d\d\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -267,7 +267,7 @@ public static partial class LabelExtractor
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?![\p{L}\p{N}])")]
     private static partial Regex Years();
 
-    [GeneratedRegex(@"[,.]?\s+(?:ltd|limited|llc|inc|gmbh|b\.\s?v|bv|s\.\s?a|pty|plc|corp)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:ltd|limited|llc|inc|gmbh|b\.\s?v|bv|s\.\s?a|pty|plc|corp)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompanyForm();
 
     [GeneratedRegex(@"\s+")]

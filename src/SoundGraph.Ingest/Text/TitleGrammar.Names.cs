@@ -175,7 +175,7 @@ internal static partial class TitleGrammar
         return (s, e);
     }
 
-    [GeneratedRegex(@"\s*(?:,(?:\s*and(?=\s))?|&|\+(?=\s)|(?<=\s)/(?=\s))\s*|\s+(?:and|x|×|vs\.?|v\.)\s+(?=[\p{L}\p{N}@])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\s)\s*(?:,(?:\s*and(?=\s))?|&|\+(?=\s)|(?<=\s)/(?=\s))\s*|(?<!\s)\s+(?:and|x|×|vs\.?|v\.)\s+(?=[\p{L}\p{N}@])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"^(?:of|the|a|an|to|in|on|at|for|from|with|by|and|or|my|our|your|his|her|their|this|that|these|those|it|is|was)(?![\p{L}\p{N}])")]

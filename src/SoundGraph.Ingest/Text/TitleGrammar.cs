@@ -270,7 +270,8 @@ internal static partial class TitleGrammar
         return i >= 0 && text[i] is '(' or '[' or '{';
     }
 
-    [GeneratedRegex(@"\s+[-–—]\s+")]
+    // (?<!\s): a match starts where a whitespace run starts, so long runs of spaces stay linear.
+    [GeneratedRegex(@"(?<!\s)\s+[-–—]\s+")]
     private static partial Regex DashSeparator();
 
     [GeneratedRegex(
@@ -279,7 +280,7 @@ internal static partial class TitleGrammar
     private static partial Regex CreditKeyword();
 
     [GeneratedRegex(
-        @"\s*[|;:\r\n]|//|\s[-–—]\s|(?i:https?://|www\.)|(?<=[\p{L}\p{N}]{3})\.(?=\s|$)|[!?](?=\s|$)|\s*[,&]?\s*(?:and\s+)?(?<![\p{L}\p{N}])\p{Ll}+ed\s+by(?![\p{L}\p{N}])|\s+(?:for|from|on|at|in|out|via|who|is|was|to|with)(?![\p{L}\p{N}])",
+        @"(?<!\s)\s*[|;:\r\n]|//|\s[-–—]\s|(?i:https?://|www\.)|(?<=[\p{L}\p{N}]{3})\.(?=\s|$)|[!?](?=\s|$)|(?<!\s)\s*[,&]?\s*(?:and\s+)?(?<![\p{L}\p{N}])\p{Ll}+ed\s+by(?![\p{L}\p{N}])|(?<!\s)\s+(?:for|from|on|at|in|out|via|who|is|was|to|with)(?![\p{L}\p{N}])",
         RegexOptions.CultureInvariant)]
     private static partial Regex ListTerminator();
 }
