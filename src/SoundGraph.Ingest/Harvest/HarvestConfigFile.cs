@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -24,7 +25,9 @@ public sealed class HarvestConfigFile
     /// <summary>Layer options.</summary>
     public HarvestOptions Harvest { get; set; } = new();
 
-    /// <summary>Client settings.</summary>
+    /// <summary>Client settings (key <c>soundcloud</c>).</summary>
+    [JsonPropertyName("soundcloud")]
+    [YamlMember(Alias = "soundcloud")]
     public SoundCloudSettings SoundCloud { get; set; } = new();
 
     /// <summary>Reads a configuration file; <c>.json</c> files are JSON, anything else YAML.</summary>

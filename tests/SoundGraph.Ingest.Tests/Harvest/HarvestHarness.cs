@@ -48,7 +48,7 @@ internal sealed class HarvestHarness : IAsyncDisposable
         var world = FakeWorld.Generate(new WorldOptions { Seed = 11, Users = users });
         var seed = world.PopularTracks(200).First(t =>
             t.LabelName is not null && world.Comments(t.Id).Count > 0 && world.Reposters(t.Id).Count > 0 &&
-            Text.CreditParser.Parse(t.Title, t.Description).Count > 0);
+            SoundGraph.Ingest.Text.CreditParser.Parse(t.Title, t.Description).Count > 0);
         var server = await FakeSoundCloudServer.StartAsync(world, serverOptions ?? new FakeServerOptions());
         return new HarvestHarness(world, server, seed.Id);
     }
