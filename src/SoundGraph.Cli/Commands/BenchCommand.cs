@@ -22,7 +22,7 @@ public static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Folder for the generated slices and databases (default: a temporary folder, deleted afterwards)." };
         var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).")
         {
-            sizes, work, RelateCommand.TopK, Cooccurrence(context), Scale(context),
+            sizes, work, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context),
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -59,6 +59,38 @@ public static class BenchCommand
                     Directory.Delete(folder, recursive: true);
                 }
             }
+        });
+        return command;
+    }
+
+    private static Command Harvest(CliContext context)
+    {
+        var users = new Option<int>("--users") { Description = "Users in the SYNTHETIC fake SoundCloud world.", DefaultValueFactory = _ => 3000 };
+        var limit = new Option<double>("--rate-limit") { Description = "The fake server's rate limit, requests/s (the client is set to it).", DefaultValueFactory = _ => 20 };
+        var latency = new Option<int>("--latency-ms") { Description = "Latency the fake server adds to each API request, ms.", DefaultValueFactory = _ => 100 };
+        var workers = new Option<int>("--workers") { Description = "Concurrent walks (and requests in flight).", DefaultValueFactory = _ => 8 };
+        var seconds = new Option<int>("--seconds") { Description = "Measuring window, seconds.", DefaultValueFactory = _ => 60 };
+        var command = new Command("harvest", "Deep Harvest throughput against the fake SoundCloud server (SYNTHETIC world) with latency and a rate limit: the share of the limit sustained.")
+        {
+            users, limit, latency, workers, seconds,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(users) < 10 || parse.GetValue(limit) <= 0 || parse.GetValue(latency) < 0 || parse.GetValue(workers) < 1 || parse.GetValue(seconds) < 1)
+            {
+                throw new ArgumentException("--users must be at least 10, --rate-limit above 0, --latency-ms 0 or more, --workers and --seconds at least 1.");
+            }
+
+            var r = await HarvestBench.RunAsync(
+                context.Console, parse.GetValue(users), parse.GetValue(limit), TimeSpan.FromMilliseconds(parse.GetValue(latency)), parse.GetValue(workers), TimeSpan.FromSeconds(parse.GetValue(seconds)), ct)
+                .ConfigureAwait(false);
+            var table = new Table().Title("Harvest throughput — SYNTHETIC fake SoundCloud world on 127.0.0.1")
+                .AddColumns("requests", "seconds", "requests/s", "limit", "share of limit", "limit violations", "429s", "tracks stored");
+            table.AddRow(
+                Numbers.Count(r.Requests), Numbers.Seconds(r.Seconds, 1), Numbers.Seconds(r.Rate, 2), Numbers.Seconds(r.Limit, 0), r.OfLimit.ToString("P1", CultureInfo.InvariantCulture),
+                Numbers.Count(r.Violations), Numbers.Count(r.RateLimited), Numbers.Count(r.Tracks));
+            context.Console.Write(table);
+            return 0;
         });
         return command;
     }
