@@ -59,5 +59,6 @@ public static class CliApp
     private static bool IsUserFacing(Exception ex) =>
         ex is InputFormatException or StoreException or UnknownKeyException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
-            or System.Data.Common.DbException;
+            or System.Data.Common.DbException or FormatException or SoundGraph.Ingest.Harvest.HarvestException
+            or SoundGraph.Ingest.Sources.SoundCloud.SoundCloudException;
 }

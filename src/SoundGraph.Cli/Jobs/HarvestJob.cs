@@ -1,8 +1,10 @@
 using System.Globalization;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Scores;
 using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.SoundCloud;
 using SoundGraph.Storage;
@@ -83,6 +85,9 @@ public static class HarvestJob
         }
 
         var totals = await store.CountRowsAsync(ct).ConfigureAwait(false);
+        var seedId = await store.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM tracks WHERE key = @key", new { key = SoundCloudRecords.TrackKey(result.Seed.Id) }, cancellationToken: ct)).ConfigureAwait(false);
+        var score = seedId is { } id ? await store.Unveil.ReadEngagementScoreAsync(id, ct).ConfigureAwait(false) : null;
         if (json)
         {
             context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new
@@ -100,13 +105,14 @@ public static class HarvestJob
                 retries = result.Stats.Retries,
                 rateLimited = result.Stats.RateLimited,
                 seconds = result.Stats.Seconds,
+                engagementScore = score is null ? (double?)null : score.Value,
                 spill = spill.Path,
                 store = totals,
             }));
         }
         else
         {
-            Render(context.Console, result, spill.Path, totals);
+            Render(context.Console, result, spill.Path, totals, score);
         }
 
         return 0;
@@ -166,7 +172,7 @@ public static class HarvestJob
         }
     }
 
-    private static void Render(IAnsiConsole console, HarvestResult result, string spillPath, IReadOnlyDictionary<string, long> totals)
+    private static void Render(IAnsiConsole console, HarvestResult result, string spillPath, IReadOnlyDictionary<string, long> totals, EngagementScore? score)
     {
         var s = result.Stats;
         console.MarkupLine($"[bold]Harvest run {result.RunId}[/]{(result.Resumed ? " (resumed)" : string.Empty)} of [bold]{Markup.Escape(result.Seed.Title ?? result.Seed.Id.ToString(CultureInfo.InvariantCulture))}[/] (soundcloud:track:{result.Seed.Id})");
@@ -188,6 +194,14 @@ public static class HarvestJob
         table.AddRow("seconds", s.Seconds.ToString("0.0", CultureInfo.InvariantCulture), string.Empty);
         table.AddRow("requests/s", s.Seconds > 0 ? (s.Requests / s.Seconds).ToString("0.0", CultureInfo.InvariantCulture) : "-", string.Empty);
         console.Write(table);
+        if (score is { AnyCountKnown: true })
+        {
+            console.MarkupLine(
+                $"seed engagement score [bold]{score.Value.ToString("0.000", CultureInfo.InvariantCulture)}[/] = 0.5·plays/max + 0.3·likes/max + 0.2·reposts/max " +
+                $"(plays {Numbers.Count(score.Plays ?? 0)} of {Numbers.Count(score.MaxPlays ?? 0)}, likes {Numbers.Count(score.Likes ?? 0)} of {Numbers.Count(score.MaxLikes ?? 0)}, " +
+                $"reposts {Numbers.Count(score.Reposts ?? 0)} of {Numbers.Count(score.MaxReposts ?? 0)}; maxima over the whole store)");
+        }
+
         console.MarkupLine($"[grey]raw spill: {Markup.Escape(spillPath)}; next: sgr relate, then sgr unveil soundcloud:track:{result.Seed.Id}[/]");
     }
 }
