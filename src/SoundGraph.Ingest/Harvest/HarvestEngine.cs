@@ -234,34 +234,18 @@ public sealed class HarvestEngine : IDisposable
         }
     }
 
-    private async Task<Page?> FetchAsync(string kind, string url, CancellationToken ct)
+    private Task<Page?> FetchAsync(string kind, string url, CancellationToken ct) => kind switch
     {
-        switch (kind)
-        {
-            case HarvestTasks.Favoriters or HarvestTasks.Reposters:
-                {
-                    var p = await _client.GetPageAsync<ScUser>(url, ct).ConfigureAwait(false);
-                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
-                }
+        HarvestTasks.Favoriters or HarvestTasks.Reposters => FetchAsync<ScUser>(url, ct),
+        HarvestTasks.UserPlaylists or HarvestTasks.ArtistPlaylists => FetchAsync<ScPlaylist>(url, ct),
+        HarvestTasks.Comments => FetchAsync<ScComment>(url, ct),
+        _ => FetchAsync<ScTrack>(url, ct),
+    };
 
-            case HarvestTasks.UserPlaylists or HarvestTasks.ArtistPlaylists:
-                {
-                    var p = await _client.GetPageAsync<ScPlaylist>(url, ct).ConfigureAwait(false);
-                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
-                }
-
-            case HarvestTasks.Comments:
-                {
-                    var p = await _client.GetPageAsync<ScComment>(url, ct).ConfigureAwait(false);
-                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
-                }
-
-            default:
-                {
-                    var p = await _client.GetPageAsync<ScTrack>(url, ct).ConfigureAwait(false);
-                    return p is null ? null : new Page(p.Items.Cast<object>().ToList(), p.NextHref);
-                }
-        }
+    private async Task<Page?> FetchAsync<T>(string url, CancellationToken ct)
+    {
+        var page = await _client.GetPageAsync<T>(url, ct).ConfigureAwait(false);
+        return page is null ? null : new Page(page.Items.Cast<object>().ToList(), page.NextHref);
     }
 
     private async Task ResolveMentionAsync(WalkContext context, FrontierTask task, CancellationToken ct)
