@@ -72,7 +72,7 @@ public static class HarvestJob
                     while (!run.IsCompleted)
                     {
                         UpdateBars(ctx, bars, engine.Progress);
-                        await Task.WhenAny(run, Task.Delay(200, ct)).ConfigureAwait(false);
+                        await Task.WhenAny(run, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
                     }
 
                     UpdateBars(ctx, bars, engine.Progress);
@@ -176,7 +176,7 @@ public static class HarvestJob
     {
         var s = result.Stats;
         console.MarkupLine($"[bold]Harvest run {result.RunId}[/]{(result.Resumed ? " (resumed)" : string.Empty)} of [bold]{Markup.Escape(result.Seed.Title ?? result.Seed.Id.ToString(CultureInfo.InvariantCulture))}[/] (soundcloud:track:{result.Seed.Id})");
-        var table = new Table().AddColumn("").AddColumn(new TableColumn("this run").RightAligned()).AddColumn(new TableColumn("store total").RightAligned());
+        var table = new Table().AddColumn("").AddColumn(new TableColumn("this session").RightAligned()).AddColumn(new TableColumn("store total").RightAligned());
         table.AddRow("tracks", Numbers.Count(s.Tracks), Numbers.Count(totals["tracks"]));
         table.AddRow("users", Numbers.Count(s.Users), Numbers.Count(totals["users"]));
         table.AddRow("playlists", Numbers.Count(s.Playlists), Numbers.Count(totals["playlists"]));

@@ -55,7 +55,10 @@ public sealed class HarvestException : Exception
 /// </summary>
 /// <remarks>Walks run concurrently (<see cref="HarvestRequest.Workers"/>) and the client spaces requests; the store is
 /// written by one walk at a time. Every limit bounds one walk, so the rows kept do not depend on which walk finishes
-/// first: a concurrent, resumed or repeated run keeps exactly the rows of an uninterrupted one.</remarks>
+/// first: a concurrent, resumed or repeated run keeps exactly the rows of an uninterrupted one. One exception: when two
+/// tracks spell one title-credited artist or one label differently ("Monstercat", "MONSTERCAT"), the display name kept
+/// follows the order the walks stored them (the store keeps an artist's first and a label's last spelling); keys, links
+/// and counts do not. The statistics of a resumed run cover the session that finished it.</remarks>
 public sealed class HarvestEngine : IDisposable
 {
     private readonly SoundGraphStore _store;
@@ -64,6 +67,9 @@ public sealed class HarvestEngine : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private readonly SpillWriter? _spill;
+
+    /// <summary>A walk ends after this many empty pages in a row, whatever their next_href says (as the client's walks do).</summary>
+    private const int MaxEmptyPages = 5;
 
     /// <summary>Creates the engine.</summary>
     /// <param name="store">The store harvested data and the frontier go to.</param>
@@ -101,7 +107,9 @@ public sealed class HarvestEngine : IDisposable
         var watch = Stopwatch.StartNew();
         var seed = await ResolveSeedAsync(request.Seed, cancellationToken).ConfigureAwait(false);
         var seedKey = SoundCloudRecords.TrackKey(seed.Id);
-        var hash = _options.Hash();
+        // The API's authority is part of the run's identity: a run is never resumed against another server, whose
+        // cursors would point elsewhere.
+        var hash = _options.Hash(_client.Options.ApiBaseUri.GetLeftPart(UriPartial.Authority));
         var run = request.Restart ? null : await _store.Harvest.FindUnfinishedRunAsync("soundcloud", seedKey, hash, cancellationToken).ConfigureAwait(false);
         var resumed = run is not null;
         run ??= await _store.Harvest.StartRunAsync("soundcloud", seedKey, hash, _options.ToJson(), cancellationToken).ConfigureAwait(false);
@@ -132,8 +140,23 @@ public sealed class HarvestEngine : IDisposable
         HarvestLog.RunStarted(_logger, run.Id, resumed ? "resumed" : "started", pending.Count);
         queue.Add(pending);
         var context = new WalkContext(run.Id, seed, stats, queue);
-        var workers = Enumerable.Range(0, request.Workers).Select(_ => WorkAsync(context, cancellationToken)).ToList();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        using (var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var workers = Enumerable.Range(0, request.Workers).Select(_ => WorkAsync(context, failFast, failFast.Token)).ToList();
+            try
+            {
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.Queue.Failure is not null)
+            {
+                // the other workers stopped because one walk failed: report that failure
+            }
+
+            if (context.Queue.Failure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+        }
 
         var clientStats = _client.Stats;
         stats.Requests = clientStats.Requests;
@@ -163,7 +186,9 @@ public sealed class HarvestEngine : IDisposable
         return resolved.Track ?? throw new HarvestException($"{text} is a SoundCloud {resolved.Kind}, not a track; give a track URL.");
     }
 
-    private async Task WorkAsync(WalkContext context, CancellationToken ct)
+    // A walk that fails (retries exhausted, an answer of the wrong shape) stops every worker at once: its walk stays
+    // pending in the frontier, so the same command resumes once the cause is fixed.
+    private async Task WorkAsync(WalkContext context, CancellationTokenSource failFast, CancellationToken ct)
     {
         while (await context.Queue.NextAsync(ct).ConfigureAwait(false) is { } task)
         {
@@ -175,7 +200,8 @@ public sealed class HarvestEngine : IDisposable
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 context.Queue.Fail(e);
-                throw;
+                await failFast.CancelAsync().ConfigureAwait(false);
+                return;
             }
             finally
             {
@@ -198,9 +224,11 @@ public sealed class HarvestEngine : IDisposable
         var kept = task.Kept;
         var scanned = task.Scanned;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var emptyPages = 0;
         while (true)
         {
             var url = cursor ?? task.Endpoint;
+            seen.Add(url);
             var page = await FetchAsync(kind, url, ct).ConfigureAwait(false);
             if (page is null)
             {
@@ -215,10 +243,22 @@ public sealed class HarvestEngine : IDisposable
             kept += HarvestPageHandler.Handle(kind, task, page.Items.Take(take), batch, children, context.Seed, _options, (int)(task.MaxItems - kept));
             scanned += take;
             var next = page.NextHref;
+            emptyPages = page.Count == 0 ? emptyPages + 1 : 0;
             var done = next is null || scanned >= scanLimit || kept >= task.MaxItems;
             if (!done && !seen.Add(next!))
             {
                 HarvestLog.WalkLoop(_logger, task.Task);
+                done = true;
+            }
+            else if (!done && !_client.IsOnApiHost(next!))
+            {
+                // The token only ever goes to the API host: a next_href elsewhere ends the walk (as the client's own walks do).
+                HarvestLog.OffHostLink(_logger, task.Task, new Uri(next!).Host);
+                done = true;
+            }
+            else if (!done && emptyPages >= MaxEmptyPages)
+            {
+                HarvestLog.EmptyPages(_logger, task.Task, emptyPages);
                 done = true;
             }
 
@@ -250,7 +290,18 @@ public sealed class HarvestEngine : IDisposable
 
     private async Task ResolveMentionAsync(WalkContext context, FrontierTask task, CancellationToken ct)
     {
-        var resolved = await _client.ResolveAsync(task.Endpoint, ct).ConfigureAwait(false);
+        ScResolved? resolved;
+        try
+        {
+            resolved = await _client.ResolveAsync(task.Endpoint, ct).ConfigureAwait(false);
+        }
+        catch (SoundCloudException e) when (e.StatusCode is >= 300 and < 400)
+        {
+            // /resolve pointed off the API host: the mention is recorded as gone rather than followed with the token.
+            HarvestLog.MentionNotFollowed(_logger, task.Task, e.Message);
+            resolved = null;
+        }
+
         var children = new List<FrontierTask>();
         var batch = new CatalogBatch();
         if (resolved?.User is { } user)
@@ -372,6 +423,16 @@ public sealed class HarvestEngine : IDisposable
             }
         }
 
-        public void Fail(Exception e) => _channel.Writer.TryComplete(e);
+        public Exception? Failure { get; private set; }
+
+        public void Fail(Exception e)
+        {
+            lock (_channel)
+            {
+                Failure ??= e;
+            }
+
+            _channel.Writer.TryComplete();
+        }
     }
 }

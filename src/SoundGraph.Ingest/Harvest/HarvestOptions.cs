@@ -81,8 +81,9 @@ public sealed class HarvestOptions
     /// <summary>The configuration as canonical JSON (snake_case), stored with the run.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>SHA-256 (hex) of <see cref="ToJson"/>: runs with another configuration are other runs.</summary>
-    public string Hash() => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson())));
+    /// <summary>SHA-256 (hex) of <see cref="ToJson"/> and <paramref name="source"/> (the API's authority): runs with
+    /// another configuration, or against another server, are other runs.</summary>
+    public string Hash(string source = "") => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ToJson() + "\n" + source)));
 
     /// <summary>Serializer settings of the configuration file's JSON form.</summary>
     internal static JsonSerializerOptions JsonOptions { get; } = new()

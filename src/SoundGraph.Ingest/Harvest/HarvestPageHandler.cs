@@ -59,20 +59,15 @@ internal static class HarvestPageHandler
 
     private static bool Commenter(ScComment comment, CatalogBatch batch, List<FrontierTask> children, string seedKey, HarvestOptions o)
     {
-        var userId = comment.User?.Id ?? comment.UserId;
-        if (userId is not { } uid)
+        // SoundCloud embeds the commenter; a comment without one is skipped rather than storing a placeholder name that
+        // could overwrite the user's real name fetched by another walk.
+        if (comment.User is not { } u)
         {
             return false;
         }
 
-        if (comment.User is { } u)
-        {
-            SoundCloudRecords.AddUser(batch, u);
-        }
-        else
-        {
-            batch.Users.Add(new UserRecord(SoundCloudRecords.UserKey(uid), $"soundcloud user {uid}"));
-        }
+        var uid = u.Id;
+        SoundCloudRecords.AddUser(batch, u);
 
         // One comment engagement per (user, track): count 1 means "commented"; the time is that of the comment read last.
         batch.Engagements.Add(new EngagementRecord(SoundCloudRecords.UserKey(uid), TargetType.Track, seedKey, EngagementKind.Comment, 1, comment.CreatedAt));

@@ -26,7 +26,7 @@ public sealed class SpillWriter : ISoundCloudResponseSink, IDisposable
     /// <summary>Full path of the spill file.</summary>
     public string Path { get; }
 
-    /// <summary>Run id written on each line (set once the run is known).</summary>
+    /// <summary>Run id written on each line, set once the run is known: the seed lookup that precedes it is spilled with run 0.</summary>
     public long RunId { get; set; }
 
     /// <summary>Lines written.</summary>

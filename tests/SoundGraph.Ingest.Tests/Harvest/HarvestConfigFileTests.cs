@@ -63,6 +63,7 @@ public sealed class HarvestConfigFileTests
         b.Artist.MaxTracks = 999;
         Assert.Equal(new HarvestOptions().Hash(), a.Hash());
         Assert.NotEqual(a.Hash(), b.Hash());
+        Assert.NotEqual(a.Hash("https://api.soundcloud.com"), a.Hash("http://127.0.0.1:5005"));
     }
 
     private static string RepoRoot()

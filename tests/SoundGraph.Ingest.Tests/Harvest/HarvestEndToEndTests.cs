@@ -1,6 +1,7 @@
 using Dapper;
 using SoundGraph.FakeSoundCloud.Server;
 using SoundGraph.Ingest.Harvest;
+using SoundGraph.Ingest.Sources.SoundCloud;
 using SoundGraph.Storage.Harvest;
 using SoundGraph.Storage.Tests;
 using SoundGraph.Tests.Shared;
@@ -148,5 +149,44 @@ public sealed class HarvestEndToEndTests
         {
             Assert.Contains("\"id\":" + key["soundcloud:track:".Length..], text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task RunAsync_NextHrefOnAnotherHost_EndsThoseWalksAndFinishes()
+    {
+        // The fake writes next_href on 127.0.0.1; a client pointed at "localhost" must not follow them (the token would
+        // leave the API host), so every walk ends after its first page instead of failing the harvest.
+        await using var harness = await HarvestHarness.StartAsync(users: 300);
+        await using var temp = await TempStore.CreateAsync("sqlite");
+        var localhost = new UriBuilder(harness.Server.BaseUri) { Host = "localhost" }.Uri;
+        var options = harness.ClientOptions(apiBase: localhost);
+        var (result, _) = await harness.HarvestAsync(temp.Store, HarvestHarness.SmallOptions(), options);
+        Assert.True(result.Stats.Tracks > 1);
+        Assert.Equal("finished", await temp.Store.Connection.ExecuteScalarAsync<string>("SELECT status FROM harvest_runs"));
+        var tasks = await temp.Store.Harvest.LoadTasksAsync(result.RunId);
+        Assert.All(tasks.Where(t => !t.Task.StartsWith("mention:", StringComparison.Ordinal)), t => Assert.Equal(FrontierStatus.Done, t.Status));
+        // a mention's /resolve redirects to 127.0.0.1 too: recorded as gone, not followed
+        Assert.All(tasks.Where(t => t.Task.StartsWith("mention:", StringComparison.Ordinal)), t => Assert.Equal(FrontierStatus.Gone, t.Status));
+    }
+
+    [Fact]
+    public async Task RunAsync_OneWalkKeepsFailing_StopsAllWorkersWithThatErrorAndTheRunResumesLater()
+    {
+        await using var harness = await HarvestHarness.StartAsync(users: 300);
+        await using var temp = await TempStore.CreateAsync("sqlite");
+        var options = HarvestHarness.SmallOptions();
+        var clientOptions = harness.ClientOptions(maxRetries: 1);
+        var failing = await Assert.ThrowsAsync<SoundCloudException>(() => harness.HarvestAsync(
+            temp.Store, options, clientOptions, failWith500: r => r.RequestUri!.AbsolutePath.EndsWith("/comments", StringComparison.Ordinal)));
+        Assert.Contains("/comments", failing.Message, StringComparison.Ordinal);
+        var tasks = await temp.Store.Harvest.LoadTasksAsync(1);
+        Assert.Equal(FrontierStatus.Pending, tasks.Single(t => t.Task.StartsWith("comments:", StringComparison.Ordinal)).Status);
+
+        // The cause goes away: the same harvest resumes and ends with the rows of an uninterrupted run.
+        var (resumed, _) = await harness.HarvestAsync(temp.Store, options);
+        Assert.True(resumed.Resumed);
+        await using var whole = await TempStore.CreateAsync("sqlite");
+        await harness.HarvestAsync(whole.Store, options);
+        Assert.Equal(await KeyedSnapshot.TakeAsync(whole.Store), await KeyedSnapshot.TakeAsync(temp.Store));
     }
 }

@@ -53,24 +53,32 @@ internal sealed class HarvestHarness : IAsyncDisposable
         return new HarvestHarness(world, server, seed.Id);
     }
 
-    public SoundCloudOptions ClientOptions(double requestsPerSecond = 1000, int concurrency = 4) => new()
+    public SoundCloudOptions ClientOptions(double requestsPerSecond = 1000, int concurrency = 4, Uri? apiBase = null, int maxRetries = 8) => new()
     {
-        ApiBaseUri = Server.BaseUri,
-        TokenUri = Server.TokenUri,
+        ApiBaseUri = apiBase ?? Server.BaseUri,
+        TokenUri = apiBase is null ? Server.TokenUri : new Uri(apiBase, "oauth/token"),
         ClientId = "fake-client-id",
         ClientSecret = "fake-client-secret",
         PageSize = 10,
         RequestsPerSecond = requestsPerSecond,
         MaxConcurrentRequests = concurrency,
-        MaxRetries = 8,
+        MaxRetries = maxRetries,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryDelay = TimeSpan.FromSeconds(3),
     };
 
     /// <summary>Harvests the seed into <paramref name="store"/>; returns the result and the client's statistics.</summary>
     public async Task<(HarvestResult Result, SoundCloudStats ClientStats)> HarvestAsync(
-        SoundGraphStore store, HarvestOptions options, SoundCloudOptions? clientOptions = null, bool restart = false, string? spillPath = null, CancellationToken ct = default)
+        SoundGraphStore store, HarvestOptions options, SoundCloudOptions? clientOptions = null, bool restart = false, string? spillPath = null,
+        Func<HttpRequestMessage, bool>? failWith500 = null, CancellationToken ct = default)
     {
-        using var http = new HttpClient(SoundCloudClient.CreateHandler());
+        HttpMessageHandler handler = SoundCloudClient.CreateHandler();
+        if (failWith500 is not null)
+        {
+            handler = new FailingHandler(failWith500) { InnerHandler = handler };
+        }
+
+        using var http = new HttpClient(handler);
         using var spill = spillPath is null ? null : new SpillWriter(spillPath);
         using var client = new SoundCloudClient(http, clientOptions ?? ClientOptions(), TimeProvider.System, null, spill);
         using var engine = new HarvestEngine(store, client, options, spill);
@@ -79,4 +87,11 @@ internal sealed class HarvestHarness : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+
+    /// <summary>Answers 500 to the requests <paramref name="fails"/> picks, passing the rest to the server.</summary>
+    private sealed class FailingHandler(Func<HttpRequestMessage, bool> fails) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            fails(request) ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.InternalServerError)) : base.SendAsync(request, cancellationToken);
+    }
 }

@@ -9,11 +9,12 @@ namespace SoundGraph.Ingest.Sources.SoundCloud;
 /// Why not <see cref="TokenBucketRateLimiter"/> with a bucket of 1: its refill timer ticks independently of use, so a
 /// request taking the idle bucket's token just before a tick is followed by another right after the tick; with
 /// <c>r</c> ticks per second that allows r + 1 starts in one second. Here permit k is granted no earlier than slot k,
-/// and slots are exactly <c>interval</c> apart, so any 1-s window holds at most ⌊1 s / interval⌋ + 1 starts. A waiter
-/// that wakes late (timer overshoot, thread hand-off) by less than one interval does not push the following slots back
-/// — otherwise every few milliseconds of overshoot would be lost for good, costing 5–10 % of the rate at 20 requests/s —
-/// while a limiter left idle for longer restarts its schedule at the next grant, so idleness never builds up a burst.
-/// Waits use real time: the limiter paces real network traffic.
+/// slots are <c>interval</c> apart, and no permit is granted within 1 s of the grant <c>maxPerSecond</c> permits before
+/// it, so no 1-s window ever holds more than <c>maxPerSecond</c> starts. A waiter that wakes late (timer overshoot,
+/// thread hand-off) by less than one interval does not push the following slots back — otherwise every few milliseconds
+/// of overshoot would be lost for good, costing 5–10 % of the rate at 20 requests/s — while a limiter left idle for
+/// longer restarts its schedule at the next grant, so idleness never builds up a burst. Waits use real time: the
+/// limiter paces real network traffic.
 /// </remarks>
 internal sealed class RequestSpacingLimiter : RateLimiter
 {
@@ -21,13 +22,17 @@ internal sealed class RequestSpacingLimiter : RateLimiter
     private readonly TimeSpan _interval;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _queue = new(1, 1);
+    private readonly Queue<long> _recent = new();
+    private readonly int _maxPerSecond;
     private long _nextSlot;
     private long _lastGrant = Stopwatch.GetTimestamp();
     private bool _disposed;
 
-    public RequestSpacingLimiter(TimeSpan interval)
+    public RequestSpacingLimiter(TimeSpan interval, int maxPerSecond)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerSecond, 1);
+        _maxPerSecond = maxPerSecond;
         _interval = interval;
         _intervalTicks = (long)Math.Ceiling(interval.TotalSeconds * Stopwatch.Frequency);
         _nextSlot = Stopwatch.GetTimestamp();
@@ -57,9 +62,10 @@ internal sealed class RequestSpacingLimiter : RateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = Stopwatch.GetTimestamp();
-            if (permitCount == 0 || now < _nextSlot)
+            var earliest = Earliest();
+            if (permitCount == 0 || now < earliest)
             {
-                return permitCount == 0 && now >= _nextSlot ? Lease.Granted : Lease.Denied;
+                return permitCount == 0 && now >= earliest ? Lease.Granted : Lease.Denied;
             }
 
             Grant(now);
@@ -67,11 +73,21 @@ internal sealed class RequestSpacingLimiter : RateLimiter
         }
     }
 
-    // Called under _lock with now ≥ _nextSlot.
+    // Called under _lock: the first moment the next permit may be granted.
+    private long Earliest() =>
+        _recent.Count == _maxPerSecond ? Math.Max(_nextSlot, _recent.Peek() + Stopwatch.Frequency) : _nextSlot;
+
+    // Called under _lock with now ≥ Earliest().
     private void Grant(long now)
     {
         _nextSlot = (now - _nextSlot < _intervalTicks ? _nextSlot : now) + _intervalTicks;
         _lastGrant = now;
+        if (_recent.Count == _maxPerSecond)
+        {
+            _recent.Dequeue();
+        }
+
+        _recent.Enqueue(now);
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
@@ -93,7 +109,7 @@ internal sealed class RequestSpacingLimiter : RateLimiter
                 {
                     ObjectDisposedException.ThrowIf(_disposed, this);
                     var now = Stopwatch.GetTimestamp();
-                    remaining = _nextSlot - now;
+                    remaining = Earliest() - now;
                     if (remaining <= 0)
                     {
                         Grant(now);

@@ -282,7 +282,8 @@ public sealed partial class SoundCloudClient
     private static bool IsAbsoluteHttp(string url) =>
         url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    private bool IsOnApiHost(string url) =>
+    /// <summary>True when <paramref name="url"/> is on the API base's scheme, host and port (the only place the token goes).</summary>
+    internal bool IsOnApiHost(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && string.Equals(uri.Scheme, _options.ApiBaseUri.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(uri.Host, _options.ApiBaseUri.Host, StringComparison.OrdinalIgnoreCase)

@@ -13,7 +13,8 @@ namespace SoundGraph.Ingest.Sources.SoundCloud;
 /// until <c>reset_time</c>.</summary>
 /// <remarks>
 /// <para>Pacing: at most <see cref="SoundCloudOptions.MaxConcurrentRequests"/> requests in flight, and request starts
-/// (token requests included) spaced at least 1.02 / <see cref="SoundCloudOptions.RequestsPerSecond"/> s apart. Both
+/// (token requests included) on slots 1.02 / <see cref="SoundCloudOptions.RequestsPerSecond"/> s apart, never more than
+/// ⌊RequestsPerSecond⌋ in any 1-s window. Both
 /// limiters belong to this instance.</para>
 /// <para>Retries (a Polly pipeline): 429 waits until the body's <c>reset_time</c> (or <c>Retry-After</c>, whichever is
 /// later); 5xx, 408, timeouts, connection failures and unparseable (truncated) bodies back off exponentially with jitter
@@ -66,7 +67,7 @@ public sealed partial class SoundCloudClient : IDisposable
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _spacing = new RequestSpacingLimiter(TimeSpan.FromSeconds(1.02 / options.RequestsPerSecond));
+        _spacing = new RequestSpacingLimiter(TimeSpan.FromSeconds(1.02 / options.RequestsPerSecond), Math.Max(1, (int)Math.Floor(options.RequestsPerSecond)));
         _auth = new SoundCloudAuth(http, options, _time, Stats, _logger, PaceAsync);
         _pipeline = BuildPipeline();
     }

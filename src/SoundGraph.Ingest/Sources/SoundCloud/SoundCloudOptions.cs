@@ -44,8 +44,8 @@ public sealed class SoundCloudOptions
     /// <value>Default 50 items; range 1–200 (SoundCloud's documented maximum).</value>
     public int PageSize { get; init; } = 50;
 
-    /// <summary>Upper bound on request starts per second, enforced client-side by a token bucket of size 1.</summary>
-    /// <value>Default 5 requests/s; range (0, 1000]. Starts are spaced at least 1.02/RequestsPerSecond seconds apart
+    /// <summary>Upper bound on request starts per second, enforced client-side by strict request spacing.</summary>
+    /// <value>Default 5 requests/s; range (0, 1000]. Starts are on slots 1.02/RequestsPerSecond seconds apart, and never more than ⌊RequestsPerSecond⌋ fall in one second
     /// (a 2 % margin so that network jitter cannot make the server see more than this many in any 1-s window).</value>
     public double RequestsPerSecond { get; init; } = 5;
 
@@ -137,9 +137,10 @@ public sealed class SoundCloudOptions
         Check(UserToken is null || !string.IsNullOrWhiteSpace(UserToken), nameof(UserToken), "must not be blank when set");
     }
 
+    // Credentials and tokens travel to these URIs: plain http only on the loopback interface (the fake server).
     private static void CheckUri(Uri? uri, string name) =>
-        Check(uri is not null && uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
-            name, "must be an absolute http or https URI");
+        Check(uri is not null && uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)),
+            name, "must be an absolute https URI (plain http only on 127.0.0.1/localhost)");
 
     private static void Check(bool ok, string name, string problem)
     {

@@ -5,9 +5,10 @@ namespace SoundGraph.Ingest.Sources.SoundCloud;
 /// <summary>URL helpers: redaction of secrets, endpoint templates, paging parameters.</summary>
 internal static class SoundCloudUrls
 {
-    private static readonly string[] SecretKeys = ["client_id", "client_secret", "oauth_token", "access_token"];
+    private static readonly string[] SecretKeys = ["client_id", "client_secret", "oauth_token", "access_token", "secret_token"];
 
-    /// <summary>Replaces the values of <c>client_id</c>, <c>client_secret</c>, <c>oauth_token</c>, <c>access_token</c>
+    /// <summary>Replaces the values of <c>client_id</c>, <c>client_secret</c>, <c>oauth_token</c>, <c>access_token</c>,
+    /// <c>secret_token</c> (private share links)
     /// query parameters by <c>REDACTED</c>; everything else is kept byte for byte.</summary>
     public static string Redact(string url)
     {
