@@ -32,6 +32,13 @@ public static class CliApp
         root.Add(DbCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && args.Length > 0)
+        {
+            // One line naming the option and the value, instead of the parser's multi-line message and the full help.
+            await error.WriteLineAsync("error: " + ParseErrorLine(parse.Errors[0].Message) + " (see --help)").ConfigureAwait(false);
+            return Failure;
+        }
+
         var config = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
@@ -47,6 +54,14 @@ public static class CliApp
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return Failure;
         }
+    }
+
+    /// <summary>A parse error on one line: "Must be one of:" lists joined with commas, .NET type names dropped.</summary>
+    private static string ParseErrorLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = lines.Length > 1 ? lines[0] + " " + string.Join(", ", lines.Skip(1)) : message.Trim();
+        return System.Text.RegularExpressions.Regex.Replace(line, @" as expected type '[^']*'", string.Empty);
     }
 
     /// <summary>The first line of the message, without .NET's " (Parameter 'x')" suffix.</summary>

@@ -146,13 +146,47 @@ public sealed class HarvestCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Harvest_ConfigWithUnknownKey_FailsNamingFileAndLine()
+    public async Task Harvest_ConfigWithUnknownKey_FailsNamingFileLineAndKeyBeforeCreatingAnything()
     {
         var bad = Path.Combine(_dir, "bad.yaml");
         await File.WriteAllTextAsync(bad, "harvest:\n  users:\n    max_likerz: 1\n");
-        var (code, _, error) = await CliRunner.RunAsync("harvest", "soundcloud", "--track", "1", "--config", bad, "--db", Path.Combine(_dir, "e.db"));
+        var db = Path.Combine(_dir, "e.db");
+        var (code, _, error) = await CliRunner.RunAsync("harvest", "soundcloud", "--track", "1", "--config", bad, "--db", db);
         Assert.Equal(1, code);
-        Assert.StartsWith($"error: {bad}: line 3:", error, StringComparison.Ordinal);
+        Assert.Equal($"error: {bad}: line 3: unknown key 'max_likerz'.", error.Trim());
+        Assert.False(File.Exists(db));
+        Assert.False(Directory.Exists(db + ".spill"));
+    }
+
+    [Theory]
+    [InlineData("--only", "users,lyrics", "error: --only: unknown layer 'lyrics' (layers: users, playlists, artist, semantic, comments, labels, entities).")]
+    [InlineData("--rps", "0", "error: --rps must be above 0 and at most 1000 (got 0).")]
+    [InlineData("--workers", "0", "error: --workers must be 1–64 (got 0).")]
+    [InlineData("--track", "https://example.com/a/b", "error: 'https://example.com/a/b' is not a SoundCloud URL (expected https://soundcloud.com/<artist>/<track>).")]
+    [InlineData("--api", "http://user:pw@127.0.0.1:1/", "error: --api must be an absolute http(s) URL without a user name or password.")]
+    public async Task Harvest_BadOption_OneLineNamingItAndNoStore(string option, string value, string expected)
+    {
+        var db = Path.Combine(_dir, "o.db");
+        var args = new List<string> { "harvest", "soundcloud", "--db", db };
+        if (option != "--track")
+        {
+            args.AddRange(["--track", "1"]);
+        }
+
+        args.AddRange([option, value]);
+        var (code, _, error) = await CliRunner.RunAsync([.. args]);
+        Assert.Equal(1, code);
+        Assert.Equal(expected, error.Trim());
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public async Task Harvest_ValueOfWrongType_IsOneLineWithoutDotNetTypeNames()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("harvest", "soundcloud", "--track", "1", "--rps", "abc", "--db", Path.Combine(_dir, "t.db"));
+        Assert.Equal(1, code);
+        Assert.Equal("error: Cannot parse argument 'abc' for option '--rps'. (see --help)", error.Trim());
+        Assert.Equal(string.Empty, output.Trim());
     }
 
     private Task<(int Code, string Out, string Err)> HarvestAsync(string db) =>

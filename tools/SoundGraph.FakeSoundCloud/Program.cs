@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SoundGraph.FakeSoundCloud;
 using SoundGraph.FakeSoundCloud.Server;
 using SoundGraph.FakeSoundCloud.World;
@@ -32,13 +33,17 @@ foreach (var track in world.PopularTracks(3))
     Console.WriteLine($"    {track.Id}  {world.TrackUrl(track)}  ({track.FavoritingsCount} likers)");
 }
 
-Console.WriteLine("Ctrl+C stops it.");
+Console.WriteLine("Ctrl+C (SIGINT) or `kill` (SIGTERM) stops it.");
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.TrySetResult();
-};
+}
+
+// A background job of a non-interactive shell ignores SIGINT, so SIGTERM (plain `kill`) stops it too.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await stop.Task;
 Console.WriteLine($"Served {server.Stats.Requests} requests.");
 return 0;

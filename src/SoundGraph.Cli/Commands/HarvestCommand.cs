@@ -12,19 +12,18 @@ public static class HarvestCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var track = new Option<string>("--track") { Description = "The seed: a SoundCloud track URL or numeric track id.", Required = true };
-        var config = new Option<string?>("--config") { Description = "Layer limits and client settings (YAML, or JSON for a .json file); see README for the keys." };
+        var config = new Option<string?>("--config") { Description = "Layer limits and client settings (YAML, or JSON for a .json file); config/harvest.example.yaml lists every key with its default." };
         var api = new Option<string?>("--api") { Description = "API base URL (default https://api.soundcloud.com/; the fake SoundCloud server's URL for the demo)." };
         var tokenUrl = new Option<string?>("--token-url") { Description = "OAuth token URL (default: <api>/oauth/token with --api, else https://secure.soundcloud.com/oauth/token)." };
         var spill = new Option<string?>("--spill") { Description = "Raw JSONL spill file (default: beside the SQLite database as <db>.spill/soundcloud.jsonl)." };
         var restart = new Option<bool>("--restart") { Description = "Start a new run even when an unfinished run of this seed and configuration can be resumed." };
-        var workers = new Option<int?>("--workers") { Description = "Collection walks in progress at once (default: the client's max concurrent requests)." };
-        var rps = new Option<double?>("--rps") { Description = "Requests per second, client-side (default 5; SoundCloud's limits are far higher)." };
+        var workers = new Option<int?>("--workers") { Description = "Collection walks in progress at once, 1–64 (default 4, or the configuration's soundcloud.max_concurrent_requests)." };
+        var rps = new Option<double?>("--rps") { Description = "Requests per second, client-side, (0, 1000] (default 5, or the configuration's soundcloud.requests_per_second)." };
         var only = new Option<string[]>("--only")
         {
-            Description = "Enable only these layers (repeatable): " + string.Join(", ", HarvestOptions.LayerNames) + ".",
+            Description = "Enable only these layers (repeatable or comma-separated; default: every layer the configuration enables): " + string.Join(", ", HarvestOptions.LayerNames) + ".",
             AllowMultipleArgumentsPerToken = true,
         };
-        only.AcceptOnlyFromAmong(HarvestOptions.LayerNames.ToArray());
         var soundcloud = new Command("soundcloud", "Harvest everything around a SoundCloud seed track (likers, reposters, their likes, playlists, discography, " +
             "similar titles, commenters, labels, credited names), spill every response, store it, resumably. Credentials: SOUNDCLOUD_CLIENT_ID and " +
             "SOUNDCLOUD_CLIENT_SECRET, or SOUNDCLOUD_ACCESS_TOKEN.")
@@ -43,8 +42,9 @@ public static class HarvestCommand
                 parse.GetValue(workers),
                 parse.GetValue(rps),
                 parse.GetValue(only) ?? []);
+            var prepared = HarvestJob.Prepare(settings);
             await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            return await HarvestJob.RunAsync(context, store, settings, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+            return await HarvestJob.RunAsync(context, store, prepared, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
         });
         return new Command("harvest", "Harvest data from a web API into the store.") { soundcloud };
     }

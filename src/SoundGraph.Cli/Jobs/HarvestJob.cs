@@ -28,27 +28,70 @@ public static class HarvestJob
     public sealed record Settings(
         string Seed, string? ConfigPath, string? Api, string? TokenUrl, string? SpillPath, bool Restart, int? Workers, double? RequestsPerSecond, IReadOnlyList<string> Only);
 
-    /// <summary>Harvests and prints the statistics; returns the exit code.</summary>
-    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, Settings settings, bool json, CancellationToken ct)
+    /// <summary>Everything a harvest needs, checked before the store is opened or any request is made.</summary>
+    /// <param name="Settings">The command-line settings.</param>
+    /// <param name="Options">Layer options.</param>
+    /// <param name="Client">Client options, credentials included.</param>
+    public sealed record Prepared(Settings Settings, HarvestOptions Options, SoundCloudOptions Client);
+
+    /// <summary>Reads the configuration and checks every setting, the seed's form and the presence of credentials, so a
+    /// mistake costs no store, no spill and no request.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names the option or key.</exception>
+    /// <exception cref="FormatException">The configuration file does not parse.</exception>
+    /// <exception cref="HarvestException">The seed is neither a track id nor a SoundCloud URL.</exception>
+    /// <exception cref="InvalidOperationException">No credentials in the environment.</exception>
+    public static Prepared Prepare(Settings settings)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(settings);
+        HarvestSeed.Parse(settings.Seed);
         var file = settings.ConfigPath is null ? new HarvestConfigFile() : LoadConfig(settings.ConfigPath);
         var options = file.Harvest;
-        if (settings.Only.Count > 0)
+        var only = settings.Only.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (only.FirstOrDefault(l => !HarvestOptions.LayerNames.Contains(l)) is { } unknown)
         {
-            options.Users.Enabled = settings.Only.Contains("users");
-            options.Playlists.Enabled = settings.Only.Contains("playlists");
-            options.Artist.Enabled = settings.Only.Contains("artist");
-            options.Semantic.Enabled = settings.Only.Contains("semantic");
-            options.Comments.Enabled = settings.Only.Contains("comments");
-            options.Labels.Enabled = settings.Only.Contains("labels");
-            options.Entities.Enabled = settings.Only.Contains("entities");
+            throw new ArgumentException($"--only: unknown layer '{unknown}' (layers: {string.Join(", ", HarvestOptions.LayerNames)}).");
+        }
+
+        if (only.Count > 0)
+        {
+            options.Users.Enabled = only.Contains("users");
+            options.Playlists.Enabled = only.Contains("playlists");
+            options.Artist.Enabled = only.Contains("artist");
+            options.Semantic.Enabled = only.Contains("semantic");
+            options.Comments.Enabled = only.Contains("comments");
+            options.Labels.Enabled = only.Contains("labels");
+            options.Entities.Enabled = only.Contains("entities");
         }
 
         options.Validate();
-        var clientOptions = ClientOptions(file.SoundCloud, settings);
+        if (settings.RequestsPerSecond is { } rps && !(rps > 0 && rps <= 1000))
+        {
+            throw new ArgumentException($"--rps must be above 0 and at most 1000 (got {rps.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (settings.Workers is < 1 or > 64)
+        {
+            throw new ArgumentException($"--workers must be 1–64 (got {settings.Workers}).");
+        }
+
+        var client = ClientOptions(file.SoundCloud, settings);
+        if (!client.HasCredentials)
+        {
+            throw new InvalidOperationException(
+                $"SoundCloud credentials are missing: set {SoundCloudOptions.ClientIdVariable} and {SoundCloudOptions.ClientSecretVariable} (client credentials), " +
+                $"or {SoundCloudOptions.AccessTokenVariable} (a user access token).");
+        }
+
+        return new Prepared(settings, options, client);
+    }
+
+    /// <summary>Harvests and prints the statistics; returns the exit code (130 when cancelled: the run resumes later).</summary>
+    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, Prepared prepared, bool json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prepared);
+        var (settings, options, clientOptions) = prepared;
         var spillPath = settings.SpillPath ?? DefaultSpillPath(store.Location);
         using var spill = new SpillWriter(spillPath);
         var services = new ServiceCollection();
@@ -60,28 +103,15 @@ public static class HarvestJob
         using var engine = new HarvestEngine(store, client, options, spill, loggerFactory.CreateLogger<HarvestEngine>());
         var request = new HarvestRequest(settings.Seed, settings.Restart, settings.Workers ?? clientOptions.MaxConcurrentRequests);
         HarvestResult result;
-        if (context.Console.Profile.Capabilities.Interactive && !json)
+        try
         {
-            result = await context.Console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                    var run = engine.RunAsync(request, ct);
-                    while (!run.IsCompleted)
-                    {
-                        UpdateBars(ctx, bars, engine.Progress);
-                        await Task.WhenAny(run, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
-                    }
-
-                    UpdateBars(ctx, bars, engine.Progress);
-                    return await run.ConfigureAwait(false);
-                }).ConfigureAwait(false);
+            result = await HarvestAsync(context, engine, request, json, ct).ConfigureAwait(false);
         }
-        else
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            result = await engine.RunAsync(request, ct).ConfigureAwait(false);
+            await context.Error.WriteLineAsync(
+                "cancelled: the frontier keeps every walk's cursor; run the same command again to resume (--restart starts over).").ConfigureAwait(false);
+            return 130;
         }
 
         var totals = await store.CountRowsAsync(ct).ConfigureAwait(false);
@@ -112,10 +142,35 @@ public static class HarvestJob
         }
         else
         {
-            Render(context.Console, result, spill.Path, totals, score);
+            Render(context.Console, result, spill, totals, score);
         }
 
         return 0;
+    }
+
+    private static async Task<HarvestResult> HarvestAsync(CliContext context, HarvestEngine engine, HarvestRequest request, bool json, CancellationToken ct)
+    {
+        if (!context.Console.Profile.Capabilities.Interactive || json)
+        {
+            return await engine.RunAsync(request, ct).ConfigureAwait(false);
+        }
+
+        return await context.Console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var run = engine.RunAsync(request, ct);
+                while (!run.IsCompleted)
+                {
+                    UpdateBars(ctx, bars, engine.Progress);
+                    await Task.WhenAny(run, Task.Delay(200, CancellationToken.None)).ConfigureAwait(false);
+                }
+
+                UpdateBars(ctx, bars, engine.Progress);
+                return await run.ConfigureAwait(false);
+            }).ConfigureAwait(false);
     }
 
     private static HarvestConfigFile LoadConfig(string path)
@@ -148,9 +203,9 @@ public static class HarvestJob
     }
 
     private static Uri ParseUri(string value, string option) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.UserInfo.Length == 0
             ? uri
-            : throw new ArgumentException($"{option} must be an absolute http(s) URL (got '{value}').");
+            : throw new ArgumentException($"{option} must be an absolute http(s) URL without a user name or password.");
 
     private static string DefaultSpillPath(StoreLocation location) => location.Provider == StoreProvider.Sqlite
         ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", "soundcloud.jsonl")
@@ -172,7 +227,7 @@ public static class HarvestJob
         }
     }
 
-    private static void Render(IAnsiConsole console, HarvestResult result, string spillPath, IReadOnlyDictionary<string, long> totals, EngagementScore? score)
+    private static void Render(IAnsiConsole console, HarvestResult result, SpillWriter spill, IReadOnlyDictionary<string, long> totals, EngagementScore? score)
     {
         var s = result.Stats;
         console.MarkupLine($"[bold]Harvest run {result.RunId}[/]{(result.Resumed ? " (resumed)" : string.Empty)} of [bold]{Markup.Escape(result.Seed.Title ?? result.Seed.Id.ToString(CultureInfo.InvariantCulture))}[/] (soundcloud:track:{result.Seed.Id})");
@@ -202,6 +257,6 @@ public static class HarvestJob
                 $"reposts {Numbers.Count(score.Reposts ?? 0)} of {Numbers.Count(score.MaxReposts ?? 0)}; maxima over the whole store)");
         }
 
-        console.MarkupLine($"[grey]raw spill: {Markup.Escape(spillPath)}; next: sgr relate, then sgr unveil soundcloud:track:{result.Seed.Id}[/]");
+        console.MarkupLine($"[grey]raw spill: {Markup.Escape(spill.Path)} (+{Numbers.Count(spill.Lines)} lines this session); next: sgr relate, then sgr unveil soundcloud:track:{result.Seed.Id}[/]");
     }
 }

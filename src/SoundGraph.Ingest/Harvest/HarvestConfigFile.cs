@@ -20,7 +20,7 @@ namespace SoundGraph.Ingest.Harvest;
 ///   max_concurrent_requests: 4
 /// </code>
 /// </example>
-public sealed class HarvestConfigFile
+public sealed partial class HarvestConfigFile
 {
     /// <summary>Layer options.</summary>
     public HarvestOptions Harvest { get; set; } = new();
@@ -45,7 +45,9 @@ public sealed class HarvestConfigFile
             }
             catch (JsonException e)
             {
-                throw new FormatException($"{path}: line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+                var unknown = UnknownJsonKey().Match(e.Message);
+                var problem = unknown.Success ? $"unknown key '{unknown.Groups[1].Value}'" : $"invalid value at {e.Path ?? "$"}";
+                throw new FormatException($"{path}: line {(e.LineNumber ?? 0) + 1}: {problem}.", e);
             }
         }
         else
@@ -57,7 +59,12 @@ public sealed class HarvestConfigFile
             }
             catch (YamlException e)
             {
-                throw new FormatException($"{path}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+                var unknown = UnknownYamlKey().Match(e.Message);
+                var problem = unknown.Success ? $"unknown key '{unknown.Groups[1].Value}'"
+                    : e.InnerException is FormatException or OverflowException || e.Message.Contains("deserializer", StringComparison.Ordinal)
+                        ? "invalid value (limits are whole numbers, min_similarity a number from 0 to 1, enabled true or false)"
+                        : e.Message;
+                throw new FormatException($"{path}: line {e.Start.Line}: {problem}.", e);
             }
         }
 
@@ -67,6 +74,16 @@ public sealed class HarvestConfigFile
         config.Harvest.Validate();
         return config;
     }
+}
+
+/// <content>Error-message patterns.</content>
+public sealed partial class HarvestConfigFile
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^Property '([^']+)' not found on type")]
+    private static partial System.Text.RegularExpressions.Regex UnknownYamlKey();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^The JSON property '([^']+)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnknownJsonKey();
 }
 
 /// <summary>SoundCloud client settings a configuration file may set (see the client options for their meaning).</summary>

@@ -110,6 +110,11 @@ public sealed class HarvestEngine : IDisposable
         // The API's authority is part of the run's identity: a run is never resumed against another server, whose
         // cursors would point elsewhere.
         var hash = _options.Hash(_client.Options.ApiBaseUri.GetLeftPart(UriPartial.Authority));
+        if (request.Restart)
+        {
+            await _store.Harvest.AbandonRunsAsync("soundcloud", seedKey, hash, cancellationToken).ConfigureAwait(false);
+        }
+
         var run = request.Restart ? null : await _store.Harvest.FindUnfinishedRunAsync("soundcloud", seedKey, hash, cancellationToken).ConfigureAwait(false);
         var resumed = run is not null;
         run ??= await _store.Harvest.StartRunAsync("soundcloud", seedKey, hash, _options.ToJson(), cancellationToken).ConfigureAwait(false);
@@ -169,21 +174,16 @@ public sealed class HarvestEngine : IDisposable
 
     private async Task<ScTrack> ResolveSeedAsync(string seed, CancellationToken ct)
     {
-        var text = seed.Trim();
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var parsed = HarvestSeed.Parse(seed);
+        if (parsed.TrackId is { } id)
         {
             return await _client.GetTrackAsync(id, ct).ConfigureAwait(false)
                 ?? throw new HarvestException($"SoundCloud track {id} was not found or is private.");
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out _))
-        {
-            throw new HarvestException($"'{text}' is neither a SoundCloud URL nor a numeric track id.");
-        }
-
-        var resolved = await _client.ResolveAsync(text, ct).ConfigureAwait(false)
-            ?? throw new HarvestException($"SoundCloud could not resolve {text} (404).");
-        return resolved.Track ?? throw new HarvestException($"{text} is a SoundCloud {resolved.Kind}, not a track; give a track URL.");
+        var resolved = await _client.ResolveAsync(parsed.Url!, ct).ConfigureAwait(false)
+            ?? throw new HarvestException($"SoundCloud could not resolve {parsed.Url} (404).");
+        return resolved.Track ?? throw new HarvestException($"{parsed.Url} is a SoundCloud {resolved.Kind}, not a track; give a track URL.");
     }
 
     // A walk that fails (retries exhausted, an answer of the wrong shape) stops every worker at once: its walk stays

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using SoundGraph.Ingest.Sources.SoundCloud;
 
@@ -12,16 +13,13 @@ namespace SoundGraph.Ingest.Harvest;
 /// a page fetched again after a resume appears again (the spill is a log, the store is the de-duplicated state).</remarks>
 public sealed class SpillWriter : ISoundCloudResponseSink, IDisposable
 {
-    private readonly FileStream _stream;
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock _gate = new();
+    private FileStream? _stream;
 
-    /// <summary>Opens (creating or appending to) the spill file at <paramref name="path"/>.</summary>
-    public SpillWriter(string path)
-    {
-        Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
-    }
+    /// <summary>Prepares the spill file at <paramref name="path"/>; it is created (or appended to) with the first
+    /// response, so a harvest that fails before any request leaves no file.</summary>
+    public SpillWriter(string path) => Path = System.IO.Path.GetFullPath(path);
 
     /// <summary>Full path of the spill file.</summary>
     public string Path { get; }
@@ -37,7 +35,7 @@ public sealed class SpillWriter : ISoundCloudResponseSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(response);
         var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteNumber("run", RunId);
@@ -61,6 +59,12 @@ public sealed class SpillWriter : ISoundCloudResponseSink, IDisposable
         buffer.WriteByte((byte)'\n');
         lock (_gate)
         {
+            if (_stream is null)
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+                _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            }
+
             _stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
             _stream.Flush();
             Lines++;
@@ -70,7 +74,7 @@ public sealed class SpillWriter : ISoundCloudResponseSink, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _stream?.Dispose();
 
     private static bool IsJson(string? body)
     {

@@ -9,7 +9,7 @@ namespace SoundGraph.Storage.Harvest;
 /// <param name="Source">Source name ("soundcloud").</param>
 /// <param name="Seed">The seed as given (normalized).</param>
 /// <param name="ConfigHash">SHA-256 (hex) of the configuration.</param>
-/// <param name="Status"><c>running</c> or <c>finished</c>.</param>
+/// <param name="Status"><c>running</c>, <c>finished</c> or <c>abandoned</c> (replaced by a restart).</param>
 /// <param name="StartedAt">Start time, ISO 8601 UTC.</param>
 public sealed record HarvestRun(long Id, string Source, string Seed, string ConfigHash, string Status, string StartedAt);
 
@@ -63,6 +63,15 @@ public sealed class HarvestStore
             """,
             new { source, seed, configHash },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+    /// <summary>Marks every unfinished run of this seed and configuration <c>abandoned</c> (<c>--restart</c>), so a later
+    /// plain run does not resume one of them.</summary>
+    /// <returns>Runs abandoned.</returns>
+    public Task<int> AbandonRunsAsync(string source, string seed, string configHash, CancellationToken cancellationToken = default) =>
+        _connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE harvest_runs SET status = 'abandoned', finished_at = @at WHERE source = @source AND seed = @seed AND config_hash = @configHash AND status = 'running'",
+            new { source, seed, configHash, at = Now() },
+            cancellationToken: cancellationToken));
 
     /// <summary>Starts a run.</summary>
     public async Task<HarvestRun> StartRunAsync(string source, string seed, string configHash, string configJson, CancellationToken cancellationToken = default)

@@ -82,6 +82,37 @@ public sealed class HarvestEndToEndTests
     }
 
     [Fact]
+    public async Task RunAsync_RestartAfterCancel_AbandonsTheOldRunSoALaterRunDoesNotResumeIt()
+    {
+        await using var harness = await HarvestHarness.StartAsync(users: 300);
+        var options = HarvestHarness.SmallOptions();
+        await using var temp = await TempStore.CreateAsync("sqlite");
+        using (var cts = new CancellationTokenSource())
+        {
+            var before = harness.Server.Stats.Requests;
+            var watcher = Task.Run(async () =>
+            {
+                while (harness.Server.Stats.Requests - before < 20)
+                {
+                    await Task.Delay(5);
+                }
+
+                await cts.CancelAsync();
+            });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.HarvestAsync(temp.Store, options, ct: cts.Token));
+            await watcher;
+        }
+
+        var (restarted, _) = await harness.HarvestAsync(temp.Store, options, restart: true);
+        Assert.False(restarted.Resumed);
+        var (again, _) = await harness.HarvestAsync(temp.Store, options);
+        Assert.False(again.Resumed);
+        Assert.Equal(
+            ["abandoned", "finished", "finished"],
+            await temp.Store.Connection.QueryAsync<string>("SELECT status FROM harvest_runs ORDER BY id"));
+    }
+
+    [Fact]
     public async Task RunAsync_FinishedRunRepeated_StartsANewRunAndDuplicatesNoRow()
     {
         await using var harness = await HarvestHarness.StartAsync(users: 300);

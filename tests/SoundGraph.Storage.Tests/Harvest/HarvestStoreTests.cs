@@ -37,4 +37,18 @@ public sealed class HarvestStoreTests
         await h.AdvanceAsync(run.Id, "likes:5", null, 73, 73, FrontierStatus.Done);
         Assert.Equal(FrontierStatus.Done, (await h.LoadTasksAsync(run.Id)).Single(t => t.Task == "likes:5").Status);
     }
+
+    [Theory]
+    [StoreProviders]
+    public async Task AbandonRunsAsync_UnfinishedRuns_AreNoLongerResumable(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        var h = temp.Store.Harvest;
+        await h.StartRunAsync("soundcloud", "soundcloud:track:1", "HASH", "{}");
+        var finished = await h.StartRunAsync("soundcloud", "soundcloud:track:1", "HASH", "{}");
+        await h.FinishRunAsync(finished.Id, "{}");
+        Assert.Equal(1, await h.AbandonRunsAsync("soundcloud", "soundcloud:track:1", "HASH"));
+        Assert.Null(await h.FindUnfinishedRunAsync("soundcloud", "soundcloud:track:1", "HASH"));
+        Assert.Equal(0, await h.AbandonRunsAsync("soundcloud", "soundcloud:track:1", "HASH"));
+    }
 }

@@ -127,7 +127,7 @@ public sealed partial class SoundCloudClient
         }
         catch (JsonException ex)
         {
-            throw new TruncatedBodyException(ex.Message);
+            throw new TruncatedBodyException($"truncated or invalid JSON ({body.Length:N0} characters, broken near line {(ex.LineNumber ?? 0) + 1})");
         }
     }
 

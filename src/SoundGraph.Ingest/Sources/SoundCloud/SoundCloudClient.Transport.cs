@@ -227,8 +227,12 @@ public sealed partial class SoundCloudClient
             OnRetry = args =>
             {
                 Stats.AddRetry();
-                var reason = args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception);
-                SoundCloudLog.Retrying(_logger, CurrentEndpoint(args.Context), reason, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                // A 429 already logged its reset time (RateLimited): one line per event, not two.
+                if (args.Outcome.Result?.Status != 429)
+                {
+                    var reason = args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception);
+                    SoundCloudLog.Retrying(_logger, CurrentEndpoint(args.Context), reason, args.AttemptNumber + 1, Math.Round(args.RetryDelay.TotalMilliseconds));
+                }
                 return ValueTask.CompletedTask;
             },
         };

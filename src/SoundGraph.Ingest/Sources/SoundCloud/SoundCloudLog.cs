@@ -18,7 +18,7 @@ internal static partial class SoundCloudLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "{Endpoint} failed ({Reason}); retry {Retry} in {DelayMs} ms")]
     public static partial void Retrying(ILogger logger, string endpoint, string reason, int retry, double delayMs);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "{Endpoint} answered 429; the rate limit resets at {ResetTime:o}, waiting {WaitSeconds} s")]
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "{Endpoint} answered 429; the rate limit resets at {ResetTime:u}, waiting {WaitSeconds:0.0} s")]
     public static partial void RateLimited(ILogger logger, string endpoint, DateTimeOffset resetTime, double waitSeconds);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "{Endpoint} answered {Status}; skipped")]

@@ -7,7 +7,7 @@ CREATE TABLE harvest_runs (
     seed        TEXT NOT NULL,             -- the seed as given (URL or id), normalized
     config_hash TEXT NOT NULL,             -- SHA-256 of the layer configuration: another configuration is another run
     config_json TEXT NOT NULL,
-    status      TEXT NOT NULL,             -- running | finished
+    status      TEXT NOT NULL,             -- running | finished | abandoned (replaced by --restart)
     started_at  TEXT NOT NULL,             -- ISO 8601 UTC
     finished_at TEXT,
     stats_json  TEXT
