@@ -58,19 +58,7 @@ public sealed class HarvestEndToEndTests
         var expected = await KeyedSnapshot.TakeAsync(whole.Store);
 
         await using var temp = await TempStore.CreateAsync("sqlite");
-        var before = harness.Server.Stats.Requests;
-        using var cts = new CancellationTokenSource();
-        var watcher = Task.Run(async () =>
-        {
-            while (harness.Server.Stats.Requests - before < 60)
-            {
-                await Task.Delay(5);
-            }
-
-            await cts.CancelAsync();
-        });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.HarvestAsync(temp.Store, options, ct: cts.Token));
-        await watcher;
+        await harness.HarvestCancelledAfterAsync(temp.Store, options, requests: 60);
         var partial = await KeyedSnapshot.TakeAsync(temp.Store);
         Assert.True(partial.Count < expected.Count, "the harvest was cancelled after it had finished");
         Assert.Contains(await temp.Store.Harvest.LoadTasksAsync(1), t => t.Status == FrontierStatus.Pending);
@@ -87,21 +75,7 @@ public sealed class HarvestEndToEndTests
         await using var harness = await HarvestHarness.StartAsync(users: 300);
         var options = HarvestHarness.SmallOptions();
         await using var temp = await TempStore.CreateAsync("sqlite");
-        using (var cts = new CancellationTokenSource())
-        {
-            var before = harness.Server.Stats.Requests;
-            var watcher = Task.Run(async () =>
-            {
-                while (harness.Server.Stats.Requests - before < 20)
-                {
-                    await Task.Delay(5);
-                }
-
-                await cts.CancelAsync();
-            });
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.HarvestAsync(temp.Store, options, ct: cts.Token));
-            await watcher;
-        }
+        await harness.HarvestCancelledAfterAsync(temp.Store, options, requests: 20);
 
         var (restarted, _) = await harness.HarvestAsync(temp.Store, options, restart: true);
         Assert.False(restarted.Resumed);

@@ -86,6 +86,24 @@ internal sealed class HarvestHarness : IAsyncDisposable
         return (result, client.Stats);
     }
 
+    /// <summary>Harvests and cancels once the server has answered <paramref name="requests"/> more requests, as Ctrl+C would.</summary>
+    public async Task HarvestCancelledAfterAsync(SoundGraphStore store, HarvestOptions options, int requests)
+    {
+        var before = Server.Stats.Requests;
+        using var cts = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            while (Server.Stats.Requests - before < requests)
+            {
+                await Task.Delay(5);
+            }
+
+            await cts.CancelAsync();
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HarvestAsync(store, options, ct: cts.Token));
+        await watcher;
+    }
+
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>Answers 500 to the requests <paramref name="fails"/> picks, passing the rest to the server.</summary>
