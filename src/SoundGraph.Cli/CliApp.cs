@@ -28,6 +28,11 @@ public static class CliApp
         root.Add(HarvestCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
+        root.Add(RecommendCommand.Create(context));
+        root.Add(SimilarCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
+        root.Add(EvalCommand.Create(context));
+        root.Add(CollabCommand.Create(context));
         root.Add(BenchCommand.Create(context));
         root.Add(DbCommand.Create(context));
         root.Add(ExportCommand.Create(context));

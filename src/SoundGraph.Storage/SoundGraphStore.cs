@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using SoundGraph.Storage.Harvest;
 using SoundGraph.Storage.Migrations;
+using SoundGraph.Storage.Models;
 using SoundGraph.Storage.Postgres;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Storage.Sqlite;
@@ -32,6 +33,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         Resolver = new EntityResolver(connection);
         Unveil = new UnveilReader(connection);
         Harvest = new HarvestStore(connection);
+        Models = new ModelStore(connection);
     }
 
     /// <summary>The provider behind the store.</summary>
@@ -60,6 +62,9 @@ public sealed class SoundGraphStore : IAsyncDisposable
 
     /// <summary>Harvest runs and their resumable frontiers.</summary>
     public HarvestStore Harvest { get; }
+
+    /// <summary>Trained models and learned embeddings.</summary>
+    public ModelStore Models { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
     /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>
