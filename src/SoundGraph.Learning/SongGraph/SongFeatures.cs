@@ -1,0 +1,117 @@
+namespace SoundGraph.Learning.SongGraph;
+
+/// <summary>Track feature matrix: every numeric Spotify audio feature, encoded and z-score standardized.</summary>
+/// <remarks>
+/// Columns (<see cref="ColumnNames"/>, 13 in all): the seven 0–1 descriptors, loudness (dB), tempo (BPM), the key as a
+/// point on the pitch-class circle (sin 2πk/12, cos 2πk/12: B and C are neighbours, as they are a semitone apart, which a
+/// one-hot code would not say and which costs 2 columns instead of 12; an unknown key (−1) is (0, 0), the circle's centre),
+/// mode (1 major, 0 minor) and time signature (beats per bar). Each column is then standardized to mean 0 and standard
+/// deviation 1 over the rows given (population σ); a constant column becomes all zeros.
+/// </remarks>
+public sealed class SongFeatures
+{
+    /// <summary>Column names, in order.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } =
+    [
+        "danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence",
+        "loudness_db", "tempo_bpm", "key_sin", "key_cos", "mode", "time_signature",
+    ];
+
+    private SongFeatures(long[] trackIds, double[] values, double[] means, double[] deviations)
+    {
+        TrackIds = trackIds;
+        Values = values;
+        Means = means;
+        Deviations = deviations;
+    }
+
+    /// <summary>Track id of each row.</summary>
+    public long[] TrackIds { get; }
+
+    /// <summary>n × <see cref="Dimension"/> standardized values, row-major.</summary>
+    public double[] Values { get; }
+
+    /// <summary>Column means before standardization (encoded units).</summary>
+    public double[] Means { get; }
+
+    /// <summary>Column standard deviations before standardization (0 for a constant column).</summary>
+    public double[] Deviations { get; }
+
+    /// <summary>Number of rows n.</summary>
+    public int Count => TrackIds.Length;
+
+    /// <summary>Columns per row (13).</summary>
+    public static int Dimension => ColumnNames.Count;
+
+    /// <summary>Row <paramref name="i"/> (standardized).</summary>
+    public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Dimension, Dimension);
+
+    /// <summary>Encodes one row without standardizing it (the <see cref="ColumnNames"/> order).</summary>
+    public static double[] Encode(AudioFeatureRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var (sin, cos) = row.MusicalKey is >= 0 and <= 11
+            ? Math.SinCos(2 * Math.PI * row.MusicalKey / 12)
+            : (0.0, 0.0);
+        return
+        [
+            row.Danceability, row.Energy, row.Speechiness, row.Acousticness, row.Instrumentalness, row.Liveness, row.Valence,
+            row.LoudnessDb, row.TempoBpm, sin, cos, row.Mode, row.TimeSignature,
+        ];
+    }
+
+    /// <summary>Encodes and standardizes the rows.</summary>
+    /// <param name="rows">One row per track (distinct track ids).</param>
+    /// <exception cref="ArgumentException">No rows, or a track id repeats.</exception>
+    public static SongFeatures Build(IReadOnlyList<AudioFeatureRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("No audio feature rows.", nameof(rows));
+        }
+
+        var ids = rows.Select(r => r.TrackId).ToArray();
+        if (ids.Distinct().Count() != ids.Length)
+        {
+            throw new ArgumentException("Track ids must be distinct (one extractor's rows).", nameof(rows));
+        }
+
+        var d = Dimension;
+        var values = new double[rows.Count * d];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Encode(rows[i]).CopyTo(values.AsSpan(i * d, d));
+        }
+
+        var means = new double[d];
+        var deviations = new double[d];
+        for (var c = 0; c < d; c++)
+        {
+            double sum = 0;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                sum += values[(i * d) + c];
+            }
+
+            var mean = sum / rows.Count;
+            double squares = 0;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var delta = values[(i * d) + c] - mean;
+                squares += delta * delta;
+            }
+
+            var sd = Math.Sqrt(squares / rows.Count);
+            means[c] = mean;
+            deviations[c] = sd;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                ref var v = ref values[(i * d) + c];
+                v = sd > 1e-12 ? (v - mean) / sd : 0;
+            }
+        }
+
+        return new SongFeatures(ids, values, means, deviations);
+    }
+}
