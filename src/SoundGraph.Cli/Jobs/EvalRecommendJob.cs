@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using SoundGraph.Graph.Embeddings;
+using SoundGraph.Learning.Evaluation;
+using SoundGraph.Learning.Recommenders;
+using Spectre.Console;
+
+namespace SoundGraph.Cli.Jobs;
+
+/// <summary>What <c>sgr eval recommend</c> runs.</summary>
+/// <param name="Dataset"><c>hetrec</c> or <c>playlists</c>.</param>
+/// <param name="Seed">Split and trainer seed.</param>
+/// <param name="Ks">Cut-offs.</param>
+/// <param name="Models">Models to compare, in report order.</param>
+/// <param name="Tune">Grid-search item-kNN and ALS hyper-parameters on the validation split.</param>
+public sealed record EvalRecommendOptions(string Dataset, int Seed, IReadOnlyList<int> Ks, IReadOnlyList<string> Models, bool Tune);
+
+/// <summary><c>sgr eval recommend</c>: one split, every recommender fitted on its training part and scored on its test
+/// part; blend weights (and with --tune the item-kNN and ALS hyper-parameters) chosen on a validation split cut from the
+/// training part, never on the test part.</summary>
+public static class EvalRecommendJob
+{
+    private static readonly KnnWeighting[] KnnGrid = [KnnWeighting.None, KnnWeighting.TfIdf, KnnWeighting.Bm25];
+    private static readonly int[] NeighborGrid = [50, 100, 200, 400];
+    private static readonly double[] AlphaGrid = [1, 3, 10, 30];
+    private static readonly double[] LambdaGrid = [0.1, 1, 10];
+
+    /// <summary>Model names, in report order.</summary>
+    public static readonly string[] AllModels = ["popularity", "itemknn", "als", "bpr", "fastrp", "blend"];
+
+    /// <summary>Default item-kNN options per data set (chosen by a <c>--tune</c> run on the validation split, seed 42).</summary>
+    public static ItemKnnOptions DefaultKnn(string dataset) => dataset == "hetrec"
+        ? new ItemKnnOptions { Weighting = KnnWeighting.Bm25, Neighbors = 100 }
+        : new ItemKnnOptions { Weighting = KnnWeighting.Bm25, Neighbors = 100 };
+
+    /// <summary>Default ALS options per data set (chosen by a <c>--tune</c> run on the validation split, seed 42).</summary>
+    public static AlsOptions DefaultAls(string dataset, int seed) => dataset == "hetrec"
+        ? new AlsOptions { Factors = 64, Confidence = AlsConfidence.Log, Alpha = 10, Regularization = 1, Iterations = 15, Seed = seed }
+        : new AlsOptions { Factors = 64, Confidence = AlsConfidence.Linear, Alpha = 10, Regularization = 1, Iterations = 15, Seed = seed };
+
+    /// <summary>Runs the evaluation.</summary>
+    /// <param name="context">Consoles.</param>
+    /// <param name="data">The data set.</param>
+    /// <param name="options">What to run.</param>
+    /// <param name="testPlaylists">With <c>--test</c>: test playlists mapped to <paramref name="data"/>'s items; the model trains on all of <paramref name="data"/>.</param>
+    /// <param name="quiet">No progress lines (JSON output).</param>
+    public static EvaluationReport Run(CliContext context, RecData data, EvalRecommendOptions options, IReadOnlyList<(int Id, int[] Items)>? testPlaylists, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        void Say(string s)
+        {
+            if (!quiet)
+            {
+                context.Console.MarkupLineInterpolated($"[grey]{s}[/]");
+            }
+        }
+
+        var hetrec = options.Dataset == "hetrec";
+        var (split, validation) = MakeSplits(data, options, testPlaylists);
+        Say($"{split.Name}: {split.Train.UserCount:N0} rows × {split.Train.ItemCount:N0} items, {split.Train.Count:N0} training interactions; " +
+            string.Join(", ", split.Cases.Select(c => $"{c.Key}: {c.Value.Count:N0} queries")));
+        var notes = new List<string>();
+        var knn = DefaultKnn(options.Dataset);
+        var als = DefaultAls(options.Dataset, options.Seed);
+        var valCases = validation.Cases.Values.SelectMany(c => c).ToList();
+        if (options.Tune)
+        {
+            Say("tuning item-kNN and ALS on the validation split…");
+            (knn, var knnScore) = TuneBest(
+                [.. from w in KnnGrid from n in NeighborGrid select new ItemKnnOptions { Weighting = w, Neighbors = n }],
+                o => new ItemKnnRecommender(o), validation.Train, valCases, Say);
+            (als, var alsScore) = TuneBest(
+                [.. from a in AlphaGrid from l in LambdaGrid select als with { Alpha = a, Regularization = l }],
+                o => new AlsRecommender(o), validation.Train, valCases, Say);
+            notes.Add(Invariant($"tuned on validation (NDCG@20): item-kNN {knn.Weighting} k={knn.Neighbors} ({knnScore:0.0000}); ALS α={als.Alpha} λ={als.Regularization} ({alsScore:0.0000})"));
+        }
+
+        var bpr = new BprOptions { Seed = options.Seed };
+        var fastRp = new FastRpOptions { Seed = options.Seed };
+        notes.Add(Invariant($"item-kNN: cosine on {knn.Weighting}-weighted interactions, {knn.Neighbors} neighbours per item; score = Σ similarities to the known items."));
+        var epsilon = als.Confidence == AlsConfidence.Log ? Invariant($" ε={als.Epsilon}") : string.Empty;
+        notes.Add(Invariant($"ALS (Hu et al. 2008): {als.Factors} factors, {als.Confidence} confidence α={als.Alpha}{epsilon}, λ={als.Regularization}, {als.Iterations} sweeps, {als.Solver} ({als.CgSteps} steps); fold-in by exact Cholesky solve."));
+        notes.Add(Invariant($"BPR (Rendle et al. 2009): {bpr.Factors} factors + item bias, SGD lr={bpr.LearningRate} λ={bpr.Regularization}, {bpr.Epochs} epochs of |train| uniform triples."));
+        notes.Add(Invariant($"FastRP (Chen et al. 2019) on the row–item bipartite graph: d={fastRp.Dimension}, weights [{string.Join(", ", fastRp.IterationWeights)}], edge weight 1 + ln(value)."));
+        notes.Add("Known items (a user's training items, a playlist's seeds) are never recommended; hidden items unknown to training count as relevant but cannot be hit.");
+
+        IRecommender Make(string name) => name switch
+        {
+            "popularity" => new PopularityRecommender(),
+            "itemknn" => new ItemKnnRecommender(knn),
+            "als" => new AlsRecommender(als),
+            "bpr" => new BprRecommender(bpr),
+            "fastrp" => new FastRpRecommender(fastRp),
+            _ => throw new ArgumentException($"--models: unknown model '{name}' (known: {string.Join(", ", AllModels)})."),
+        };
+
+        var results = new List<ModelResult>();
+        var fitted = new Dictionary<string, IRecommender>();
+        foreach (var name in options.Models)
+        {
+            IRecommender model;
+            double fit;
+            if (name == "blend")
+            {
+                var parts = new[] { "als", "itemknn", "bpr" };
+                Say($"blend: fitting {string.Join(", ", parts)} on the validation split to choose weights…");
+                var valModels = parts.Select(Make).ToList();
+                foreach (var m in valModels)
+                {
+                    m.Fit(validation.Train);
+                }
+
+                var (weights, valNdcg) = BlendTuner.Tune(valModels, valCases, validation.Train.ItemCount);
+                notes.Add(Invariant($"blend = rank-normalized {string.Join(" + ", parts.Select((p, i) => $"{weights[i]:0.0}·{p}"))}, weights chosen on validation (NDCG@20 {valNdcg:0.0000})."));
+                var watch = Stopwatch.StartNew();
+                var components = parts.Select(p => fitted.TryGetValue(p, out var f) ? f : Fitted(Make(p), split.Train)).ToList();
+                model = new BlendRecommender(components, weights, split.Train.ItemCount);
+                fit = watch.Elapsed.TotalSeconds;
+            }
+            else
+            {
+                Say($"fitting {name}…");
+                var watch = Stopwatch.StartNew();
+                model = Fitted(Make(name), split.Train);
+                fit = watch.Elapsed.TotalSeconds;
+                fitted[name] = model;
+            }
+
+            foreach (var (scenario, cases) in split.Cases)
+            {
+                var r = Evaluator.Evaluate(model, scenario, cases, options.Ks, split.Train.ItemCount, fit);
+                results.Add(r);
+                Say($"{name} {scenario}: NDCG@20 {r.Ndcg.GetValueOrDefault(20):0.0000}, R-precision {r.RPrecision:0.0000} (fit {fit:0.0} s, score {r.ScoreSeconds:0.0} s)");
+            }
+        }
+
+        var dataset = hetrec ? data.Name : data.Name + (testPlaylists is null ? string.Empty : ", tested on --test playlists");
+        var validationNote = Invariant($"validation split (tuning, blend weights): {validation.Name}, seed {validation.Seed}, cut from the training part only.");
+        notes.Insert(0, validationNote);
+        return new EvaluationReport(dataset, split.Name, options.Seed, options.Ks, results, notes);
+    }
+
+    /// <summary>The test split and the validation split cut from its training part.</summary>
+    public static (Split Test, Split Validation) MakeSplits(RecData data, EvalRecommendOptions options, IReadOnlyList<(int Id, int[] Items)>? testPlaylists)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Dataset == "hetrec")
+        {
+            var split = Splits.PerUserHoldout(data.Matrix, 0.2, 5, options.Seed);
+            return (split, Splits.PerUserHoldout(split.Train, 0.2, 5, options.Seed + 1));
+        }
+
+        var ordered = data.Ordered ?? throw new InvalidOperationException("Playlist data needs playlist order.");
+        Split test;
+        if (testPlaylists is not null)
+        {
+            test = new Split(
+                Invariant($"all {ordered.Count:N0} stored playlists train; {testPlaylists.Count:N0} --test playlists with 10–250 tracks, first 5 / 25 tracks as seeds"),
+                options.Seed,
+                data.Matrix,
+                Splits.ContinuationCases([.. testPlaylists.Where(p => p.Items.Length is >= 10 and <= 250)], data.Matrix.ItemCount, [5, 25]));
+        }
+        else
+        {
+            test = Splits.PlaylistContinuation(ordered, data.Matrix.ItemCount, options.Seed);
+        }
+
+        // Validation: the same protocol on the training playlists only (held-out rows are empty in the training matrix).
+        var trainOrdered = Enumerable.Range(0, ordered.Count).Select(p => test.Train.Degree(p) == 0 ? [] : ordered[p]).ToList();
+        return (test, Splits.PlaylistContinuation(trainOrdered, data.Matrix.ItemCount, options.Seed + 1));
+    }
+
+    /// <summary>Writes the comparison table.</summary>
+    public static void Render(IAnsiConsole console, EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var scenario in report.Results.Select(r => r.Scenario).Distinct())
+        {
+            var rows = report.Results.Where(r => r.Scenario == scenario).ToList();
+            var table = new Table().Title($"{report.Dataset} — {scenario}, {rows[0].Cases:N0} queries, seed {report.Seed}").AddColumn("model");
+            foreach (var k in report.Ks)
+            {
+                table.AddColumn(new TableColumn($"R@{k}").RightAligned());
+            }
+
+            foreach (var k in report.Ks)
+            {
+                table.AddColumn(new TableColumn($"NDCG@{k}").RightAligned());
+            }
+
+            table.AddColumn(new TableColumn($"P@{report.Ks.Min()}").RightAligned()).AddColumn(new TableColumn("R-prec").RightAligned())
+                .AddColumn(new TableColumn($"cov@{report.Ks.Max()}").RightAligned()).AddColumn(new TableColumn("fit s").RightAligned());
+            foreach (var r in rows)
+            {
+                var cells = new List<string> { r.Model };
+                cells.AddRange(report.Ks.Select(k => F(r.Recall[k])));
+                cells.AddRange(report.Ks.Select(k => F(r.Ndcg[k])));
+                cells.AddRange([F(r.Precision[report.Ks.Min()]), F(r.RPrecision), F(r.Coverage), r.FitSeconds.ToString("0.0", CultureInfo.InvariantCulture)]);
+                table.AddRow(cells.ToArray());
+            }
+
+            console.Write(table);
+        }
+    }
+
+    private static IRecommender Fitted(IRecommender model, Interactions train)
+    {
+        model.Fit(train);
+        return model;
+    }
+
+    private static (T Best, double Ndcg) TuneBest<T>(IReadOnlyList<T> grid, Func<T, IRecommender> make, Interactions train, IReadOnlyList<EvalCase> cases, Action<string> say)
+    {
+        var best = (Options: grid[0], Ndcg: double.NegativeInfinity);
+        foreach (var o in grid)
+        {
+            var model = make(o);
+            model.Fit(train);
+            var ndcg = Evaluator.Evaluate(model, "validation", cases, [20], train.ItemCount).Ndcg[20];
+            say(Invariant($"  {o}: NDCG@20 {ndcg:0.0000}"));
+            if (ndcg > best.Ndcg + 1e-12)
+            {
+                best = (o, ndcg);
+            }
+        }
+
+        return best;
+    }
+
+    private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+namespace SoundGraph.Cli.Tests;
+
+public sealed class EvalCommandTests
+{
+    [Fact]
+    public async Task EvalRecommend_TestWithoutPlaylists_FailsNamingTheOption()
+    {
+        var (code, _, err) = await CliRunner.RunAsync("eval", "recommend", "--test", "x.tsv", "--db", Path.Combine(Path.GetTempPath(), "sg-none-" + Guid.NewGuid().ToString("N") + ".db"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("--test needs --dataset playlists", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalRecommend_UnknownModel_FailsNamingIt()
+    {
+        var (code, _, err) = await CliRunner.RunAsync("eval", "recommend", "--models", "popularity,svd");
+        Assert.NotEqual(0, code);
+        Assert.Contains("unknown model 'svd'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalRecommend_HetrecFilesPopularityAndItemKnn_WritesMarkdownAndJsonWithSeed()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sg-eval-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // An empty store: the HetRec plays come from ../shared/data (the documented fallback).
+            var hetrec = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/hetrec2011-lastfm-2k"));
+            var report = Path.Combine(dir, "report.md");
+            var (code, output, err) = await CliRunner.RunAsync(
+                "eval", "recommend", "--models", "popularity,itemknn", "--k", "10,20", "--seed", "7", "--out", report, "--hetrec-dir", hetrec, "--db", Path.Combine(dir, "empty.db"));
+            Assert.True(code == 0, err);
+            Assert.Contains("itemknn", output, StringComparison.Ordinal);
+            var md = await File.ReadAllTextAsync(report);
+            Assert.Contains("seed 7", md, StringComparison.Ordinal);
+            Assert.Contains("| popularity |", md, StringComparison.Ordinal);
+            Assert.Contains("NDCG@20", md, StringComparison.Ordinal);
+            var json = await File.ReadAllTextAsync(Path.Combine(dir, "report.json"));
+            Assert.Contains("\"seed\": 7", json, StringComparison.Ordinal);
+            Assert.Contains("\"model\": \"itemknn\"", json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
