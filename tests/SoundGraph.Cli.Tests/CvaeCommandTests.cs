@@ -76,6 +76,18 @@ public sealed class CvaeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainCvae_UnitScoresClip_ReportsShareBeforeClipping()
+    {
+        await WriteStoreAsync(20);
+
+        var (code, output, error) = await CliRunner.RunAsync("train", "cvae", "--epochs", "2", "--hidden", "4", "--unit-scores", "clip", "--db", Db);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("0–1 scores as given, clipped", output, StringComparison.Ordinal);
+        Assert.Matches(@"0–1 features out of range before clipping: \d+\.\d\d % of generated values \(clipped to \[0, 1\] in output\)", output);
+    }
+
+    [Fact]
     public async Task CollabGenerate_NoTrainedModel_FailsWithHint()
     {
         await WriteStoreAsync(12);

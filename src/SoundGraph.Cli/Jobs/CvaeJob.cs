@@ -26,6 +26,10 @@ public sealed record CvaeTrainSettings
     /// <summary>Share of collaborations held out for the checks (seeded by <see cref="CvaeOptions.Seed"/>). Default 0.2.</summary>
     public double HoldOut { get; init; } = 0.2;
 
+    /// <summary>Model the 0–1 scores on the logit scale (a bounded output) instead of as given and clipped. Default true
+    /// (<c>--unit-scores logit</c>): on the top-songs store it lowers the mean KS distance of the seven scores.</summary>
+    public bool LogitUnitScores { get; init; } = true;
+
     /// <summary>Optional CSV file for the training curve (epoch, beta, reconstruction, kl, loss).</summary>
     public string? CurvePath { get; init; }
 
@@ -93,7 +97,7 @@ public static class CvaeJob
             raw[i] = CollabCondition.RawScalars(cn, aa, data.Streams[i]);
         }
 
-        var features = Standardizer.Fit([.. train.Select(i => data.Features[i])]);
+        var features = Standardizer.Fit([.. train.Select(i => CvaeArtifact.Pretransform(data.Features[i], settings.LogitUnitScores))]);
         var scalars = Standardizer.Fit([.. train.Select(i => raw[i])]);
         var conditions = new double[n][];
         for (var i = 0; i < n; i++)
@@ -101,13 +105,13 @@ public static class CvaeJob
             conditions[i] = CollabCondition.Build(Embedding(data.Graph, embeddings, data.ArtistA[i]), Embedding(data.Graph, embeddings, data.ArtistB[i]), settings.EmbeddingDim, scalars.Transform(raw[i]));
         }
 
-        var trainX = train.Select(i => features.Transform(data.Features[i])).ToArray();
+        var trainX = train.Select(i => features.Transform(CvaeArtifact.Pretransform(data.Features[i], settings.LogitUnitScores))).ToArray();
         var trainC = train.Select(i => conditions[i]).ToArray();
         var watch = Stopwatch.StartNew();
         var result = await TrainWithProgressAsync(context, trainX, trainC, options, quiet, ct).ConfigureAwait(false);
         var trainSeconds = watch.Elapsed.TotalSeconds;
         var median = Median([.. train.Select(i => raw[i][2])]);
-        var artifact = new CvaeArtifact(result.Model, features, scalars, settings.EmbeddingDim, median);
+        var artifact = new CvaeArtifact(result.Model, features, scalars, settings.EmbeddingDim, median, settings.LogitUnitScores);
         var report = CvaeEvaluation.Evaluate(
             artifact, [.. train.Select(i => data.Features[i])], [.. test.Select(i => data.Features[i])], [.. test.Select(i => conditions[i])], options.Seed);
         var outcome = new CvaeTrainOutcome(n, train.Length, data.Graph.NodeCount, data.Graph.EdgeCount, result.Curve, report, trainSeconds);
@@ -155,7 +159,8 @@ public static class CvaeJob
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(settings);
         var o = settings.Options;
-        console.MarkupLine(Invariant($"[bold]CVAE[/] on {outcome.Collaborations:N0} collaborations ({outcome.Train:N0} train, {outcome.Report.HeldOut:N0} held out, seed {o.Seed}); co-credit graph {outcome.GraphArtists:N0} artists, {outcome.GraphEdges:N0} edges; latent {o.LatentDim}, hidden {o.HiddenDim}, β {o.Beta}, warm-up {o.KlWarmupEpochs}, {o.Epochs} epochs in {outcome.TrainSeconds:F1} s"));
+        console.MarkupLine(Invariant($"[bold]CVAE[/] on {outcome.Collaborations:N0} collaborations ({outcome.Train:N0} train, {outcome.Report.HeldOut:N0} held out, seed {o.Seed}); co-credit graph {outcome.GraphArtists:N0} artists, {outcome.GraphEdges:N0} edges"));
+        console.MarkupLine(Invariant($"latent {o.LatentDim}, hidden {o.HiddenDim}, β {o.Beta}, warm-up {o.KlWarmupEpochs}, 0–1 scores {(settings.LogitUnitScores ? "on the logit scale" : "as given, clipped")}; {o.Epochs} epochs in {outcome.TrainSeconds:F1} s"));
         var curve = new Table().Title("training curve")
             .AddColumn(new TableColumn("epoch").RightAligned()).AddColumn(new TableColumn("β").RightAligned())
             .AddColumn(new TableColumn("recon").RightAligned()).AddColumn(new TableColumn("KL").RightAligned()).AddColumn(new TableColumn("loss").RightAligned());
@@ -166,7 +171,7 @@ public static class CvaeJob
 
         curve.AddRow("held out", string.Empty, Invariant($"{outcome.Report.HeldOutReconstruction:F3}"), Invariant($"{outcome.Report.HeldOutKl:F3}"), Invariant($"{outcome.Report.HeldOutReconstruction + (o.Beta * outcome.Report.HeldOutKl):F3}"));
         console.Write(curve);
-        console.MarkupLine("[grey]means per collaboration; recon = Σ squared error over the 9 standardized features, KL in nats[/]");
+        console.MarkupLine("[grey]means per collaboration; recon = Σ squared error over the 9 standardized (model-space) features, KL in nats[/]");
 
         var table = new Table().Title("held-out checks")
             .AddColumn("feature").AddColumn(new TableColumn("KS gen").RightAligned()).AddColumn(new TableColumn("KS train/held").RightAligned())
@@ -184,7 +189,9 @@ public static class CvaeJob
         console.MarkupLine("[grey]KS gen: generated (one z ~ N(0, I) per held-out condition) vs real held-out; KS train/held: real vs real (noise floor); pop. shift: mean x̂(popularity +2σ) − x̂(−2σ) with the same z, natural units; shift σ: in real-feature sds; p: paired sign-flip permutation test (2,000)[/]");
         var activity = string.Join(' ', outcome.Report.Activity.Select(a => Invariant($"{a:F3}")));
         console.MarkupLine(Invariant($"active latent units (Cov_x E_q[[z]] > 0.01): [bold]{outcome.Report.ActiveUnits}/{o.LatentDim}[/] (activity {activity})"));
-        console.MarkupLine(Invariant($"0–1 features out of range before clipping: {outcome.Report.OutOfRangeShare:P2} of generated values (clipped to [[0, 1]] in output)"));
+        console.MarkupLine(settings.LogitUnitScores
+            ? Invariant($"0–1 features out of range: {outcome.Report.OutOfRangeShare:P2} of generated values (logit scale: bounded by construction)")
+            : Invariant($"0–1 features out of range before clipping: {outcome.Report.OutOfRangeShare:P2} of generated values (clipped to [[0, 1]] in output)"));
         console.MarkupLine($"[grey]saved model '{CvaeTrainSettings.ModelName}' (weights, scalers) and {outcome.GraphArtists:N0} artist embeddings; `sgr collab generate --artists \"A,B\"` uses them[/]");
     }
 
@@ -247,7 +254,7 @@ public static class CvaeJob
     private static string ParamsJson(CvaeTrainSettings s) => ReportJson.Serialize(new
     {
         s.Options.LatentDim, s.Options.HiddenDim, s.Options.Beta, s.Options.KlWarmupEpochs, s.Options.Epochs, s.Options.BatchSize,
-        s.Options.LearningRate, s.Options.Seed, s.EmbeddingDim, s.HoldOut, features = CvaeFeatures.Names,
+        s.Options.LearningRate, s.Options.Seed, s.EmbeddingDim, s.HoldOut, s.LogitUnitScores, features = CvaeFeatures.Names,
         condition = "[mean(eA,eB) (d), |eA-eB| (d), z(log1p CN), z(log1p AA), z(log1p streams)]; FastRP on the artist co-credit graph",
     });
 

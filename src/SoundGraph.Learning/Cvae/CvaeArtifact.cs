@@ -35,9 +35,62 @@ public static class CvaeFeatures
 /// <param name="Scalars">Standardizer of [log(1+CN), log(1+AA), log(1+streams)] (fitted on the training split).</param>
 /// <param name="EmbeddingDim">d, the FastRP dimension of the artist embeddings in c.</param>
 /// <param name="MedianLogStreams">Median log(1 + streams) of the training collaborations (the default popularity).</param>
-public sealed record CvaeArtifact(CvaeModel Model, Standardizer Features, Standardizer Scalars, int EmbeddingDim, double MedianLogStreams)
+/// <param name="LogitUnitScores">When true, the seven 0–1 scores are modelled as logit(clamp(x, ε, 1 − ε)) with
+/// ε = <see cref="LogitEpsilon"/> before standardisation and mapped back through the logistic function, so generated scores
+/// stay inside (0, 1) by construction (a bounded output); when false they are modelled as they are and clipped.</param>
+public sealed record CvaeArtifact(CvaeModel Model, Standardizer Features, Standardizer Scalars, int EmbeddingDim, double MedianLogStreams, bool LogitUnitScores = false)
 {
+    /// <summary>ε of the logit transform: scores are clamped into [ε, 1 − ε] first (the features are given to about three
+    /// decimals, and many instrumentalness values are exactly 0).</summary>
+    public const double LogitEpsilon = 1e-3;
+
     private const int Magic = 0x45415643; // "CVAE"
+
+    /// <summary>The natural-unit vector before standardisation: unchanged, or with logit scores when
+    /// <paramref name="logitUnitScores"/>. Fit <see cref="Features"/> on these.</summary>
+    public static double[] Pretransform(ReadOnlySpan<double> natural, bool logitUnitScores)
+    {
+        var v = natural.ToArray();
+        if (logitUnitScores)
+        {
+            for (var j = 0; j < v.Length; j++)
+            {
+                if (CvaeFeatures.IsUnitInterval(j))
+                {
+                    var p = Math.Clamp(v[j], LogitEpsilon, 1 - LogitEpsilon);
+                    v[j] = Math.Log(p / (1 - p));
+                }
+            }
+        }
+
+        return v;
+    }
+
+    /// <summary>Natural units → the model's standardized space.</summary>
+    public double[] ToModelSpace(ReadOnlySpan<double> natural) => Features.Transform(Pretransform(natural, LogitUnitScores));
+
+    /// <summary>The model's standardized space → natural units (not clipped; with <see cref="LogitUnitScores"/> the scores
+    /// come back through the logistic function, inside [0, 1] by construction, and a score below ε or above 1 − ε comes back
+    /// as exactly 0 or 1, the inverse of the clamp).</summary>
+    public double[] ToNatural(ReadOnlySpan<double> standardized)
+    {
+        var v = Features.Inverse(standardized);
+        if (LogitUnitScores)
+        {
+            for (var j = 0; j < v.Length; j++)
+            {
+                if (CvaeFeatures.IsUnitInterval(j))
+                {
+                    // The inverse of the clamp: a value below ε (above 1 − ε) stands for the clamped mass at 0 (at 1).
+                    var p = 1 / (1 + Math.Exp(-v[j]));
+                    var edge = LogitEpsilon * (1 + 1e-9); // the clamp's own value maps back to its end despite rounding
+                    v[j] = p <= edge ? 0 : p >= 1 - edge ? 1 : p;
+                }
+            }
+        }
+
+        return v;
+    }
 
     /// <summary>The condition for artists with embeddings <paramref name="a"/>, <paramref name="b"/> (empty when absent),
     /// raw proximity and log(1 + streams) popularity.</summary>
@@ -51,7 +104,7 @@ public sealed record CvaeArtifact(CvaeModel Model, Standardizer Features, Standa
     /// <summary>A generated vector in natural units (0–1 scores clipped into [0, 1]) for condition <paramref name="c"/>.</summary>
     public double[] GenerateNatural(double[] c, Random random)
     {
-        var natural = Features.Inverse(Model.Generate(c, random));
+        var natural = ToNatural(Model.Generate(c, random));
         CvaeFeatures.ClipUnitScores(natural);
         return natural;
     }
@@ -65,6 +118,7 @@ public sealed record CvaeArtifact(CvaeModel Model, Standardizer Features, Standa
             writer.Write(Magic);
             writer.Write(EmbeddingDim);
             writer.Write(MedianLogStreams);
+            writer.Write(LogitUnitScores);
             Features.Write(writer);
             Scalars.Write(writer);
             Model.Write(writer);
@@ -88,6 +142,7 @@ public sealed record CvaeArtifact(CvaeModel Model, Standardizer Features, Standa
 
             var d = reader.ReadInt32();
             var median = reader.ReadDouble();
+            var logit = reader.ReadBoolean();
             var features = Standardizer.Read(reader);
             var scalars = Standardizer.Read(reader);
             var model = CvaeModel.Read(reader);
@@ -96,7 +151,7 @@ public sealed record CvaeArtifact(CvaeModel Model, Standardizer Features, Standa
                 throw new InvalidDataException("CVAE model dimensions do not match its scalers.");
             }
 
-            return new CvaeArtifact(model, features, scalars, d, median);
+            return new CvaeArtifact(model, features, scalars, d, median, logit);
         }
         catch (EndOfStreamException e)
         {

@@ -11,7 +11,7 @@ namespace SoundGraph.Learning.Cvae;
 /// <param name="GeneratedMean">Mean of the generated values (natural units, clipped).</param>
 /// <param name="PopularityShift">Mean of x̂(popularity +2σ) − x̂(popularity −2σ) over held-out conditions with the same z,
 /// natural units, unclipped.</param>
-/// <param name="PopularityShiftSd">That shift in standard deviations of the real feature (training sd).</param>
+/// <param name="PopularityShiftSd">That shift in standard deviations of the real training values (natural units; 0 when they are constant).</param>
 /// <param name="PopularityPValue">Two-sided paired sign-flip permutation p-value of the shift.</param>
 public sealed record CvaeFeatureCheck(
     string Feature, double KsGenerated, double KsTrainVsHeldOut, double? OutOfRangeShare, double RealMean, double GeneratedMean,
@@ -56,7 +56,7 @@ public static class CvaeEvaluation
         var n = testNatural.Count;
         var f = model.FeatureDim;
         var random = new Random(seed);
-        var testX = testNatural.Select(r => artifact.Features.Transform(r)).ToArray();
+        var testX = testNatural.Select(r => artifact.ToModelSpace(r)).ToArray();
         var noise = testX.Select(_ => GaussianNoise.Vector(random, model.LatentDim)).ToArray();
         var heldOut = model.LossAndGradient(testX, testConditions, noise, 1, null);
         var activity = CvaeChecks.LatentActivity(model, testX, testConditions);
@@ -73,7 +73,7 @@ public static class CvaeEvaluation
         for (var i = 0; i < n; i++)
         {
             var z = GaussianNoise.Vector(random, model.LatentDim);
-            generated[i] = artifact.Features.Inverse(model.Decode(z, testConditions[i]));
+            generated[i] = artifact.ToNatural(model.Decode(z, testConditions[i]));
             for (var j = 0; j < f; j++)
             {
                 if (CvaeFeatures.IsUnitInterval(j) && (generated[i][j] < 0 || generated[i][j] > 1))
@@ -87,8 +87,8 @@ public static class CvaeEvaluation
             var low = (double[])testConditions[i].Clone();
             high[popularity] = 2;
             low[popularity] = -2;
-            var up = artifact.Features.Inverse(model.Decode(z, high));
-            var down = artifact.Features.Inverse(model.Decode(z, low));
+            var up = artifact.ToNatural(model.Decode(z, high));
+            var down = artifact.ToNatural(model.Decode(z, low));
             for (var j = 0; j < f; j++)
             {
                 shifts[j][i] = up[j] - down[j];
@@ -113,6 +113,8 @@ public static class CvaeEvaluation
             }
 
             var shift = shifts[j].Average();
+            var trainMean = trainNatural.Average(r => r[column]);
+            var trainSd = Math.Sqrt(trainNatural.Average(r => (r[column] - trainMean) * (r[column] - trainMean)));
             checks.Add(new CvaeFeatureCheck(
                 CvaeFeatures.Names.Count == f ? CvaeFeatures.Names[j] : "x" + j.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 KolmogorovSmirnov.Statistic(gen, real),
@@ -121,7 +123,7 @@ public static class CvaeEvaluation
                 real.Average(),
                 gen.Average(),
                 shift,
-                shift / artifact.Features.StdDevs[j],
+                trainSd > 0 ? shift / trainSd : 0,
                 CvaeChecks.SignFlipPValue(shifts[j], permutations, seed + j + 1)));
         }
 

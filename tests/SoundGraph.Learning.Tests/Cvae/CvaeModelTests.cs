@@ -116,4 +116,28 @@ public sealed class CvaeModelTests
     [Fact]
     public void FromBytes_NotAModel_ThrowsInvalidData() =>
         Assert.Throws<InvalidDataException>(() => CvaeArtifact.FromBytes([1, 2, 3, 4, 5]));
+
+    [Fact]
+    public void LogitUnitScores_RoundTrip_ClampedTailsComeBackAsZeroAndOne()
+    {
+        var model = CvaeModel.Create(9, CollabCondition.Dimension(1), 1, 2, new Random(1));
+        double[] natural = [0, 0.25, 0.5, 0.9, 1, 0.0005, 0.75, -7, 110];
+        var pre = CvaeArtifact.Pretransform(natural, logitUnitScores: true);
+        var artifact = new CvaeArtifact(model, new Standardizer([.. pre.Select(_ => 1.0)], [.. pre.Select(_ => 2.0)]), new Standardizer([0, 0, 0], [1, 1, 1]), 1, 0, LogitUnitScores: true);
+
+        var back = artifact.ToNatural(artifact.ToModelSpace(natural));
+
+        // logit(0.25) = −ln 3; loudness and tempo are not transformed.
+        Assert.Equal(-Math.Log(3), pre[1], 12);
+        Assert.Equal(-7, pre[7]);
+        // 0 and 0.0005 are clamped to ε = 0.001 and come back as 0; 1 to 1 − ε and back as 1; interior values exactly.
+        Assert.Equal([0, 0.25, 0.5, 0.9, 1, 0, 0.75, -7, 110], back, new Tolerance(1e-12));
+    }
+
+    private sealed class Tolerance(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
 }

@@ -23,6 +23,12 @@ public static class TrainCvaeCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the split, FastRP, weights, batches and noise.", DefaultValueFactory = _ => defaults.Options.Seed };
         var embedding = new Option<int>("--embedding-dim") { Description = "FastRP dimension d of the artist embeddings (condition has 2d + 3 values).", DefaultValueFactory = _ => defaults.EmbeddingDim };
         var holdOut = new Option<double>("--holdout") { Description = "Share of collaborations held out for the checks (0–1).", DefaultValueFactory = _ => defaults.HoldOut };
+        var unitScores = new Option<string>("--unit-scores")
+        {
+            Description = "How the seven 0–1 scores are modelled: logit (logit scale, mapped back through the logistic function: never out of range) or clip (as given; out-of-range values are counted, then clipped).",
+            DefaultValueFactory = _ => "logit",
+        };
+        unitScores.AcceptOnlyFromAmong("logit", "clip");
         var curve = new Option<string?>("--curve") { Description = "Also write the training curve (epoch, beta, reconstruction, kl, loss) to this CSV file (it is always in the model's metrics)." };
         var command = new Command(
             "cvae",
@@ -30,7 +36,7 @@ public static class TrainCvaeCommand
             + "condition = FastRP embeddings of the two artists, their common neighbours and Adamic–Adar on the co-credit graph, and log streams. "
             + "Prints the training curve and held-out checks (KS per feature, active latent units, bounds, conditioning shift) and saves model 'cvae'.")
         {
-            latent, hidden, beta, warmup, epochs, batch, rate, seed, embedding, holdOut, curve,
+            latent, hidden, beta, warmup, epochs, batch, rate, seed, embedding, holdOut, unitScores, curve,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +56,7 @@ public static class TrainCvaeCommand
                 EmbeddingDim = parse.GetValue(embedding),
                 HoldOut = parse.GetValue(holdOut),
                 CurvePath = parse.GetValue(curve),
+                LogitUnitScores = parse.GetValue(unitScores) == "logit",
             };
             settings.Validate();
             var json = parse.GetValue(CliContext.JsonOption);
