@@ -28,12 +28,14 @@ public static class EvalRecommendJob
     /// <summary>Model names, in report order.</summary>
     public static readonly string[] AllModels = ["popularity", "itemknn", "als", "bpr", "fastrp", "blend"];
 
-    /// <summary>Default item-kNN options per data set (chosen by a <c>--tune</c> run on the validation split, seed 42).</summary>
+    /// <summary>Default item-kNN options per data set: common starting values (BM25, 100 neighbours), not tuned; <c>--tune</c>
+    /// searches a small grid on the validation split instead.</summary>
     public static ItemKnnOptions DefaultKnn(string dataset) => dataset == "hetrec"
         ? new ItemKnnOptions { Weighting = KnnWeighting.Bm25, Neighbors = 100 }
         : new ItemKnnOptions { Weighting = KnnWeighting.Bm25, Neighbors = 100 };
 
-    /// <summary>Default ALS options per data set (chosen by a <c>--tune</c> run on the validation split, seed 42).</summary>
+    /// <summary>Default ALS options per data set: common starting values, not tuned; <c>--tune</c> searches a small grid on
+    /// the validation split instead.</summary>
     public static AlsOptions DefaultAls(string dataset, int seed) => dataset == "hetrec"
         ? new AlsOptions { Factors = 64, Confidence = AlsConfidence.Log, Alpha = 10, Regularization = 1, Iterations = 15, Seed = seed }
         : new AlsOptions { Factors = 64, Confidence = AlsConfidence.Linear, Alpha = 10, Regularization = 1, Iterations = 15, Seed = seed };
