@@ -18,6 +18,7 @@ public static class ImporterCatalog
         new SpotifyExportImporter(exportUser),
         new PlaylistsTsvImporter(),
         new ListensTsvImporter(),
+        new Importers.MusicBrainz.MusicBrainzXmlImporter(),
     ];
 
     /// <summary>The importer for <paramref name="format"/>.</summary>
