@@ -12,6 +12,9 @@ public static class CliApp
     /// <summary>Exit code for a failure with a one-line reason.</summary>
     public const int Failure = 1;
 
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Exit code for a query that needs the user to choose (ambiguous or not found).</summary>
     public const int NeedsChoice = 2;
 
@@ -57,7 +60,7 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
-            return Failure;
+            return Cancelled;
         }
     }
 

@@ -14,24 +14,38 @@ public static class DbCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var info = new Command("info", "Open (creating and migrating if needed) the store and print its row counts.");
+        var info = new Command("info", "Open (creating and migrating if needed) the store and print its schema version, row counts and saved models.");
         info.SetAction(async (parse, ct) =>
         {
             await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
             var counts = await store.CountRowsAsync(ct).ConfigureAwait(false);
+            var version = await Dapper.SqlMapper.ExecuteScalarAsync<long>(store.Connection, new Dapper.CommandDefinition("SELECT MAX(version) FROM schema_version", cancellationToken: ct)).ConfigureAwait(false);
+            var models = (await Dapper.SqlMapper.QueryAsync<(string Name, string Kind, string TrainedAt)>(
+                store.Connection, new Dapper.CommandDefinition("SELECT name, kind, trained_at FROM models ORDER BY name", cancellationToken: ct)).ConfigureAwait(false)).ToList();
             if (parse.GetValue(CliContext.JsonOption))
             {
-                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { store = store.Location.ToString(), tables = counts }));
+                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new
+                {
+                    store = store.Location.ToString(),
+                    schemaVersion = version,
+                    tables = counts,
+                    models = models.Select(m => new { m.Name, m.Kind, m.TrainedAt }),
+                }));
                 return 0;
             }
 
-            var table = new Table().Title(Markup.Escape(store.Location.ToString())).AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
+            var table = new Table().Title(Markup.Escape($"{store.Location} · schema version {version}")).AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
             foreach (var (name, n) in counts)
             {
                 table.AddRow(name, n.ToString("N0", CultureInfo.InvariantCulture));
             }
 
             context.Console.Write(table);
+            foreach (var m in models)
+            {
+                context.Console.MarkupLine($"model [bold]{Markup.Escape(m.Name)}[/] ({Markup.Escape(m.Kind)}), trained {Markup.Escape(m.TrainedAt)}");
+            }
+
             foreach (var m in store.AppliedMigrations)
             {
                 context.Console.MarkupLine($"[grey]applied migration {Markup.Escape(m.Name)}[/]");

@@ -134,7 +134,8 @@ public static class EvalRecommendJob
             {
                 var r = Evaluator.Evaluate(model, scenario, cases, options.Ks, split.Train.ItemCount, fit);
                 results.Add(r);
-                Say($"{name} {scenario}: NDCG@20 {r.Ndcg.GetValueOrDefault(20):0.0000}, R-precision {r.RPrecision:0.0000} (fit {fit:0.0} s, score {r.ScoreSeconds:0.0} s)");
+                var k = r.Ndcg.ContainsKey(20) ? 20 : r.Ndcg.Keys.Min();
+                Say($"{name} {scenario}: NDCG@{k} {r.Ndcg[k]:0.0000}, R-precision {r.RPrecision:0.0000} (fit {fit:0.0} s, score {r.ScoreSeconds:0.0} s)");
             }
         }
 

@@ -111,7 +111,7 @@ public static class HarvestJob
         {
             await context.Error.WriteLineAsync(
                 "cancelled: the frontier keeps every walk's cursor; run the same command again to resume (--restart starts over).").ConfigureAwait(false);
-            return 130;
+            return CliApp.Cancelled;
         }
 
         var totals = await store.CountRowsAsync(ct).ConfigureAwait(false);
