@@ -25,6 +25,9 @@ public static class EvalRecommendJob
     private static readonly double[] AlphaGrid = [1, 3, 10, 30];
     private static readonly double[] LambdaGrid = [0.1, 1, 10];
 
+    /// <summary>Models the blend may combine; it takes the three best on the validation split.</summary>
+    public static readonly string[] BlendCandidates = ["als", "itemknn", "bpr", "fastrp"];
+
     /// <summary>Model names, in report order.</summary>
     public static readonly string[] AllModels = ["popularity", "itemknn", "als", "bpr", "fastrp", "blend"];
 
@@ -106,16 +109,19 @@ public static class EvalRecommendJob
             double fit;
             if (name == "blend")
             {
-                var parts = new[] { "als", "itemknn", "bpr" };
-                Say($"blend: fitting {string.Join(", ", parts)} on the validation split to choose weights…");
-                var valModels = parts.Select(Make).ToList();
-                foreach (var m in valModels)
+                // Components and weights are both chosen on the validation split (never the test split): the three
+                // candidates with the best validation NDCG@20 alone, then the weight grid over them.
+                Say($"blend: fitting {string.Join(", ", BlendCandidates)} on the validation split to choose components and weights…");
+                var candidates = BlendCandidates.Select(name =>
                 {
+                    var m = Make(name);
                     m.Fit(validation.Train);
-                }
-
-                var (weights, valNdcg) = BlendTuner.Tune(valModels, valCases, validation.Train.ItemCount);
-                notes.Add(Invariant($"blend = rank-normalized {string.Join(" + ", parts.Select((p, i) => $"{weights[i]:0.0}·{p}"))}, weights chosen on validation (NDCG@20 {valNdcg:0.0000})."));
+                    var alone = Evaluator.Evaluate(m, "validation", valCases, [20], validation.Train.ItemCount).Ndcg[20];
+                    return (Name: name, Model: m, Ndcg: alone);
+                }).OrderByDescending(c => c.Ndcg).Take(3).ToList();
+                var parts = candidates.Select(c => c.Name).ToArray();
+                var (weights, valNdcg) = BlendTuner.Tune([.. candidates.Select(c => c.Model)], valCases, validation.Train.ItemCount);
+                notes.Add(Invariant($"blend = rank-normalized {string.Join(" + ", parts.Select((p, i) => $"{weights[i]:0.0}·{p}"))}; the 3 best of {string.Join(", ", BlendCandidates)} alone on validation ({string.Join(", ", candidates.Select(c => $"{c.Name} {c.Ndcg:0.0000}"))}), weights chosen on validation (NDCG@20 {valNdcg:0.0000})."));
                 var watch = Stopwatch.StartNew();
                 var components = parts.Select(p => fitted.TryGetValue(p, out var f) ? f : Fitted(Make(p), split.Train)).ToList();
                 model = new BlendRecommender(components, weights, split.Train.ItemCount);
