@@ -1,3 +1,5 @@
+using SoundGraph.Learning.Nn;
+
 namespace SoundGraph.Learning.Cvae;
 
 /// <summary>The training curve at the end of one epoch.</summary>

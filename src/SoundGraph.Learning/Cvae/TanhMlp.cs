@@ -1,7 +1,7 @@
 namespace SoundGraph.Learning.Cvae;
 
 /// <summary>A fully connected network with tanh hidden layers and a linear output layer, whose weights live in a slice of a
-/// flat parameter vector owned by the caller (so one <see cref="AdamOptimizer"/> updates a whole model).</summary>
+/// flat parameter vector owned by the caller (so one <see cref="Nn.AdamOptimizer"/> updates a whole model).</summary>
 /// <remarks>
 /// Layer k maps a<sub>k</sub> (size n<sub>k</sub>) to a<sub>k+1</sub> = f(W<sub>k</sub>·a<sub>k</sub> + b<sub>k</sub>), with f = tanh for
 /// hidden layers and the identity for the last. Parameters of layer k: W<sub>k</sub> row-major (n<sub>k+1</sub> × n<sub>k</sub>), then

@@ -1,8 +1,8 @@
-using SoundGraph.Learning.Cvae;
+using SoundGraph.Learning.Nn;
 
-namespace SoundGraph.Learning.Tests.Cvae;
+namespace SoundGraph.Learning.Tests.Nn;
 
-public sealed class AdamOptimizerTests
+public sealed class AdamOptimizerHandWorkedTests
 {
     [Fact]
     public void Step_ConstantGradient_MovesByLearningRateEachStep()
