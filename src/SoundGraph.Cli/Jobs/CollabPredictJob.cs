@@ -69,7 +69,7 @@ public static class CollabPredictJob
             .OrderByDescending(c => c.P).ThenBy(c => graph.NodeIds[c.V])
             .Take(limit)
             .ToList();
-        var common = scored.ToDictionary(c => c.V, c => Common(graph, u, c.V));
+        var common = scored.ToDictionary(c => c.V, c => LinkHeuristics.CommonNeighborList(graph, u, c.V).Select(z => graph.NodeIds[z]).ToList());
         var names = await CollabGraph.NamesAsync(store, scored.Select(c => graph.NodeIds[c.V]).Concat(common.Values.SelectMany(ids => ids)), ct).ConfigureAwait(false);
         return scored.Select(c => new CollabPrediction(
             graph.NodeIds[c.V],
@@ -91,32 +91,5 @@ public static class CollabPredictJob
         }
 
         return FastRp.Embed(graph, options);
-    }
-
-    private static List<long> Common(WeightedGraph g, int u, int v)
-    {
-        var a = g.Neighbors(u);
-        var b = g.Neighbors(v);
-        var result = new List<long>();
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                result.Add(g.NodeIds[a[i]]);
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return result;
     }
 }

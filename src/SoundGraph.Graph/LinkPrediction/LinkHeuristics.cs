@@ -16,6 +16,15 @@ public static class LinkHeuristics
         return count;
     }
 
+    /// <summary>The common neighbours Γ(u) ∩ Γ(v) themselves, ascending (the evidence behind <see cref="CommonNeighbors"/>).</summary>
+    public static int[] CommonNeighborList(WeightedGraph g, int u, int v)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        var common = new List<int>();
+        Merge(g, u, v, common.Add);
+        return [.. common];
+    }
+
     /// <summary>Adamic–Adar Σ over z ∈ Γ(u) ∩ Γ(v) of 1 / ln |Γ(z)| (Adamic and Adar, "Friends and neighbors on the Web",
     /// 2003). A common neighbour has degree ≥ 2, so the logarithm is positive.</summary>
     public static double AdamicAdar(WeightedGraph g, int u, int v)

@@ -17,6 +17,8 @@ public sealed class LinkHeuristicsTests
         Assert.Equal((1 / Math.Log(3)) + (1 / Math.Log(2)), LinkHeuristics.AdamicAdar(G, 0, 4), 12); // 2.352934…
         Assert.Equal(9, LinkHeuristics.PreferentialAttachment(G, 0, 4));
         Assert.Equal(0.5, LinkHeuristics.Jaccard(G, 0, 4)); // 2 / (3 + 3 − 2)
+        Assert.Equal(new[] { 2, 3 }, LinkHeuristics.CommonNeighborList(G, 0, 4));
+        Assert.Empty(LinkHeuristics.CommonNeighborList(G, 1, 5));
     }
 
     [Fact]
