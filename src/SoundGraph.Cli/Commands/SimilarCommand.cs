@@ -46,14 +46,7 @@ public static class SimilarCommand
         var resolution = await store.Resolver.ResolveAsync(query, "track", ct).ConfigureAwait(false);
         if (resolution.Match is null)
         {
-            if (json)
-            {
-                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(resolution));
-            }
-            else
-            {
-                UnveilRenderer.RenderChoices(context.Console, query, resolution);
-            }
+            UnveilRenderer.RenderUnresolved(context.Console, query, resolution, json);
 
             return CliApp.NeedsChoice;
         }

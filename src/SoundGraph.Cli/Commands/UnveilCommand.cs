@@ -44,14 +44,7 @@ public static class UnveilCommand
         var resolution = await store.Resolver.ResolveAsync(query, kind, ct).ConfigureAwait(false);
         if (resolution.Match is null)
         {
-            if (json)
-            {
-                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(resolution));
-            }
-            else
-            {
-                UnveilRenderer.RenderChoices(context.Console, query, resolution);
-            }
+            UnveilRenderer.RenderUnresolved(context.Console, query, resolution, json);
 
             return CliApp.NeedsChoice;
         }

@@ -84,14 +84,7 @@ public static class CollabGraph
             return match;
         }
 
-        if (json)
-        {
-            context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(resolution));
-        }
-        else
-        {
-            UnveilRenderer.RenderChoices(context.Console, query, resolution);
-        }
+        UnveilRenderer.RenderUnresolved(context.Console, query, resolution, json);
 
         return null;
     }

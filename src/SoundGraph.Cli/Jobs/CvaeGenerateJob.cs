@@ -28,14 +28,7 @@ public static class CvaeGenerateJob
         if (pair is not { } p)
         {
             var (query, resolution) = unresolved!.Value;
-            if (json)
-            {
-                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(resolution));
-            }
-            else
-            {
-                UnveilRenderer.RenderChoices(context.Console, query, resolution);
-            }
+            UnveilRenderer.RenderUnresolved(context.Console, query, resolution, json);
 
             return CliApp.NeedsChoice;
         }

@@ -26,6 +26,21 @@ public static class UnveilRenderer
         }
     }
 
+    /// <summary>Reports a query that matched nothing or several things: the resolution as JSON with <paramref name="json"/>,
+    /// else the candidates table (<see cref="RenderChoices"/>). Callers then exit with <see cref="CliApp.NeedsChoice"/>.</summary>
+    public static void RenderUnresolved(IAnsiConsole console, string query, Resolution resolution, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (json)
+        {
+            console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(resolution));
+        }
+        else
+        {
+            RenderChoices(console, query, resolution);
+        }
+    }
+
     /// <summary>Writes the candidates of an ambiguous or unmatched query.</summary>
     public static void RenderChoices(IAnsiConsole console, string query, Resolution resolution)
     {
