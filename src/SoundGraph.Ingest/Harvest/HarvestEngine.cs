@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SoundGraph.Core.Catalog;
@@ -10,40 +9,6 @@ using SoundGraph.Storage;
 using SoundGraph.Storage.Harvest;
 
 namespace SoundGraph.Ingest.Harvest;
-
-/// <summary>What to harvest.</summary>
-/// <param name="Seed">The seed track: a SoundCloud URL (resolved) or a numeric track id.</param>
-/// <param name="Restart">Start a new run even when an unfinished run of this seed and configuration exists.</param>
-/// <param name="Workers">Collection walks in progress at once (each walk fetches its pages in order). Default 4.</param>
-public sealed record HarvestRequest(string Seed, bool Restart = false, int Workers = 4);
-
-/// <summary>The outcome of a harvest.</summary>
-/// <param name="RunId">The run (new or resumed).</param>
-/// <param name="Resumed">True when an unfinished run was continued.</param>
-/// <param name="Seed">The seed track.</param>
-/// <param name="Stats">What was stored and what it cost.</param>
-public sealed record HarvestResult(long RunId, bool Resumed, ScTrack Seed, HarvestStats Stats);
-
-/// <summary>The seed could not be harvested (unknown, private, or not a track).</summary>
-public sealed class HarvestException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public HarvestException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public HarvestException()
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public HarvestException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
 
 /// <summary>
 /// SoundGraph's Deep Harvest: from a seed track, walks the seven layers (<see cref="HarvestOptions"/>) through the
@@ -382,57 +347,4 @@ public sealed class HarvestEngine : IDisposable
     }
 
     private sealed record WalkContext(long RunId, ScTrack Seed, HarvestStats Stats, WalkQueue Queue);
-
-    /// <summary>Pending walks; completes when no walk is queued or running.</summary>
-    private sealed class WalkQueue
-    {
-        private readonly Channel<FrontierTask> _channel = Channel.CreateUnbounded<FrontierTask>();
-        private int _outstanding;
-
-        public void Add(IEnumerable<FrontierTask> tasks)
-        {
-            foreach (var t in tasks)
-            {
-                Interlocked.Increment(ref _outstanding);
-                _channel.Writer.TryWrite(t);
-            }
-        }
-
-        public async Task<FrontierTask?> NextAsync(CancellationToken ct)
-        {
-            if (Volatile.Read(ref _outstanding) == 0)
-            {
-                _channel.Writer.TryComplete();
-            }
-
-            try
-            {
-                return await _channel.Reader.ReadAsync(ct).ConfigureAwait(false);
-            }
-            catch (ChannelClosedException)
-            {
-                return null;
-            }
-        }
-
-        public void Completed()
-        {
-            if (Interlocked.Decrement(ref _outstanding) == 0)
-            {
-                _channel.Writer.TryComplete();
-            }
-        }
-
-        public Exception? Failure { get; private set; }
-
-        public void Fail(Exception e)
-        {
-            lock (_channel)
-            {
-                Failure ??= e;
-            }
-
-            _channel.Writer.TryComplete();
-        }
-    }
 }
