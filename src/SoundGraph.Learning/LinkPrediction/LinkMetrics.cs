@@ -32,6 +32,36 @@ public static class LinkMetrics
         return wins / ((double)positives.Count * negatives.Count);
     }
 
+    /// <summary>Rank of a positive among its negatives: 1 + the number of negatives scoring at least as high (ties count
+    /// against the positive, as OGB's Hits@K, which asks the positive to score strictly above the K-th best negative).</summary>
+    public static int Rank(double positive, ReadOnlySpan<double> negatives)
+    {
+        var rank = 1;
+        foreach (var s in negatives)
+        {
+            if (s >= positive)
+            {
+                rank++;
+            }
+        }
+
+        return rank;
+    }
+
+    /// <summary>Hits@K: the share of ranks ≤ <paramref name="k"/> (Hu et al. 2020, Open Graph Benchmark).</summary>
+    /// <exception cref="ArgumentException">No ranks.</exception>
+    public static double HitsAt(IReadOnlyList<int> ranks, int k)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        if (ranks.Count == 0)
+        {
+            throw new ArgumentException("Hits@K needs at least one rank.", nameof(ranks));
+        }
+
+        return ranks.Count(r => r <= k) / (double)ranks.Count;
+    }
+
     /// <summary>Hits@K as in OGB's ogbl-collab evaluator: the share of positives scoring strictly above the K-th highest
     /// negative score; 1 when there are fewer than K negatives (Hu et al., "Open Graph Benchmark", 2020).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> &lt; 1.</exception>

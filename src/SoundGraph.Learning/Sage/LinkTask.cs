@@ -1,3 +1,5 @@
+using SoundGraph.Learning.LinkPrediction;
+
 namespace SoundGraph.Learning.Sage;
 
 /// <summary>Scores of one model on one <see cref="LinkTask"/>.</summary>

@@ -1,4 +1,4 @@
-using SoundGraph.Learning.Sage;
+using SoundGraph.Learning.LinkPrediction;
 
 namespace SoundGraph.Learning.Tests.Sage;
 
