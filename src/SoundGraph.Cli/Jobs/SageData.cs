@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using SoundGraph.Core.Catalog;
 using SoundGraph.Learning.SongGraph;
 
 namespace SoundGraph.Cli.Jobs;
@@ -42,9 +43,9 @@ public sealed record SageData(
             throw new InvalidOperationException($"The store has {dtos.Count} tracks with '{extractor}' audio features; at least 3 are needed: import the Spotify top-songs features (`sgr demo` or `sgr import spotify-features …`).");
         }
 
-        var rows = dtos.Select(d => new AudioFeatureRow(
-            d.TrackId, d.Danceability, d.Energy, d.Speechiness, d.Acousticness, d.Instrumentalness, d.Liveness, d.Valence,
-            d.LoudnessDb, d.TempoBpm, (int)d.MusicalKey, (int)d.Mode, (int)d.TimeSignature)).ToList();
+        var rows = dtos.Select(d => new AudioFeatureRow(d.TrackId, new AudioFeatures(
+            d.Danceability, d.Energy, d.Speechiness, d.Acousticness, d.Instrumentalness, d.Liveness, d.Valence,
+            d.LoudnessDb, d.TempoBpm, (int)d.MusicalKey, (int)d.Mode, (int)d.TimeSignature))).ToList();
         var index = new Dictionary<long, int>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {

@@ -50,13 +50,14 @@ public sealed class SongFeatures
     public static double[] Encode(AudioFeatureRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var (sin, cos) = row.MusicalKey is >= 0 and <= 11
-            ? Math.SinCos(2 * Math.PI * row.MusicalKey / 12)
+        var f = row.Features;
+        var (sin, cos) = f.Key is >= 0 and <= 11
+            ? Math.SinCos(2 * Math.PI * f.Key / 12)
             : (0.0, 0.0);
         return
         [
-            row.Danceability, row.Energy, row.Speechiness, row.Acousticness, row.Instrumentalness, row.Liveness, row.Valence,
-            row.LoudnessDb, row.TempoBpm, sin, cos, row.Mode, row.TimeSignature,
+            f.Danceability, f.Energy, f.Speechiness, f.Acousticness, f.Instrumentalness, f.Liveness, f.Valence,
+            f.LoudnessDb, f.TempoBpm, sin, cos, f.Mode, f.TimeSignature,
         ];
     }
 

@@ -1,3 +1,4 @@
+using SoundGraph.Core.Catalog;
 using SoundGraph.Learning.SongGraph;
 
 namespace SoundGraph.Learning.Tests.SongGraph;
@@ -5,7 +6,7 @@ namespace SoundGraph.Learning.Tests.SongGraph;
 public class SongFeaturesTests
 {
     private static AudioFeatureRow Row(long id, double dance, int key, int mode) =>
-        new(id, dance, 0.5, 0.1, 0.2, 0, 0.1, 0.5, -6, 120, key, mode, 4);
+        new(id, new AudioFeatures(dance, 0.5, 0.1, 0.2, 0, 0.1, 0.5, -6, 120, key, mode, 4));
 
     [Fact]
     public void Encode_KeyOnPitchClassCircle_SinCosOfTwoPiKOverTwelve()

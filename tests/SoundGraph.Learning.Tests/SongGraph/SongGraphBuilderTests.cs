@@ -1,3 +1,4 @@
+using SoundGraph.Core.Catalog;
 using SoundGraph.Learning.SongGraph;
 
 namespace SoundGraph.Learning.Tests.SongGraph;
@@ -57,5 +58,5 @@ public class SongGraphBuilderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SongGraphBuilder.Build(SongFeatures.Build([Row(1, 0, 0), Row(2, 1, 1)]), new SongGraphOptions { K = 0 }));
 
     private static AudioFeatureRow Row(long id, double dance, double energy) =>
-        new(id, dance, energy, 0.1, 0.2, 0, 0.1, dance, -6 + energy, 120, 0, 1, 4);
+        new(id, new AudioFeatures(dance, energy, 0.1, 0.2, 0, 0.1, dance, -6 + energy, 120, 0, 1, 4));
 }
