@@ -83,12 +83,14 @@ public sealed partial class UnveilReader
     {
         var rows = (await _connection.QueryAsync<(long Id, string Name, long Follows, long FollowedBy)>(new CommandDefinition(
             """
-            SELECT u.id, u.name,
-                   (SELECT COUNT(*) FROM user_follows f WHERE f.follower_id = @id AND f.followee_id = u.id) AS follows,
-                   (SELECT COUNT(*) FROM user_follows f WHERE f.follower_id = u.id AND f.followee_id = @id) AS followed_by
-            FROM users u
-            WHERE u.id IN (SELECT followee_id FROM user_follows WHERE follower_id = @id UNION SELECT follower_id FROM user_follows WHERE followee_id = @id)
-            ORDER BY follows + followed_by DESC, u.name, u.id
+            SELECT id, name, follows, followed_by FROM (
+                SELECT u.id, u.name,
+                       (SELECT COUNT(*) FROM user_follows f WHERE f.follower_id = @id AND f.followee_id = u.id) AS follows,
+                       (SELECT COUNT(*) FROM user_follows f WHERE f.follower_id = u.id AND f.followee_id = @id) AS followed_by
+                FROM users u
+                WHERE u.id IN (SELECT followee_id FROM user_follows WHERE follower_id = @id UNION SELECT follower_id FROM user_follows WHERE followee_id = @id)
+            ) AS friends
+            ORDER BY follows + followed_by DESC, name, id
             LIMIT @limit
             """,
             new { id, limit },
