@@ -51,7 +51,7 @@ export class GraphView {
   constructor(private readonly container: HTMLElement, private readonly status: HTMLElement,
               callbacks: GraphCallbacks) {
     this.cy = cytoscape({
-      container, style: STYLE, minZoom: 0.15, maxZoom: 1.6, wheelSensitivity: 0.3, boxSelectionEnabled: false,
+      container, style: STYLE, minZoom: 0.15, maxZoom: 1.6, boxSelectionEnabled: false,
       autounselectify: true,
     });
     window.sgGraph = this.cy;

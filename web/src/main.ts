@@ -1,5 +1,5 @@
 // Page wiring: selection ⇄ URL hash, search, graph, unveil panel, related list, audio features, errors.
-import { api, isAbort } from "./api";
+import { api, ApiError, isAbort } from "./api";
 import { legendCodes, relationParam, renderLegend } from "./controls";
 import { failed, loading, problemNodes } from "./dom";
 import { hideFeatures, renderFeatures } from "./features";
@@ -38,6 +38,7 @@ function showError(error: unknown, context: string): void {
   close.type = "button"; close.className = "close"; close.textContent = "×"; close.setAttribute("aria-label", "Dismiss error");
   close.addEventListener("click", hideError);
   banner.replaceChildren(close, ...problemNodes(error, context));
+  banner.dataset.status = error instanceof ApiError ? String(error.status) : "";
   banner.hidden = false;
 }
 function hideError(): void { banner.hidden = true; banner.replaceChildren(); }

@@ -19,7 +19,8 @@ export function edgeTooltip(edge: GraphEdge, source: string, target: string): No
   const ev = edge.evidence;
   if (ev && ev.sample.length > 0) {
     const noun = EVIDENCE_NOUN[ev.type] ?? ev.type;
-    out.push(el("div", { class: "tt-evidence-head" }, `${ev.total.toLocaleString("en-US")} ${noun}` + (ev.total > ev.sample.length ? `, e.g.` : ":")));
+    const head = edge.why ? (ev.total > ev.sample.length ? "e.g." : "namely:") : `${ev.total.toLocaleString("en-US")} ${noun}:`;
+    out.push(el("div", { class: "tt-evidence-head" }, head));
     out.push(el("ul", { class: "tt-evidence" }, ...ev.sample.slice(0, 8).map((s) => el("li", {}, s))));
   }
   return out;
