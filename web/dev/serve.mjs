@@ -17,7 +17,9 @@ const delay = Number(opt("delay", "0"));
 const outdir = join(here, ".out");
 const fixtures = join(here, "fixtures");
 
-spawn(process.execPath, [join(here, "../build.mjs"), "--outdir", outdir, "--watch"], { stdio: "inherit" });
+const watcher = spawn(process.execPath, [join(here, "../build.mjs"), "--outdir", outdir, "--watch"], { stdio: "inherit" });
+process.on("exit", () => watcher.kill());
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".map": "application/json", ".txt": "text/plain" };
 const KINDS = ["track", "artist", "user"];
