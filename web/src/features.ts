@@ -1,0 +1,54 @@
+// Audio features of a track: a radar chart of the seven 0–1 features plus tempo, loudness, key and mode as text.
+import { Chart, Filler, Legend, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip } from "chart.js";
+import type { AudioFeatures, TrackDetail } from "./api";
+import { el, empty } from "./dom";
+
+Chart.register(RadarController, RadialLinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
+
+const FEATURES = ["danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence"] as const;
+const KEYS = ["C", "C♯/D♭", "D", "D♯/E♭", "E", "F", "F♯/G♭", "G", "G♯/A♭", "A", "A♯/B♭", "B"];
+
+let chart: Chart | null = null;
+
+/** "F major", "A minor", or "unknown" for key -1. */
+export function keyName(f: AudioFeatures): string {
+  const key = f.key >= 0 && f.key < 12 ? KEYS[f.key] : "unknown key";
+  return `${key} ${f.mode === 1 ? "major" : f.mode === 0 ? "minor" : ""}`.trim();
+}
+
+/** Shows the track's features in the container, or a "no audio features" note. */
+export function renderFeatures(container: HTMLElement, track: TrackDetail): void {
+  chart?.destroy();
+  chart = null;
+  const f = track.audioFeatures;
+  if (!f) { container.replaceChildren(el("h2", {}, "Audio features"), empty("No audio features for this track.")); return; }
+  const canvas = el("canvas", { role: "img", "aria-label": FEATURES.map((n) => `${n} ${f[n].toFixed(2)}`).join(", ") });
+  const wrap = el("div", { class: "chart-wrap" }, canvas);
+  container.replaceChildren(
+    el("h2", {}, "Audio features"),
+    wrap,
+    el("dl", { class: "facts" },
+      el("dt", {}, "tempo"), el("dd", {}, `${f.tempoBpm.toFixed(1)} BPM`),
+      el("dt", {}, "loudness"), el("dd", {}, `${f.loudnessDb.toFixed(1)} dB`),
+      el("dt", {}, "key"), el("dd", {}, keyName(f)),
+      el("dt", {}, "time signature"), el("dd", {}, `${f.timeSignature}/4`)));
+  chart = new Chart(canvas, {
+    type: "radar",
+    data: {
+      labels: [...FEATURES],
+      datasets: [{ label: track.name, data: FEATURES.map((n) => f[n]), fill: true, backgroundColor: "rgba(59,111,216,0.25)", borderColor: "#3b6fd8", pointBackgroundColor: "#3b6fd8" }],
+    },
+    options: {
+      responsive: true, maintainAspectRatio: true, animation: false,
+      scales: { r: { min: 0, max: 1, ticks: { stepSize: 0.25, backdropColor: "transparent" } } },
+      plugins: { legend: { display: false } },
+    },
+  });
+}
+
+/** Hides the features block (artists, users, or before a track loads). */
+export function hideFeatures(container: HTMLElement): void {
+  chart?.destroy();
+  chart = null;
+  container.replaceChildren();
+}

@@ -1,0 +1,178 @@
+// Page wiring: selection ⇄ URL hash, search, graph, unveil panel, related list, audio features, errors.
+import { api, ApiError, isAbort } from "./api";
+import { legendCodes, relationParam, renderLegend } from "./controls";
+import { failed, loading, problemNodes } from "./dom";
+import { hideFeatures, renderFeatures } from "./features";
+import { GraphView } from "./graph";
+import { renderRelated } from "./related";
+import { setupSearch } from "./search";
+import { formatHash, K_CHOICES, nodeId, parseHash, type Selection } from "./state";
+import { renderUnveil } from "./unveil";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const banner = $("error-banner");
+const unveilPanel = $("unveil-panel");
+const relatedList = $("related-list");
+const featuresBox = $("features-chart");
+const graphLoading = $("graph-loading");
+const depthSelect = $<HTMLSelectElement>("depth");
+const kSelect = $<HTMLSelectElement>("k");
+const legend = $("legend");
+const expandButton = $<HTMLButtonElement>("expand-selected");
+
+let selected: Selection | null = null;
+let center: Selection | null = null;
+let depth: 1 | 2 = 1;
+let k = 10;
+const hidden = new Set<string>();
+let panelToken = 0;
+let graphToken = 0;
+
+const same = (a: Selection | null, b: Selection | null) => !!a && !!b && a.kind === b.kind && a.id === b.id;
+
+/** Shows a failure in the page's single error banner (Escape or its button closes it). */
+function showError(error: unknown, context: string): void {
+  if (isAbort(error)) return;
+  const close = document.createElement("button");
+  close.type = "button"; close.className = "close"; close.textContent = "×"; close.setAttribute("aria-label", "Dismiss error");
+  close.addEventListener("click", hideError);
+  banner.replaceChildren(close, ...problemNodes(error, context));
+  banner.dataset.status = error instanceof ApiError ? String(error.status) : "";
+  banner.hidden = false;
+}
+function hideError(): void { banner.hidden = true; banner.replaceChildren(); }
+
+const graph = new GraphView($("graph"), $("graph-status"), {
+  onSelect: (s) => select(s, false),
+  onExpand: (s) => void expand(s),
+});
+
+function updateLegend(): void {
+  renderLegend(legend, legendCodes(center?.kind ?? null, graph.relationsShown()), hidden, (code, shown) => {
+    if (shown) hidden.delete(code); else hidden.add(code);
+    graph.setHidden(hidden);
+    if (center && legendCodes(center.kind, []).includes(code) && code !== "credit") void loadGraph(center);
+  });
+}
+
+function setGraphLoading(on: boolean, what = "graph"): void {
+  graphLoading.replaceChildren(...(on ? [loading(what)] : []));
+}
+
+/** Loads a fresh graph around `s`. */
+async function loadGraph(s: Selection): Promise<void> {
+  const token = ++graphToken;
+  center = s;
+  document.body.dataset.graphReady = "false";
+  setGraphLoading(true);
+  try {
+    const g = await api.graph(s.kind, s.id, depth, k, relationParam(s.kind, hidden));
+    if (token !== graphToken) return;
+    graph.setHidden(hidden);
+    graph.show(g, selected);
+    updateLegend();
+  } catch (e) {
+    if (token !== graphToken) return;
+    graph.clear("Graph not available.");
+    document.body.dataset.graphReady = "true";
+    showError(e, "Graph");
+  } finally {
+    if (token === graphToken) setGraphLoading(false);
+  }
+}
+
+/** Merges the depth-1 neighbourhood of `s` into the graph and selects it. */
+async function expand(s: Selection): Promise<void> {
+  if (!center) { select(s, true); return; }
+  const token = ++graphToken;
+  setGraphLoading(true, "neighbourhood");
+  if (!same(selected, s)) select(s, false, false);
+  try {
+    const g = await api.graph(s.kind, s.id, 1, k, relationParam(s.kind, hidden));
+    if (token !== graphToken) return;
+    graph.merge(g, selected);
+    updateLegend();
+  } catch (e) {
+    if (token === graphToken) showError(e, "Expand");
+  } finally {
+    if (token === graphToken) setGraphLoading(false);
+  }
+}
+
+/** Loads the unveil panel, related list and (tracks) audio features of `s`. */
+async function loadPanels(s: Selection): Promise<void> {
+  const token = ++panelToken;
+  const label = `${s.kind} ${s.id}`;
+  unveilPanel.hidden = false;
+  unveilPanel.dataset.kind = s.kind;
+  unveilPanel.dataset.id = String(s.id);
+  unveilPanel.replaceChildren(loading(`${label}`));
+  relatedList.replaceChildren(loading("related items"));
+  if (s.kind === "track") featuresBox.replaceChildren(loading("audio features")); else hideFeatures(featuresBox);
+  featuresBox.hidden = s.kind !== "track";
+  const fresh = () => token === panelToken;
+  const unveil = api.unveil(s.kind, s.id).then((r) => {
+    if (fresh()) renderUnveil(unveilPanel, r, (t) => select(t, false), () => void expand(s));
+  }, (e) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } });
+  const related = api.related(s.kind, s.id, 10).then((r) => {
+    if (fresh()) renderRelated(relatedList, r, (t) => select(t, false));
+  }, (e) => { if (fresh()) { relatedList.replaceChildren(failed("related items")); showError(e, `Related to ${label}`); } });
+  const features = s.kind !== "track" ? Promise.resolve() : api.track(s.id).then((t) => {
+    if (fresh()) renderFeatures(featuresBox, t);
+  }, (e) => { if (fresh()) { featuresBox.replaceChildren(failed("audio features")); showError(e, `Track ${s.id}`); } });
+  await Promise.all([unveil, related, features]);
+}
+
+/** Selects a node: panels, hash, and the graph (re-centred when asked or when the node is not in it). */
+function select(s: Selection, recenter: boolean, loadGraphToo = true): void {
+  hideError();
+  selected = s;
+  expandButton.disabled = false;
+  expandButton.setAttribute("aria-label", `Expand ${nodeId(s)} in the graph`);
+  const hash = formatHash(s, depth, k);
+  if (location.hash !== hash) history.pushState(null, "", hash);
+  if (loadGraphToo && (recenter || !graph.has(s))) void loadGraph(s);
+  else graph.pick(s);
+  void loadPanels(s);
+}
+
+/** Applies the URL hash (first load, back/forward, a pasted link). */
+function applyHash(): void {
+  const parsed = parseHash(location.hash);
+  const controlsChanged = parsed.depth !== depth || parsed.k !== k;
+  depth = parsed.depth; k = parsed.k;
+  depthSelect.value = String(depth); kSelect.value = String(k);
+  if (!parsed.selection) return;
+  if (same(parsed.selection, selected) && !controlsChanged) return;
+  select(parsed.selection, controlsChanged || !center);
+}
+
+// Controls
+kSelect.replaceChildren(...K_CHOICES.map((n) => new Option(String(n), String(n), n === 10, n === 10)));
+depthSelect.addEventListener("change", () => { depth = depthSelect.value === "2" ? 2 : 1; reloadFromControls(); });
+kSelect.addEventListener("change", () => { k = Number(kSelect.value); reloadFromControls(); });
+function reloadFromControls(): void {
+  if (selected) history.replaceState(null, "", formatHash(selected, depth, k));
+  if (center) void loadGraph(center);
+}
+expandButton.addEventListener("click", () => { if (selected) void expand(selected); });
+$("fit-graph").addEventListener("click", () => graph.cy.fit(undefined, 30));
+
+setupSearch($<HTMLInputElement>("search-input"), $("search-results"), (s) => select(s, true), (e) => showError(e, "Search"));
+
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "Escape" || e.defaultPrevented) return;
+  const tooltip = document.getElementById("edge-tooltip");
+  if (tooltip && !tooltip.hidden) { graph.hideTooltip(); return; }
+  if (!banner.hidden) { hideError(); return; }
+  if ((e.target as HTMLElement | null)?.id === "search-input") return;
+  if (!unveilPanel.hidden && unveilPanel.childElementCount > 0) { unveilPanel.hidden = true; graph.pick(null); }
+});
+window.addEventListener("popstate", applyHash);
+window.addEventListener("hashchange", applyHash);
+
+graph.clear("No node selected: search for a track, artist or user.");
+updateLegend();
+applyHash();
+if (!selected) document.body.dataset.graphReady = "true";
