@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SoundGraph.Api;
 using SoundGraph.Storage;
-using Spectre.Console;
 
 namespace SoundGraph.Cli.Commands;
 
@@ -80,7 +79,8 @@ public static class ServeCommand
             ? string.Join(", ", bound)
             : options.Urls;
         var location = app.Services.GetRequiredService<StoreAccess>().Location;
-        context.Console.MarkupLine(Markup.Escape($"SoundGraph API on {listening} (store: {location}) — Ctrl+C to stop"));
+        // A plain line (no markup, no wrapping): scripts and tests read the address from it.
+        await context.Console.Profile.Out.Writer.WriteLineAsync($"SoundGraph API on {listening} (store: {location}) — Ctrl+C to stop").ConfigureAwait(false);
 
         // Ctrl+C reaches both the host (which stops itself) and the command line (which cancels ct); either ends the wait.
         await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
