@@ -20,6 +20,19 @@ internal sealed record SqlDialect(string EvidenceIds, string Explain)
         "SELECT CAST(unnest(string_to_array(ev.sample_ids, ',')) AS BIGINT) FROM relation_evidence ev WHERE ev.kind = @code AND ev.src_id = @id",
         "EXPLAIN ");
 
+    /// <summary>True for PostgreSQL.</summary>
+    public bool IsPostgres => ReferenceEquals(this, Postgres);
+
+    /// <summary>A condition "<paramref name="column"/> is one of the ids in the list parameter @<paramref name="parameter"/>"
+    /// (a <c>long[]</c>): Dapper expands <c>IN @p</c> to one parameter per id on SQLite, but sends a single array
+    /// parameter to Npgsql, which needs <c>= ANY(@p)</c>.</summary>
+    public string InList(string column, string parameter) =>
+        IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
+    /// <summary>A parenthesized id set for <c>x IN …</c> from the list parameter @<paramref name="parameter"/> (a
+    /// <c>long[]</c>): Dapper's expansion on SQLite, <c>(SELECT unnest(@p))</c> on PostgreSQL.</summary>
+    public string IdSet(string parameter) => IsPostgres ? $"(SELECT unnest(@{parameter}))" : "@" + parameter;
+
     /// <summary>The dialect of <paramref name="connection"/>'s provider.</summary>
     public static SqlDialect For(DbConnection connection) => connection is NpgsqlConnection ? Postgres : Sqlite;
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Storage;
+using SoundGraph.Storage.Models;
 using Spectre.Console;
 
 namespace SoundGraph.Cli.Commands;
@@ -16,7 +17,7 @@ public static class SimilarCommand
         ArgumentNullException.ThrowIfNull(context);
         var query = new Argument<string>("track") { Description = "A track: id (track:12), key or URI (spotify:track:…), title or \"Artist - Title\"." };
         var model = new Option<string>("--model") { Description = "Embeddings to compare: sage (GraphSAGE), raw (standardized audio features), fastrp (FastRP on the song graph).", DefaultValueFactory = _ => "sage" };
-        model.AcceptOnlyFromAmong([.. SageJob.EmbeddingNames.Keys]);
+        model.AcceptOnlyFromAmong([.. EmbeddingSearch.EmbeddingNames.Keys]);
         var limit = new Option<int>("--limit") { Description = "Tracks listed (1–200).", DefaultValueFactory = _ => 10 };
         var command = new Command("similar", "List the tracks nearest to a track by cosine of the embeddings saved by `sgr train sage`.") { query, model, limit };
         command.SetAction(async (parse, ct) =>

@@ -6,6 +6,7 @@ using SoundGraph.Graph.Sparse;
 using SoundGraph.Learning.Sage;
 using SoundGraph.Learning.SongGraph;
 using SoundGraph.Storage;
+using SoundGraph.Storage.Models;
 using Spectre.Console;
 
 namespace SoundGraph.Cli.Jobs;
@@ -46,14 +47,6 @@ public sealed record SageJobResult(
 /// <c>sage-raw</c>, <c>sage-fastrp</c>, computed on the full graph).</summary>
 public static class SageJob
 {
-    /// <summary>Embedding model names in the store, by <c>sgr similar --model</c> value.</summary>
-    public static IReadOnlyDictionary<string, string> EmbeddingNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["sage"] = "sage",
-        ["raw"] = "sage-raw",
-        ["fastrp"] = "sage-fastrp",
-    };
-
     /// <summary>Positive pairs sampled at most per extra link task (same artist, co-playlist).</summary>
     public const int MaxTaskPairs = 5000;
 
@@ -152,7 +145,7 @@ public static class SageJob
         await store.Models.SaveModelAsync("sage", "graphsage", parameters, metrics, result.Model.ToBytes(), ct).ConfigureAwait(false);
         foreach (var (name, vectors) in saved)
         {
-            await store.Models.ReplaceEmbeddingsAsync(EmbeddingNames[name], 0, features.TrackIds, vectors.Select(v => v.Select(x => (float)x).ToArray()).ToArray(), ct).ConfigureAwait(false);
+            await store.Models.ReplaceEmbeddingsAsync(EmbeddingSearch.EmbeddingNames[name], 0, features.TrackIds, vectors.Select(v => v.Select(x => (float)x).ToArray()).ToArray(), ct).ConfigureAwait(false);
         }
 
         return summary with { TotalSeconds = total.Elapsed.TotalSeconds };

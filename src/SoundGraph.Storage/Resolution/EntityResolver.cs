@@ -7,8 +7,8 @@ using SoundGraph.Core.Identity;
 
 namespace SoundGraph.Storage.Resolution;
 
-/// <summary>A track or an artist, by internal id.</summary>
-/// <param name="Kind">"track" or "artist".</param>
+/// <summary>A track, an artist or (through <see cref="EntityResolver.FindByIdAsync"/>) a user, by internal id.</summary>
+/// <param name="Kind">"track", "artist" or "user".</param>
 /// <param name="Id">Internal id.</param>
 /// <param name="Name">Display name ("Title — Artist" for tracks).</param>
 public sealed record EntityRef(string Kind, long Id, string Name);
@@ -161,6 +161,19 @@ public sealed partial class EntityResolver
             : await QueryAsync("artist", "SELECT id AS Id, name AS Name FROM artists WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
         return rows.FirstOrDefault();
     }
+
+    /// <summary>Loads a track, an artist or a user by internal id (names as everywhere: "Title — Artist" for tracks, the
+    /// user's name for users); null when no such row exists.</summary>
+    /// <param name="kind">"track", "artist" or "user".</param>
+    /// <param name="id">Internal id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is none of the three.</exception>
+    public async Task<EntityRef?> FindByIdAsync(string kind, long id, CancellationToken cancellationToken = default) => kind switch
+    {
+        "track" or "artist" => await ByIdAsync(kind, id, cancellationToken).ConfigureAwait(false),
+        "user" => (await QueryAsync("user", "SELECT id AS Id, name AS Name FROM users WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false)).FirstOrDefault(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The kind must be track, artist or user."),
+    };
 
     private async Task<Resolution> ByNameAsync(string q, bool wantTracks, bool wantArtists, CancellationToken ct, bool fuzzy = true)
     {

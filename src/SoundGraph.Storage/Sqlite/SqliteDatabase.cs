@@ -43,4 +43,34 @@ public static class SqliteDatabase
 
         return connection;
     }
+
+    /// <summary>Opens the existing database file at <paramref name="path"/> read-only for a read service: a pooled
+    /// connection (so opening one per request costs a pool hand-out, not a file open), <c>query_only</c> on, temporary
+    /// tables in memory and a 64 MiB page cache. Runs no migration and creates nothing.</summary>
+    /// <exception cref="StoreException">The file does not exist or cannot be read as a SQLite database.</exception>
+    public static async Task<SqliteConnection> OpenReadOnlyAsync(string path, CancellationToken cancellationToken = default)
+    {
+        _ = Initialized.Value;
+        if (!File.Exists(path))
+        {
+            throw new StoreException($"No SQLite database at '{path}' (create it with `sgr import` first).");
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"Cannot open '{path}' read-only as a SQLite database: {ex.Message}", ex);
+        }
+
+        return connection;
+    }
 }

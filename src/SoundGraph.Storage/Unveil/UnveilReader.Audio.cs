@@ -7,7 +7,7 @@ namespace SoundGraph.Storage.Unveil;
 /// <content>Audio-feature explanations and the artist-level audio section.</content>
 public sealed partial class UnveilReader
 {
-    private static readonly (string Column, string Label, string Format)[] AudioColumns =
+    internal static readonly (string Column, string Label, string Format)[] AudioColumns =
     [
         ("danceability", "danceability", "0.00"), ("energy", "energy", "0.00"), ("speechiness", "speechiness", "0.00"),
         ("acousticness", "acousticness", "0.00"), ("instrumentalness", "instrumentalness", "0.00"), ("liveness", "liveness", "0.00"),
@@ -42,14 +42,14 @@ public sealed partial class UnveilReader
     }
 
     /// <summary>Mean and mean square of every audio column over the "spotify" extractor (the z-score basis).</summary>
-    private static string AudioStatsSql =>
+    internal static string AudioStatsSql =>
         "SELECT " + string.Join(", ", AudioColumns.Select(c => $"AVG({c.Column}), AVG({c.Column} * {c.Column})")) + " FROM audio_features WHERE extractor = 'spotify'";
 
     /// <summary>Explains an audio-similarity pair by the features that contribute most to its cosine. With z-scores
     /// z = (x − mean) / sd (the standardization the relation uses), cosine = Σ zₐ·z_b / (‖zₐ‖·‖z_b‖), so the largest
     /// positive products zₐ·z_b are the features on which both tracks stand out in the same direction
     /// ("both high energy 0.91/0.90").</summary>
-    private sealed class AudioExplainer(double[] mean, double[] sd, Dictionary<long, double[]> features)
+    internal sealed class AudioExplainer(double[] mean, double[] sd, Dictionary<long, double[]> features)
     {
         /// <summary>Reads the two result sets of the section's batch: <see cref="AudioStatsSql"/>, then (track_id, the
         /// nine columns) of the subject and its neighbours.</summary>

@@ -41,7 +41,7 @@ public sealed partial class UnveilReader
         var credits = (await _connection.QueryAsync<(string Name, long Role)>(new CommandDefinition(
             "SELECT a.name, c.role FROM track_credits c JOIN artists a ON a.id = c.artist_id WHERE c.track_id = @id ORDER BY c.role, c.position",
             new { id },
-            cancellationToken: ct)).ConfigureAwait(false)).Select(c => c.Role == 0 ? c.Name : $"{c.Name} ({RoleName(c.Role)})").ToList();
+            cancellationToken: ct)).ConfigureAwait(false)).Select(c => c.Role == 0 ? c.Name : $"{c.Name} ({Explore.DetailsReader.RoleName(c.Role)})").ToList();
         AddList(facts, "artists", credits);
         Add(facts, "album", t.Album);
         Add(facts, "duration", t.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture) : null);
@@ -201,6 +201,4 @@ public sealed partial class UnveilReader
     private static string PlaylistName(long id, string name) => string.IsNullOrWhiteSpace(name) ? $"(untitled #{id})" : name;
 
     private static string Followers(long? followers) => followers is > 0 ? $", {Plural(followers.Value, "follower")}" : string.Empty;
-
-    private static string RoleName(long role) => role switch { 1 => "featured", 2 => "remixer", 3 => "producer", _ => "primary" };
 }

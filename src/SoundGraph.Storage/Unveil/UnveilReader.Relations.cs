@@ -102,7 +102,10 @@ public sealed partial class UnveilReader
         return sql.ToString();
     }
 
-    private static string Why(RelationKind kind, long count, List<string> sample)
+    /// <summary>The "why" of a related item or graph edge of <paramref name="kind"/>: the exact count in words and the
+    /// evidence sample's names ("in 2 playlists together: Party, Chill"); audio similarity is explained by
+    /// <see cref="AudioExplainer"/> instead.</summary>
+    internal static string Why(RelationKind kind, long count, IReadOnlyList<string> sample)
     {
         // With no stored sample (relate --evidence 0) the "why" keeps the exact count and leaves the names out.
         var list = sample.Count == 0 ? string.Empty : ": " + string.Join(", ", sample) + (count > sample.Count ? ", …" : string.Empty);
@@ -119,7 +122,8 @@ public sealed partial class UnveilReader
         };
     }
 
-    private static string EvidenceTable(EvidenceType type) => type switch
+    /// <summary>The entity kind ("playlist", "user", "tag", "track", "artist") whose ids a relation's evidence holds.</summary>
+    internal static string EvidenceTable(EvidenceType type) => type switch
     {
         EvidenceType.Playlist => "playlist",
         EvidenceType.User => "user",
@@ -131,7 +135,7 @@ public sealed partial class UnveilReader
 
     /// <summary>A statement returning (id, display name) of the <paramref name="kind"/> entities whose id is in
     /// <paramref name="idSet"/> (a parenthesized list or subquery).</summary>
-    private static string NamesSql(string kind, string idSet) => kind switch
+    internal static string NamesSql(string kind, string idSet) => kind switch
     {
         "track" => $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN {idSet}",
         "artist" => $"SELECT id, name FROM artists WHERE id IN {idSet}",

@@ -22,16 +22,23 @@ public sealed partial class UnveilReader
         _dialect = SqlDialect.For(connection);
     }
 
-    /// <summary>The report for <paramref name="subject"/>, with at most <paramref name="limit"/> items per section.</summary>
+    /// <summary>The report for <paramref name="subject"/> (a track, an artist or a user), with at most
+    /// <paramref name="limit"/> items per section.</summary>
+    /// <remarks>Sections by kind: track: summary, playlists, co_playlist, tags, audio, the primary artist's connections
+    /// (collaborators, co_listened, co_library, shared_label), engagement; artist: summary, playlists, co_playlist, tags,
+    /// audio, connections, engagement; user: summary, top_artists, similar_listeners, similar_likers, friends.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not in 1–200.</exception>
     public async Task<UnveilReport> BuildAsync(EntityRef subject, int limit = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 200);
-        return subject.Kind == "track"
-            ? await TrackReportAsync(subject, limit, cancellationToken).ConfigureAwait(false)
-            : await ArtistReportAsync(subject, limit, cancellationToken).ConfigureAwait(false);
+        return subject.Kind switch
+        {
+            "track" => await TrackReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
+            "user" => await UserReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
+            _ => await ArtistReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     private async Task<UnveilReport> ArtistReportAsync(EntityRef artist, int limit, CancellationToken ct)
