@@ -31,6 +31,9 @@ public static class SoundGraphApi
         if (options is not null)
         {
             builder.WebHost.UseUrls(options.Urls);
+
+            // The caller (sgr serve) reports a failed start in one line; the host would also log it with a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         }
         else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {

@@ -14,6 +14,13 @@ internal sealed partial class StoreExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-query (SQLite can report that as an interrupted statement): nothing to log or answer.
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
         int status;
         string detail;
         switch (exception)
