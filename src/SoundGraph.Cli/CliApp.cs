@@ -39,6 +39,7 @@ public static class CliApp
         root.Add(BenchCommand.Create(context));
         root.Add(DbCommand.Create(context));
         root.Add(ExportCommand.Create(context));
+        root.Add(ServeCommand.Create(context));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && args.Length > 0)
         {

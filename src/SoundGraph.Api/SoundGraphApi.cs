@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SoundGraph.Api.Endpoints;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Api;
+
+/// <summary>Builds the SoundGraph HTTP API (minimal APIs over the store's read services), used by the API's own
+/// <see cref="Program"/> and by <c>sgr serve</c>. The endpoints and their errors follow the API contract: JSON with web
+/// defaults, RFC 9457 problem details for every error, GET /api/… output-cached.</summary>
+public static class SoundGraphApi
+{
+    /// <summary>Shown at <c>/</c> when the web page has not been built into the web root.</summary>
+    public const string PageNotBuiltNote = "The web page is not built: run npm ci && npm run build in web/. The API is at /api/… (see /openapi/v1.json).";
+
+    /// <summary>Creates the application: services, middleware and endpoints. Start it with <c>RunAsync</c> or <c>StartAsync</c>.</summary>
+    /// <param name="options">The store, addresses and cache lifetime; null reads them from configuration
+    /// (<see cref="ApiOptions.FromConfiguration"/>), which is how <see cref="Program"/> and the tests run it.</param>
+    /// <param name="args">Host arguments (<c>--urls</c>, <c>--SoundGraph:Db=…</c>); none for <c>sgr serve</c>.</param>
+    public static WebApplication Build(ApiOptions? options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(args ?? []);
+        if (options is not null)
+        {
+            builder.WebHost.UseUrls(options.Urls);
+
+            // The caller (sgr serve) reports a failed start in one line; the host would also log it with a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(ApiOptions.DefaultUrls);
+        }
+
+        // The request log of ASP.NET Core is noise for a local tool; warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        // Resolved when first needed, after the host's configuration is complete (WebApplicationFactory's settings included).
+        builder.Services.AddSingleton(sp => options ?? ApiOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => new StoreAccess(StoreLocation.Parse(sp.GetRequiredService<ApiOptions>().Db)));
+        builder.Services.AddScoped<StoreSessions>();
+        builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddOutputCache();
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<ApiOptions>((cache, api) =>
+            cache.AddBasePolicy(policy => policy
+                .With(c => api.CacheSeconds > 0 && c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                .Expire(TimeSpan.FromSeconds(Math.Max(1, api.CacheSeconds)))
+                .SetVaryByQuery("*")));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        UseWebPage(app, app.Services.GetRequiredService<ApiOptions>());
+        app.Use(CacheControl);
+        app.UseOutputCache();
+
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        var api = app.MapGroup("/api");
+        api.MapSearchEndpoints();
+        api.MapEntityEndpoints();
+        api.MapUnveilEndpoints();
+        api.MapGraphEndpoints();
+        api.MapRecommendEndpoints();
+        return app;
+    }
+
+    /// <summary>The built page from the web root (index.html at <c>/</c>), or a note saying how to build it.</summary>
+    private static void UseWebPage(WebApplication app, ApiOptions options)
+    {
+        var root = options.WebRootPath;
+        if (Directory.Exists(root))
+        {
+            var files = new PhysicalFileProvider(root);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path == "/" && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(PageNotBuiltNote + "\n", context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Adds <c>Cache-Control</c> to successful GET /api/… responses: <c>public, max-age=N</c>, or
+    /// <c>no-cache</c> when caching is off.</summary>
+    private static Task CacheControl(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            var seconds = context.RequestServices.GetRequiredService<ApiOptions>().CacheSeconds;
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.Response.Headers.CacheControl = seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(context);
+    }
+}

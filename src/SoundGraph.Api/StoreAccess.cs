@@ -1,0 +1,59 @@
+using SoundGraph.Storage;
+
+namespace SoundGraph.Api;
+
+/// <summary>The API's one store, shared by every request: where it is, and how many read sessions requests opened
+/// (a diagnostics counter; the tests use it to see that a cached response did not touch the store).</summary>
+public sealed class StoreAccess
+{
+    private long _sessionsOpened;
+
+    /// <summary>Creates the access for <paramref name="location"/>.</summary>
+    public StoreAccess(StoreLocation location) => Location = location ?? throw new ArgumentNullException(nameof(location));
+
+    /// <summary>The store every request reads.</summary>
+    public StoreLocation Location { get; }
+
+    /// <summary>Read sessions opened so far.</summary>
+    public long SessionsOpened => Interlocked.Read(ref _sessionsOpened);
+
+    internal void CountSession() => Interlocked.Increment(ref _sessionsOpened);
+}
+
+/// <summary>The request's read session: opened on first use, disposed with the request's scope.</summary>
+internal sealed class StoreSessions(StoreAccess access) : IAsyncDisposable
+{
+    private StoreReadSession? _session;
+
+    /// <summary>The request's session, opened now if this is its first use.</summary>
+    public async ValueTask<StoreReadSession> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_session is null)
+        {
+            _session = await StoreReadSession.OpenAsync(access.Location, cancellationToken).ConfigureAwait(false);
+            access.CountSession();
+        }
+
+        return _session;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync().ConfigureAwait(false);
+            _session = null;
+        }
+    }
+}
+
+/// <summary>Opens the store once when the API starts, which creates or migrates it, so requests only read.</summary>
+internal sealed class StoreStartup(StoreAccess access) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var store = await SoundGraphStore.OpenAsync(access.Location.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

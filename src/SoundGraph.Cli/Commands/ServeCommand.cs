@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SoundGraph.Api;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Cli.Commands;
+
+/// <summary><c>sgr serve</c>: the HTTP API and the web page over the store, until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Addresses to listen on, separated by ';' (default {ApiOptions.DefaultUrls}: this machine only).",
+            DefaultValueFactory = _ => ApiOptions.DefaultUrls,
+        };
+        var cacheSeconds = new Option<int>("--cache-seconds")
+        {
+            Description = $"Seconds a GET /api/… response is cached (default {ApiOptions.DefaultCacheSeconds}; 0 turns caching off).",
+            DefaultValueFactory = _ => ApiOptions.DefaultCacheSeconds,
+        };
+        var command = new Command("serve", "Serve the HTTP API (/api/…, /openapi/v1.json) and the web page over the store until Ctrl+C.") { urls, cacheSeconds };
+        command.SetAction(async (parse, ct) =>
+        {
+            var seconds = parse.GetValue(cacheSeconds);
+            if (seconds < 0)
+            {
+                throw new ArgumentException($"--cache-seconds must be 0 or more (got {seconds}).");
+            }
+
+            var addresses = parse.GetValue(urls);
+            if (string.IsNullOrWhiteSpace(addresses))
+            {
+                throw new ArgumentException("--urls is empty: pass an address such as http://127.0.0.1:5080.");
+            }
+
+            StoreLocation location;
+            await using (var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false))
+            {
+                location = store.Location;
+            }
+
+            return await RunAsync(context, new ApiOptions(location.Value, addresses, seconds), ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Starts the API with <paramref name="options"/>, prints where it listens, and returns 0 when Ctrl+C (or
+    /// <paramref name="ct"/>) stops it.</summary>
+    /// <exception cref="IOException">An address cannot be bound (the port is in use, or the address is not this machine's).</exception>
+    public static async Task<int> RunAsync(CliContext context, ApiOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var address in NonLoopback(options.Urls))
+        {
+            await context.Error.WriteLineAsync($"warning: {address} is reachable from other machines, and the API has no authentication.").ConfigureAwait(false);
+        }
+
+        await using var app = SoundGraphApi.Build(options);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new IOException($"Cannot listen on {options.Urls}: the port is in use (stop the other server, or pass --urls http://127.0.0.1:<another port>).", ex);
+        }
+
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses is { Count: > 0 } bound
+            ? string.Join(", ", bound)
+            : options.Urls;
+        var location = app.Services.GetRequiredService<StoreAccess>().Location;
+        // A plain line (no markup, no wrapping): scripts and tests read the address from it.
+        await context.Console.Profile.Out.Writer.WriteLineAsync($"SoundGraph API on {listening} (store: {location}) — Ctrl+C to stop").ConfigureAwait(false);
+
+        // Ctrl+C reaches both the host (which stops itself) and the command line (which cancels ct); either ends the wait.
+        await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>The addresses of <paramref name="urls"/> that other machines can reach: anything but localhost and
+    /// loopback IPs (<c>*</c>, <c>+</c>, <c>0.0.0.0</c> and named hosts included).</summary>
+    public static IReadOnlyList<string> NonLoopback(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var open = new List<string>();
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Kestrel's wildcards are not valid URI hosts: read the host between "://" and the port or path.
+            var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
+            var host = rest.StartsWith('[') && rest.Contains(']', StringComparison.Ordinal) ? rest[1..rest.IndexOf(']', StringComparison.Ordinal)] : rest.Split(':', '/')[0];
+            var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback)
+            {
+                open.Add(url);
+            }
+        }
+
+        return open;
+    }
+}

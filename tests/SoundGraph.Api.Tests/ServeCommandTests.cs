@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Sockets;
+using SoundGraph.Cli;
+using SoundGraph.Cli.Commands;
+using Spectre.Console;
+
+namespace SoundGraph.Api.Tests;
+
+/// <summary><c>sgr serve</c>, run in-process on a free loopback port.</summary>
+[Collection(ApiFixtureGroup.Name)]
+public sealed class ServeCommandTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Serve_DemoStore_AnswersOverHttpAndExitsZeroWhenStopped()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = new SignallingWriter("Ctrl+C to stop");
+        var error = new StringWriter();
+        var run = CliApp.RunAsync(["serve", "--db", api.Db, "--urls", "http://127.0.0.1:0"], Console(output), error, stop.Token);
+
+        var line = await output.Seen.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        var url = line.Split(' ')[3];
+        Assert.Matches(@"^SoundGraph API on http://127\.0\.0\.1:\d+ \(store: SQLite .*demo\.db\) — Ctrl\+C to stop", line);
+        using (var http = new HttpClient())
+        {
+            var health = await http.GetAsync(new Uri(url + "/health"));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run);
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_FailsWithOneLine()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["serve", "--db", api.Db, "--urls", $"http://127.0.0.1:{port}"], Console(new StringWriter()), error);
+
+        Assert.Equal(CliApp.Failure, code);
+        Assert.Equal($"error: Cannot listen on http://127.0.0.1:{port}: the port is in use (stop the other server, or pass --urls http://127.0.0.1:<another port>).\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Serve_MissingStore_FailsWithOneLine()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "sg-missing-" + Guid.NewGuid().ToString("N") + ".db");
+        var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["serve", "--db", missing], Console(new StringWriter()), error);
+
+        Assert.Equal(CliApp.Failure, code);
+        Assert.Equal($"error: There is no store at '{missing}': run `sgr demo` or `sgr import …` first, or pass --db.\n", error.ToString().ReplaceLineEndings("\n"));
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public async Task Serve_NegativeCacheSeconds_FailsWithOneLine()
+    {
+        var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["serve", "--db", api.Db, "--cache-seconds", "-1"], Console(new StringWriter()), error);
+
+        Assert.Equal(CliApp.Failure, code);
+        Assert.Equal("error: --cache-seconds must be 0 or more (got -1).\n", error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", "")]
+    [InlineData("http://localhost:5080", "")]
+    [InlineData("http://[::1]:5080", "")]
+    [InlineData("http://0.0.0.0:5080", "http://0.0.0.0:5080")]
+    [InlineData("http://*:5080", "http://*:5080")]
+    [InlineData("http://+:80", "http://+:80")]
+    [InlineData("http://127.0.0.1:5080;http://192.168.1.10:5080", "http://192.168.1.10:5080")]
+    [InlineData("https://music.example.org", "https://music.example.org")]
+    public void NonLoopback_Urls_ListsTheAddressesOtherMachinesReach(string urls, string expected)
+    {
+        Assert.Equal(expected, string.Join(';', ServeCommand.NonLoopback(urls)));
+    }
+
+    private static IAnsiConsole Console(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(output),
+    });
+
+    /// <summary>Completes <see cref="Seen"/> with the first written line that contains a marker.</summary>
+    private sealed class SignallingWriter(string marker) : StringWriter
+    {
+        private readonly System.Text.StringBuilder _line = new();
+
+        public TaskCompletionSource<string> Seen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            if (value == '\n')
+            {
+                var line = _line.ToString().TrimEnd('\r');
+                _line.Clear();
+                if (line.Contains(marker, StringComparison.Ordinal))
+                {
+                    Seen.TrySetResult(line);
+                }
+            }
+            else
+            {
+                _line.Append(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Write(buffer[index + i]);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            foreach (var c in value ?? string.Empty)
+            {
+                Write(c);
+            }
+        }
+    }
+}
