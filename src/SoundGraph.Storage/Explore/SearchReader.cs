@@ -149,7 +149,7 @@ public sealed class SearchReader
         };
         var alias = table[^1];
         return $"""
-            WITH m AS MATERIALIZED (
+            WITH m AS (
                 SELECT id, CAST(CASE WHEN {column} = @exact THEN 100
                                      WHEN {column} LIKE @prefix ESCAPE '\' THEN 90
                                      WHEN {column} LIKE @word ESCAPE '\' THEN 80
