@@ -72,7 +72,8 @@ public sealed record AudioFeatureView(
 /// <param name="Key">Source-qualified key ("hetrec:artist:89").</param>
 /// <param name="Name">Name.</param>
 /// <param name="Tracks">Distinct tracks crediting the artist (any role).</param>
-/// <param name="Listeners">Distinct users with an engagement on the artist (HetRec: users who played it).</param>
+/// <param name="Listeners">Distinct users with an engagement on the artist or one of its tracks, or a listen of one of
+/// its tracks (as unveil's "listeners"; HetRec: users who played the artist).</param>
 /// <param name="Plays">Play counts on the artist and its tracks plus listens of its tracks (as unveil's "plays").</param>
 /// <param name="Tags">At most 10 tags, by assignments (descending), then name.</param>
 /// <param name="TopTracks">At most 10 tracks, by chart streams, then playlists (descending), then id.</param>

@@ -11,10 +11,9 @@ public sealed class DetailsReader
 {
     /// <summary>(artists, plays, friends) of the user <c>@id</c>, as <see cref="UserView"/> defines them; shared with the
     /// user unveil summary.</summary>
-    internal const string UserCountsSql = """
+    internal static readonly string UserCountsSql = $"""
         SELECT (SELECT COUNT(DISTINCT target_id) FROM engagements WHERE user_id = @id AND target_type = 1),
-               (SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM engagements WHERE user_id = @id AND kind = 3)
-                 + (SELECT COUNT(*) FROM listens WHERE user_id = @id),
+               {UserPlaysSql("@id")},
                (SELECT COUNT(*) FROM (SELECT followee_id FROM user_follows WHERE follower_id = @id
                                       UNION SELECT follower_id FROM user_follows WHERE followee_id = @id) AS friends)
         """;
@@ -68,7 +67,7 @@ public sealed class DetailsReader
         var sql = $"""
             SELECT a.id, a.key, a.name,
                    (SELECT COUNT(DISTINCT track_id) FROM track_credits WHERE artist_id = a.id),
-                   (SELECT COUNT(DISTINCT user_id) FROM engagements WHERE target_type = 1 AND target_id = a.id),
+                   {SearchReader.ArtistListenersSql},
                    (SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM engagements
                     WHERE kind = 3 AND ((target_type = 1 AND target_id = a.id) OR (target_type = 0 AND target_id IN ({tracksOf}))))
                      + (SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf}))
@@ -105,6 +104,13 @@ public sealed class DetailsReader
         var top = (await batch.ReadAsync<(long Id, string Name, long Plays)>().ConfigureAwait(false)).Select(r => new ArtistPlays(r.Id, r.Name, r.Plays)).ToList();
         return new UserView(user.Id, user.Key, user.Name, counts.Artists, counts.Plays, counts.Friends, top);
     }
+
+    /// <summary>The plays of the user whose id is the SQL expression <paramref name="user"/>: play counts of the user's
+    /// play engagements plus the user's listens (<see cref="UserView.Plays"/>; search shows the same figure).</summary>
+    internal static string UserPlaysSql(string user) => $"""
+        ((SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM engagements WHERE user_id = {user} AND kind = 3)
+          + (SELECT COUNT(*) FROM listens WHERE user_id = {user}))
+        """;
 
     /// <summary>The name of a stored <c>CreditRole</c> (0 primary, 1 featured, 2 remixer, 3 producer).</summary>
     internal static string RoleName(long role) => role switch { 1 => "featured", 2 => "remixer", 3 => "producer", _ => "primary" };

@@ -150,11 +150,14 @@ public sealed class GraphReader
         var rows = new List<(RelationKind Kind, long A, long B, double Weight, long Count, long[] Sample)>();
         foreach (var kind in kinds)
         {
+            // SQLite: the unary + keeps dst_id off the primary key, so each source is one (kind, src_id) range scan of
+            // its stored top-K with dst_id tested against the set, instead of a seek per (src, dst) pair (n² seeks:
+            // 115,000 per kind for 340 nodes, ~300 ms on the demo store).
             var stored = await _connection.QueryAsync<(long Src, long Dst, double Weight, long Count, string? Sample)>(new CommandDefinition(
                 $"""
                 SELECT r.src_id, r.dst_id, r.weight, r.count, e.sample_ids
                 FROM relations r LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
-                WHERE r.kind = @code AND {_dialect.InList("r.src_id", "ids")} AND {_dialect.InList("r.dst_id", "ids")}
+                WHERE r.kind = @code AND {_dialect.InList("r.src_id", "ids")} AND {_dialect.InList(_dialect.IsPostgres ? "r.dst_id" : "+r.dst_id", "ids")}
                 """,
                 new { code = kind.Code(), ids },
                 cancellationToken: ct)).ConfigureAwait(false);

@@ -76,6 +76,22 @@ public sealed class DetailsReaderTests
 
     [Theory]
     [StoreProviders]
+    public async Task ArtistAsync_ListenerOnlyThroughATrack_CountedAsUnveilCountsIt(string provider)
+    {
+        await using var temp = await StoreAsync(provider);
+        var id = await IdAsync(temp, "artists", "name:artist:c");
+        var c = await new DetailsReader(temp.Store.Connection).ArtistAsync(id);
+        Assert.NotNull(c);
+
+        // C has no artist engagement; u1's one listen of C's track t3 makes u1 a listener and the listen a play.
+        Assert.Equal((1L, 1L, 1L), (c.Tracks, c.Listeners, c.Plays));
+        var report = await temp.Store.Unveil.BuildAsync(new SoundGraph.Storage.Resolution.EntityRef("artist", id, "C"));
+        var engagement = report.Sections.Single(x => x.Key == "engagement").Facts.ToDictionary(f => f.Name, f => f.Value);
+        Assert.Equal(("1", "1"), (engagement["listeners"], engagement["plays"]));
+    }
+
+    [Theory]
+    [StoreProviders]
     public async Task UserAsync_SampleUsers_CountArtistsPlaysFriendsAndTopArtists(string provider)
     {
         await using var temp = await StoreAsync(provider);

@@ -104,6 +104,46 @@ public sealed class GraphReaderTests
     }
 
     [Theory]
+    [StoreProviders]
+    public async Task ReadAsync_Depth2SmallK_KLimitsBothRings(string provider)
+    {
+        var (temp, ids) = await StoreAsync(provider);
+        await using var _ = temp;
+
+        // k = 2: the center's ranks 0–1 (N1, N2; C→N3 is rank 2). From N1 and N2, ranks 0–1: N1→C, N1→N2 (both in),
+        // N1→N3 by tags (rank 0) and N2→F (rank 0). Rank-0 candidates go by kind (co_listen before tag_overlap): F, then N3.
+        var g = await new GraphReader(temp.Store.Connection).ReadAsync(NodeType.Artist, ids["C"], 2, 2);
+        Assert.NotNull(g);
+        Assert.Equal(["C:0", "N1:1", "N2:1", "F:2", "N3:2"], g.Nodes.Select(n => $"{n.Name}:{n.Depth}").ToArray());
+
+        // The induced subgraph still holds C→N3 although the walk reached N3 another way.
+        Assert.Equal(
+            ["artist_co_listen:C-N1", "artist_co_listen:C-N2", "artist_co_listen:C-N3", "artist_co_listen:N1-N2", "artist_co_listen:N2-F", "artist_tag_overlap:N1-N3"],
+            EdgeNames(g));
+    }
+
+    [Theory]
+    [StoreProviders]
+    public async Task ReadAsync_PairStoredOnlyFromTheLargerId_EdgeRunsFromTheSmallerId(string provider)
+    {
+        var (temp, ids) = await StoreAsync(provider);
+        await using var _ = temp;
+        long n1 = ids["N1"], f = ids["F"];
+        Assert.True(n1 < f);
+        const RelationKind K = RelationKind.ArtistCollaboration;
+        await temp.Store.Relations.ReplaceRelationsAsync(K, [new(K, f, n1, 0.4, 2, [])], DateTimeOffset.UnixEpoch);
+
+        var g = await new GraphReader(temp.Store.Connection).ReadAsync(NodeType.Artist, f, 1, 10, [K]);
+        Assert.NotNull(g);
+        Assert.Equal(["F:0", "N1:1"], g.Nodes.Select(n => $"{n.Name}:{n.Depth}").ToArray());
+        var e = Assert.Single(g.Edges);
+        Assert.Equal(
+            ($"artist_collaboration:{n1}:{f}", $"artist:{n1}", $"artist:{f}", 0.4, 2L, "2 tracks together"),
+            (e.Id, e.Source, e.Target, e.Weight, e.Count, e.Why));
+        Assert.Equal(("track", 2L, 0), (e.Evidence!.Type, e.Evidence.Total, e.Evidence.Sample.Count));
+    }
+
+    [Theory]
     [InlineData(0, 10, 400)]
     [InlineData(3, 10, 400)]
     [InlineData(1, 0, 400)]
