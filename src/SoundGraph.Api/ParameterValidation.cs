@@ -130,7 +130,7 @@ internal sealed class ParameterValidation
             if (kind is not null && NodeTypeOf(kind) is var type && r.NodeType() != type)
             {
                 var valid = RelationKinds.All.Where(k => k.NodeType() == type).Select(k => k.Code());
-                Add(name, $"Relation '{code}' relates {Plural(r.NodeType())}, not {kind}s: for a {kind} use {string.Join(", ", valid)}.");
+                Add(name, $"Relation '{code}' relates {Plural(r.NodeType())}, not {kind}s: for {(kind == "artist" ? "an" : "a")} {kind} use {string.Join(", ", valid)}.");
                 return null;
             }
 

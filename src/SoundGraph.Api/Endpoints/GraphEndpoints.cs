@@ -19,7 +19,8 @@ internal static class GraphEndpoints
             .WithSummary("The neighbourhood graph of a track, artist or user")
             .WithDescription("kind: track | artist | user. depth: 1–2, default 1. k: neighbours per node and relation, 1–200, default 10. "
                 + "relation: comma-separated relation codes of that node type, default all. Depth 1 = the center and its top-k neighbours; "
-                + "depth 2 adds the top-k of each of them. Edges are every stored relation between two returned nodes (the induced subgraph), "
+                + "depth 2 adds the top-k of each of them. Edges are every stored relation between two returned nodes that is within its source's top k "
+                + "(the k-nearest-neighbour graph among the nodes: neighbour–neighbour edges too, not a star), "
                 + $"plus credit edges from a track center to its artists. At most {MaxNodes} nodes, then truncated = true.")
             .Produces<NeighbourhoodGraph>()
             .ProducesValidationProblem()

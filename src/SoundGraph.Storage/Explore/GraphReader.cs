@@ -13,9 +13,12 @@ namespace SoundGraph.Storage.Explore;
 /// depth-1 node in one statement per kind (<c>src_id IN (…)</c>). Candidates join in order of rank, then kind, then
 /// parent, then id, until the node cap (then <see cref="NeighbourhoodGraph.Truncated"/>). A track center also gets its
 /// credited artists as depth-1 artist nodes (joined first) with "credit" edges; those are not walked further.
-/// Edges: one statement per kind, <c>src_id IN (nodes) AND dst_id IN (nodes)</c>. Relations are stored as each node's
-/// top-K, so a pair may be stored in one or both directions: it becomes one edge, taken from the row whose source is
-/// the smaller id when both exist. Every statement on <c>relations</c> and <c>relation_evidence</c> is a
+/// Edges: one statement per kind, <c>src_id IN (nodes) AND dst_id IN (nodes) AND rank &lt; k</c>: every stored row among
+/// the shown nodes that is within its source's top k — the k-nearest-neighbour graph of each relation restricted to the
+/// node set (neighbour–neighbour edges included, not a star), with k bounding the density as it bounds the walk (the
+/// unfiltered induced subgraph of a depth-2 artist neighbourhood on the demo store has ~10,000 edges among 339 nodes).
+/// Relations are stored as each node's top-K, so a pair may be stored in one or both directions: it becomes one edge,
+/// taken from the row whose source is the smaller id when both exist. Every statement on <c>relations</c> and <c>relation_evidence</c> is a
 /// (kind, src_id) lookup on their primary keys.
 /// </remarks>
 public sealed class GraphReader
@@ -128,7 +131,7 @@ public sealed class GraphReader
         }
 
         var ids = nodes.Where(n => n.Kind == nodeKind).Select(n => n.Id).ToArray();
-        edges.AddRange(await RelationEdgesAsync(nodeKind, walked, ids, cancellationToken).ConfigureAwait(false));
+        edges.AddRange(await RelationEdgesAsync(nodeKind, walked, ids, k, cancellationToken).ConfigureAwait(false));
         var names = await NamesAsync(nodeKind, ids, cancellationToken).ConfigureAwait(false);
         var graphNodes = nodes.Select(n => new GraphNode(
             $"{n.Kind}:{n.Id}", n.Kind, n.Id, (n.Kind == nodeKind ? names : artistNames).GetValueOrDefault(n.Id, "?"), n.Depth)).ToList();
@@ -145,7 +148,7 @@ public sealed class GraphReader
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
 
     /// <summary>The induced relation edges among <paramref name="ids"/>, one per unordered pair and kind.</summary>
-    private async Task<List<GraphEdge>> RelationEdgesAsync(string nodeKind, List<RelationKind> kinds, long[] ids, CancellationToken ct)
+    private async Task<List<GraphEdge>> RelationEdgesAsync(string nodeKind, List<RelationKind> kinds, long[] ids, int k, CancellationToken ct)
     {
         var rows = new List<(RelationKind Kind, long A, long B, double Weight, long Count, long[] Sample)>();
         foreach (var kind in kinds)
@@ -158,8 +161,9 @@ public sealed class GraphReader
                 SELECT r.src_id, r.dst_id, r.weight, r.count, e.sample_ids
                 FROM relations r LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
                 WHERE r.kind = @code AND {_dialect.InList("r.src_id", "ids")} AND {_dialect.InList(_dialect.IsPostgres ? "r.dst_id" : "+r.dst_id", "ids")}
+                  AND r.rank < @k
                 """,
-                new { code = kind.Code(), ids },
+                new { code = kind.Code(), ids, k },
                 cancellationToken: ct)).ConfigureAwait(false);
 
             // One edge per unordered pair: the row stored from the smaller id wins when both directions are stored.
