@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Learning.SongGraph;
+using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Jobs;
 
@@ -29,13 +30,8 @@ public sealed record SageData(
     public static async Task<SageData> LoadAsync(DbConnection connection, string extractor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var dtos = (await connection.QueryAsync<FeatureDto>(new CommandDefinition(
-            """
-            SELECT track_id AS TrackId, danceability AS Danceability, energy AS Energy, speechiness AS Speechiness,
-                   acousticness AS Acousticness, instrumentalness AS Instrumentalness, liveness AS Liveness, valence AS Valence,
-                   loudness_db AS LoudnessDb, tempo_bpm AS TempoBpm, musical_key AS MusicalKey, mode AS Mode, time_signature AS TimeSignature
-            FROM audio_features WHERE extractor = @extractor ORDER BY track_id
-            """,
+        var dtos = (await connection.QueryAsync<StoredAudioFeatures.Row>(new CommandDefinition(
+            $"SELECT {StoredAudioFeatures.Columns} FROM audio_features WHERE extractor = @extractor ORDER BY track_id",
             new { extractor },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         if (dtos.Count < 3)
@@ -43,9 +39,7 @@ public sealed record SageData(
             throw new InvalidOperationException($"The store has {dtos.Count} tracks with '{extractor}' audio features; at least 3 are needed: import the Spotify top-songs features (`sgr demo` or `sgr import spotify-features …`).");
         }
 
-        var rows = dtos.Select(d => new AudioFeatureRow(d.TrackId, new AudioFeatures(
-            d.Danceability, d.Energy, d.Speechiness, d.Acousticness, d.Instrumentalness, d.Liveness, d.Valence,
-            d.LoudnessDb, d.TempoBpm, (int)d.MusicalKey, (int)d.Mode, (int)d.TimeSignature))).ToList();
+        var rows = dtos.Select(d => new AudioFeatureRow(d.TrackId, d.ToFeatures())).ToList();
         var index = new Dictionary<long, int>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -153,34 +147,5 @@ public sealed record SageData(
         var a = new int[n];
         Array.Fill(a, -1);
         return a;
-    }
-
-    private sealed class FeatureDto
-    {
-        public long TrackId { get; init; }
-
-        public double Danceability { get; init; }
-
-        public double Energy { get; init; }
-
-        public double Speechiness { get; init; }
-
-        public double Acousticness { get; init; }
-
-        public double Instrumentalness { get; init; }
-
-        public double Liveness { get; init; }
-
-        public double Valence { get; init; }
-
-        public double LoudnessDb { get; init; }
-
-        public double TempoBpm { get; init; }
-
-        public long MusicalKey { get; init; }
-
-        public long Mode { get; init; }
-
-        public long TimeSignature { get; init; }
     }
 }

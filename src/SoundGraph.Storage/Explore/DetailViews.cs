@@ -1,3 +1,5 @@
+using SoundGraph.Core.Catalog;
+
 namespace SoundGraph.Storage.Explore;
 
 /// <summary>A track with its credits, tags and audio features (the <c>/api/tracks/{id}</c> body).</summary>
@@ -29,7 +31,7 @@ public sealed record TrackView(
     long Playlists,
     IReadOnlyList<CreditView> Artists,
     IReadOnlyList<TagCount> Tags,
-    AudioFeatureView? AudioFeatures);
+    AudioFeatures? AudioFeatures);
 
 /// <summary>A credited artist of a track.</summary>
 /// <param name="Id">Artist id.</param>
@@ -39,33 +41,6 @@ public sealed record CreditView(long Id, string Name, string Role);
 
 /// <summary>A tag and how many times it was assigned to the subject (one per tagging user).</summary>
 public sealed record TagCount(string Name, long Count);
-
-/// <summary>One track's audio features (Spotify's definitions).</summary>
-/// <param name="Danceability">0–1.</param>
-/// <param name="Energy">0–1.</param>
-/// <param name="Speechiness">0–1.</param>
-/// <param name="Acousticness">0–1.</param>
-/// <param name="Instrumentalness">0–1.</param>
-/// <param name="Liveness">0–1.</param>
-/// <param name="Valence">0–1.</param>
-/// <param name="LoudnessDb">Average loudness in dB (typically −60…0).</param>
-/// <param name="TempoBpm">Tempo in beats per minute.</param>
-/// <param name="Key">Pitch class 0–11 (0 = C), −1 unknown.</param>
-/// <param name="Mode">1 major, 0 minor.</param>
-/// <param name="TimeSignature">Beats per bar.</param>
-public sealed record AudioFeatureView(
-    double Danceability,
-    double Energy,
-    double Speechiness,
-    double Acousticness,
-    double Instrumentalness,
-    double Liveness,
-    double Valence,
-    double LoudnessDb,
-    double TempoBpm,
-    long Key,
-    long Mode,
-    long TimeSignature);
 
 /// <summary>An artist with its counts, tags and top tracks (the <c>/api/artists/{id}</c> body).</summary>
 /// <param name="Id">Internal id.</param>

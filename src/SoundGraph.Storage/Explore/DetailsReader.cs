@@ -40,7 +40,7 @@ public sealed class DetailsReader
             FROM tracks t WHERE t.id = @id;
             SELECT a.id, a.name, c.role FROM track_credits c JOIN artists a ON a.id = c.artist_id WHERE c.track_id = @id ORDER BY c.role, c.position, a.id;
             SELECT g.name, COUNT(*) FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 10;
-            SELECT danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm, musical_key, mode, time_signature
+            SELECT {StoredAudioFeatures.Columns}
             FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END, extractor LIMIT 1;
             """;
         using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -53,9 +53,7 @@ public sealed class DetailsReader
         var credits = (await batch.ReadAsync<(long Id, string Name, long Role)>().ConfigureAwait(false))
             .Select(c => new CreditView(c.Id, c.Name, RoleName(c.Role))).ToList();
         var tags = (await batch.ReadAsync<(string Name, long Count)>().ConfigureAwait(false)).Select(g => new TagCount(g.Name, g.Count)).ToList();
-        var f = await batch.ReadSingleOrDefaultAsync<AudioRow>().ConfigureAwait(false);
-        var features = f is null ? null : new AudioFeatureView(
-            f.Danceability, f.Energy, f.Speechiness, f.Acousticness, f.Instrumentalness, f.Liveness, f.Valence, f.Loudness_Db, f.Tempo_Bpm, f.Musical_Key, f.Mode, f.Time_Signature);
+        var features = (await batch.ReadSingleOrDefaultAsync<StoredAudioFeatures.Row>().ConfigureAwait(false))?.ToFeatures();
         return new TrackView(
             track.Id, track.Key, track.Title, track.Name, track.Album, track.DurationMs, track.Genre, track.ReleaseDate, track.Isrc, track.Streams, track.Playlists, credits, tags, features);
     }
@@ -114,33 +112,4 @@ public sealed class DetailsReader
 
     /// <summary>The name of a stored <c>CreditRole</c> (0 primary, 1 featured, 2 remixer, 3 producer).</summary>
     internal static string RoleName(long role) => role switch { 1 => "featured", 2 => "remixer", 3 => "producer", _ => "primary" };
-
-#pragma warning disable CA1812, CA1707 // Instantiated by Dapper; property names are the column names (snake case maps to them).
-    private sealed class AudioRow
-    {
-        public double Danceability { get; init; }
-
-        public double Energy { get; init; }
-
-        public double Speechiness { get; init; }
-
-        public double Acousticness { get; init; }
-
-        public double Instrumentalness { get; init; }
-
-        public double Liveness { get; init; }
-
-        public double Valence { get; init; }
-
-        public double Loudness_Db { get; init; }
-
-        public double Tempo_Bpm { get; init; }
-
-        public long Musical_Key { get; init; }
-
-        public long Mode { get; init; }
-
-        public long Time_Signature { get; init; }
-    }
-#pragma warning restore CA1812, CA1707
 }

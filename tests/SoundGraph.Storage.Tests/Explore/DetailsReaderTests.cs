@@ -40,7 +40,7 @@ public sealed class DetailsReaderTests
             (t.Id, t.Key, t.Title, t.Name, t.Album, t.DurationMs!.Value, t.Genre, t.ReleaseDate, t.Isrc, t.Streams!.Value, t.Playlists));
         Assert.Equal(["A:primary", "B:featured"], t.Artists.Select(a => $"{a.Name}:{a.Role}").ToArray());
         Assert.Equal([new TagCount("dance", 2), new TagCount("pop", 1)], t.Tags);
-        Assert.Equal(new AudioFeatureView(0.8, 0.7, 0.05, 0.1, 0, 0.1, 0.6, -5, 120, 1, 1, 4), t.AudioFeatures);
+        Assert.Equal(new AudioFeatures(0.8, 0.7, 0.05, 0.1, 0, 0.1, 0.6, -5, 120, 1, 1, 4), t.AudioFeatures);
     }
 
     [Theory]
