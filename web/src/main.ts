@@ -112,15 +112,16 @@ async function loadPanels(s: Selection): Promise<void> {
   if (s.kind === "track") featuresBox.replaceChildren(loading("audio features")); else hideFeatures(featuresBox);
   featuresBox.hidden = s.kind !== "track";
   const fresh = () => token === panelToken;
+  // .then(render).catch(…): a failure while rendering (not only a failed request) replaces the spinner and shows.
   const unveil = api.unveil(s.kind, s.id).then((r) => {
     if (fresh()) renderUnveil(unveilPanel, r, (t) => select(t, false), () => void expand(s));
-  }, (e) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } });
+  }).catch((e: unknown) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } });
   const related = api.related(s.kind, s.id, 10).then((r) => {
     if (fresh()) renderRelated(relatedList, r, (t) => select(t, false));
-  }, (e) => { if (fresh()) { relatedList.replaceChildren(failed("related items")); showError(e, `Related to ${label}`); } });
+  }).catch((e: unknown) => { if (fresh()) { relatedList.replaceChildren(failed("related items")); showError(e, `Related to ${label}`); } });
   const features = s.kind !== "track" ? Promise.resolve() : api.track(s.id).then((t) => {
     if (fresh()) renderFeatures(featuresBox, t);
-  }, (e) => { if (fresh()) { featuresBox.replaceChildren(failed("audio features")); showError(e, `Track ${s.id}`); } });
+  }).catch((e: unknown) => { if (fresh()) { featuresBox.replaceChildren(failed("audio features")); showError(e, `Track ${s.id}`); } });
   await Promise.all([unveil, related, features]);
 }
 
