@@ -87,6 +87,9 @@ public sealed partial class DashboardTests(WebFixture web, ITestOutputHelper out
         Assert.True(await panel.GetByTestId("unveil-section").CountAsync() >= 1);
         await Expect(page).ToHaveURLAsync(new Regex($"#/{neighbour.Kind}/{neighbour.EntityId}$"));
         Assert.True(await page.EvaluateAsync<bool>("id => window.sgGraph.getElementById(id).hasClass('picked')", neighbour.Id));
+        var box = await page.EvaluateAsync<string>(
+            "() => { const b = sgGraph.elements(':visible').renderedBoundingBox(), d = document.getElementById('graph'); return `${b.x1},${b.y1},${b.x2},${b.y2} in ${d.clientWidth}x${d.clientHeight}`; }");
+        Assert.True(FitsInside(box), $"the whole graph is inside its box after the panels loaded: {box}");
         await page.SaveScreenshotAsync("artist-neighbour-1280x800.png", output);
         Assert.Empty(tab.Errors);
     }
@@ -224,6 +227,14 @@ public sealed partial class DashboardTests(WebFixture web, ITestOutputHelper out
         var sample = edge.GetProperty("evidence").GetProperty("sample").EnumerateArray().Select(s => s.GetString()!).Take(8).ToArray();
         await Expect(tooltip.Locator(".tt-evidence li")).ToHaveTextAsync(sample);
         Assert.Empty(tab.Errors);
+    }
+
+    /// <summary>"x1,y1,x2,y2 in WxH": whether the box lies within 0..W × 0..H (1 px tolerance).</summary>
+    private static bool FitsInside(string box)
+    {
+        var parts = box.Split([',', ' ', 'x'], StringSplitOptions.RemoveEmptyEntries).Where(p => p != "in")
+            .Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return parts[0] >= -1 && parts[1] >= -1 && parts[2] <= parts[4] + 1 && parts[3] <= parts[5] + 1;
     }
 
     /// <summary>Presses Tab until the focused element has <c>data-testid=<paramref name="testId"/></c>.</summary>

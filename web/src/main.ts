@@ -48,8 +48,10 @@ const graph = new GraphView($("graph"), $("graph-status"), {
   onExpand: (s) => void expand(s),
 });
 
-function updateLegend(): void {
-  renderLegend(legend, legendCodes(center?.kind ?? null, graph.relationsShown()), hidden, (code, shown) => {
+/** Renders the legend for the relations `shown` (default: those in the graph). Called before a graph is laid out, so
+ * the layout fits the graph box at its final height. */
+function updateLegend(shown: readonly string[] = graph.relationsShown()): void {
+  renderLegend(legend, legendCodes(center?.kind ?? null, shown), hidden, (code, shown) => {
     if (shown) hidden.delete(code); else hidden.add(code);
     graph.setHidden(hidden);
     if (center && legendCodes(center.kind, []).includes(code) && code !== "credit") void loadGraph(center);
@@ -69,9 +71,9 @@ async function loadGraph(s: Selection): Promise<void> {
   try {
     const g = await api.graph(s.kind, s.id, depth, k, relationParam(s.kind, hidden));
     if (token !== graphToken) return;
+    updateLegend(g.edges.map((e) => e.relation));
     graph.setHidden(hidden);
     graph.show(g, selected);
-    updateLegend();
   } catch (e) {
     if (token !== graphToken) return;
     graph.clear("Graph not available.");
@@ -91,8 +93,8 @@ async function expand(s: Selection): Promise<void> {
   try {
     const g = await api.graph(s.kind, s.id, 1, k, relationParam(s.kind, hidden));
     if (token !== graphToken) return;
+    updateLegend([...graph.relationsShown(), ...g.edges.map((e) => e.relation)]);
     graph.merge(g, selected);
-    updateLegend();
   } catch (e) {
     if (token === graphToken) showError(e, "Expand");
   } finally {
