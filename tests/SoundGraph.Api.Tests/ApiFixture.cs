@@ -2,9 +2,8 @@ using System.Globalization;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using SoundGraph.Cli;
 using SoundGraph.Storage;
-using Spectre.Console;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Api.Tests;
 
@@ -28,14 +27,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(EmptyWebRoot);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
-        var code = await CliApp.RunAsync(["demo", "--db", Db], console, error);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"sgr demo failed ({code}): {error}");
-        }
+        await DemoStore.BuildAsync(Db);
 
         Store = await SoundGraphStore.OpenAsync(Db);
         Factory = new ApiFactory(Db, EmptyWebRoot, cacheSeconds: 60);

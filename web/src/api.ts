@@ -27,9 +27,10 @@ export interface TrackDetail {
 }
 
 export interface Subject { kind: NodeKind; id: number; name: string; key: string }
-export interface UnveilItem { kind: NodeKind; id: number; name: string; score: number; count: number | null; why: string }
+/** `score` is null for unranked items (a shared label, a user's top artists, friends): the API writes null there. */
+export interface UnveilItem { kind: NodeKind; id: number; name: string; score: number | null; count: number | null; why: string }
 export interface Fact { name: string; value: string }
-export interface UnveilSection { key: string; title: string; facts: Fact[]; items: UnveilItem[]; emptyNote: string | null }
+export interface UnveilSection { key: string; title: string; facts: Fact[]; items: UnveilItem[]; emptyNote: string | null; isEmpty?: boolean }
 export interface UnveilReport { subject: Subject; sections: UnveilSection[] }
 
 export interface RelatedGroup { relation: RelationCode; title: string; items: UnveilItem[]; emptyNote: string | null }

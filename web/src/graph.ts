@@ -46,6 +46,8 @@ export class GraphView {
   private center: string | null = null;
   private truncated = false;
   private hidden = new Set<string>();
+  /** Whether the user panned or zoomed since the last layout (then a resize keeps their view instead of refitting). */
+  private userMoved = false;
   private readonly tooltip: HTMLElement;
 
   constructor(private readonly container: HTMLElement, private readonly status: HTMLElement,
@@ -66,6 +68,13 @@ export class GraphView {
     this.cy.on("mouseout", "edge", (e) => { (e.target as cytoscape.EdgeSingular).removeClass("hover"); this.hideTooltip(); });
     this.cy.on("tap", (e) => { if (e.target === this.cy) this.hideTooltip(); });
     this.cy.on("pan zoom", () => this.hideTooltip());
+    this.cy.on("dragpan scrollzoom pinchzoom", () => { this.userMoved = true; });
+    // Cytoscape notices a resized container by itself but keeps the old viewport, which can leave part of a fitted
+    // graph outside the box (the legend or a panel changed the height after the layout): refit unless the user moved.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      if (!this.userMoved && this.cy.elements(":visible").nonempty()) this.cy.fit(undefined, 30);
+    }).observe(container);
   }
 
   /** Replaces the graph with a fresh neighbourhood and lays it out in rings by depth. */
@@ -183,6 +192,8 @@ export class GraphView {
 
   private runLayout(options: cytoscape.LayoutOptions): void {
     document.body.dataset.graphReady = "false";
+    this.userMoved = false;
+    this.cy.resize(); // the container's size now, not the one cytoscape last saw
     const layout = this.cy.elements().not(".hidden").layout(options);
     layout.one("layoutstop", () => { document.body.dataset.graphReady = "true"; });
     layout.run();

@@ -48,8 +48,10 @@ const graph = new GraphView($("graph"), $("graph-status"), {
   onExpand: (s) => void expand(s),
 });
 
-function updateLegend(): void {
-  renderLegend(legend, legendCodes(center?.kind ?? null, graph.relationsShown()), hidden, (code, shown) => {
+/** Renders the legend for the relations `shown` (default: those in the graph). Called before a graph is laid out, so
+ * the layout fits the graph box at its final height. */
+function updateLegend(shown: readonly string[] = graph.relationsShown()): void {
+  renderLegend(legend, legendCodes(center?.kind ?? null, shown), hidden, (code, shown) => {
     if (shown) hidden.delete(code); else hidden.add(code);
     graph.setHidden(hidden);
     if (center && legendCodes(center.kind, []).includes(code) && code !== "credit") void loadGraph(center);
@@ -69,9 +71,9 @@ async function loadGraph(s: Selection): Promise<void> {
   try {
     const g = await api.graph(s.kind, s.id, depth, k, relationParam(s.kind, hidden));
     if (token !== graphToken) return;
+    updateLegend(g.edges.map((e) => e.relation));
     graph.setHidden(hidden);
     graph.show(g, selected);
-    updateLegend();
   } catch (e) {
     if (token !== graphToken) return;
     graph.clear("Graph not available.");
@@ -91,8 +93,8 @@ async function expand(s: Selection): Promise<void> {
   try {
     const g = await api.graph(s.kind, s.id, 1, k, relationParam(s.kind, hidden));
     if (token !== graphToken) return;
+    updateLegend([...graph.relationsShown(), ...g.edges.map((e) => e.relation)]);
     graph.merge(g, selected);
-    updateLegend();
   } catch (e) {
     if (token === graphToken) showError(e, "Expand");
   } finally {
@@ -112,15 +114,16 @@ async function loadPanels(s: Selection): Promise<void> {
   if (s.kind === "track") featuresBox.replaceChildren(loading("audio features")); else hideFeatures(featuresBox);
   featuresBox.hidden = s.kind !== "track";
   const fresh = () => token === panelToken;
+  // .then(render).catch(…): a failure while rendering (not only a failed request) replaces the spinner and shows.
   const unveil = api.unveil(s.kind, s.id).then((r) => {
     if (fresh()) renderUnveil(unveilPanel, r, (t) => select(t, false), () => void expand(s));
-  }, (e) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } });
+  }).catch((e: unknown) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } });
   const related = api.related(s.kind, s.id, 10).then((r) => {
     if (fresh()) renderRelated(relatedList, r, (t) => select(t, false));
-  }, (e) => { if (fresh()) { relatedList.replaceChildren(failed("related items")); showError(e, `Related to ${label}`); } });
+  }).catch((e: unknown) => { if (fresh()) { relatedList.replaceChildren(failed("related items")); showError(e, `Related to ${label}`); } });
   const features = s.kind !== "track" ? Promise.resolve() : api.track(s.id).then((t) => {
     if (fresh()) renderFeatures(featuresBox, t);
-  }, (e) => { if (fresh()) { featuresBox.replaceChildren(failed("audio features")); showError(e, `Track ${s.id}`); } });
+  }).catch((e: unknown) => { if (fresh()) { featuresBox.replaceChildren(failed("audio features")); showError(e, `Track ${s.id}`); } });
   await Promise.all([unveil, related, features]);
 }
 

@@ -4,7 +4,7 @@ import type { RelatedResponse } from "./api";
 import { el, empty } from "./dom";
 import { relationInfo } from "./relations";
 import type { Selection } from "./state";
-import { itemButton } from "./unveil";
+import { itemButton, maxBarValue } from "./unveil";
 
 /** Renders the groups into the list container. */
 export function renderRelated(container: HTMLElement, related: RelatedResponse, onSelect: (s: Selection) => void): void {
@@ -18,11 +18,11 @@ export function renderRelated(container: HTMLElement, related: RelatedResponse, 
   }
   container.replaceChildren(...groups.map((g) => {
     const info = relationInfo(g.relation);
-    const maxScore = Math.max(0, ...g.items.map((i) => i.score));
+    const maxValue = maxBarValue(g.items);
     const group = el("section", { class: "related-group", "data-relation": g.relation, "aria-label": g.title },
       el("h3", {}, el("span", { class: "swatch", style: `background:${info.color}`, "aria-hidden": "true" }), g.title));
     if (g.items.length === 0) group.append(empty(g.emptyNote ?? "No items."));
-    else group.append(el("ol", { class: "items" }, ...g.items.map((i) => el("li", {}, itemButton(i, onSelect, "related-item", maxScore)))));
+    else group.append(el("ol", { class: "items" }, ...g.items.map((i) => el("li", {}, itemButton(i, onSelect, "related-item", maxValue)))));
     return group;
   }));
 }
