@@ -13,7 +13,7 @@ internal sealed class Harness : IAsyncDisposable
     {
         Server = server;
         Options = options;
-        _http = new HttpClient(SoundCloudClient.CreateHandler());
+        _http = new HttpClient(new StampingHandler(SoundCloudClient.CreateHandler(), Sent));
         Client = new SoundCloudClient(_http, options, Time, Log, Sink);
     }
 
@@ -22,6 +22,10 @@ internal sealed class Harness : IAsyncDisposable
     public SoundCloudOptions Options { get; }
 
     public SoundCloudClient Client { get; }
+
+    /// <summary>When each request left the client (after its pacing), by path: <see cref="System.Diagnostics.Stopwatch"/>
+    /// timestamps taken as the request enters the HTTP handler, so loopback and server scheduling do not blur them.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Path, long Timestamp)> Sent { get; } = new();
 
     public RecordingSink Sink { get; } = new();
 
@@ -47,5 +51,15 @@ internal sealed class Harness : IAsyncDisposable
         Client.Dispose();
         _http.Dispose();
         await Server.DisposeAsync();
+    }
+}
+
+/// <summary>Records the path and a timestamp of every request as it enters the handler chain.</summary>
+internal sealed class StampingHandler(HttpMessageHandler inner, System.Collections.Concurrent.ConcurrentQueue<(string Path, long Timestamp)> sent) : DelegatingHandler(inner)
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        sent.Enqueue((request.RequestUri?.AbsolutePath ?? string.Empty, System.Diagnostics.Stopwatch.GetTimestamp()));
+        return base.SendAsync(request, cancellationToken);
     }
 }

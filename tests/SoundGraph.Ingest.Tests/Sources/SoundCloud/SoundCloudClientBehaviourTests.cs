@@ -361,7 +361,10 @@ public sealed class SoundCloudClientBehaviourTests
 
         await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => h.Client.GetTrackAsync(TrackId)));
 
-        var stamps = h.Server.Requests.Select(r => r.Timestamp).Order().ToArray();
+        // The limiter bounds when requests start; count their starts as they leave the client. (Arrival stamps at the
+        // server can bunch when a loaded machine delays delivery, which says nothing about the pacing.)
+        Assert.Equal(60, h.Server.Requests.Count);
+        var stamps = h.Sent.Where(s => s.Path.Contains("/tracks/", StringComparison.Ordinal)).Select(s => s.Timestamp).Order().ToArray();
         Assert.Equal(60, stamps.Length);
         var maxInWindow = 0;
         for (var i = 0; i < stamps.Length; i++)
@@ -370,7 +373,7 @@ public sealed class SoundCloudClientBehaviourTests
             maxInWindow = Math.Max(maxInWindow, inWindow);
         }
 
-        Assert.True(maxInWindow <= limit, $"{maxInWindow} requests arrived within one second");
+        Assert.True(maxInWindow <= limit, $"{maxInWindow} requests started within one second");
         Assert.Equal(0, h.Server.Server429s);
         Assert.Equal(0, h.Client.Stats.RateLimited);
     }
