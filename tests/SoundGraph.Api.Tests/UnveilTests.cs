@@ -66,7 +66,7 @@ public sealed class UnveilTests(ApiFixture api)
         var message = await api.Client.AssertValidationProblemAsync("/api/related/artist/1?relation=user_jaccard", "relation");
 
         Assert.Equal(
-            "Relation 'user_jaccard' relates users, not artists: for a artist use artist_co_playlist, artist_co_listen, artist_tag_overlap, artist_collaboration, artist_co_library.",
+            "Relation 'user_jaccard' relates users, not artists: for an artist use artist_co_playlist, artist_co_listen, artist_tag_overlap, artist_collaboration, artist_co_library.",
             message);
     }
 
