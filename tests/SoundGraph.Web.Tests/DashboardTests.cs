@@ -143,6 +143,7 @@ public sealed partial class DashboardTests(WebFixture web, ITestOutputHelper out
         await Expect(panel).ToHaveAttributeAsync("data-id", focused.Id);
         await Expect(panel.Locator("h2")).ToHaveTextAsync(focused.Name);
         await Expect(panel.GetByTestId("unveil-section").First).ToBeVisibleAsync();
+        await Expect(panel).ToBeFocusedAsync();
         Assert.Empty(tab.Errors);
     }
 
@@ -185,6 +186,65 @@ public sealed partial class DashboardTests(WebFixture web, ITestOutputHelper out
         await Expect(banner).ToContainTextAsync("No artist with id 99999999.");
         await page.WaitForFunctionAsync("() => document.body.dataset.graphReady === 'true'");
         await Expect(page.GetByTestId("graph-status")).ToHaveTextAsync("Graph not available.");
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task ErrorPage_HashChangedToInvalidThenBackToStart_ShowsStartStateWithoutBanner()
+    {
+        var rihanna = await web.FindIdAsync("artist", "Rihanna");
+        await using var tab = await web.NewPageAsync();
+        var page = tab.Page;
+        var banner = page.GetByTestId("error-banner");
+        var panel = page.GetByTestId("unveil-panel");
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("() => { location.hash = '#/artist/99999999'; }");
+        await Expect(banner).ToHaveAttributeAsync("data-status", "404");
+
+        // A hash that names no node: the start state, and the hash dropped.
+        await page.EvaluateAsync("() => { location.hash = '#/album/5'; }");
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("graph-status")).ToHaveTextAsync("No node selected: search for a track, artist or user.");
+        await Expect(panel).Not.ToHaveAttributeAsync("data-kind", new Regex("."));
+        await Expect(page.Locator("#expand-selected")).ToBeDisabledAsync();
+        Assert.Equal("", await page.EvaluateAsync<string>("() => location.hash"));
+
+        // A real selection, then Back to the start page (an empty hash): the old graph and panels go.
+        await page.EvaluateAsync($"() => {{ location.hash = '#/artist/{rihanna}'; }}");
+        await page.WaitForGraphAsync($"artist:{rihanna}");
+        await Expect(panel.Locator("h2")).ToHaveTextAsync("Rihanna");
+        await page.GoBackAsync();
+        await Expect(page.GetByTestId("graph-status")).ToHaveTextAsync("No node selected: search for a track, artist or user.");
+        await Expect(panel.Locator("h2")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("related-item")).ToHaveCountAsync(0);
+        await Expect(banner).ToBeHiddenAsync();
+        await Expect(page.Locator("#expand-selected")).ToBeDisabledAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.sgGraph.nodes().length"));
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task BigGraph_DepthTwoK50_EveryNodeInsideTheView()
+    {
+        var rihanna = await web.FindIdAsync("artist", "Rihanna");
+        var expected = await web.GetJsonAsync($"/api/graph/artist/{rihanna}?depth=2&k=50");
+        var nodeCount = expected.GetProperty("nodes").GetArrayLength();
+        Assert.True(nodeCount > 100, $"the demo's depth-2 k=50 graph of Rihanna is big ({nodeCount} nodes)");
+        await using var tab = await web.NewPageAsync(1280, 800);
+        var page = tab.Page;
+
+        await page.GotoAsync($"/#/artist/{rihanna}?depth=2&k=50");
+        await page.WaitForGraphAsync($"artist:{rihanna}");
+        await Expect(page.GetByTestId("related-item").First).ToBeVisibleAsync();
+        await page.Locator("#fit-graph").ClickAsync();
+
+        var outside = await page.EvaluateAsync<int>(
+            "() => { const cy = window.sgGraph, w = cy.width(), h = cy.height(); return cy.nodes(':visible').filter(n => { const p = n.renderedPosition(); return p.x < 0 || p.y < 0 || p.x > w || p.y > h; }).length; }");
+        Assert.Equal(0, outside);
+        var box = await page.EvaluateAsync<string>(
+            "() => { const b = sgGraph.elements(':visible').renderedBoundingBox(), d = document.getElementById('graph'); return `${b.x1},${b.y1},${b.x2},${b.y2} in ${d.clientWidth}x${d.clientHeight}`; }");
+        Assert.True(FitsInside(box), $"the whole graph, labels included, is inside its box: {box}");
+        await page.SaveScreenshotAsync("artist-depth2-k50-1280x800.png", output);
         Assert.Empty(tab.Errors);
     }
 

@@ -40,8 +40,23 @@ export function renderFeatures(container: HTMLElement, track: TrackDetail): void
     },
     options: {
       responsive: true, maintainAspectRatio: true, animation: false,
-      scales: { r: { min: 0, max: 1, ticks: { stepSize: 0.25, backdropColor: "transparent" } } },
-      plugins: { legend: { display: false } },
+      // Rings every 0.25 but labels only at 0.5 and 1, small and on a white backdrop, so they do not run into each
+      // other or the data points; the tooltip gives each feature's value.
+      scales: {
+        r: {
+          min: 0, max: 1,
+          ticks: {
+            stepSize: 0.25, font: { size: 9 }, color: "#666666", showLabelBackdrop: true,
+            backdropColor: "rgba(255,255,255,0.85)", backdropPadding: 1, z: 1,
+            callback: (value) => (value === 0.5 || value === 1 ? Number(value).toFixed(1) : ""),
+          },
+          pointLabels: { font: { size: 11 } },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (item) => `${String(item.label)}: ${Number(item.raw).toFixed(2)}` } },
+      },
     },
   });
 }

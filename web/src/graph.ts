@@ -11,6 +11,11 @@ declare global {
   interface Window { sgGraph?: cytoscape.Core }
 }
 
+/** Padding (px) around a fitted graph: room for the labels under the bottom nodes. */
+const FIT_PADDING = 40;
+/** Above this many nodes a depth's ring is split into several rings (one ring of 350 nodes is ~11 000 px wide). */
+const BIG_GRAPH = 100;
+
 /** What the view reports back to the page. */
 export interface GraphCallbacks {
   onSelect(selection: Selection): void;
@@ -53,7 +58,7 @@ export class GraphView {
   constructor(private readonly container: HTMLElement, private readonly status: HTMLElement,
               callbacks: GraphCallbacks) {
     this.cy = cytoscape({
-      container, style: STYLE, minZoom: 0.15, maxZoom: 1.6, boxSelectionEnabled: false,
+      container, style: STYLE, minZoom: 0.02, maxZoom: 1.6, boxSelectionEnabled: false,
       autounselectify: true,
     });
     window.sgGraph = this.cy;
@@ -73,7 +78,7 @@ export class GraphView {
     // graph outside the box (the legend or a panel changed the height after the layout): refit unless the user moved.
     new ResizeObserver(() => {
       this.cy.resize();
-      if (!this.userMoved && this.cy.elements(":visible").nonempty()) this.cy.fit(undefined, 30);
+      if (!this.userMoved && this.cy.elements(":visible").nonempty()) this.fit();
     }).observe(container);
   }
 
@@ -88,11 +93,41 @@ export class GraphView {
     });
     this.refresh(picked);
     const maxDepth = Math.max(1, ...graph.nodes.map((n) => n.depth));
+    const big = graph.nodes.length > BIG_GRAPH;
+    const rings = big ? this.packedRings() : null;
     this.runLayout({
-      name: "concentric", animate: false, fit: true, padding: 30, minNodeSpacing: 40, avoidOverlap: true,
-      concentric: (n: cytoscape.NodeSingular) => maxDepth + 1 - Number(n.data("depth")),
+      name: "concentric", animate: false, fit: true, padding: FIT_PADDING, minNodeSpacing: big ? 16 : 40, avoidOverlap: true,
+      concentric: rings ? (n: cytoscape.NodeSingular) => -(rings.get(n.id()) ?? 0)
+        : (n: cytoscape.NodeSingular) => maxDepth + 1 - Number(n.data("depth")),
       levelWidth: () => 1,
     } as cytoscape.LayoutOptions);
+  }
+
+  /** Fits the visible graph into the view with room for the labels. */
+  fit(): void {
+    this.cy.fit(this.cy.elements(":visible"), FIT_PADDING);
+  }
+
+  /** For a big graph: a ring number per visible node, depth by depth (by degree within a depth), each ring holding
+   * only as many nodes as fit on it without overlap, so the graph stays a compact disc instead of one huge ring per
+   * depth. Concentric lays ring r at a radius of about r × (node size + spacing); n nodes fit on it when
+   * n ≤ π / asin(1 / 2r). */
+  private packedRings(): Map<string, number> {
+    const nodes = this.cy.nodes().not(".hidden").nodes().toArray()
+      .map((n) => ({ id: n.id(), depth: Number(n.data("depth")), degree: n.connectedEdges().not(".hidden").length }))
+      .sort((a, b) => a.depth - b.depth || b.degree - a.degree || a.id.localeCompare(b.id));
+    const rings = new Map<string, number>();
+    let ring = -1, room = 0, depth = -1;
+    for (const n of nodes) {
+      if (n.depth !== depth || room === 0) {
+        ring++;
+        depth = n.depth;
+        room = ring === 0 ? 1 : Math.max(1, Math.floor(Math.PI / Math.asin(1 / (2 * ring))));
+      }
+      rings.set(n.id, ring);
+      room--;
+    }
+    return rings;
   }
 
   /** Merges another neighbourhood (deduplicated by node and edge id) and re-runs a force layout from the current positions. */
@@ -117,7 +152,7 @@ export class GraphView {
     });
     this.truncated ||= graph.truncated;
     this.refresh(picked);
-    this.runLayout({ name: "cose", animate: false, randomize: false, fit: true, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions);
+    this.runLayout({ name: "cose", animate: false, randomize: false, fit: true, padding: FIT_PADDING, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions);
     return fresh.length;
   }
 
@@ -195,7 +230,11 @@ export class GraphView {
     this.userMoved = false;
     this.cy.resize(); // the container's size now, not the one cytoscape last saw
     const layout = this.cy.elements().not(".hidden").layout(options);
-    layout.one("layoutstop", () => { document.body.dataset.graphReady = "true"; });
+    layout.one("layoutstop", () => {
+      // Refit once the labels have been measured (the layout's own fit can leave the bottom labels cut off).
+      this.fit();
+      document.body.dataset.graphReady = "true";
+    });
     layout.run();
   }
 

@@ -1,7 +1,7 @@
 // Page wiring: selection ⇄ URL hash, search, graph, unveil panel, related list, audio features, errors.
 import { api, ApiError, isAbort } from "./api";
 import { legendCodes, relationParam, renderLegend } from "./controls";
-import { failed, loading, problemNodes } from "./dom";
+import { el, failed, loading, problemNodes } from "./dom";
 import { hideFeatures, renderFeatures } from "./features";
 import { GraphView } from "./graph";
 import { renderRelated } from "./related";
@@ -20,6 +20,9 @@ const depthSelect = $<HTMLSelectElement>("depth");
 const kSelect = $<HTMLSelectElement>("k");
 const legend = $("legend");
 const expandButton = $<HTMLButtonElement>("expand-selected");
+const searchInput = $<HTMLInputElement>("search-input");
+const START_GRAPH = "No node selected: search for a track, artist or user.";
+const START_PANEL = "Search for a track, artist or user, then pick a result.";
 
 let selected: Selection | null = null;
 let center: Selection | null = null;
@@ -77,6 +80,7 @@ async function loadGraph(s: Selection): Promise<void> {
   } catch (e) {
     if (token !== graphToken) return;
     graph.clear("Graph not available.");
+    if (!isAbort(e)) { center = null; expandButton.disabled = true; }
     document.body.dataset.graphReady = "true";
     showError(e, "Graph");
   } finally {
@@ -102,8 +106,9 @@ async function expand(s: Selection): Promise<void> {
   }
 }
 
-/** Loads the unveil panel, related list and (tracks) audio features of `s`. */
-async function loadPanels(s: Selection): Promise<void> {
+/** Loads the unveil panel, related list and (tracks) audio features of `s`; `focusPanel` moves the keyboard focus to
+ * the unveil panel once it shows the new subject (the activated item button is gone by then). */
+async function loadPanels(s: Selection, focusPanel = false): Promise<void> {
   const token = ++panelToken;
   const label = `${s.kind} ${s.id}`;
   unveilPanel.hidden = false;
@@ -116,10 +121,11 @@ async function loadPanels(s: Selection): Promise<void> {
   const fresh = () => token === panelToken;
   // .then(render).catch(…): a failure while rendering (not only a failed request) replaces the spinner and shows.
   const unveil = api.unveil(s.kind, s.id).then((r) => {
-    if (fresh()) renderUnveil(unveilPanel, r, (t) => select(t, false), () => void expand(s));
-  }).catch((e: unknown) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } });
+    if (fresh()) renderUnveil(unveilPanel, r, pickItem, () => void expand(s));
+  }).catch((e: unknown) => { if (fresh()) { unveilPanel.replaceChildren(failed(label)); showError(e, `Unveil ${label}`); } })
+    .finally(() => { if (fresh() && focusPanel) unveilPanel.focus(); });
   const related = api.related(s.kind, s.id, 10).then((r) => {
-    if (fresh()) renderRelated(relatedList, r, (t) => select(t, false));
+    if (fresh()) renderRelated(relatedList, r, pickItem);
   }).catch((e: unknown) => { if (fresh()) { relatedList.replaceChildren(failed("related items")); showError(e, `Related to ${label}`); } });
   const features = s.kind !== "track" ? Promise.resolve() : api.track(s.id).then((t) => {
     if (fresh()) renderFeatures(featuresBox, t);
@@ -127,8 +133,11 @@ async function loadPanels(s: Selection): Promise<void> {
   await Promise.all([unveil, related, features]);
 }
 
+/** An unveil/related item was activated; from the keyboard the focus then goes to the unveil panel. */
+function pickItem(s: Selection, viaKeyboard: boolean): void { select(s, false, true, viaKeyboard); }
+
 /** Selects a node: panels, hash, and the graph (re-centred when asked or when the node is not in it). */
-function select(s: Selection, recenter: boolean, loadGraphToo = true): void {
+function select(s: Selection, recenter: boolean, loadGraphToo = true, focusPanel = false): void {
   hideError();
   selected = s;
   expandButton.disabled = false;
@@ -137,16 +146,46 @@ function select(s: Selection, recenter: boolean, loadGraphToo = true): void {
   if (location.hash !== hash) history.pushState(null, "", hash);
   if (loadGraphToo && (recenter || !graph.has(s))) void loadGraph(s);
   else graph.pick(s);
-  void loadPanels(s);
+  void loadPanels(s, focusPanel);
+}
+
+/** Back to the start state: no selection, an empty graph, the panels' start notes, no error. */
+function resetView(): void {
+  ++graphToken; ++panelToken;
+  selected = null; center = null;
+  hideError();
+  setGraphLoading(false);
+  graph.clear(START_GRAPH);
+  updateLegend();
+  document.body.dataset.graphReady = "true";
+  expandButton.disabled = true;
+  expandButton.removeAttribute("aria-label");
+  unveilPanel.hidden = false;
+  delete unveilPanel.dataset.kind; delete unveilPanel.dataset.id;
+  unveilPanel.replaceChildren(el("p", { class: "empty" }, START_PANEL));
+  delete relatedList.dataset.kind; delete relatedList.dataset.id;
+  relatedList.replaceChildren(el("p", { class: "empty" }, "Nothing selected."));
+  hideFeatures(featuresBox);
+  featuresBox.hidden = true;
 }
 
 /** Applies the URL hash (first load, back/forward, a pasted link). */
 function applyHash(): void {
+  // An in-page anchor (#related-heading) is navigation, not a selection.
+  if (/^#[A-Za-z][\w-]*$/.test(location.hash) && document.getElementById(location.hash.slice(1))) return;
   const parsed = parseHash(location.hash);
   const controlsChanged = parsed.depth !== depth || parsed.k !== k;
   depth = parsed.depth; k = parsed.k;
   depthSelect.value = String(depth); kSelect.value = String(k);
-  if (!parsed.selection) return;
+  if (!parsed.selection) {
+    // An empty hash (Back to the start page) or one that names no node: the start state, with the hash dropped.
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+    resetView();
+    return;
+  }
+  // Out-of-range values fell back to the defaults: show the hash that was applied (no extra history entry).
+  const canonical = formatHash(parsed.selection, depth, k);
+  if (location.hash !== canonical) history.replaceState(null, "", canonical);
   if (same(parsed.selection, selected) && !controlsChanged) return;
   select(parsed.selection, controlsChanged || !center);
 }
@@ -160,9 +199,13 @@ function reloadFromControls(): void {
   if (center) void loadGraph(center);
 }
 expandButton.addEventListener("click", () => { if (selected) void expand(selected); });
-$("fit-graph").addEventListener("click", () => graph.cy.fit(undefined, 30));
+$("fit-graph").addEventListener("click", () => graph.fit());
+// The skip link moves the focus without touching the hash (which holds the selection).
+$("skip-link").addEventListener("click", (e) => { e.preventDefault(); $("related-heading").focus(); });
 
-setupSearch($<HTMLInputElement>("search-input"), $("search-results"), (s) => select(s, true), (e) => showError(e, "Search"));
+setupSearch(searchInput, $("search-results"), (s) => select(s, true), (e) => showError(e, "Search"));
+// Editing the query makes an earlier error stale.
+searchInput.addEventListener("input", () => { if (!banner.hidden) hideError(); });
 
 document.addEventListener("keydown", (e) => {
   if (e.key !== "Escape" || e.defaultPrevented) return;
@@ -175,7 +218,7 @@ document.addEventListener("keydown", (e) => {
 window.addEventListener("popstate", applyHash);
 window.addEventListener("hashchange", applyHash);
 
-graph.clear("No node selected: search for a track, artist or user.");
+graph.clear(START_GRAPH);
 updateLegend();
 applyHash();
 if (!selected) document.body.dataset.graphReady = "true";

@@ -3,11 +3,10 @@
 import type { RelatedResponse } from "./api";
 import { el, empty } from "./dom";
 import { relationInfo } from "./relations";
-import type { Selection } from "./state";
-import { itemButton, maxBarValue } from "./unveil";
+import { itemButton, maxBarValue, type ItemSelect } from "./unveil";
 
 /** Renders the groups into the list container. */
-export function renderRelated(container: HTMLElement, related: RelatedResponse, onSelect: (s: Selection) => void): void {
+export function renderRelated(container: HTMLElement, related: RelatedResponse, onSelect: ItemSelect): void {
   container.dataset.kind = related.subject.kind;
   container.dataset.id = String(related.subject.id);
   const groups = related.relations;

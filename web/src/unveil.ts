@@ -9,8 +9,11 @@ export const barValue = (item: UnveilItem): number | null => item.score ?? item.
 /** The largest bar value of a list (0 when none has one). */
 export const maxBarValue = (items: readonly UnveilItem[]): number => Math.max(0, ...items.map((i) => barValue(i) ?? 0));
 
+/** Receives an activated item's node and whether the keyboard activated it. */
+export type ItemSelect = (s: Selection, viaKeyboard: boolean) => void;
+
 /** An item as a button that selects its node; shared by the unveil panel and the related list. */
-export function itemButton(item: UnveilItem, onSelect: (s: Selection) => void, testId: string, maxValue: number): HTMLElement {
+export function itemButton(item: UnveilItem, onSelect: ItemSelect, testId: string, maxValue: number): HTMLElement {
   const value = barValue(item);
   const share = value != null && maxValue > 0 ? Math.max(0.02, Math.min(1, value / maxValue)) : 0;
   const numbers = [item.score != null ? formatScore(item.score) : null, item.count != null ? item.count.toLocaleString("en-US") : null]
@@ -26,12 +29,13 @@ export function itemButton(item: UnveilItem, onSelect: (s: Selection) => void, t
     el("span", { class: "score" }, numbers)),
   value != null ? el("span", { class: "bar", "aria-hidden": "true" }, el("span", { class: "bar-fill", style: `width:${(share * 100).toFixed(1)}%` })) : null,
   el("span", { class: "why" }, item.why));
-  button.addEventListener("click", () => onSelect({ kind: item.kind, id: item.id }));
+  // A click from Enter/Space (or a screen reader) has detail 0; a pointer click counts its clicks.
+  button.addEventListener("click", (e) => onSelect({ kind: item.kind, id: item.id }, e.detail === 0));
   return button;
 }
 
 /** Renders the report into the panel (which carries data-kind/data-id of the subject). */
-export function renderUnveil(panel: HTMLElement, report: UnveilReport, onSelect: (s: Selection) => void, onExpand: () => void): void {
+export function renderUnveil(panel: HTMLElement, report: UnveilReport, onSelect: ItemSelect, onExpand: () => void): void {
   panel.dataset.kind = report.subject.kind;
   panel.dataset.id = String(report.subject.id);
   const expand = el("button", { type: "button", class: "secondary", "data-testid": "expand-button", "aria-label": `Expand ${report.subject.name} in the graph` }, "Expand in graph");
