@@ -12,6 +12,9 @@ internal sealed class ParameterValidation
     /// <summary>Node kinds of the path's <c>{kind}</c>.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["track", "artist", "user"];
 
+    /// <summary>Most characters of a rejected value that a message repeats; a longer value is cut there and ends in "…".</summary>
+    public const int MaxEchoLength = 60;
+
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
     /// <summary>True when no parameter was rejected.</summary>
@@ -19,6 +22,28 @@ internal sealed class ParameterValidation
 
     /// <summary>The 400 response naming each rejected parameter.</summary>
     public IResult Problem() => TypedResults.ValidationProblem(_errors);
+
+    /// <summary>Rejects each of <paramref name="names"/> that the query string gives more than once (<c>?k=1&amp;k=2</c>):
+    /// single-valued parameters must not silently pick one value or join them. Call it first, so that its message is the
+    /// one kept for that parameter.</summary>
+    public void Single(HttpRequest request, params ReadOnlySpan<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var name in names)
+        {
+            if (request.Query.TryGetValue(name, out var values) && values.Count > 1)
+            {
+                Add(name, $"{name} must be given once (got {values.Count} values).");
+            }
+        }
+    }
+
+    /// <summary>A whole number within <paramref name="bounds"/>; its default when absent or rejected.</summary>
+    public int Range(string? value, IntParameter bounds)
+    {
+        ArgumentNullException.ThrowIfNull(bounds);
+        return Range(value, bounds.Name, bounds.Min, bounds.Max, bounds.Default);
+    }
 
     /// <summary>A positive whole-number id (<c>1</c> … <c>9223372036854775807</c>); 0 when rejected.</summary>
     public long Id(string? value, string name = "id")
@@ -28,7 +53,7 @@ internal sealed class ParameterValidation
             return id;
         }
 
-        Add(name, $"{name} must be a positive whole number (got '{value}').");
+        Add(name, $"{name} must be a positive whole number (got '{Echo(value)}').");
         return 0;
     }
 
@@ -41,7 +66,7 @@ internal sealed class ParameterValidation
             return kind;
         }
 
-        Add(name, $"{name} must be one of {string.Join(", ", Kinds)} (got '{value}').");
+        Add(name, $"{name} must be one of {string.Join(", ", Kinds)} (got '{Echo(value)}').");
         return null;
     }
 
@@ -58,7 +83,7 @@ internal sealed class ParameterValidation
 
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
         {
-            Add(name, $"{name} must be a whole number between {min} and {max} (got '{value}').");
+            Add(name, $"{name} must be a whole number between {min} and {max} (got '{Echo(value)}').");
             return @default;
         }
 
@@ -102,7 +127,7 @@ internal sealed class ParameterValidation
         var match = choices.FirstOrDefault(c => string.Equals(c, value.Trim(), StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            Add(name, $"{name} must be one of {string.Join(", ", choices)} (got '{value}').");
+            Add(name, $"{name} must be one of {string.Join(", ", choices)} (got '{Echo(value)}').");
         }
 
         return match;
@@ -123,14 +148,14 @@ internal sealed class ParameterValidation
             var relation = RelationKinds.All.Where(k => k.Code() == code).Select(k => (RelationKind?)k).FirstOrDefault();
             if (relation is not { } r)
             {
-                Add(name, $"Unknown relation '{code}': expected one of {string.Join(", ", RelationKinds.All.Select(k => k.Code()))}.");
+                Add(name, $"Unknown relation '{Echo(code)}': expected one of {string.Join(", ", RelationKinds.All.Select(k => k.Code()))}.");
                 return null;
             }
 
             if (kind is not null && NodeTypeOf(kind) is var type && r.NodeType() != type)
             {
                 var valid = RelationKinds.All.Where(k => k.NodeType() == type).Select(k => k.Code());
-                Add(name, $"Relation '{code}' relates {Plural(r.NodeType())}, not {kind}s: for {(kind == "artist" ? "an" : "a")} {kind} use {string.Join(", ", valid)}.");
+                Add(name, $"Relation '{Echo(code)}' relates {Plural(r.NodeType())}, not {kind}s: for {(kind == "artist" ? "an" : "a")} {kind} use {string.Join(", ", valid)}.");
                 return null;
             }
 
@@ -157,6 +182,9 @@ internal sealed class ParameterValidation
         "user" => NodeType.User,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected track, artist or user."),
     };
+
+    /// <summary><paramref name="value"/> as a message repeats it: at most <see cref="MaxEchoLength"/> characters, then "…".</summary>
+    public static string? Echo(string? value) => value is { Length: > MaxEchoLength } ? string.Concat(value.AsSpan(0, MaxEchoLength), "…") : value;
 
     private static string Plural(NodeType type) => type.ToString().ToLowerInvariant() + "s";
 

@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -51,7 +53,15 @@ public static class SoundGraphApi
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ParameterSchemaTransformer>());
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = CompressedMimeTypes;
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.AddOutputCache();
         builder.Services.AddOptions<OutputCacheOptions>().Configure<ApiOptions>((cache, api) =>
             cache.AddBasePolicy(policy => policy
@@ -60,13 +70,23 @@ public static class SoundGraphApi
                 .SetVaryByQuery("*")));
 
         var app = builder.Build();
+
+        // HEAD is answered as GET (RFC 9110 §9.3.2); Kestrel still sends no body, because it decides that from the request
+        // line, not from the method the pipeline sees. Before routing, so HEAD finds the GET endpoints (not a 405).
+        app.Use(HeadAsGet);
+
+        // Compression outside the output cache: the cache stores a response once, uncompressed, and each client gets it
+        // compressed or not according to its own Accept-Encoding.
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
         UseWebPage(app, app.Services.GetRequiredService<ApiOptions>());
         app.Use(CacheControl);
         app.UseOutputCache();
 
-        app.MapOpenApi();
+        // Only the one document there is: any other name matches no route and gets the usual 404 problem.
+        app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json");
         app.MapHealthEndpoints();
         var api = app.MapGroup("/api");
         api.MapSearchEndpoints();
@@ -75,6 +95,21 @@ public static class SoundGraphApi
         api.MapGraphEndpoints();
         api.MapRecommendEndpoints();
         return app;
+    }
+
+    /// <summary>Content types compressed (Brotli or gzip, fastest level) for clients that send <c>Accept-Encoding</c>.</summary>
+    private static readonly string[] CompressedMimeTypes =
+        ["application/json", "application/problem+json", "text/javascript", "application/javascript", "text/css", "text/html", "text/plain", "image/svg+xml"];
+
+    /// <summary>Lets every GET endpoint, static file and the page answer HEAD: the request goes on as a GET.</summary>
+    private static Task HeadAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Request.Method = HttpMethods.Get;
+        }
+
+        return next(context);
     }
 
     /// <summary>The built page from the web root (index.html at <c>/</c>), or a note saying how to build it.</summary>

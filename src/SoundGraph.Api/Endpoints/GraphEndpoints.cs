@@ -28,13 +28,14 @@ internal static class GraphEndpoints
         return routes;
     }
 
-    private static async Task<IResult> GraphAsync(string kind, string id, string? depth, string? k, string? relation, StoreSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> GraphAsync(string kind, string id, string? depth, string? k, string? relation, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
     {
         var check = new ParameterValidation();
+        check.Single(request, "depth", "k");
         var nodeKind = check.Kind(kind);
         var n = check.Id(id);
-        var d = check.Range(depth, "depth", 1, 2, 1);
-        var top = check.Range(k, "k", 1, 200, 10);
+        var d = check.Range(depth, ApiParameters.Depth);
+        var top = check.Range(k, ApiParameters.K);
         var relations = check.Relations(relation, nodeKind);
         if (!check.IsValid)
         {

@@ -42,12 +42,13 @@ internal static class RecommendEndpoints
         return routes;
     }
 
-    private static async Task<IResult> RecommendTrackAsync(string id, string? model, string? k, StoreSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> RecommendTrackAsync(string id, string? model, string? k, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
     {
         var check = new ParameterValidation();
+        check.Single(request, "model", "k");
         var n = check.Id(id);
         var name = check.OneOf(model, "model", EmbeddingSearch.EmbeddingNames.Keys, SageModel);
-        var top = check.Range(k, "k", 1, 200, 10);
+        var top = check.Range(k, ApiParameters.K);
         if (!check.IsValid)
         {
             return check.Problem();

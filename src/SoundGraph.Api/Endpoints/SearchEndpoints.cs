@@ -21,12 +21,13 @@ internal static class SearchEndpoints
         return routes;
     }
 
-    private static async Task<IResult> SearchAsync(string? q, string? kind, string? limit, StoreSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(string? q, string? kind, string? limit, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
     {
         var check = new ParameterValidation();
-        var query = check.Text(q, "q", 200);
+        check.Single(request, "q", "kind", "limit");
+        var query = check.Text(q, "q", ApiParameters.MaxQueryLength);
         var k = check.OptionalKind(kind);
-        var n = check.Range(limit, "limit", 1, 50, 20);
+        var n = check.Range(limit, ApiParameters.SearchLimit);
         if (!check.IsValid)
         {
             return check.Problem();

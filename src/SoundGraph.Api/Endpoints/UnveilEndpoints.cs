@@ -35,12 +35,13 @@ internal static class UnveilEndpoints
         return routes;
     }
 
-    private static async Task<IResult> UnveilAsync(string kind, string id, string? limit, StoreSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> UnveilAsync(string kind, string id, string? limit, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
     {
         var check = new ParameterValidation();
+        check.Single(request, "limit");
         var nodeKind = check.Kind(kind);
         var n = check.Id(id);
-        var top = check.Range(limit, "limit", 1, 200, 10);
+        var top = check.Range(limit, ApiParameters.SectionLimit);
         if (!check.IsValid)
         {
             return check.Problem();
@@ -56,13 +57,14 @@ internal static class UnveilEndpoints
         return TypedResults.Ok(await session.Unveil.BuildAsync(entity, top, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> RelatedAsync(string kind, string id, string? relation, string? k, StoreSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> RelatedAsync(string kind, string id, string? relation, string? k, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
     {
         var check = new ParameterValidation();
+        check.Single(request, "k");
         var nodeKind = check.Kind(kind);
         var n = check.Id(id);
         var relations = check.Relations(relation, nodeKind);
-        var top = check.Range(k, "k", 1, 200, 10);
+        var top = check.Range(k, ApiParameters.K);
         if (!check.IsValid)
         {
             return check.Problem();

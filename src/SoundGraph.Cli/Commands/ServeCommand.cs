@@ -42,6 +42,8 @@ public static class ServeCommand
                 throw new ArgumentException("--urls is empty: pass an address such as http://127.0.0.1:5080.");
             }
 
+            CheckUrls(addresses);
+
             StoreLocation location;
             await using (var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false))
             {
@@ -60,6 +62,7 @@ public static class ServeCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
+        CheckUrls(options.Urls);
         foreach (var address in NonLoopback(options.Urls))
         {
             await context.Error.WriteLineAsync($"warning: {address} is reachable from other machines, and the API has no authentication.").ConfigureAwait(false);
@@ -79,12 +82,55 @@ public static class ServeCommand
             ? string.Join(", ", bound)
             : options.Urls;
         var location = app.Services.GetRequiredService<StoreAccess>().Location;
+        await WarnIfEmptyAsync(context, location, ct).ConfigureAwait(false);
+
         // A plain line (no markup, no wrapping): scripts and tests read the address from it.
         await context.Console.Profile.Out.Writer.WriteLineAsync($"SoundGraph API on {listening} (store: {location}) — Ctrl+C to stop").ConfigureAwait(false);
 
         // Ctrl+C reaches both the host (which stops itself) and the command line (which cancels ct); either ends the wait.
         await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>Checks that every address of <paramref name="urls"/> (separated by <c>;</c>) is an absolute http:// or
+    /// https:// URL; Kestrel's host wildcards <c>*</c> and <c>+</c> are allowed.</summary>
+    /// <exception cref="ArgumentException">An address is not one, or there is none.</exception>
+    public static void CheckUrls(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Length == 0)
+        {
+            throw new ArgumentException("--urls is empty: pass an address such as http://127.0.0.1:5080.");
+        }
+
+        foreach (var url in addresses)
+        {
+            // Kestrel's wildcards are not valid URI hosts: check the URL with a stand-in host.
+            var separator = url.IndexOf("://", StringComparison.Ordinal);
+            var candidate = separator > 0 && url.Length > separator + 3 && url[separator + 3] is '*' or '+'
+                ? string.Concat(url.AsSpan(0, separator + 3), "localhost", url.AsSpan(separator + 4))
+                : url;
+            if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || string.IsNullOrEmpty(uri.Host))
+            {
+                var shown = url.Length > 60 ? string.Concat(url.AsSpan(0, 60), "…") : url;
+                throw new ArgumentException($"--urls: '{shown}' is not an http:// or https:// address (such as http://127.0.0.1:5080).");
+            }
+        }
+    }
+
+    /// <summary>Warns on the error output when the store holds no tracks, artists or users: the API serves, but only
+    /// empty answers and 404s.</summary>
+    private static async Task WarnIfEmptyAsync(CliContext context, StoreLocation location, CancellationToken ct)
+    {
+        await using var session = await StoreReadSession.OpenAsync(location, ct).ConfigureAwait(false);
+        var summary = await session.SummaryAsync(ct).ConfigureAwait(false);
+        if (summary is { Tracks: 0, Artists: 0, Users: 0 })
+        {
+            await context.Error.WriteLineAsync("warning: the store is empty: run `sgr demo` or `sgr import …` first (serving it anyway: every search is empty, every id a 404).").ConfigureAwait(false);
+        }
     }
 
     /// <summary>The addresses of <paramref name="urls"/> that other machines can reach: anything but localhost and
