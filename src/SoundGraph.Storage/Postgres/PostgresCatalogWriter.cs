@@ -135,7 +135,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         }
 
         ResolveAll(_ids.Labels, "labels", tracks.Where(t => t.LabelKey is not null).Select(t => t.LabelKey!));
-        Copy("stage_tracks", "key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart, " + DetailColumns, tracks, (w, t) =>
+        Copy("stage_tracks", SqlFragments.TrackInsertColumns, tracks, (w, t) =>
         {
             Text(w, t.Key);
             Text(w, t.Title);
@@ -159,39 +159,8 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         });
         // Rows are rewritten only when a value changes, as on SQLite; the count is of rows inserted or changed.
         CatalogKeyCache.AddStored(stored, "tracks", Execute(
-            """
-            INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart, genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc)
-            SELECT key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart, genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc FROM stage_tracks
-            ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_norm = excluded.title_norm,
-                name_key = COALESCE(excluded.name_key, tracks.name_key), album = COALESCE(excluded.album, tracks.album),
-                duration_ms = COALESCE(excluded.duration_ms, tracks.duration_ms), label_id = COALESCE(excluded.label_id, tracks.label_id),
-                streams = COALESCE(excluded.streams, tracks.streams), weeks_on_chart = COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart),
-                genre = COALESCE(excluded.genre, tracks.genre),
-                bpm = COALESCE(excluded.bpm, tracks.bpm),
-                playback_count = COALESCE(excluded.playback_count, tracks.playback_count),
-                like_count = COALESCE(excluded.like_count, tracks.like_count),
-                repost_count = COALESCE(excluded.repost_count, tracks.repost_count),
-                comment_count = COALESCE(excluded.comment_count, tracks.comment_count),
-                release_date = COALESCE(excluded.release_date, tracks.release_date),
-                permalink = COALESCE(excluded.permalink, tracks.permalink),
-                isrc = COALESCE(excluded.isrc, tracks.isrc)
-            WHERE tracks.title IS DISTINCT FROM excluded.title
-               OR tracks.name_key IS DISTINCT FROM COALESCE(excluded.name_key, tracks.name_key)
-               OR tracks.album IS DISTINCT FROM COALESCE(excluded.album, tracks.album)
-               OR tracks.duration_ms IS DISTINCT FROM COALESCE(excluded.duration_ms, tracks.duration_ms)
-               OR tracks.label_id IS DISTINCT FROM COALESCE(excluded.label_id, tracks.label_id)
-               OR tracks.streams IS DISTINCT FROM COALESCE(excluded.streams, tracks.streams)
-               OR tracks.weeks_on_chart IS DISTINCT FROM COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
-               OR tracks.genre IS DISTINCT FROM COALESCE(excluded.genre, tracks.genre)
-               OR tracks.bpm IS DISTINCT FROM COALESCE(excluded.bpm, tracks.bpm)
-               OR tracks.playback_count IS DISTINCT FROM COALESCE(excluded.playback_count, tracks.playback_count)
-               OR tracks.like_count IS DISTINCT FROM COALESCE(excluded.like_count, tracks.like_count)
-               OR tracks.repost_count IS DISTINCT FROM COALESCE(excluded.repost_count, tracks.repost_count)
-               OR tracks.comment_count IS DISTINCT FROM COALESCE(excluded.comment_count, tracks.comment_count)
-               OR tracks.release_date IS DISTINCT FROM COALESCE(excluded.release_date, tracks.release_date)
-               OR tracks.permalink IS DISTINCT FROM COALESCE(excluded.permalink, tracks.permalink)
-               OR tracks.isrc IS DISTINCT FROM COALESCE(excluded.isrc, tracks.isrc)
-            """));
+            $"INSERT INTO tracks ({SqlFragments.TrackInsertColumns}) SELECT {SqlFragments.TrackInsertColumns} FROM stage_tracks "
+            + SqlFragments.TrackOnConflict("IS DISTINCT FROM")));
         ReadIds("SELECT s.key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key", _ids.Tracks);
     }
 
@@ -230,8 +199,6 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         ReadIds("SELECT s.key, p.id FROM stage_playlists s JOIN playlists p ON p.key = s.key", _ids.Playlists);
         CatalogKeyCache.AddStored(stored, "playlists", batch.Playlists.Count);
     }
-
-    private const string DetailColumns = "genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc";
 
     private static TrackDetails? MergeDetails(TrackDetails? prev, TrackDetails? next) =>
         prev is null || next is null

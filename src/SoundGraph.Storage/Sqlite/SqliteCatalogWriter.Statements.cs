@@ -23,42 +23,9 @@ public sealed partial class SqliteCatalogWriter
             // Rows are rewritten only when a value changes (each MPD slice re-sends its tracks): an unchanged track returns
             // no id and the writer looks it up, which is much cheaper than rewriting the row and its index entries.
             Track = Add(
-                """
-                INSERT INTO tracks (key, title, title_norm, name_key, album, duration_ms, label_id, streams, weeks_on_chart,
-                    genre, bpm, playback_count, like_count, repost_count, comment_count, release_date, permalink, isrc)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
-                ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_norm = excluded.title_norm,
-                    name_key = COALESCE(excluded.name_key, tracks.name_key), album = COALESCE(excluded.album, tracks.album),
-                    duration_ms = COALESCE(excluded.duration_ms, tracks.duration_ms), label_id = COALESCE(excluded.label_id, tracks.label_id),
-                    streams = COALESCE(excluded.streams, tracks.streams), weeks_on_chart = COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart),
-                    genre = COALESCE(excluded.genre, tracks.genre),
-                    bpm = COALESCE(excluded.bpm, tracks.bpm),
-                    playback_count = COALESCE(excluded.playback_count, tracks.playback_count),
-                    like_count = COALESCE(excluded.like_count, tracks.like_count),
-                    repost_count = COALESCE(excluded.repost_count, tracks.repost_count),
-                    comment_count = COALESCE(excluded.comment_count, tracks.comment_count),
-                    release_date = COALESCE(excluded.release_date, tracks.release_date),
-                    permalink = COALESCE(excluded.permalink, tracks.permalink),
-                    isrc = COALESCE(excluded.isrc, tracks.isrc)
-                WHERE tracks.title IS NOT excluded.title
-                   OR tracks.name_key IS NOT COALESCE(excluded.name_key, tracks.name_key)
-                   OR tracks.album IS NOT COALESCE(excluded.album, tracks.album)
-                   OR tracks.duration_ms IS NOT COALESCE(excluded.duration_ms, tracks.duration_ms)
-                   OR tracks.label_id IS NOT COALESCE(excluded.label_id, tracks.label_id)
-                   OR tracks.streams IS NOT COALESCE(excluded.streams, tracks.streams)
-                   OR tracks.weeks_on_chart IS NOT COALESCE(excluded.weeks_on_chart, tracks.weeks_on_chart)
-                   OR tracks.genre IS NOT COALESCE(excluded.genre, tracks.genre)
-                   OR tracks.bpm IS NOT COALESCE(excluded.bpm, tracks.bpm)
-                   OR tracks.playback_count IS NOT COALESCE(excluded.playback_count, tracks.playback_count)
-                   OR tracks.like_count IS NOT COALESCE(excluded.like_count, tracks.like_count)
-                   OR tracks.repost_count IS NOT COALESCE(excluded.repost_count, tracks.repost_count)
-                   OR tracks.comment_count IS NOT COALESCE(excluded.comment_count, tracks.comment_count)
-                   OR tracks.release_date IS NOT COALESCE(excluded.release_date, tracks.release_date)
-                   OR tracks.permalink IS NOT COALESCE(excluded.permalink, tracks.permalink)
-                   OR tracks.isrc IS NOT COALESCE(excluded.isrc, tracks.isrc)
-                RETURNING id
-                """,
-                18);
+                $"INSERT INTO tracks ({SqlFragments.TrackInsertColumns}) VALUES ({string.Join(", ", Enumerable.Range(0, SqlFragments.TrackInsertColumnCount).Select(i => "$p" + i))}) "
+                + SqlFragments.TrackOnConflict("IS NOT") + " RETURNING id",
+                SqlFragments.TrackInsertColumnCount);
             Playlist = Add(
                 """
                 INSERT INTO playlists (key, name, owner_user_id, followers, modified_at, collaborative) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
