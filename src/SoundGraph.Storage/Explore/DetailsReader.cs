@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Storage.Explore;
 
@@ -65,7 +66,7 @@ public sealed class DetailsReader
         var sql = $"""
             SELECT a.id, a.key, a.name,
                    (SELECT COUNT(DISTINCT track_id) FROM track_credits WHERE artist_id = a.id),
-                   {SearchReader.ArtistListenersSql},
+                   {UnveilReader.ListenersSql("artist", "a.id")},
                    (SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM engagements
                     WHERE kind = 3 AND ((target_type = 1 AND target_id = a.id) OR (target_type = 0 AND target_id IN ({tracksOf}))))
                      + (SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf}))

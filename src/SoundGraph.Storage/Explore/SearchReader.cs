@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using SoundGraph.Core.Identity;
+using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Storage.Explore;
 
@@ -100,16 +101,6 @@ public sealed class SearchReader
         return sb.ToString();
     }
 
-    /// <summary>Distinct users with an engagement on the artist <c>a</c> or one of its tracks, or a listen of one of its
-    /// tracks: unveil's "listeners" (and <see cref="ArtistView.Listeners"/>).</summary>
-    internal const string ArtistListenersSql = """
-        (SELECT COUNT(*) FROM (SELECT e.user_id FROM engagements e WHERE e.target_type = 1 AND e.target_id = a.id
-                               UNION SELECT e.user_id FROM engagements e
-                                     WHERE e.target_type = 0 AND e.target_id IN (SELECT c.track_id FROM track_credits c WHERE c.artist_id = a.id)
-                               UNION SELECT l.user_id FROM listens l
-                                     WHERE l.track_id IN (SELECT c.track_id FROM track_credits c WHERE c.artist_id = a.id)) AS listeners_of)
-        """;
-
     /// <summary>The statement of one kind: (id, name, key, score, popularity A, popularity B), ranked and limited.</summary>
     /// <remarks>The matches and their scores come first (a LIKE scan, no per-row work); <c>cut</c> is the score of the
     /// <c>@limit</c>-th best match, and popularity is computed only for matches scoring at least that (no lower-scored
@@ -125,7 +116,7 @@ public sealed class SearchReader
                 "a.id, a.name, a.key",
                 $"""
                 (SELECT COUNT(*) FROM track_credits c WHERE c.artist_id = a.id) AS tracks,
-                {ArtistListenersSql} AS listeners
+                {UnveilReader.ListenersSql("artist", "a.id")} AS listeners
                 """),
             "track" => (
                 "title_norm",

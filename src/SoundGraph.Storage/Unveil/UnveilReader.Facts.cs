@@ -138,7 +138,7 @@ public sealed partial class UnveilReader
         var artistClause = kind == "artist" ? "OR (target_type = 1 AND target_id = @id)" : string.Empty;
         var engaged = $"((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})";
         var listeners = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM (SELECT user_id FROM engagements WHERE {engaged} UNION SELECT user_id FROM listens WHERE track_id IN ({tracksOf})) AS engaged_users",
+            $"SELECT {ListenersSql(kind, "@id")}",
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
         var byKind = (await _connection.QueryAsync<(long Kind, long Total)>(new CommandDefinition(
@@ -164,6 +164,21 @@ public sealed partial class UnveilReader
         return facts.Count == 0
             ? Empty("engagement", "Engagement", "No listens, plays, likes or chart figures are known.")
             : new UnveilSection("engagement", "Engagement", facts, [], null);
+    }
+
+    /// <summary>A scalar subquery counting the listeners of a track or an artist: the distinct users with an engagement on
+    /// it or (for an artist) on one of its credited tracks, or a listen of one of those tracks. Unveil's "listeners" fact,
+    /// and the listener counts of search and artist details (correlated there with <c>a.id</c>).</summary>
+    /// <param name="kind">"track" or "artist".</param>
+    /// <param name="id">SQL expression of the subject's id (a parameter such as <c>@id</c>, or a column).</param>
+    internal static string ListenersSql(string kind, string id)
+    {
+        var tracksOf = kind == "track" ? id : $"SELECT c.track_id FROM track_credits c WHERE c.artist_id = {id}";
+        var onArtist = kind == "artist" ? $"SELECT e.user_id FROM engagements e WHERE e.target_type = 1 AND e.target_id = {id} UNION " : string.Empty;
+        return $"""
+            (SELECT COUNT(*) FROM ({onArtist}SELECT e.user_id FROM engagements e WHERE e.target_type = 0 AND e.target_id IN ({tracksOf})
+                                   UNION SELECT l.user_id FROM listens l WHERE l.track_id IN ({tracksOf})) AS listeners_of)
+            """;
     }
 
     private async Task<long> ScalarAsync(string sql, long id, CancellationToken ct) =>
