@@ -23,25 +23,15 @@ public static class SqliteDatabase
         }
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var pragma = connection.CreateCommand();
-            // WAL lets readers (unveil, the API) read while relate rewrites a kind. A checkpoint every 20,000 pages
-            // (~80 MB of WAL) instead of SQLite's 1,000 cuts a bulk import's time by about a quarter (measured with
-            // `sgr bench`); cache_size is in KiB when negative: 512 MiB, allocated only as pages are used, keeps the
-            // playlist_tracks indexes of a 100k-playlist store in memory.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=20000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-524288;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException ex)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new StoreException($"Cannot open '{path}' as a SQLite database: {ex.Message}", ex);
-        }
-
-        return connection;
+        // WAL lets readers (unveil, the API) read while relate rewrites a kind. A checkpoint every 20,000 pages
+        // (~80 MB of WAL) instead of SQLite's 1,000 cuts a bulk import's time by about a quarter (measured with
+        // `sgr bench`); cache_size is in KiB when negative: 512 MiB, allocated only as pages are used, keeps the
+        // playlist_tracks indexes of a 100k-playlist store in memory.
+        return await OpenWithAsync(
+            builder,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=20000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-524288;",
+            $"Cannot open '{path}' as a SQLite database",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens the existing database file at <paramref name="path"/> read-only for a read service: a pooled
@@ -57,18 +47,29 @@ public static class SqliteDatabase
         }
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true };
+        return await OpenWithAsync(
+            builder,
+            "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;",
+            $"Cannot open '{path}' read-only as a SQLite database",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a connection and applies <paramref name="pragmas"/>; a failure disposes it and becomes a
+    /// <see cref="StoreException"/> starting with <paramref name="failure"/>.</summary>
+    private static async Task<SqliteConnection> OpenWithAsync(SqliteConnectionStringBuilder builder, string pragmas, string failure, CancellationToken cancellationToken)
+    {
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA query_only=1; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;";
+            pragma.CommandText = pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new StoreException($"Cannot open '{path}' read-only as a SQLite database: {ex.Message}", ex);
+            throw new StoreException($"{failure}: {ex.Message}", ex);
         }
 
         return connection;
