@@ -55,7 +55,7 @@ internal static class RecommendEndpoints
         }
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var subject = await ApiResults.SubjectAsync(session, "track", n, cancellationToken).ConfigureAwait(false);
+        var subject = await session.Resolver.FindSubjectAsync("track", n, cancellationToken).ConfigureAwait(false);
         if (subject is null)
         {
             return ApiResults.NotFound("track", n);

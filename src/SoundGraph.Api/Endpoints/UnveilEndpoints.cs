@@ -71,7 +71,7 @@ internal static class UnveilEndpoints
         }
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var subject = await ApiResults.SubjectAsync(session, nodeKind!, n, cancellationToken).ConfigureAwait(false);
+        var subject = await session.Resolver.FindSubjectAsync(nodeKind!, n, cancellationToken).ConfigureAwait(false);
         if (subject is null)
         {
             return ApiResults.NotFound(nodeKind!, n);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using FuzzySharp;
 using SoundGraph.Core.Identity;
+using SoundGraph.Core.Unveil;
 
 namespace SoundGraph.Storage.Resolution;
 
@@ -174,6 +175,26 @@ public sealed partial class EntityResolver
         "user" => (await QueryAsync("user", "SELECT id AS Id, name AS Name FROM users WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false)).FirstOrDefault(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The kind must be track, artist or user."),
     };
+
+    /// <summary>The subject of a report about a track, an artist or a user: its display name (as
+    /// <see cref="FindByIdAsync"/> gives it) and its stored key, in one query; null when no such row exists.</summary>
+    /// <param name="kind">"track", "artist" or "user".</param>
+    /// <param name="id">Internal id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is none of the three.</exception>
+    public async Task<UnveilSubject?> FindSubjectAsync(string kind, long id, CancellationToken cancellationToken = default)
+    {
+        var sql = kind switch
+        {
+            "track" => $"SELECT t.id, {SqlFragments.TrackDisplayName}, t.key FROM tracks t WHERE t.id = @id",
+            "artist" => "SELECT id, name, key FROM artists WHERE id = @id",
+            "user" => "SELECT id, name, key FROM users WHERE id = @id",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "The kind must be track, artist or user."),
+        };
+        var row = await _connection.QueryFirstOrDefaultAsync<(long Id, string Name, string Key)?>(
+            new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is { } r ? new UnveilSubject(kind, r.Id, r.Name, r.Key) : null;
+    }
 
     private async Task<Resolution> ByNameAsync(string q, bool wantTracks, bool wantArtists, CancellationToken ct, bool fuzzy = true)
     {

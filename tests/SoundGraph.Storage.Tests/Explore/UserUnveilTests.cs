@@ -1,5 +1,6 @@
 using Dapper;
 using SoundGraph.Core.Relations;
+using SoundGraph.Core.Unveil;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Tests.Shared;
 
@@ -74,5 +75,17 @@ public sealed class UserUnveilTests
         Assert.Equal(new EntityRef("artist", ids["name:artist:a"], "A"), await temp.Store.Resolver.FindByIdAsync("artist", ids["name:artist:a"]));
         Assert.Null(await temp.Store.Resolver.FindByIdAsync("user", 999_999));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => temp.Store.Resolver.FindByIdAsync("playlist", 1));
+    }
+
+    [Theory]
+    [StoreProviders]
+    public async Task FindSubjectAsync_UserAndArtist_ReturnsNameAndKeyAndNullForUnknown(string provider)
+    {
+        var (temp, ids) = await StoreAsync(provider);
+        await using var _ = temp;
+        Assert.Equal(new UnveilSubject("user", ids["test:user:2"], "u2", "test:user:2"), await temp.Store.Resolver.FindSubjectAsync("user", ids["test:user:2"]));
+        Assert.Equal(new UnveilSubject("artist", ids["name:artist:a"], "A", "name:artist:a"), await temp.Store.Resolver.FindSubjectAsync("artist", ids["name:artist:a"]));
+        Assert.Null(await temp.Store.Resolver.FindSubjectAsync("track", 999_999));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => temp.Store.Resolver.FindSubjectAsync("playlist", 1));
     }
 }
