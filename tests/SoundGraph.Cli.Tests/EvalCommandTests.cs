@@ -1,3 +1,5 @@
+using SoundGraph.Tests.Shared;
+
 namespace SoundGraph.Cli.Tests;
 
 public sealed class EvalCommandTests
@@ -25,8 +27,8 @@ public sealed class EvalCommandTests
         Directory.CreateDirectory(dir);
         try
         {
-            // An empty store: the HetRec plays come from ../shared/data (the documented fallback).
-            var hetrec = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/hetrec2011-lastfm-2k"));
+            // An empty store: the HetRec plays come from --hetrec-dir (the repository's demo copy).
+            var hetrec = TestData.Demo("hetrec2011-lastfm-2k");
             var report = Path.Combine(dir, "report.md");
             var (code, output, err) = await CliRunner.RunAsync(
                 "eval", "recommend", "--models", "popularity,itemknn", "--k", "10,20", "--seed", "7", "--out", report, "--hetrec-dir", hetrec, "--db", Path.Combine(dir, "empty.db"));

@@ -4,6 +4,7 @@ using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.HetrecLastfm;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Importers;
 
@@ -26,7 +27,7 @@ public sealed class HetrecLastfmImporterTests
         var writer = new FakeCatalogWriter();
         var rejects = new ListRejectSink();
 
-        var report = await new HetrecLastfmImporter().ImportAsync(SharedData.Path("hetrec2011-lastfm-2k"), writer, rejects);
+        var report = await new HetrecLastfmImporter().ImportAsync(TestData.Demo("hetrec2011-lastfm-2k"), writer, rejects);
 
         // 1,538 rows of user_taggedartists.dat name 390 artist ids that artists.dat lacks (a known gap of the dataset):
         // they are kept under hetrec:artist:<id> keys, so nothing is rejected.

@@ -4,12 +4,13 @@ using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.Mpd;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Importers;
 
 public sealed class MpdImporterTests
 {
-    private static string Sample => SharedData.Path("spotify-mpd-excerpt", "mpd.slice.0-999.sample-pid0-4.json");
+    private static string Sample => TestData.Shared("spotify-mpd-excerpt", "mpd.slice.0-999.sample-pid0-4.json");
 
     private static string Track(int pos, string? uri = "spotify:track:T{0}", string? name = "Song {0}") =>
         "{\"pos\":" + pos + ",\"artist_name\":\"Artist " + pos + "\",\"artist_uri\":\"spotify:artist:A" + pos + "\""
@@ -23,7 +24,7 @@ public sealed class MpdImporterTests
 
     private static string Slice(params string[] playlists) => "{\"info\":{\"slice\":\"0-999\"},\"playlists\":[" + string.Join(',', playlists) + "]}";
 
-    [Fact]
+    [SharedFact("spotify-mpd-excerpt")]
     public async Task ImportAsync_RealSample_Reads5PlaylistsAnd298Entries()
     {
         var writer = new FakeCatalogWriter();
@@ -52,7 +53,7 @@ public sealed class MpdImporterTests
         Assert.Equal(new FileInfo(Sample).Length, progress[^1].Total);
     }
 
-    [Fact]
+    [SharedFact("spotify-mpd-excerpt")]
     public async Task ImportAsync_GzippedSample_GivesTheSameCounts()
     {
         using var temp = new TempFolder();
@@ -65,7 +66,7 @@ public sealed class MpdImporterTests
         Assert.Equal(298, writer.Entries.Count);
     }
 
-    [Fact]
+    [SharedFact("spotify-mpd-excerpt")]
     public async Task ImportAsync_SmallBatchSize_NeverSplitsAPlaylistAcrossBatches()
     {
         var writer = new FakeCatalogWriter();

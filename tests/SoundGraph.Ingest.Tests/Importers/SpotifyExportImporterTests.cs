@@ -2,6 +2,7 @@ using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.SpotifyExport;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Importers;
 
@@ -31,12 +32,12 @@ public sealed class SpotifyExportImporterTests
         ]
         """;
 
-    [Fact]
+    [SharedFact("spotify-account-export-format-sample")]
     public async Task ImportAsync_RealSample_Imports13Playlists277ItemsAnd10000Listens()
     {
         var writer = new FakeCatalogWriter();
         var rejects = new ListRejectSink();
-        var folder = SharedData.Path("spotify-account-export-format-sample");
+        var folder = TestData.Shared("spotify-account-export-format-sample");
 
         var report = await new SpotifyExportImporter().ImportAsync(folder, writer, rejects);
 

@@ -2,6 +2,7 @@ using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.SpotifyExportTsv;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Importers;
 
@@ -10,13 +11,13 @@ public sealed class PlaylistsTsvImporterTests
     private const string PlaylistsHeader = "playlist_id\tsource_id\tname\tlast_modified_date\tnum_tracks\tnum_followers\n";
     private const string TracksHeader = "playlist_id\tpos\ttrack_name\tartist_name\talbum_name\ttrack_uri\tadded_date\n";
 
-    [Fact]
+    [SharedFact("spotify-account-export-playlists")]
     public async Task ImportAsync_RealFolder_Imports2857PlaylistsAnd211917Rows()
     {
         var writer = new FakeCatalogWriter();
         var rejects = new ListRejectSink();
 
-        var report = await new PlaylistsTsvImporter().ImportAsync(SharedData.Path("spotify-account-export-playlists"), writer, rejects);
+        var report = await new PlaylistsTsvImporter().ImportAsync(TestData.Shared("spotify-account-export-playlists"), writer, rejects);
 
         Assert.Empty(rejects.Items);
         Assert.Equal((2857L, 211917L), (report.Read("playlists"), report.Read("entries")));
@@ -114,13 +115,13 @@ public sealed class ListensTsvImporterTests
 {
     private const string Header = "source_id\tend_time_unix\tend_time_utc\tartist_name\ttrack_name\tms_played\n";
 
-    [Fact]
+    [SharedFact("spotify-account-export-playlists")]
     public async Task ImportAsync_RealFile_Reads248545ListensAndStoresEachDistinctPlayOnce()
     {
         var writer = new FakeCatalogWriter();
         var rejects = new ListRejectSink();
 
-        var report = await new ListensTsvImporter().ImportAsync(SharedData.Path("spotify-account-export-playlists"), writer, rejects);
+        var report = await new ListensTsvImporter().ImportAsync(TestData.Shared("spotify-account-export-playlists"), writer, rejects);
 
         Assert.Empty(rejects.Items);
         Assert.Equal(248545, report.Read("listens"));

@@ -3,6 +3,7 @@ using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.SpotifyFeatures;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Importers;
 
@@ -10,7 +11,7 @@ public sealed class SpotifyFeaturesImporterTests
 {
     private const string Header = "id,artist_names,track_name,source,key,mode,time_signature,danceability,energy,speechiness,acousticness,instrumentalness,liveness,valence,loudness,tempo,duration_ms,weeks_on_chart,streams\n";
 
-    private static string Real => SharedData.Path("spotify-top-songs-audio-features", "spotify_top_songs_audio_features.csv");
+    private static string Real => TestData.Demo("spotify-top-songs-audio-features", "spotify_top_songs_audio_features.csv");
 
     [Fact]
     public async Task ImportAsync_RealFile_Imports6513TracksWithCreditsAndFeatures()

@@ -52,7 +52,7 @@ public sealed class RealFilesIntoStoreTests : IDisposable
     [StoreProviders]
     public async Task HetrecLastfm_RealFolder_StoresExactCountsIdempotently(string provider)
     {
-        var n = await ImportTwiceAsync(provider, "hetrec-lastfm", SharedData.Path("hetrec2011-lastfm-2k"));
+        var n = await ImportTwiceAsync(provider, "hetrec-lastfm", TestData.Demo("hetrec2011-lastfm-2k"));
         Assert.Equal(1892, n["users"]);
         Assert.Equal(17632 - 83 + 390, n["artists"]); // 83 ids share a normalized name; 390 ids appear only in the tag file
         Assert.Equal(92834 - 35, n["engagements"]); // 35 rows are a second HetRec id of an artist the user also played: summed
@@ -65,7 +65,7 @@ public sealed class RealFilesIntoStoreTests : IDisposable
     [StoreProviders]
     public async Task SpotifyFeatures_RealCsv_StoresExactCountsIdempotently(string provider)
     {
-        var n = await ImportTwiceAsync(provider, "spotify-features", SharedData.Path("spotify-top-songs-audio-features", "spotify_top_songs_audio_features.csv"));
+        var n = await ImportTwiceAsync(provider, "spotify-features", TestData.Demo("spotify-top-songs-audio-features", "spotify_top_songs_audio_features.csv"));
         Assert.Equal(6513, n["tracks"]);
         Assert.Equal(6513, n["audio_features"]);
         Assert.Equal(10618, n["track_credits"]);
@@ -73,43 +73,43 @@ public sealed class RealFilesIntoStoreTests : IDisposable
         Assert.Equal(956, n["labels"]);
     }
 
-    [Theory]
+    [SharedTheory("spotify-mpd-excerpt")]
     [StoreProviders]
     public async Task Mpd_Sample_StoresExactCountsIdempotently(string provider)
     {
-        var n = await ImportTwiceAsync(provider, "mpd", SharedData.Path("spotify-mpd-excerpt", "mpd.slice.0-999.sample-pid0-4.json"));
+        var n = await ImportTwiceAsync(provider, "mpd", TestData.Shared("spotify-mpd-excerpt", "mpd.slice.0-999.sample-pid0-4.json"));
         Assert.Equal(5, n["playlists"]);
         Assert.Equal(298, n["playlist_tracks"]);
         Assert.Equal(MpdTracks, n["tracks"]);
         Assert.Equal(MpdTracks, n["track_credits"]);
     }
 
-    [Theory]
+    [SharedTheory("spotify-account-export-format-sample")]
     [StoreProviders]
     public async Task SpotifyExport_FormatSample_StoresExactCountsIdempotently(string provider)
     {
-        var n = await ImportTwiceAsync(provider, "spotify-export", SharedData.Path("spotify-account-export-format-sample"));
+        var n = await ImportTwiceAsync(provider, "spotify-export", TestData.Shared("spotify-account-export-format-sample"));
         Assert.Equal(13, n["playlists"]);
         Assert.Equal(277, n["playlist_tracks"]);
         Assert.Equal(10000, n["listens"]);
         Assert.Equal(1, n["users"]);
     }
 
-    [Theory]
+    [SharedTheory("spotify-account-export-playlists")]
     [StoreProviders]
     public async Task PlaylistsTsv_RealFolder_StoresExactCountsIdempotently(string provider)
     {
-        var n = await ImportTwiceAsync(provider, "playlists-tsv", SharedData.Path("spotify-account-export-playlists"));
+        var n = await ImportTwiceAsync(provider, "playlists-tsv", TestData.Shared("spotify-account-export-playlists"));
         Assert.Equal(2857, n["playlists"]);
         Assert.Equal(211917, n["playlist_tracks"]);
         Assert.Equal(93, n["users"]);
     }
 
-    [Theory]
+    [SharedTheory("spotify-account-export-playlists")]
     [StoreProviders]
     public async Task ListensTsv_RealFile_StoresEachDistinctPlayOnceIdempotently(string provider)
     {
-        var n = await ImportTwiceAsync(provider, "listens-tsv", SharedData.Path("spotify-account-export-playlists", "listening_history.tsv.gz"));
+        var n = await ImportTwiceAsync(provider, "listens-tsv", TestData.Shared("spotify-account-export-playlists", "listening_history.tsv.gz"));
         Assert.Equal(248545 - 18106, n["listens"]);
         Assert.Equal(11, n["users"]);
     }

@@ -2,6 +2,7 @@ using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.MusicBrainz;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Ingest.Tests.Importers.MusicBrainz;
@@ -15,7 +16,7 @@ public sealed class MusicBrainzXmlImporterTests
     private const string R1 = "11111111-0000-0000-0000-000000000001";
     private const string R2 = "22222222-0000-0000-0000-000000000002";
 
-    private static string Fixtures => SharedData.Path("api-fixtures", "musicbrainz", "ws2-xml");
+    private static string Fixtures => TestData.Fixture("api", "musicbrainz", "ws2-xml");
 
     private static string Doc(string body) => $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<metadata xmlns=\"http://musicbrainz.org/ns/mmd-2.0#\">{body}</metadata>";
 

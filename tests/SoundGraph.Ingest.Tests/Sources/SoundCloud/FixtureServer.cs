@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using SoundGraph.Ingest.Sources.SoundCloud;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Sources.SoundCloud;
 
@@ -112,7 +113,7 @@ internal sealed class FixtureServer : IAsyncDisposable
     /// <returns>How many interactions were loaded.</returns>
     public int LoadCassette(string relativePath)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(SharedData.Path("api-fixtures", "soundcloud", relativePath)));
+        using var doc = JsonDocument.Parse(File.ReadAllText(TestData.Shared("api-fixtures", "soundcloud", relativePath)));
         var count = 0;
         foreach (var interaction in doc.RootElement.GetProperty("interactions").EnumerateArray())
         {
@@ -129,7 +130,7 @@ internal sealed class FixtureServer : IAsyncDisposable
 
     /// <summary>Serves a file under api-fixtures/soundcloud (a bare body, such as prayzzz's) at a path of the test's choosing.</summary>
     public void MapFile(string pathAndQuery, string relativePath) =>
-        Map(pathAndQuery, 200, File.ReadAllText(SharedData.Path("api-fixtures", "soundcloud", relativePath)).TrimStart('\uFEFF'));
+        Map(pathAndQuery, 200, File.ReadAllText(TestData.Shared("api-fixtures", "soundcloud", relativePath)).TrimStart('\uFEFF'));
 
     /// <summary>Serves a GET at <paramref name="pathAndQuery"/> with a status and body.</summary>
     public void Map(string pathAndQuery, int status, string? body)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SoundGraph.Ingest.Sources.SoundCloud;
 using SoundGraph.Ingest.Sources.SoundCloud.Dto;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Sources.SoundCloud;
 
@@ -13,7 +14,7 @@ public sealed class SoundCloudClientBehaviourTests
     private const string UserTracksCassette = "mopidy-soundcloud-cassettes/sc-user-tracks.json";
     private const long TrackId = 13158665;
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_ConcurrentCallers_ShareOneTokenFetch()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -27,7 +28,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.True(h.Server.TokenCalls[0].BasicAuthOk);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_TokenNearExpiry_RenewedWithEachSingleUseRefreshTokenInTurn()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -46,7 +47,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal(["OAuth token-1", "OAuth token-1", "OAuth token-2", "OAuth token-3"], h.Server.Requests.Select(r => r.Authorization));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_RefreshTokenRejected_FallsBackToClientCredentials()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -63,7 +64,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Contains(h.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("refresh token failed", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_ApiAnswers401_RenewsTokenAndRetriesOnce()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -79,7 +80,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal([200, 401, 200], h.Sink.Responses.Select(r => r.Status));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_UserToken_SentAsIsWithoutTokenRequests()
     {
         await using var h = await Harness.StartAsync(
@@ -108,7 +109,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Empty(h.Server.TokenCalls);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_WrongClientSecret_ThrowsWithoutTheSecret()
     {
         const string wrongSecret = "wrong-secret-9c1e";
@@ -124,7 +125,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Empty(h.Server.Requests);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetUserTracksAsync_ServerAnswers429_WaitsUntilResetTimeThenYieldsAll()
     {
         await using var h = await Harness.WithCassettesAsync(UserTracksCassette);
@@ -152,7 +153,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal([429, 429, 200], h.Sink.Responses.Select(r => r.Status));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_429WithRetryAfterBeyondReset_WaitsRetryAfter()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -176,7 +177,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal([TimeSpan.FromSeconds(5)], h.Time.Delays);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_429ResetBeyondMaxRetryDelay_ThrowsRateLimitExceptionWithoutWaiting()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -195,7 +196,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal(1, h.Client.Stats.RateLimited);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_Two503sWithRetryAfter_RetriesAfterTheGivenDelayThenSucceeds()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -220,7 +221,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal(2, h.Client.Stats.Retries);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_500sWithoutRetryAfter_BacksOffWithinTheCap()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);
@@ -243,7 +244,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.All(h.Time.Delays, d => Assert.InRange(d, TimeSpan.FromTicks(1), h.Options.MaxRetryDelay));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_RetriesExhausted_ThrowsNamingEndpointAndStatusButNoSecret()
     {
         await using var h = await Harness.StartAsync(s => s.Options(maxRetries: 2), TrackCassette);
@@ -266,7 +267,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.DoesNotContain(h.Log.Entries, e => e.Message.Contains("token-1", StringComparison.Ordinal) || e.Message.Contains(FixtureServer.ClientSecret, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_TruncatedBody_GoesToSinkThenIsRetried()
     {
         const string truncated = "{\"kind\":\"track\",\"id\":13158665,\"title\":\"Munch";
@@ -352,7 +353,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal(["/secret/page1", "/secret/page2"], h.Sink.Responses.Select(r => r.Endpoint));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task Requests_ConfiguredAt50PerSecond_NeverMoreThan50InAnyOneSecondWindow()
     {
         const int limit = 50;
@@ -378,7 +379,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.Equal(0, h.Client.Stats.RateLimited);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task Requests_MaxConcurrentTwo_NeverMoreThanTwoInFlight()
     {
         await using var h = await Harness.StartAsync(s => s.Options(maxConcurrent: 2), TrackCassette);
@@ -390,7 +391,7 @@ public sealed class SoundCloudClientBehaviourTests
         Assert.InRange(h.Server.MaxInFlight, 1, 2);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task Stats_Snapshot_DoesNotMoveWithTheClient()
     {
         await using var h = await Harness.WithCassettesAsync(TrackCassette);

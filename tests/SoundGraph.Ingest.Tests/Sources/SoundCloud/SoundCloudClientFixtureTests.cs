@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SoundGraph.Ingest.Sources.SoundCloud;
 using SoundGraph.Ingest.Sources.SoundCloud.Dto;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Ingest.Tests.Sources.SoundCloud;
 
@@ -10,11 +11,11 @@ public sealed class SoundCloudClientFixtureTests
 {
     private const string Mopidy = "mopidy-soundcloud-cassettes/";
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task LoadCassette_EveryMopidyFile_LoadsAllThirtyNineInteractions()
     {
         await using var server = await FixtureServer.StartAsync();
-        var files = Directory.GetFiles(SharedData.Path("api-fixtures", "soundcloud", "mopidy-soundcloud-cassettes"), "*.json");
+        var files = Directory.GetFiles(TestData.Shared("api-fixtures", "soundcloud", "mopidy-soundcloud-cassettes"), "*.json");
 
         var total = files.Sum(f => server.LoadCassette(Mopidy + Path.GetFileName(f)));
 
@@ -22,7 +23,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(39, total);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task WalkAsync_FollowingCassette_FollowsNextHrefVerbatim()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-following.json");
@@ -43,7 +44,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.All(requests, r => Assert.Equal("OAuth token-1", r.Authorization));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetPageAsync_GroupsCassette_EmptyArrayGivesEmptyLastPage()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-groups.json");
@@ -55,7 +56,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Null(page.NextHref);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetPageAsync_LikedCassette_ReadsBareArrayOfTracks()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-liked.json");
@@ -68,7 +69,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Null(page.NextHref);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetMeAsync_LoginCassette_ReadsUser()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-login.json");
@@ -81,7 +82,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(2, me.FollowersCount);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetMeAsync_LoginErrorCassette_RenewsTokenOnceThenThrows401()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-login-error.json");
@@ -96,7 +97,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(["OAuth token-1", "OAuth token-2"], h.Server.Requests.Select(r => r.Authorization));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_PopularCassette_ReadsAllTenRecordedTracks()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-popular.json");
@@ -115,7 +116,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(10, h.Client.Stats.Requests);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetObjectAsync_PopularCassetteExploreCategories_ReadsRawObject()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-popular.json");
@@ -126,7 +127,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(["audio", "music"], categories.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetPageAsync_PopularCassetteApiV2Explore_RejectsBodyWithoutCollection()
     {
         // api-v2's explore pages say "tracks" where the documented API says "collection": the client refuses, once.
@@ -139,7 +140,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(0, h.Client.Stats.Retries);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_AppClientIdCassette_ReadsTrackAndUser()
     {
         // The cassette's HEAD /tracks/{id}/stream (302) is a stream lookup SoundGraph never makes.
@@ -153,7 +154,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(3699101, track.User?.Id);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_ResolveTrackIdCassette_ParsesDatesCountsAndMachineTagOnlyTagList()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-resolve-track-id.json");
@@ -171,7 +172,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Empty(SoundCloudTagList.Parse(track.TagList));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task ResolveAsync_HttpCassette_Follows302ToTheTrack()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-resolve-http.json");
@@ -196,7 +197,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal([("/resolve", 302), ("/tracks/{id}", 200)], h.Sink.Responses.Select(r => (r.Endpoint, r.Status)));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task ResolveAsync_SetCassette_ReturnsPlaylistWithItsTracks()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-resolve-set.json");
@@ -226,7 +227,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(1, h.Client.Stats.NotFound);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetTrackAsync_ResolveTrackCassette_403GivesNullCountedAndNotRetried()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-resolve-track.json");
@@ -242,7 +243,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Null(h.Sink.Responses[0].Body);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetObjectAsync_ResolveTrackNoneCassette_404GivesNullCounted()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-resolve-track-none.json");
@@ -255,7 +256,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal("{\"errors\":[{\"error_message\":\"404 - Not Found\"}]}", h.Sink.Responses[0].Body);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task SearchTracksAsync_SearchCassette_YieldsTheTenResults()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-search.json");
@@ -269,7 +270,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal("?q=the%20great%20descent&limit=50&linked_partitioning=true", Assert.Single(h.Server.Requests).Query);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetObjectAsync_SetInvalidCassette_404GivesNull()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-set-invalid.json");
@@ -280,7 +281,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(1, h.Client.Stats.NotFound);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetPlaylistAsync_SetCassette_ReadsPlaylistWithTracks()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-set.json");
@@ -293,7 +294,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal([110937903L], playlist.Tracks.Select(t => t.Id));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task WalkAsync_SetsCassette_YieldsBothPlaylists()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-sets.json");
@@ -303,7 +304,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal([(501736827L, "Stuff", 0), (10961826L, "Pelican", 1)], playlists.Select(p => (p.Id, p.Title, p.Tracks.Count)));
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetPageAsync_StreamCassette_ReadsRawItemsAndNextHref()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-stream.json");
@@ -316,7 +317,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(h.Server.BaseUri + "me/activities?limit=10&cursor=00000163-7e8f-13c0-ffff-ffffa0e33497", page.NextHref);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetPageAsync_TracksCassette_404GivesNullAndAWalkYieldsNothing()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-tracks.json");
@@ -330,7 +331,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(2, h.Client.Stats.Requests);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetUserTracksAsync_UserTracksCassette_YieldsAllThenStopsAtMaxItems()
     {
         await using var h = await Harness.WithCassettesAsync(Mopidy + "sc-user-tracks.json");
@@ -344,7 +345,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(2, h.Client.Stats.Requests);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task GetUserAsync_PrayzzzUser_ReadsNullCountsAsNull()
     {
         await using var h = await Harness.WithCassettesAsync();
@@ -361,7 +362,7 @@ public sealed class SoundCloudClientFixtureTests
         Assert.Equal(new DateTimeOffset(2015, 11, 29, 22, 1, 3, TimeSpan.Zero), user.LastModified);
     }
 
-    [Fact]
+    [SharedFact("api-fixtures/soundcloud")]
     public async Task WalkAsync_PrayzzzFollowings_ReadsCollectionWithNullNextHref()
     {
         await using var h = await Harness.WithCassettesAsync();
