@@ -51,6 +51,16 @@ public sealed class CommandErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Db_MistypedConnectionString_FailsNamingTheKeyAndCreatesNoFile()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("db", "info", "--db", "Hots=localhost;Databse=sg");
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: --db looks like a PostgreSQL connection string but 'Hots' is not a known keyword (did you mean Host?).", error.Trim());
+        Assert.False(File.Exists("Hots=localhost;Databse=sg"));
+    }
+
+    [Fact]
     public async Task Relate_TopKZero_FailsWithReason()
     {
         var (code, _, error) = await CliRunner.RunAsync("relate", "--top-k", "0", "--db", Db);

@@ -1,5 +1,3 @@
-using SoundGraph.Cli.Parsing;
-
 namespace SoundGraph.Cli.Tests;
 
 /// <summary>Mistyped commands and help layout.</summary>
@@ -18,19 +16,6 @@ public sealed class CommandLineUxTests
         Assert.Equal(CliApp.Failure, code);
         Assert.Equal(expected, error.Trim());
     }
-
-    [Theory]
-    [InlineData("unvail", "unveil", 1)]
-    [InlineData("uvneil", "unveil", 1)]
-    [InlineData("inf", "info", 1)]
-    [InlineData("reccomend", "recommend", 2)]
-    [InlineData("abc", "xyz", 3)]
-    public void Distance_Pairs_CountsEditsWithTranspositionAsOne(string a, string b, int expected) =>
-        Assert.Equal(expected, CommandSuggestion.Distance(a, b));
-
-    [Fact]
-    public void Nearest_TwoLetterWord_SuggestsNothingFarAway() =>
-        Assert.Empty(CommandSuggestion.Nearest("qq", ["db", "demo", "serve"]));
 
     [Fact]
     public async Task Help_EveryCommand_FitsIn100Columns()
