@@ -109,6 +109,36 @@ public sealed partial record StoreLocation(StoreProvider Provider, string Value)
     [GeneratedRegex(@"^\s*[A-Za-z][A-Za-z ]*=", RegexOptions.CultureInvariant)]
     private static partial Regex KeyValueForm();
 
+    /// <summary>Whether this is a SQLite file that does not exist yet (opening it would create an empty store).</summary>
+    public bool IsMissingSqliteFile => Provider == StoreProvider.Sqlite && !File.Exists(Value);
+
+    /// <summary>The one check every command and service that only reads makes before opening: a SQLite file that is not
+    /// there is an error, not a new empty store (a PostgreSQL database is never created, so it passes).</summary>
+    /// <exception cref="StoreException">The SQLite file does not exist; the message says how to make one.</exception>
+    public void ThrowIfMissing()
+    {
+        if (IsMissingSqliteFile)
+        {
+            throw new StoreException($"There is no store at '{Value}': run `sgr demo` or `sgr import …` first, or pass --db.");
+        }
+    }
+
+    /// <summary>Deletes a SQLite store's database file and its <c>-wal</c>, <c>-shm</c> and <c>-journal</c> companions
+    /// (those that exist). For undoing a store that a failed command created itself; the store must be closed.</summary>
+    /// <exception cref="InvalidOperationException">The location is PostgreSQL.</exception>
+    public void DeleteSqliteFiles()
+    {
+        if (Provider != StoreProvider.Sqlite)
+        {
+            throw new InvalidOperationException("Only a SQLite store is a set of files that can be deleted.");
+        }
+
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+        {
+            File.Delete(Value + suffix);
+        }
+    }
+
     /// <summary>A description safe to print: the file path, or the PostgreSQL host and database without credentials.</summary>
     public override string ToString()
     {

@@ -20,8 +20,37 @@ public sealed class CommandErrorTests : IDisposable
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Contains("x.json", error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
-        var (_, info, _) = await CliRunner.RunAsync("db", "info", "--json", "--db", Db);
-        Assert.Contains("\"playlists\": 0", info, StringComparison.Ordinal);
+        Assert.Equal([csv], Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Import_FileOfAnotherFormatIntoAnExistingStore_KeepsTheStore()
+    {
+        var csv = Path.Combine(_dir, "x.json");
+        await File.WriteAllTextAsync(csv, "id,name\n1,a\n");
+        await (await Storage.SoundGraphStore.OpenAsync(Db)).DisposeAsync();
+
+        var (code, _, _) = await CliRunner.RunAsync("import", "mpd", csv, "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.True(File.Exists(Db));
+    }
+
+    [Theory]
+    [InlineData("db", "info")]
+    [InlineData("unveil", "Rihanna")]
+    [InlineData("similar", "Umbrella")]
+    [InlineData("recommend", "--user", "2")]
+    [InlineData("export", "ml", "--out", "bundle")]
+    [InlineData("serve", "--urls", "http://127.0.0.1:0")]
+    [InlineData("relate")]
+    public async Task ReadOnlyCommand_StoreThatDoesNotExist_RefusesAndCreatesNothing(params string[] args)
+    {
+        var (code, _, error) = await CliRunner.RunAsync([.. args, "--db", Db]);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: There is no store at '{Db}': run `sgr demo` or `sgr import …` first, or pass --db.", error.Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
     }
 
     [Fact]
