@@ -115,6 +115,23 @@ public sealed class CommandErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Unveil_OnlyPoorFuzzyMatches_SaysNoCloseMatchAndNamesTheNearest()
+    {
+        await using (var store = await Storage.SoundGraphStore.OpenAsync(Db))
+        {
+            var b = new Core.Catalog.CatalogBatch();
+            b.Artists.AddRange([new(Core.Identity.EntityKeys.ArtistByName("Qwerty Beats"), "Qwerty Beats"), new(Core.Identity.EntityKeys.ArtistByName("Zyzz Band"), "Zyzz Band")]);
+            await store.Catalog.WriteAsync(b);
+        }
+
+        var (code, output, _) = await CliRunner.RunAsync("unveil", "Zzyzx Qwerty Band", "--db", Db);
+
+        Assert.Equal(CliApp.NeedsChoice, code);
+        Assert.Matches(@"^No close match for 'Zzyzx Qwerty Band'; nearest: (Qwerty Beats|Zyzz Band) \(artist:\d+, score 62\), (Qwerty Beats|Zyzz Band) \(artist:\d+, score 62\)\.$", output.Trim());
+        Assert.DoesNotContain("ambiguous", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_Root_ListsEveryCommand()
     {
         var (code, output, _) = await CliRunner.RunAsync("--help");

@@ -39,6 +39,16 @@ public sealed partial class EntityResolver
     /// <summary>Minimum fuzzy score for a "did you mean" suggestion.</summary>
     public const int FuzzySuggestScore = 55;
 
+    /// <summary>Minimum fuzzy score (0–100, FuzzySharp's Levenshtein ratio of the normalized names) for a candidate to
+    /// count as a close match. When several candidates are this close the query is "ambiguous"; when none is, it is
+    /// <see cref="NoCloseMatch"/> and the candidates (≥ <see cref="FuzzySuggestScore"/>) are only the nearest names.</summary>
+    /// <value>75: about one wrong character in four ("Brightside" scores 87 against "Mr. Brightside", a different
+    /// band name of similar length about 55–70).</value>
+    public const int FuzzyCloseScore = 75;
+
+    /// <summary>The <see cref="Resolution.How"/> of a query whose nearest names all score below <see cref="FuzzyCloseScore"/>.</summary>
+    public const string NoCloseMatch = "no close match";
+
     private readonly DbConnection _connection;
 
     /// <summary>Creates a resolver over an open connection (not owned).</summary>
@@ -260,7 +270,8 @@ public sealed partial class EntityResolver
             return new Resolution(top[0].Entity, top.Skip(1).ToList(), $"fuzzy name (score {top[0].Score})");
         }
 
-        return new Resolution(null, top, top.Count == 0 ? "not found" : "ambiguous name");
+        var how = top.Count == 0 ? "not found" : top[0].Score >= FuzzyCloseScore ? "ambiguous name" : NoCloseMatch;
+        return new Resolution(null, how == NoCloseMatch ? top.Take(3).ToList() : top, how);
     }
 
     private static Resolution Pick(List<EntityRef> exact, string how) =>
