@@ -152,6 +152,7 @@ public static class HarvestJob
     {
         if (!context.Console.Profile.Capabilities.Interactive || json)
         {
+            using var progress = ProgressReporter.Start(context, "harvest", () => Status(engine.Progress));
             return await engine.RunAsync(request, ct).ConfigureAwait(false);
         }
 
@@ -216,6 +217,15 @@ public static class HarvestJob
         return settings.SpillPath ?? (location.Provider == StoreProvider.Sqlite
             ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", "soundcloud.jsonl")
             : Path.GetFullPath(Path.Combine("soundgraph-spill", "soundcloud.jsonl")));
+    }
+
+    /// <summary>One line for the redirected heartbeat: walks, items and pages over all layers, then the busy layers.</summary>
+    private static string Status(HarvestProgress progress)
+    {
+        var layers = progress.Layers.ToList();
+        var busy = layers.Where(l => l.WalksDone < l.Walks).Select(l => $"{l.Name} {l.WalksDone}/{l.Walks}");
+        return $"{layers.Sum(l => l.WalksDone)}/{layers.Sum(l => l.Walks)} walks, {Numbers.Count(layers.Sum(l => l.Items))} items, " +
+            $"{Numbers.Count(layers.Sum(l => l.Pages))} pages; running: {string.Join(", ", busy.DefaultIfEmpty("none"))}";
     }
 
     private static void UpdateBars(ProgressContext ctx, Dictionary<string, ProgressTask> bars, HarvestProgress progress)
