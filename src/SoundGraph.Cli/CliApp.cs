@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using SoundGraph.Cli.Parsing;
 using SoundGraph.Cli.Commands;
 using SoundGraph.Core.Import;
 using SoundGraph.Storage;
@@ -14,6 +17,9 @@ public static class CliApp
 
     /// <summary>Exit code after Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Widest help line, in columns (narrower when the console is).</summary>
+    public const int HelpWidth = 100;
 
     /// <summary>Exit code for a query that needs the user to choose (ambiguous or not found).</summary>
     public const int NeedsChoice = 2;
@@ -40,7 +46,22 @@ public static class CliApp
         root.Add(DbCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(ServeCommand.Create(context));
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                // Without a limit, redirected help is one line per option however long its description (190+ columns).
+                action.MaxWidth = Math.Min(HelpWidth, Math.Max(40, console.Profile.Width));
+            }
+        }
+
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && args.Length > 0 && UnknownCommandLine(parse) is { } unknown)
+        {
+            await error.WriteLineAsync(unknown).ConfigureAwait(false);
+            return Failure;
+        }
+
         if (parse.Errors.Count > 0 && args.Length > 0)
         {
             // One line naming the option and the value, instead of the parser's multi-line message and the full help.
@@ -63,6 +84,25 @@ public static class CliApp
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
             return Cancelled;
         }
+    }
+
+    /// <summary>The git-style line for a word where a subcommand was expected ("sgr: 'unvail' is not a sgr command. Did you
+    /// mean 'unveil'?"), or null when the parse error is of another kind.</summary>
+    private static string? UnknownCommandLine(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Subcommands.Count == 0 || parse.UnmatchedTokens.Count == 0)
+        {
+            return null;
+        }
+
+        var path = new List<string>();
+        for (SymbolResult? r = parse.CommandResult; r is CommandResult c; r = c.Parent)
+        {
+            path.Insert(0, c.Parent is null ? "sgr" : c.Command.Name);
+        }
+
+        return CommandSuggestion.Message(string.Join(' ', path), command, parse.UnmatchedTokens[0]);
     }
 
     /// <summary>A parse error on one line: "Must be one of:" lists joined with commas, .NET type names dropped.</summary>

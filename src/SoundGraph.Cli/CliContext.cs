@@ -43,12 +43,79 @@ public sealed class CliContext(IAnsiConsole console, TextWriter error)
     public static Task<SoundGraphStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool mustExist = false)
     {
         var location = StoreLocation.Parse(DbValue(parse));
-        if (mustExist && location.Provider == StoreProvider.Sqlite && !File.Exists(location.Value))
+        if (mustExist)
         {
-            throw new StoreException($"There is no store at '{location.Value}': run `sgr demo` or `sgr import …` first, or pass --db.");
+            location.ThrowIfMissing();
         }
 
         return SoundGraphStore.OpenAsync(location.Value, cancellationToken);
+    }
+
+    /// <summary>Opens (creating if needed) the store selected on the command line and runs <paramref name="work"/> on it.
+    /// When the work fails and this call created the SQLite file, and nothing was stored yet (a wrong secret, a file of
+    /// another format), the file is deleted again with the <paramref name="sidePaths"/> this call saw appear (rejects
+    /// file, spill folder), so a failed first run leaves nothing behind. A store that existed before is never deleted.</summary>
+    /// <param name="parse">The parsed command line (for <c>--db</c>).</param>
+    /// <param name="work">The command's work; its exceptions propagate after the clean-up.</param>
+    /// <param name="sidePaths">Files or folders the work may create beside the store.</param>
+    /// <param name="cancellationToken">Cancels opening and the work.</param>
+    public static async Task<int> RunOnStoreAsync(ParseResult parse, Func<SoundGraphStore, Task<int>> work, IReadOnlyList<string> sidePaths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(sidePaths);
+        var location = StoreLocation.Parse(DbValue(parse));
+        var created = location.IsMissingSqliteFile;
+        var newSidePaths = sidePaths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        var store = await SoundGraphStore.OpenAsync(location.Value, cancellationToken).ConfigureAwait(false);
+        var disposed = false;
+        try
+        {
+            return await work(store).ConfigureAwait(false);
+        }
+        catch (Exception) when (created)
+        {
+            var empty = await HoldsNoDataAsync(store).ConfigureAwait(false);
+            await store.DisposeAsync().ConfigureAwait(false);
+            disposed = true;
+            if (empty)
+            {
+                location.DeleteSqliteFiles();
+                foreach (var path in newSidePaths)
+                {
+                    if (Directory.Exists(path))
+                    {
+                        Directory.Delete(path, recursive: true);
+                    }
+                    else
+                    {
+                        File.Delete(path);
+                    }
+                }
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (!disposed)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<bool> HoldsNoDataAsync(SoundGraphStore store)
+    {
+        try
+        {
+            return await store.HoldsNoDataAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A store that cannot even be counted is kept: deleting is only for a store known to be empty.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
     }
 
     /// <summary>The rejects file beside a SQLite database (<c>x.db</c> → <c>x.rejects.tsv</c>), or in the working directory.</summary>

@@ -112,6 +112,22 @@ public sealed class SoundGraphStore : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>Whether no command has stored anything yet: every table is empty except the harvest bookkeeping
+    /// (<c>harvest_runs</c>, <c>harvest_frontier</c>), which a harvest writes before its first page.</summary>
+    public async Task<bool> HoldsNoDataAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in Tables.Where(t => !t.StartsWith("harvest_", StringComparison.Ordinal)))
+        {
+            var any = await Connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT 1) x", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (any > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A SHA-256 digest (hex) of every row of every table, independent of row order: equal digests mean equal
     /// contents. Used to prove that re-importing a file leaves the same rows, not just the same counts.</summary>
     public async Task<string> ContentDigestAsync(CancellationToken cancellationToken = default)

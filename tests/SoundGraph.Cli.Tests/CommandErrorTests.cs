@@ -20,8 +20,37 @@ public sealed class CommandErrorTests : IDisposable
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Contains("x.json", error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
-        var (_, info, _) = await CliRunner.RunAsync("db", "info", "--json", "--db", Db);
-        Assert.Contains("\"playlists\": 0", info, StringComparison.Ordinal);
+        Assert.Equal([csv], Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Import_FileOfAnotherFormatIntoAnExistingStore_KeepsTheStore()
+    {
+        var csv = Path.Combine(_dir, "x.json");
+        await File.WriteAllTextAsync(csv, "id,name\n1,a\n");
+        await (await Storage.SoundGraphStore.OpenAsync(Db)).DisposeAsync();
+
+        var (code, _, _) = await CliRunner.RunAsync("import", "mpd", csv, "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.True(File.Exists(Db));
+    }
+
+    [Theory]
+    [InlineData("db", "info")]
+    [InlineData("unveil", "Rihanna")]
+    [InlineData("similar", "Umbrella")]
+    [InlineData("recommend", "--user", "2")]
+    [InlineData("export", "ml", "--out", "bundle")]
+    [InlineData("serve", "--urls", "http://127.0.0.1:0")]
+    [InlineData("relate")]
+    public async Task ReadOnlyCommand_StoreThatDoesNotExist_RefusesAndCreatesNothing(params string[] args)
+    {
+        var (code, _, error) = await CliRunner.RunAsync([.. args, "--db", Db]);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: There is no store at '{Db}': run `sgr demo` or `sgr import …` first, or pass --db.", error.Trim());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
     }
 
     [Fact]
@@ -51,6 +80,16 @@ public sealed class CommandErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Db_MistypedConnectionString_FailsNamingTheKeyAndCreatesNoFile()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("db", "info", "--db", "Hots=localhost;Databse=sg");
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: --db looks like a PostgreSQL connection string but 'Hots' is not a known keyword (did you mean Host?).", error.Trim());
+        Assert.False(File.Exists("Hots=localhost;Databse=sg"));
+    }
+
+    [Fact]
     public async Task Relate_TopKZero_FailsWithReason()
     {
         var (code, _, error) = await CliRunner.RunAsync("relate", "--top-k", "0", "--db", Db);
@@ -73,6 +112,23 @@ public sealed class CommandErrorTests : IDisposable
         var (code, _, error) = await CliRunner.RunAsync("import", "mpd", _dir, "--db", Db);
         Assert.Equal(1, code);
         Assert.Contains("is a folder; this format reads a file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unveil_OnlyPoorFuzzyMatches_SaysNoCloseMatchAndNamesTheNearest()
+    {
+        await using (var store = await Storage.SoundGraphStore.OpenAsync(Db))
+        {
+            var b = new Core.Catalog.CatalogBatch();
+            b.Artists.AddRange([new(Core.Identity.EntityKeys.ArtistByName("Qwerty Beats"), "Qwerty Beats"), new(Core.Identity.EntityKeys.ArtistByName("Zyzz Band"), "Zyzz Band")]);
+            await store.Catalog.WriteAsync(b);
+        }
+
+        var (code, output, _) = await CliRunner.RunAsync("unveil", "Zzyzx Qwerty Band", "--db", Db);
+
+        Assert.Equal(CliApp.NeedsChoice, code);
+        Assert.Matches(@"^No close match for 'Zzyzx Qwerty Band'; nearest: (Qwerty Beats|Zyzz Band) \(artist:\d+, score 62\), (Qwerty Beats|Zyzz Band) \(artist:\d+, score 62\)\.$", output.Trim());
+        Assert.DoesNotContain("ambiguous", output, StringComparison.Ordinal);
     }
 
     [Fact]

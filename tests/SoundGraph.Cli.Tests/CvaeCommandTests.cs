@@ -50,6 +50,7 @@ public sealed class CvaeCommandTests : IDisposable
         var (again, againOut, _) = await CliRunner.RunAsync("collab", "generate", "--artists", "Alpha,Solo", "-n", "3", "--db", Db);
 
         Assert.True(code == 0, error);
+        Assert.Contains("train cvae: epoch 4/4: recon ", error, StringComparison.Ordinal);
         // 30 collaborations, 20 % held out = 6; the 5-cycle has 5 artists and 5 edges (Solo has no co-credit).
         Assert.Contains("CVAE on 30 collaborations (24 train, 6 held out, seed 42); co-credit graph 5 artists, 5 edges", output, StringComparison.Ordinal);
         Assert.Contains("active latent units (Cov_x E_q[z] > 0.01):", output, StringComparison.Ordinal);

@@ -119,6 +119,22 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportMl_TargetWithoutEdges_FailsNamingTargetsThatHaveEdgesAndWritesNothing()
+    {
+        await WriteStoreAsync();
+
+        var (code, output, error) = await CliRunner.RunAsync("export", "ml", "--out", Out, "--target", "playlists", "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            "error: The export target 'playlists' (playlist_track) has no edges in this store, so its train/validation/test split would be empty; " +
+            "targets with edges here: likes (9 edges) (choose one with --target).",
+            error.Trim());
+        Assert.Equal(string.Empty, output.Trim());
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
     public async Task ExportMl_UnknownTarget_IsAParseErrorListingTargets()
     {
         var (code, output, error) = await CliRunner.RunAsync("export", "ml", "--out", Out, "--target", "follows", "--db", Db);

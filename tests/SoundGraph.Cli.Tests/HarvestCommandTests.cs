@@ -130,6 +130,28 @@ public sealed class HarvestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Harvest_WrongClientSecret_FailsAndLeavesNoStoreOrSpill()
+    {
+        var db = Path.Combine(_dir, "secret.db");
+        Environment.SetEnvironmentVariable("SOUNDCLOUD_CLIENT_SECRET", "wrong-secret");
+        try
+        {
+            var (code, _, error) = await HarvestAsync(db);
+
+            Assert.Equal(1, code);
+            Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("wrong-secret", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(db), "the store a failed first harvest created is removed");
+            Assert.False(File.Exists(db + "-wal"));
+            Assert.False(Directory.Exists(db + ".spill"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SOUNDCLOUD_CLIENT_SECRET", "fake-client-secret");
+        }
+    }
+
+    [Fact]
     public async Task Harvest_SeedThatIsNotAnIdOrUrl_FailsWithOneLine()
     {
         var (code, _, error) = await CliRunner.RunAsync("harvest", "soundcloud", "--track", "not a seed", "--api", Server.BaseUri.ToString(), "--db", Path.Combine(_dir, "e.db"));

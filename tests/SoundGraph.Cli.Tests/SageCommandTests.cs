@@ -56,6 +56,9 @@ public sealed class SageCommandTests : IDisposable
         await WriteStoreAsync();
         var (code, output, error) = await CliRunner.RunAsync("train", "sage", "--k", "5", "--threshold", "0.3", "--epochs", "30", "--dim", "8", "--db", Db);
         Assert.True(code == 0, error);
+        // Redirected (the test console is not interactive): one progress line per epoch on standard error.
+        Assert.Equal(30, error.Split('\n').Count(l => l.StartsWith("train sage: epoch ", StringComparison.Ordinal)));
+        Assert.Contains("train sage: epoch 30/30, loss ", error, StringComparison.Ordinal);
         Assert.Contains("song graph 32 tracks", output, StringComparison.Ordinal);
         Assert.Contains("held-out song-graph edges", output, StringComparison.Ordinal);
         Assert.Contains("same primary artist (112 of 112 pairs)", output, StringComparison.Ordinal);

@@ -14,10 +14,10 @@ public static class DbCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var info = new Command("info", "Open (creating and migrating if needed) the store and print its schema version, row counts and saved models.");
+        var info = new Command("info", "Print the store's schema version, row counts and saved models (applying pending migrations; a missing SQLite file is an error).");
         info.SetAction(async (parse, ct) =>
         {
-            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
             var counts = await store.CountRowsAsync(ct).ConfigureAwait(false);
             var version = await Dapper.SqlMapper.ExecuteScalarAsync<long>(store.Connection, new Dapper.CommandDefinition("SELECT MAX(version) FROM schema_version", cancellationToken: ct)).ConfigureAwait(false);
             var models = (await Dapper.SqlMapper.QueryAsync<(string Name, string Kind, string TrainedAt)>(

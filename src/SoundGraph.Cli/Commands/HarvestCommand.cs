@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Ingest.Harvest;
+using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Commands;
 
@@ -43,8 +44,11 @@ public static class HarvestCommand
                 parse.GetValue(rps),
                 parse.GetValue(only) ?? []);
             var prepared = HarvestJob.Prepare(settings);
-            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            return await HarvestJob.RunAsync(context, store, prepared, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+            var spillPath = HarvestJob.SpillPath(prepared.Settings, StoreLocation.Parse(CliContext.DbValue(parse)));
+            // The default spill lives in its own folder beside the database: that folder is what a failed first run removes.
+            var spillSide = prepared.Settings.SpillPath is null ? Path.GetDirectoryName(spillPath)! : spillPath;
+            return await CliContext.RunOnStoreAsync(
+                parse, store => HarvestJob.RunAsync(context, store, prepared, parse.GetValue(CliContext.JsonOption), ct), [spillSide], ct).ConfigureAwait(false);
         });
         return new Command("harvest", "Harvest data from a web API into the store.") { soundcloud };
     }

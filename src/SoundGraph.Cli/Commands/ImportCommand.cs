@@ -2,6 +2,7 @@ using System.CommandLine;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Ingest;
+using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Commands;
 
@@ -31,15 +32,18 @@ public static class ImportCommand
                 throw new FileNotFoundException($"'{input}' does not exist.", input);
             }
 
-            await using var store = await CliContext.OpenStoreAsync(parse, ct).ConfigureAwait(false);
-            var json = parse.GetValue(CliContext.JsonOption);
-            var report = await ImportJob.RunAsync(context, store, importer, input, json, ct).ConfigureAwait(false);
-            if (json)
+            var rejectsPath = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
+            return await CliContext.RunOnStoreAsync(parse, async store =>
             {
-                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = CliContext.RejectsPath(store.Location) }));
-            }
+                var json = parse.GetValue(CliContext.JsonOption);
+                var report = await ImportJob.RunAsync(context, store, importer, input, json, ct).ConfigureAwait(false);
+                if (json)
+                {
+                    context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = rejectsPath }));
+                }
 
-            return 0;
+                return 0;
+            }, [rejectsPath], ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -14,7 +14,7 @@ public static class RecommendCommand
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var user = new Option<string?>("--user") { Description = "A HetRec listener: key (hetrec:user:2), the bare HetRec id (2) or the user's name → artists." };
+        var user = new Option<string?>("--user") { Description = "A HetRec listener: key (hetrec:user:2), the bare HetRec id (2), user:ID, or the user's name (exact, else fuzzy as in unveil) → artists." };
         var playlist = new Option<string?>("--playlist") { Description = "A stored playlist (key or exact name) → tracks to continue it." };
         var track = new Option<string?>("--track") { Description = "A track (id, key, name or \"Artist - Title\") → tracks for a playlist seeded with it." };
         var top = new Option<int>("--top") { Description = "Recommendations shown (1–200).", DefaultValueFactory = _ => 10 };
@@ -48,9 +48,24 @@ public static class RecommendCommand
             string subject;
             if (parse.GetValue(user) is { } u)
             {
-                var row = FindRow(data, u, "hetrec:user:" + u) ?? throw new ArgumentException($"--user: no HetRec listener '{u}'.");
-                query = RecommendQuery.ForUser(data.Matrix, row);
-                subject = $"listener {data.RowNames[row]} ({data.Matrix.Degree(row)} artists)";
+                var row = FindRow(data, u, "hetrec:user:" + u);
+                if (row is null)
+                {
+                    // Not a HetRec id or key: resolve it like unveil resolves names (exact, then fuzzy; a choice list otherwise).
+                    var resolution = await store.Resolver.ResolveUserAsync(u, ct).ConfigureAwait(false);
+                    if (resolution.Match is null)
+                    {
+                        UnveilRenderer.RenderUnresolved(context.Console, u, resolution, json);
+                        return CliApp.NeedsChoice;
+                    }
+
+                    var index = Array.IndexOf(data.RowIds, resolution.Match.Id);
+                    row = index >= 0 ? index : throw new ArgumentException(
+                        $"--user: '{resolution.Match.Name}' (user:{resolution.Match.Id}) has no HetRec plays in the store, so the listener model cannot place them.");
+                }
+
+                query = RecommendQuery.ForUser(data.Matrix, row.Value);
+                subject = $"listener {data.RowNames[row.Value]} ({data.Matrix.Degree(row.Value)} artists)";
             }
             else if (parse.GetValue(playlist) is { } p)
             {

@@ -18,6 +18,8 @@ public static class RelateCommand
         ArgumentNullException.ThrowIfNull(context);
         var kinds = new Option<string[]>("--kind")
         {
+            // A short help name: the default lists every allowed value in the option column, which made the help 190+ columns wide.
+            HelpName = "kind",
             Description = "Only these kinds (repeatable): " + string.Join(", ", RelationKinds.All.Select(k => k.Code())) + ".",
             AllowMultipleArgumentsPerToken = true,
         };

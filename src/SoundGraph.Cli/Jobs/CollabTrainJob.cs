@@ -36,11 +36,18 @@ public static class CollabTrainJob
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var watch = Stopwatch.StartNew();
+        var stage = "starting";
+        using var progress = ProgressReporter.Start(context, "train collab", () => Volatile.Read(ref stage) + ", still running");
         void Say(string line)
         {
+            Volatile.Write(ref stage, line);
             if (!quiet)
             {
                 context.Console.MarkupLine($"[grey]{Markup.Escape(line)}…[/]");
+            }
+            else
+            {
+                progress.Line(line);
             }
         }
 

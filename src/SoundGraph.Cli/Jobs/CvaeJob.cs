@@ -207,7 +207,9 @@ public static class CvaeJob
     {
         if (quiet || !context.Console.Profile.Capabilities.Interactive)
         {
-            return await Task.Run(() => CvaeTrainer.Train(x, c, options, null, ct), ct).ConfigureAwait(false);
+            using var reporter = ProgressReporter.Start(context, "train cvae");
+            var lines = new Progress(e => reporter.Line(Invariant($"epoch {e.Epoch}/{options.Epochs}: recon {e.Reconstruction:F3}, KL {e.Kl:F3}")));
+            return await Task.Run(() => CvaeTrainer.Train(x, c, options, lines, ct), ct).ConfigureAwait(false);
         }
 
         return await context.Console.Progress()

@@ -92,7 +92,7 @@ public static class HarvestJob
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prepared);
         var (settings, options, clientOptions) = prepared;
-        var spillPath = settings.SpillPath ?? DefaultSpillPath(store.Location);
+        var spillPath = SpillPath(settings, store.Location);
         using var spill = new SpillWriter(spillPath);
         var services = new ServiceCollection();
         services.AddHttpClient("soundcloud", http => http.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(SoundCloudClient.CreateHandler);
@@ -152,6 +152,7 @@ public static class HarvestJob
     {
         if (!context.Console.Profile.Capabilities.Interactive || json)
         {
+            using var progress = ProgressReporter.Start(context, "harvest", () => Status(engine.Progress));
             return await engine.RunAsync(request, ct).ConfigureAwait(false);
         }
 
@@ -207,9 +208,25 @@ public static class HarvestJob
             ? uri
             : throw new ArgumentException($"{option} must be an absolute http(s) URL without a user name or password.");
 
-    private static string DefaultSpillPath(StoreLocation location) => location.Provider == StoreProvider.Sqlite
-        ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", "soundcloud.jsonl")
-        : Path.GetFullPath(Path.Combine("soundgraph-spill", "soundcloud.jsonl"));
+    /// <summary>The raw spill file: <c>--spill</c>, else <c>&lt;db&gt;.spill/soundcloud.jsonl</c> beside a SQLite database,
+    /// else <c>soundgraph-spill/soundcloud.jsonl</c> in the working directory.</summary>
+    public static string SpillPath(Settings settings, StoreLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(location);
+        return settings.SpillPath ?? (location.Provider == StoreProvider.Sqlite
+            ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", "soundcloud.jsonl")
+            : Path.GetFullPath(Path.Combine("soundgraph-spill", "soundcloud.jsonl")));
+    }
+
+    /// <summary>One line for the redirected heartbeat: walks, items and pages over all layers, then the busy layers.</summary>
+    private static string Status(HarvestProgress progress)
+    {
+        var layers = progress.Layers.ToList();
+        var busy = layers.Where(l => l.WalksDone < l.Walks).Select(l => $"{l.Name} {l.WalksDone}/{l.Walks}");
+        return $"{layers.Sum(l => l.WalksDone)}/{layers.Sum(l => l.Walks)} walks, {Numbers.Count(layers.Sum(l => l.Items))} items, " +
+            $"{Numbers.Count(layers.Sum(l => l.Pages))} pages; running: {string.Join(", ", busy.DefaultIfEmpty("none"))}";
+    }
 
     private static void UpdateBars(ProgressContext ctx, Dictionary<string, ProgressTask> bars, HarvestProgress progress)
     {

@@ -44,7 +44,12 @@ public static class ImportJob
         }
         else
         {
-            report = await importer.ImportAsync(path, store.Catalog, rejects, null, ct).ConfigureAwait(false);
+            // Boxed so the timer thread reads a whole value (ImportProgress is a struct).
+            System.Runtime.CompilerServices.StrongBox<ImportProgress>? last = null;
+            using var reporter = ProgressReporter.Start(context, $"import {importer.Format}", () => Volatile.Read(ref last)?.Value is { } p
+                ? $"{Path.GetFileName(p.File)}: {(p.Total > 0 ? (100.0 * p.Done / p.Total).ToString("0", CultureInfo.InvariantCulture) + " %" : Numbers.Count(p.Done) + " bytes")}"
+                : "starting");
+            report = await importer.ImportAsync(path, store.Catalog, rejects, new DirectProgress(p => Volatile.Write(ref last, new(p))), ct).ConfigureAwait(false);
         }
 
         watch.Stop();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using SoundGraph.Cli.Rendering;
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Text.Json;
@@ -197,7 +199,9 @@ public static class SageJob
     {
         if (quiet || !context.Console.Profile.Capabilities.Interactive)
         {
-            return SageTrainer.Train(train, features.Values, SongFeatures.Dimension, options, cancellationToken: ct);
+            using var progress = ProgressReporter.Start(context, "train sage");
+            return SageTrainer.Train(train, features.Values, SongFeatures.Dimension, options, (epoch, loss) =>
+                progress.Line(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{options.Epochs}, loss {loss:F4}")), ct);
         }
 
         SageTrainingResult? result = null;

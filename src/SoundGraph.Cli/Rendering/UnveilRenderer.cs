@@ -52,6 +52,13 @@ public static class UnveilRenderer
             return;
         }
 
+        if (resolution.How == EntityResolver.NoCloseMatch)
+        {
+            var nearest = string.Join(", ", resolution.Candidates.Select(c => $"{c.Entity.Name} ({c.Entity.Kind}:{c.Entity.Id}, score {c.Score.ToString(CultureInfo.InvariantCulture)})"));
+            console.MarkupLine($"[red]No close match for '{Markup.Escape(query)}'[/]; nearest: {Markup.Escape(nearest)}.");
+            return;
+        }
+
         console.MarkupLine($"[yellow]'{Markup.Escape(query)}' is ambiguous. Did you mean:[/]");
         var table = new Table().AddColumns("query to use", "kind", "name", "score", "matched by", "details");
         foreach (var c in resolution.Candidates)

@@ -43,10 +43,13 @@ public sealed partial class MlExporter
     /// <exception cref="IOException">The output path is a file, or a non-empty folder without
     /// <see cref="MlExportOptions.Overwrite"/>.</exception>
     /// <exception cref="StoreException">A stored row refers to a node id that its node table lacks.</exception>
+    /// <exception cref="InvalidOperationException">The target edge set is empty in this store (a split of nothing is no
+    /// use); the message names the targets that do have edges. Thrown before anything is written.</exception>
     public async Task<MlExportResult> ExportAsync(MlExportOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        await CheckTargetHasEdgesAsync(options.Target, cancellationToken).ConfigureAwait(false);
         var dir = PrepareDirectory(options.OutputDirectory, options.Overwrite);
         var generatedAt = _time.GetUtcNow();
         _ids.Clear();
@@ -86,6 +89,35 @@ public sealed partial class MlExporter
         var result = new MlExportResult(dir, files, options.Target, Target(options.Target).Name, train, validation, test, generatedAt);
         await MlBundleDocs.WriteAsync(result, options, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>The number of edges each target would split in this store.</summary>
+    /// <param name="cancellationToken">Cancels the counts.</param>
+    public async Task<IReadOnlyDictionary<MlExportTarget, long>> CountTargetEdgesAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<MlExportTarget, long>();
+        foreach (var target in Enum.GetValues<MlExportTarget>())
+        {
+            counts[target] = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM ({Target(target).Sql}) edges", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return counts;
+    }
+
+    private async Task CheckTargetHasEdgesAsync(MlExportTarget target, CancellationToken ct)
+    {
+        var counts = await CountTargetEdgesAsync(ct).ConfigureAwait(false);
+        if (counts[target] > 0)
+        {
+            return;
+        }
+
+        var name = target.ToString().ToLowerInvariant();
+        var others = counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} ({c.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} edges)").ToList();
+        throw new InvalidOperationException(others.Count > 0
+            ? $"The export target '{name}' ({Target(target).Name}) has no edges in this store, so its train/validation/test split would be empty; targets with edges here: {string.Join(", ", others)} (choose one with --target)."
+            : $"The export target '{name}' ({Target(target).Name}) has no edges in this store, and neither has any other target (likes, playlists, plays): import data first.");
     }
 
     /// <summary>Creates the folder, or checks that it is empty (or clears an earlier bundle with overwrite).</summary>

@@ -39,6 +39,16 @@ public sealed partial class EntityResolver
     /// <summary>Minimum fuzzy score for a "did you mean" suggestion.</summary>
     public const int FuzzySuggestScore = 55;
 
+    /// <summary>Minimum fuzzy score (0–100, FuzzySharp's Levenshtein ratio of the normalized names) for a candidate to
+    /// count as a close match. When several candidates are this close the query is "ambiguous"; when none is, it is
+    /// <see cref="NoCloseMatch"/> and the candidates (≥ <see cref="FuzzySuggestScore"/>) are only the nearest names.</summary>
+    /// <value>75: about one wrong character in four ("Brightside" scores 87 against "Mr. Brightside", a different
+    /// band name of similar length about 55–70).</value>
+    public const int FuzzyCloseScore = 75;
+
+    /// <summary>The <see cref="Resolution.How"/> of a query whose nearest names all score below <see cref="FuzzyCloseScore"/>.</summary>
+    public const string NoCloseMatch = "no close match";
+
     private readonly DbConnection _connection;
 
     /// <summary>Creates a resolver over an open connection (not owned).</summary>
@@ -252,6 +262,13 @@ public sealed partial class EntityResolver
             scored.AddRange(rows.Select(r => new ResolutionCandidate(new EntityRef("track", r.Id, r.Name), Fuzz.Ratio(norm, r.Norm), "fuzzy title")));
         }
 
+        return ChooseFuzzy(scored);
+    }
+
+    /// <summary>The fuzzy rules shared by tracks, artists and users: accept a unique best ≥ <see cref="FuzzyAcceptScore"/>,
+    /// else "ambiguous name" when the best is ≥ <see cref="FuzzyCloseScore"/>, else <see cref="NoCloseMatch"/>.</summary>
+    private static Resolution ChooseFuzzy(IEnumerable<ResolutionCandidate> scored)
+    {
         var top = scored.Where(c => c.Score >= FuzzySuggestScore)
             .OrderByDescending(c => c.Score).ThenBy(c => c.Entity.Kind, StringComparer.Ordinal).ThenBy(c => c.Entity.Id)
             .Take(8).ToList();
@@ -260,7 +277,45 @@ public sealed partial class EntityResolver
             return new Resolution(top[0].Entity, top.Skip(1).ToList(), $"fuzzy name (score {top[0].Score})");
         }
 
-        return new Resolution(null, top, top.Count == 0 ? "not found" : "ambiguous name");
+        var how = top.Count == 0 ? "not found" : top[0].Score >= FuzzyCloseScore ? "ambiguous name" : NoCloseMatch;
+        return new Resolution(null, how == NoCloseMatch ? top.Take(3).ToList() : top, how);
+    }
+
+    /// <summary>Resolves a query to a user (listener): <c>user:ID</c>, a stored key (<c>hetrec:user:2</c>), an exact
+    /// normalized name (several users with it are ambiguous), then a fuzzy name under the same rules and scores as tracks
+    /// and artists (<see cref="FuzzyAcceptScore"/>, <see cref="FuzzyCloseScore"/>, <see cref="FuzzySuggestScore"/>).</summary>
+    /// <remarks>Names are compared in memory: one query reads every user's id and name (O(users)).</remarks>
+    public async Task<Resolution> ResolveUserAsync(string query, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        var q = query.Trim();
+        var prefixed = UserId().Match(q);
+        if (prefixed.Success)
+        {
+            var e = long.TryParse(prefixed.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await FindByIdAsync("user", id, cancellationToken).ConfigureAwait(false)
+                : null;
+            return new Resolution(e, [], e is null ? "not found" : "id");
+        }
+
+        if (q.Contains(':', StringComparison.Ordinal)
+            && (await QueryAsync("user", "SELECT id AS Id, name AS Name FROM users WHERE key = @q", new { q }, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is { } byKey)
+        {
+            return new Resolution(byKey, [], "key");
+        }
+
+        var norm = NameNormalizer.MatchKey(q);
+        if (norm.Length == 0)
+        {
+            return new Resolution(null, [], "empty query");
+        }
+
+        var users = (await _connection.QueryAsync<(long Id, string Name)>(new CommandDefinition("SELECT id, name FROM users ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .Select(u => (Entity: new EntityRef("user", u.Id, u.Name), Norm: NameNormalizer.MatchKey(u.Name))).ToList();
+        var exact = users.Where(u => u.Norm == norm).Select(u => u.Entity).ToList();
+        return exact.Count > 0
+            ? Pick(exact, "exact user name")
+            : ChooseFuzzy(users.Select(u => new ResolutionCandidate(u.Entity, Fuzz.Ratio(norm, u.Norm), "fuzzy user name")));
     }
 
     private static Resolution Pick(List<EntityRef> exact, string how) =>
@@ -287,6 +342,9 @@ public sealed partial class EntityResolver
 
     [GeneratedRegex(@"^(track|artist):(\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PrefixedId();
+
+    [GeneratedRegex(@"^user:(\d+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UserId();
 
     [GeneratedRegex(@"open\.spotify\.com/(track|artist|playlist)/([A-Za-z0-9]+)", RegexOptions.CultureInvariant)]
     private static partial Regex SpotifyLink();

@@ -1,4 +1,6 @@
 using Dapper;
+using SoundGraph.Core.Identity;
+using SoundGraph.Storage.Resolution;
 using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Storage.Tests.Resolution;
@@ -61,6 +63,39 @@ public sealed class EntityResolverTests
         Assert.Null(r.Match);
         Assert.Empty(r.Candidates);
         Assert.Equal("not found", r.How);
+    }
+
+    [Theory]
+    [StoreProviders]
+    public async Task ResolveAsync_OnlyPoorFuzzyMatches_IsNoCloseMatchNotAmbiguous(string provider)
+    {
+        await using var temp = await SampleAsync(provider);
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        // Levenshtein ratios against "zzyzx qwerty band": 62 and 62, above the suggestion floor, below the close score.
+        b.Artists.AddRange([new(EntityKeys.ArtistByName("Qwerty Beats"), "Qwerty Beats"), new(EntityKeys.ArtistByName("Zyzz Band"), "Zyzz Band")]);
+        await temp.Store.Catalog.WriteAsync(b);
+
+        var r = await temp.Store.Resolver.ResolveAsync("Zzyzx Qwerty Band");
+
+        Assert.Null(r.Match);
+        Assert.Equal(EntityResolver.NoCloseMatch, r.How);
+        Assert.Equal(["Qwerty Beats", "Zyzz Band"], r.Candidates.Select(c => c.Entity.Name).Order(StringComparer.Ordinal));
+        Assert.All(r.Candidates, c => Assert.InRange(c.Score, EntityResolver.FuzzySuggestScore, EntityResolver.FuzzyCloseScore - 1));
+    }
+
+    [Theory]
+    [StoreProviders]
+    public async Task ResolveAsync_TwoCloseFuzzyMatches_IsStillAmbiguous(string provider)
+    {
+        await using var temp = await SampleAsync(provider);
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        b.Artists.AddRange([new(EntityKeys.ArtistByName("Brightsides"), "Brightsides"), new(EntityKeys.ArtistByName("Brightsidez"), "Brightsidez")]);
+        await temp.Store.Catalog.WriteAsync(b);
+
+        var r = await temp.Store.Resolver.ResolveAsync("Brightside");
+
+        Assert.Null(r.Match);
+        Assert.Equal("ambiguous name", r.How);
     }
 
     [Theory]
