@@ -47,11 +47,13 @@ internal sealed class StoreSessions(StoreAccess access) : IAsyncDisposable
     }
 }
 
-/// <summary>Opens the store once when the API starts, which creates or migrates it, so requests only read.</summary>
+/// <summary>Opens the store once when the API starts, which migrates it, so requests only read. A SQLite file that does
+/// not exist is refused (<see cref="StoreLocation.ThrowIfMissing"/>) rather than created empty, as <c>sgr serve</c> does.</summary>
 internal sealed class StoreStartup(StoreAccess access) : Microsoft.Extensions.Hosting.IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        access.Location.ThrowIfMissing();
         await using var store = await SoundGraphStore.OpenAsync(access.Location.Value, cancellationToken).ConfigureAwait(false);
     }
 
