@@ -103,8 +103,8 @@ figures_eval() {
     local split
     for split in by-owner random; do
       jq -r --arg split "$split" '
-        .results as $r | [$r[] | select(.model == "blend") as $b | ($r[] | select(.model == "itemknn" and .scenario == $b.scenario)) as $k
-          | "\($b.scenario): \(if $b.rPrecision > $k.rPrecision then "beats" else "does not beat" end) it"] | join(", ") as $verdict
+        (.results as $r | [$r[] | select(.model == "blend") as $b | ($r[] | select(.model == "itemknn" and .scenario == $b.scenario)) as $k
+          | "\($b.scenario): \(if $b.rPrecision > $k.rPrecision then "beats" else "does not beat" end) it"] | join(", ")) as $verdict
         | "- Playlists, \($split) split, blend against item-kNN R-precision: \($verdict). "
           + (.notes[] | select(startswith("hidden tracks that also sit")) | (.[0:1] | ascii_upcase) + .[1:])' "$out/playlists-$split.json"
     done
