@@ -13,6 +13,26 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public async Task EvalRecommend_SplitWithHetrec_FailsNamingTheOption()
+    {
+        var (code, _, err) = await CliRunner.RunAsync("eval", "recommend", "--split", "random", "--db", Path.Combine(Path.GetTempPath(), "sg-none-" + Guid.NewGuid().ToString("N") + ".db"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("--split needs --dataset playlists", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvalRecommend_Help_NamesTheTuneRunsBehindTheDefaults()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("eval", "recommend", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--split", output, StringComparison.Ordinal);
+        // Help wraps long descriptions; compare with the whitespace folded.
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("sgr eval recommend --dataset hetrec --tune --seed 42", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in values", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalRecommend_UnknownModel_FailsNamingIt()
     {
         var (code, _, err) = await CliRunner.RunAsync("eval", "recommend", "--models", "popularity,svd");

@@ -29,12 +29,14 @@ public static class EvalCommand
         var ks = new Option<string>("--k") { Description = "Cut-offs K, comma-separated.", DefaultValueFactory = _ => "10,20,50" };
         var models = new Option<string>("--models") { Description = "Models, comma-separated: " + string.Join(",", EvalRecommendJob.AllModels) + ".", DefaultValueFactory = _ => string.Join(",", EvalRecommendJob.AllModels) };
         var output = new Option<string?>("--out") { Description = "Write the report as Markdown here and as JSON beside it (.json)." };
-        var tune = new Option<bool>("--tune") { Description = "Grid-search item-kNN (weighting × neighbours) and ALS (α × λ) on the validation split before the test run (default: the built-in values a tune run chose)." };
+        var split = new Option<string?>("--split") { Description = "With --dataset playlists: by-owner (default; every playlist of a held-out account leaves training) or random (playlists held out one by one, so an account's other playlists may train)." };
+        split.AcceptOnlyFromAmong(EvalRecommendJob.PlaylistSplits);
+        var tune = new Option<bool>("--tune") { Description = "Grid-search item-kNN (weighting × neighbours) and ALS (α × λ) on the validation split (cut from the training part, never the test part) before the test run. " + DefaultsHelp() };
         var save = new Option<bool>("--save") { Description = "Afterwards train ALS on all the data and save it in the store (model als-hetrec or als-playlists) for `sgr recommend`." };
         var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder read when the store holds no HetRec plays.", DefaultValueFactory = _ => DefaultHetrecDir };
         var command = new Command("recommend", "Compare recommenders (popularity, item-kNN, ALS, BPR, FastRP, blend) on one seeded split: Recall/Precision/NDCG@K, R-precision, coverage.")
         {
-            dataset, test, seed, ks, models, output, tune, save, hetrecDir,
+            dataset, split, test, seed, ks, models, output, tune, save, hetrecDir,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,13 +53,18 @@ public static class EvalCommand
                 throw new ArgumentException("--test needs --dataset playlists.");
             }
 
+            if (parse.GetValue(split) is not null && (name != "playlists" || parse.GetValue(test) is not null))
+            {
+                throw new ArgumentException("--split needs --dataset playlists without --test (HetRec is split per user; --test playlists are their own test set).");
+            }
+
             var json = parse.GetValue(CliContext.JsonOption);
             await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: name == "playlists").ConfigureAwait(false);
             var data = name == "hetrec"
                 ? await EvalData.LoadHetrecAsync(store, parse.GetValue(hetrecDir)!, ct).ConfigureAwait(false)
                 : await EvalData.LoadPlaylistsAsync(store, ct).ConfigureAwait(false);
             var testLists = parse.GetValue(test) is { } path ? await EvalData.LoadTestPlaylistsAsync(store, data, path, ct).ConfigureAwait(false) : null;
-            var options = new EvalRecommendOptions(name, parse.GetValue(seed), kValues, modelNames, parse.GetValue(tune));
+            var options = new EvalRecommendOptions(name, parse.GetValue(seed), kValues, modelNames, parse.GetValue(tune), parse.GetValue(split) ?? EvalRecommendJob.ByOwner);
             var report = EvalRecommendJob.Run(context, data, options, testLists, json);
             var reportJson = ReportJson.Serialize(report);
             if (json)
@@ -98,6 +105,19 @@ public static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>What runs without --tune, from the defaults themselves so the help cannot drift from them.</summary>
+    private static string DefaultsHelp()
+    {
+        string Describe(string dataset)
+        {
+            var knn = EvalRecommendJob.DefaultKnn(dataset);
+            var als = EvalRecommendJob.DefaultAls(dataset, 42);
+            return string.Create(CultureInfo.InvariantCulture, $"{dataset}: item-kNN {EvalRecommendJob.KnnLabel(knn)} with {knn.Neighbors} neighbours, ALS {als.Confidence} α={als.Alpha} λ={als.Regularization}, chosen by `{EvalRecommendJob.TuneRun(dataset)}`");
+        }
+
+        return $"Without it, the defaults that a tune run chose on its validation split: {Describe("hetrec")}; {Describe("playlists")}.";
     }
 
     private static string[] ParseList(string value, string option)

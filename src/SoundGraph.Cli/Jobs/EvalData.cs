@@ -14,7 +14,9 @@ namespace SoundGraph.Cli.Jobs;
 /// <param name="ItemNames">Display name of each item.</param>
 /// <param name="Matrix">Rows × items with values (play counts, or 1 per playlist membership).</param>
 /// <param name="Ordered">For playlists: each row's items in playlist order (repeats kept); null for users.</param>
-public sealed record RecData(string Name, long[] RowIds, string[] RowNames, long[] ItemIds, string[] ItemNames, Interactions Matrix, IReadOnlyList<int[]>? Ordered);
+/// <param name="Owners">For playlists: each row's owner as a dense group index (a playlist without an owner is a group of
+/// its own), for the by-owner split; null for users.</param>
+public sealed record RecData(string Name, long[] RowIds, string[] RowNames, long[] ItemIds, string[] ItemNames, Interactions Matrix, IReadOnlyList<int[]>? Ordered, IReadOnlyList<int>? Owners = null);
 
 /// <summary>Loads the evaluation and recommendation data sets from the store (portable SQL through Dapper) or files.</summary>
 public static class EvalData
@@ -70,13 +72,13 @@ public static class EvalData
         return Build("HetRec 2011 Last.fm user→artist (user_artists.dat)", triples);
     }
 
-    /// <summary>Every stored playlist → its tracks in position order.</summary>
+    /// <summary>Every stored playlist → its tracks in position order, with its owner (<c>playlists.owner_user_id</c>).</summary>
     /// <exception cref="InvalidOperationException">The store holds no playlists.</exception>
     public static async Task<RecData> LoadPlaylistsAsync(SoundGraphStore store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var rows = (await store.Connection.QueryAsync<(long PlaylistId, string PlaylistKey, long TrackId, string TrackName)>(new CommandDefinition(
-            "SELECT p.id, COALESCE(NULLIF(p.name, ''), p.key), t.id, COALESCE(a.name || ' - ', '') || t.title FROM playlist_tracks pt " +
+        var rows = (await store.Connection.QueryAsync<(long PlaylistId, string PlaylistKey, long? OwnerId, long TrackId, string TrackName)>(new CommandDefinition(
+            "SELECT p.id, COALESCE(NULLIF(p.name, ''), p.key), p.owner_user_id, t.id, COALESCE(a.name || ' - ', '') || t.title FROM playlist_tracks pt " +
             "JOIN playlists p ON p.id = pt.playlist_id JOIN tracks t ON t.id = pt.track_id " +
             "LEFT JOIN track_credits c ON c.track_id = t.id AND c.position = 0 LEFT JOIN artists a ON a.id = c.artist_id " +
             "ORDER BY pt.playlist_id, pt.position",
@@ -90,12 +92,25 @@ public static class EvalData
         var rowIndex = data.RowIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var itemIndex = data.ItemIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var ordered = new List<int>[data.RowIds.Length];
+        var owners = new int[data.RowIds.Length];
+        var ownerIndex = new Dictionary<long, int>();
         foreach (var r in rows)
         {
-            (ordered[rowIndex[r.PlaylistId]] ??= []).Add(itemIndex[r.TrackId]);
+            var p = rowIndex[r.PlaylistId];
+            if (ordered[p] is null)
+            {
+                // Owned playlists share their owner's group; an unowned one gets a group of its own (its negated id).
+                var ownerKey = r.OwnerId ?? -r.PlaylistId;
+                if (!ownerIndex.TryGetValue(ownerKey, out owners[p]))
+                {
+                    ownerIndex[ownerKey] = owners[p] = ownerIndex.Count;
+                }
+            }
+
+            (ordered[p] ??= []).Add(itemIndex[r.TrackId]);
         }
 
-        return data with { Ordered = [.. ordered.Select(o => o.ToArray())] };
+        return data with { Ordered = [.. ordered.Select(o => o.ToArray())], Owners = owners };
     }
 
     /// <summary>Test playlists from a playlists-tsv file or folder (<c>playlist_tracks.tsv</c>: playlist_id, pos,

@@ -108,6 +108,108 @@ public static class Splits
             ContinuationCases(testLists, itemCount, seedCounts));
     }
 
+    /// <summary>Playlist continuation with whole owners held out, so no test playlist has a sibling of the same account in
+    /// training: owners of at least one playlist of <paramref name="minLength"/>–<paramref name="maxLength"/> tracks are
+    /// shuffled (SplitMix64) and drawn in that order until the drawn owners hold ≥ round(<paramref name="testFraction"/> ·
+    /// eligible) eligible playlists (the last owner drawn is taken whole, so the share can overshoot by one owner). Every
+    /// playlist of a drawn owner leaves training; its eligible ones become test playlists with the cases of
+    /// <see cref="ContinuationCases"/> (first s distinct tracks as seeds).</summary>
+    /// <param name="playlists">Ordered item lists (repeats allowed), one per playlist.</param>
+    /// <param name="owners">Owner (group) of each playlist, same length as <paramref name="playlists"/>; give a playlist
+    /// without an owner a group of its own.</param>
+    /// <param name="itemCount">Catalogue size.</param>
+    /// <param name="seed">Split seed.</param>
+    /// <param name="testFraction">Target held-out share of the eligible playlists, in (0, 1]. Default 0.1.</param>
+    /// <param name="seedCounts">Seed counts. Default 5 and 25.</param>
+    /// <param name="minLength">Shortest eligible playlist (tracks, repeats counted). Default 10.</param>
+    /// <param name="maxLength">Longest eligible playlist. Default 250.</param>
+    /// <exception cref="ArgumentException"><paramref name="owners"/> and <paramref name="playlists"/> differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="testFraction"/> is outside (0, 1].</exception>
+    public static Split PlaylistContinuationByOwner(
+        IReadOnlyList<int[]> playlists, IReadOnlyList<int> owners, int itemCount, int seed = 42, double testFraction = 0.1, IReadOnlyList<int>? seedCounts = null, int minLength = 10, int maxLength = 250)
+    {
+        ArgumentNullException.ThrowIfNull(playlists);
+        ArgumentNullException.ThrowIfNull(owners);
+        if (owners.Count != playlists.Count)
+        {
+            throw new ArgumentException($"{owners.Count} owners for {playlists.Count} playlists.", nameof(owners));
+        }
+
+        if (testFraction is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "testFraction must be in (0, 1].");
+        }
+
+        seedCounts ??= [5, 25];
+        bool Eligible(int p) => playlists[p].Length >= minLength && playlists[p].Length <= maxLength;
+        var eligible = Enumerable.Range(0, playlists.Count).Where(Eligible).ToArray();
+        var candidates = eligible.Select(p => owners[p]).Distinct().Order().ToArray();
+        new SplitMix64(unchecked((ulong)seed)).Shuffle<int>(candidates);
+        var eligibleByOwner = eligible.CountBy(p => owners[p]).ToDictionary(g => g.Key, g => g.Value);
+        var target = (int)Math.Round(testFraction * eligible.Length, MidpointRounding.AwayFromZero);
+        var heldOwners = new HashSet<int>();
+        var held = 0;
+        foreach (var owner in candidates)
+        {
+            if (held >= target)
+            {
+                break;
+            }
+
+            heldOwners.Add(owner);
+            held += eligibleByOwner[owner];
+        }
+
+        var triples = new List<(int, int, double)>();
+        for (var p = 0; p < playlists.Count; p++)
+        {
+            if (!heldOwners.Contains(owners[p]))
+            {
+                triples.AddRange(playlists[p].Select(i => (p, i, 1.0)));
+            }
+        }
+
+        var train = Interactions.FromTriples(playlists.Count, itemCount, triples);
+        var testLists = eligible.Where(p => heldOwners.Contains(owners[p])).Select(p => (p, playlists[p])).ToList();
+        return new Split(
+            $"playlist continuation by owner: {testLists.Count} of {eligible.Length} playlists with {minLength}–{maxLength} tracks held out, " +
+            $"with every playlist of their {heldOwners.Count} of {candidates.Length} owners",
+            seed,
+            train,
+            ContinuationCases(testLists, itemCount, seedCounts));
+    }
+
+    /// <summary>How much a split leaks through owners: the share of the test cases' hidden items that also sit in a
+    /// training playlist of the same owner (micro-averaged over every case of the scenario).</summary>
+    /// <param name="split">A playlist split; a case's <see cref="EvalCase.Id"/> is its playlist index.</param>
+    /// <param name="owners">Owner of each playlist (row of <see cref="Split.Train"/>).</param>
+    /// <param name="scenario">Scenario whose cases are measured (e.g. <c>seeds 5</c>).</param>
+    /// <returns>In [0, 1]; 0 when the scenario hides nothing.</returns>
+    public static double SameOwnerLeakage(Split split, IReadOnlyList<int> owners, string scenario)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(owners);
+        var itemsByOwner = new Dictionary<int, HashSet<int>>();
+        for (var p = 0; p < split.Train.UserCount; p++)
+        {
+            if (!itemsByOwner.TryGetValue(owners[p], out var set))
+            {
+                itemsByOwner[owners[p]] = set = [];
+            }
+
+            set.UnionWith(split.Train.Items(p).ToArray());
+        }
+
+        long hidden = 0, leaked = 0;
+        foreach (var c in split.Cases[scenario])
+        {
+            hidden += c.Relevant.Count;
+            leaked += c.Relevant.Count(itemsByOwner[owners[c.Id]].Contains);
+        }
+
+        return hidden == 0 ? 0 : (double)leaked / hidden;
+    }
+
     /// <summary>Continuation cases for given test playlists (for example a separate file, <c>--test</c>): per seed count s,
     /// seeds = the first s distinct tracks (those ≥ <paramref name="itemCount"/>, unknown to training, are dropped from
     /// the query), hidden = every other distinct track.</summary>

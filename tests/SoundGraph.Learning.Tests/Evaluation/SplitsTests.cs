@@ -70,4 +70,83 @@ public sealed class SplitsTests
         Assert.Equal([1], c.Query.Items);
         Assert.Equal(new HashSet<int> { 2, 3, 4 }, c.Relevant);
     }
+
+    // Owner 0: playlists 0 (items 0–9) and 1 (items 5–14); owner 1: playlists 2 (items 20–29) and 3 (3 tracks, too short
+    // to test); owner 2: playlist 4 (items 30–39). Eligible: 0, 1, 2, 4.
+    private static readonly int[][] OwnedPlaylists =
+        [[.. Enumerable.Range(0, 10)], [.. Enumerable.Range(5, 10)], [.. Enumerable.Range(20, 10)], [20, 21, 22], [.. Enumerable.Range(30, 10)]];
+
+    private static readonly int[] PlaylistOwners = [0, 0, 1, 1, 2];
+
+    // Owner draw orders (SplitMix64 Fisher–Yates over owners [0, 1, 2]): seed 0 → 1, 0, 2; seed 1 → 0, 2, 1;
+    // seed 3 → 2, 1, 0; seed 11 → 1, 2, 0.
+    [Theory]
+    [InlineData(0, new[] { 2 }, new[] { 0, 1, 4 })]
+    [InlineData(1, new[] { 0, 1 }, new[] { 2, 3, 4 })]
+    [InlineData(3, new[] { 4 }, new[] { 0, 1, 2, 3 })]
+    public void PlaylistContinuationByOwner_QuarterOfFourEligible_HoldsOutTheFirstDrawnOwnerWhole(int seed, int[] tested, int[] training)
+    {
+        // Target round(0.25 · 4) = 1 eligible playlist: the first owner drawn is held out with all its playlists, the short
+        // playlist 3 of owner 1 included (it leaves training but is never a test case).
+        var split = Splits.PlaylistContinuationByOwner(OwnedPlaylists, PlaylistOwners, 40, seed, testFraction: 0.25, seedCounts: [5]);
+        Assert.Equal(tested, split.Cases["seeds 5"].Select(c => c.Id).Order());
+        Assert.Equal(training, Enumerable.Range(0, 5).Where(p => split.Train.Degree(p) > 0));
+        Assert.Equal(training.Sum(p => OwnedPlaylists[p].Length), split.Train.Count);
+    }
+
+    [Theory]
+    [InlineData(0, new[] { 0, 1, 2 }, new[] { 4 })]
+    [InlineData(11, new[] { 2, 4 }, new[] { 0, 1 })]
+    [InlineData(1, new[] { 0, 1 }, new[] { 2, 3, 4 })]
+    public void PlaylistContinuationByOwner_HalfOfFourEligible_DrawsOwnersUntilTwoAreHeldOutTakingTheLastWhole(int seed, int[] tested, int[] training)
+    {
+        // Target round(0.5 · 4) = 2. Seed 0: owner 1 (1 eligible) then owner 0 (2) → 3 held out, overshooting by one.
+        // Seed 11: owner 1 then owner 2. Seed 1: owner 0 alone holds 2.
+        var split = Splits.PlaylistContinuationByOwner(OwnedPlaylists, PlaylistOwners, 40, seed, testFraction: 0.5, seedCounts: [5]);
+        Assert.Equal(tested, split.Cases["seeds 5"].Select(c => c.Id).Order());
+        Assert.Equal(training, Enumerable.Range(0, 5).Where(p => split.Train.Degree(p) > 0));
+    }
+
+    [Fact]
+    public void PlaylistContinuationByOwner_HeldOutPlaylist_SeedsFirstFiveHidesTheRest()
+    {
+        var split = Splits.PlaylistContinuationByOwner(OwnedPlaylists, PlaylistOwners, 40, seed: 3, testFraction: 0.25);
+        var five = Assert.Single(split.Cases["seeds 5"]);
+        Assert.Equal(4, five.Id);
+        Assert.Equal([30, 31, 32, 33, 34], five.Query.Items);
+        Assert.Equal(Enumerable.Range(35, 5).ToHashSet(), five.Relevant);
+        Assert.Empty(split.Cases["seeds 25"]);
+    }
+
+    [Fact]
+    public void PlaylistContinuationByOwner_AnySeed_NoTestPlaylistHasATrainingSibling()
+    {
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var split = Splits.PlaylistContinuationByOwner(OwnedPlaylists, PlaylistOwners, 40, seed, testFraction: 0.25, seedCounts: [5]);
+            foreach (var c in split.Cases["seeds 5"])
+            {
+                Assert.All(Enumerable.Range(0, 5).Where(p => PlaylistOwners[p] == PlaylistOwners[c.Id]), p => Assert.Equal(0, split.Train.Degree(p)));
+            }
+
+            Assert.Equal(0, Splits.SameOwnerLeakage(split, PlaylistOwners, "seeds 5"));
+        }
+    }
+
+    [Fact]
+    public void PlaylistContinuationByOwner_OwnersOfAnotherLength_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Splits.PlaylistContinuationByOwner(OwnedPlaylists, [0, 0, 1], 40));
+    }
+
+    [Fact]
+    public void SameOwnerLeakage_HiddenItemsInASiblingAndInAStranger_CountsOnlyTheSibling()
+    {
+        // Playlist 0 (owner 0) is tested with hidden {3, 4, 5, 6}; its sibling 1 trains with {5, 6, 7}; playlist 2 of
+        // owner 1 trains with {3}. Items 5 and 6 leak through the sibling; 3 sits only in a stranger's playlist: 2 / 4.
+        var train = Interactions.FromTriples(3, 10, [(1, 5, 1), (1, 6, 1), (1, 7, 1), (2, 3, 1)]);
+        var test = new EvalCase(0, RecommendQuery.ForSeeds([0, 1]), new HashSet<int> { 3, 4, 5, 6 });
+        var split = new Split("hand-made", 0, train, new Dictionary<string, IReadOnlyList<EvalCase>> { ["seeds 2"] = [test] });
+        Assert.Equal(0.5, Splits.SameOwnerLeakage(split, [0, 0, 1], "seeds 2"));
+    }
 }
