@@ -2,15 +2,15 @@
 # Regenerates the measured figures in docs/ from scratch, so every figure there comes from a command, not a keyboard.
 #
 #   scripts/figures.sh          # every section
-#   scripts/figures.sh eval     # only the named sections (known: eval)
+#   scripts/figures.sh eval     # only the named sections (known: eval sage collab cvae)
 #
 # A section is a function figures_<name> that measures into a temporary folder and replaces the generated blocks of
 # its page: the lines between "<!-- generated:NAME -->" and "<!-- end:NAME -->" (the prose around them is kept, so it is
 # edited in the page itself). To add a section: write figures_<name>, add <name> to SECTIONS, put its markers in a page.
-# Needs the .NET 10 SDK, jq and ../shared/data (see ../shared). The eval section takes about 4 minutes on 2 cores.
+# Needs the .NET 10 SDK, jq and ../shared/data (see ../shared). On 2 cores: eval about 4 minutes, sage 2, cvae 2, collab seconds.
 set -euo pipefail
 
-SECTIONS=(eval)
+SECTIONS=(eval sage collab cvae)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED_DATA="${SHARED_DATA:-$ROOT/../shared/data}"
 SEED=42
@@ -35,6 +35,7 @@ demo_store() {
     DEMO_DB="$WORK/demo.db"
     say "sgr demo into $DEMO_DB"
     sgr demo --db "$DEMO_DB" > "$WORK/demo.log"
+    cp "$DEMO_DB" "$WORK/plain-demo.db"   # the store `sgr demo` alone gives, for sections measured on it
     say "import playlists-tsv $SHARED_DATA/spotify-account-export-playlists"
     sgr import playlists-tsv "$SHARED_DATA/spotify-account-export-playlists" --db "$DEMO_DB" > "$WORK/import.log"
   fi
@@ -120,6 +121,10 @@ figures_eval() {
   replace_block "$page" eval-hetrec "$out/hetrec.section.md"
   say "wrote $page"
 }
+
+# docs/models.md: sage, collab, cvae.
+# shellcheck source=scripts/figures/models.sh
+source "$ROOT/scripts/figures/models.sh"
 
 main() {
   command -v jq > /dev/null || { say "needs jq"; exit 1; }

@@ -67,4 +67,24 @@ public sealed class EvalCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task EvalRecommend_JsonWithRedirectedConsole_ReportsEachStageOnStandardError()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sg-eval-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var (code, output, err) = await CliRunner.RunAsync(
+                "eval", "recommend", "--models", "popularity", "--k", "20", "--json", "--hetrec-dir", TestData.Demo("hetrec2011-lastfm-2k"), "--db", Path.Combine(dir, "empty.db"));
+            Assert.True(code == 0, err);
+            Assert.StartsWith("{", output.TrimStart(), StringComparison.Ordinal);
+            Assert.Contains("eval recommend hetrec: fitting popularity", err, StringComparison.Ordinal);
+            Assert.Contains("eval recommend hetrec: popularity holdout: NDCG@20 ", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SoundGraph.Cli.Rendering;
 using SoundGraph.Graph.Embeddings;
 using SoundGraph.Learning.Evaluation;
 using SoundGraph.Learning.Recommenders;
@@ -86,11 +87,20 @@ public static class EvalRecommendJob
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        // Progress: the lines below on standard output; with --json (quiet) they go to standard error instead when it is
+        // not a terminal, and a heartbeat names the running stage after 10 s without a line (an ALS tune takes minutes).
+        var stage = "preparing the split";
+        using var progress = ProgressReporter.Start(context, "eval recommend " + options.Dataset, () => Volatile.Read(ref stage) + " (still running)");
         void Say(string s)
         {
+            Volatile.Write(ref stage, s.TrimEnd('…'));
             if (!quiet)
             {
                 context.Console.MarkupLineInterpolated($"[grey]{s}[/]");
+            }
+            else
+            {
+                progress.Line(s);
             }
         }
 
