@@ -69,14 +69,14 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
-    public async Task EvalRecommend_JsonWithRedirectedConsole_ReportsEachStageOnStandardError()
+    public async Task EvalRecommend_JsonWithRedirectedConsoleAndEmptyStore_ReadsTheBundledHetrecAndReportsEachStageOnStandardError()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sg-eval-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
         {
             var (code, output, err) = await CliRunner.RunAsync(
-                "eval", "recommend", "--models", "popularity", "--k", "20", "--json", "--hetrec-dir", TestData.Demo("hetrec2011-lastfm-2k"), "--db", Path.Combine(dir, "empty.db"));
+                "eval", "recommend", "--models", "popularity", "--k", "20", "--json", "--db", Path.Combine(dir, "empty.db"));
             Assert.True(code == 0, err);
             Assert.StartsWith("{", output.TrimStart(), StringComparison.Ordinal);
             Assert.Contains("eval recommend hetrec: fitting popularity", err, StringComparison.Ordinal);

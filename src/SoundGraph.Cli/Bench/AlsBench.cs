@@ -21,7 +21,7 @@ public static class AlsBench
         var items = new Option<int>("--items") { Description = "SYNTHETIC matrix items.", DefaultValueFactory = _ => 50_000 };
         var nnz = new Option<int>("--interactions") { Description = "SYNTHETIC matrix interactions (before duplicates are merged).", DefaultValueFactory = _ => 5_000_000 };
         var threads = new Option<int>("--threads") { Description = "Threads (default: all processors).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder (read when the store has no HetRec plays).", DefaultValueFactory = _ => EvalCommand.DefaultHetrecDir };
+        var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder (read when the store has no HetRec plays).", DefaultValueFactory = _ => EvalCommand.DefaultHetrecDir() };
         var command = new Command("als", "ALS seconds per iteration at --factors on HetRec and on a SYNTHETIC users × items matrix.") { factors, iterations, users, items, nnz, threads, hetrecDir };
         command.SetAction(async (parse, ct) =>
         {

@@ -10,8 +10,10 @@ namespace SoundGraph.Cli.Commands;
 /// <summary><c>sgr eval</c>: offline evaluation of the learned models.</summary>
 public static class EvalCommand
 {
-    /// <summary>Default HetRec folder when the store holds no HetRec plays.</summary>
-    public const string DefaultHetrecDir = "../shared/data/hetrec2011-lastfm-2k";
+    /// <summary>The HetRec folder read when the store holds no HetRec plays: the repository's bundled copy,
+    /// <c>data/demo/hetrec2011-lastfm-2k</c> (found like <c>sgr demo</c> finds data/demo), byte-identical to the original.</summary>
+    public static string DefaultHetrecDir() =>
+        Path.Combine(DemoCommand.FindDemoData() ?? Path.Combine("data", "demo"), "hetrec2011-lastfm-2k");
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
@@ -33,7 +35,7 @@ public static class EvalCommand
         split.AcceptOnlyFromAmong(EvalRecommendJob.PlaylistSplits);
         var tune = new Option<bool>("--tune") { Description = "Grid-search item-kNN (weighting × neighbours) and ALS (α × λ) on the validation split (cut from the training part, never the test part) before the test run. " + DefaultsHelp() };
         var save = new Option<bool>("--save") { Description = "Afterwards train ALS on all the data and save it in the store (model als-hetrec or als-playlists) for `sgr recommend`." };
-        var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder read when the store holds no HetRec plays.", DefaultValueFactory = _ => DefaultHetrecDir };
+        var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder read when the store holds no HetRec plays.", DefaultValueFactory = _ => DefaultHetrecDir() };
         var command = new Command("recommend", "Compare recommenders (popularity, item-kNN, ALS, BPR, FastRP, blend) on one seeded split: Recall/Precision/NDCG@K, R-precision, coverage.")
         {
             dataset, split, test, seed, ks, models, output, tune, save, hetrecDir,

@@ -18,7 +18,7 @@ public static class RecommendCommand
         var playlist = new Option<string?>("--playlist") { Description = "A stored playlist (key or exact name) → tracks to continue it." };
         var track = new Option<string?>("--track") { Description = "A track (id, key, name or \"Artist - Title\") → tracks for a playlist seeded with it." };
         var top = new Option<int>("--top") { Description = "Recommendations shown (1–200).", DefaultValueFactory = _ => 10 };
-        var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder read when the store holds no HetRec plays.", DefaultValueFactory = _ => EvalCommand.DefaultHetrecDir };
+        var hetrecDir = new Option<string>("--hetrec-dir") { Description = "HetRec folder read when the store holds no HetRec plays.", DefaultValueFactory = _ => EvalCommand.DefaultHetrecDir() };
         var command = new Command(
             "recommend",
             "Recommend artists for a listener or tracks for a playlist/track with ALS (the model saved by `sgr eval recommend --save`, else trained on the fly), with the known items and similar users behind each.")
