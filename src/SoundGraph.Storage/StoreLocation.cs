@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Npgsql;
 using SoundGraph.Core.Text;
@@ -70,36 +71,53 @@ public sealed partial record StoreLocation(StoreProvider Provider, string Value)
     /// or a value does not fit its keyword.</exception>
     private static void CheckConnectionString(string value)
     {
-        var builder = new NpgsqlConnectionStringBuilder();
-        foreach (var part in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // DbConnectionStringBuilder splits as ADO.NET does, honouring quotes (Password="a;b=c"), so a valid string is never
+        // refused and a quoted password is never cut into "parts" that an error would repeat.
+        var parsed = new DbConnectionStringBuilder();
+        try
         {
-            var eq = part.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new StoreException($"--db looks like a PostgreSQL connection string but '{part}' is not a keyword=value pair (Host=…;Database=…).");
-            }
+            parsed.ConnectionString = value;
+        }
+        catch (ArgumentException ex)
+        {
+            // The value is never repeated: it may hold a password.
+            throw new StoreException(
+                "--db looks like a PostgreSQL connection string but is not one: every part must be keyword=value, separated by ';' " +
+                "(quote a value that holds ';' or '=': Password=\"a;b\").", ex);
+        }
 
-            var key = part[..eq].Trim();
+        var builder = new NpgsqlConnectionStringBuilder();
+        foreach (string key in parsed.Keys)
+        {
+            var shownKey = OriginalSpelling(value, key);
             if (!builder.ContainsKey(key))
             {
-                var nearest = EditDistance.Nearest(key, KnownKeywords);
+                var nearest = EditDistance.Nearest(shownKey, KnownKeywords);
                 var hint = nearest.Count > 0 ? $" (did you mean {nearest[0]}?)" : $" (known keywords include {string.Join(", ", KnownKeywords.Take(6))})";
-                // The file hint only for a one-part value: echoing a whole connection string could print a password.
-                var file = value.Contains(';', StringComparison.Ordinal) ? string.Empty : $"; for a SQLite file with '=' in its name, write ./{value}";
-                throw new StoreException($"--db looks like a PostgreSQL connection string but '{key}' is not a known keyword{hint}{file}.");
+                // The file hint only for one part with no keyword near it (a file name, not a typo); echoing more of the
+                // value could print a password.
+                var file = parsed.Count == 1 && nearest.Count == 0 ? $"; for a SQLite file with '=' in its name, write ./{value}" : string.Empty;
+                throw new StoreException($"--db looks like a PostgreSQL connection string but '{shownKey}' is not a known keyword{hint}{file}.");
             }
 
             try
             {
-                builder[key] = part[(eq + 1)..].Trim();
+                builder[key] = parsed[key];
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
                 // The value, not the keyword, is wrong (Port=abc); the message must not echo a password.
-                var shown = key.Contains("password", StringComparison.OrdinalIgnoreCase) ? "the value" : $"'{part[(eq + 1)..].Trim()}'";
-                throw new StoreException($"--db: {shown} is not a valid {key} in the PostgreSQL connection string.", ex);
+                var shown = key.Contains("password", StringComparison.OrdinalIgnoreCase) ? "the value" : $"'{parsed[key]}'";
+                throw new StoreException($"--db: {shown} is not a valid {shownKey} in the PostgreSQL connection string.", ex);
             }
         }
+    }
+
+    /// <summary>A keyword as the user wrote it (DbConnectionStringBuilder keeps keys in lower case).</summary>
+    private static string OriginalSpelling(string value, string key)
+    {
+        var at = value.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? value.Substring(at, key.Length) : key;
     }
 
     /// <summary>The keywords a suggestion is drawn from: Npgsql's own, the common ones first.</summary>
