@@ -74,23 +74,30 @@ public sealed class CliContext(IAnsiConsole console, TextWriter error)
         }
         catch (Exception) when (created)
         {
-            var empty = await HoldsNoDataAsync(store).ConfigureAwait(false);
-            await store.DisposeAsync().ConfigureAwait(false);
-            disposed = true;
-            if (empty)
+            try
             {
-                location.DeleteSqliteFiles();
-                foreach (var path in newSidePaths)
+                var empty = await HoldsNoDataAsync(store).ConfigureAwait(false);
+                await store.DisposeAsync().ConfigureAwait(false);
+                disposed = true;
+                if (empty)
                 {
-                    if (Directory.Exists(path))
+                    location.DeleteSqliteFiles();
+                    foreach (var path in newSidePaths)
                     {
-                        Directory.Delete(path, recursive: true);
-                    }
-                    else
-                    {
-                        File.Delete(path);
+                        if (Directory.Exists(path))
+                        {
+                            Directory.Delete(path, recursive: true);
+                        }
+                        else
+                        {
+                            File.Delete(path);
+                        }
                     }
                 }
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+            {
+                // The clean-up is best effort: the work's own error is the one to report, not this one.
             }
 
             throw;

@@ -69,7 +69,7 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
-    public async Task EvalRecommend_JsonWithRedirectedConsoleAndEmptyStore_ReadsTheBundledHetrecAndReportsEachStageOnStandardError()
+    public async Task EvalRecommend_JsonWithRedirectedConsoleAndNoStore_ReadsTheBundledHetrecCreatesNoStoreAndReportsEachStageOnStandardError()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sg-eval-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -81,6 +81,7 @@ public sealed class EvalCommandTests
             Assert.StartsWith("{", output.TrimStart(), StringComparison.Ordinal);
             Assert.Contains("eval recommend hetrec: fitting popularity", err, StringComparison.Ordinal);
             Assert.Contains("eval recommend hetrec: popularity holdout: NDCG@20 ", err, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(dir, "empty.db")), "a HetRec evaluation from the files must not create a store");
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Learning.Recommenders;
+using SoundGraph.Storage;
 using Spectre.Console;
 
 namespace SoundGraph.Cli.Commands;
@@ -61,11 +62,14 @@ public static class EvalCommand
             }
 
             var json = parse.GetValue(CliContext.JsonOption);
-            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: name == "playlists").ConfigureAwait(false);
+            // HetRec from the files needs no store: a SQLite file that is not there is not created (unless --save must write
+            // the model into it).
+            var fromFilesOnly = name == "hetrec" && !parse.GetValue(save) && StoreLocation.Parse(CliContext.DbValue(parse)).IsMissingSqliteFile;
+            await using var store = fromFilesOnly ? null : await CliContext.OpenStoreAsync(parse, ct, mustExist: name == "playlists").ConfigureAwait(false);
             var data = name == "hetrec"
                 ? await EvalData.LoadHetrecAsync(store, parse.GetValue(hetrecDir)!, ct).ConfigureAwait(false)
-                : await EvalData.LoadPlaylistsAsync(store, ct).ConfigureAwait(false);
-            var testLists = parse.GetValue(test) is { } path ? await EvalData.LoadTestPlaylistsAsync(store, data, path, ct).ConfigureAwait(false) : null;
+                : await EvalData.LoadPlaylistsAsync(store!, ct).ConfigureAwait(false);
+            var testLists = parse.GetValue(test) is { } path ? await EvalData.LoadTestPlaylistsAsync(store!, data, path, ct).ConfigureAwait(false) : null;
             var options = new EvalRecommendOptions(name, parse.GetValue(seed), kValues, modelNames, parse.GetValue(tune), parse.GetValue(split) ?? EvalRecommendJob.ByOwner);
             var report = EvalRecommendJob.Run(context, data, options, testLists, json);
             var reportJson = ReportJson.Serialize(report);
@@ -97,7 +101,7 @@ public static class EvalCommand
                 var als = new AlsRecommender(EvalRecommendJob.DefaultAls(name, parse.GetValue(seed)));
                 als.Fit(data.Matrix);
                 var modelName = RecommendJob.ModelName(name);
-                await store.Models.SaveModelAsync(modelName, "als", ReportJson.Serialize(als.Options), null, RecommendJob.Serialize(data, als), ct).ConfigureAwait(false);
+                await store!.Models.SaveModelAsync(modelName, "als", ReportJson.Serialize(als.Options), null, RecommendJob.Serialize(data, als), ct).ConfigureAwait(false);
                 if (!json)
                 {
                     context.Console.MarkupLineInterpolated($"saved ALS trained on all {data.Matrix.Count:N0} interactions as model '{modelName}'");
