@@ -39,7 +39,8 @@ internal static class TestData
     /// the dataset and why it is not in the repository.</exception>
     public static string Shared(params string[] parts)
     {
-        var dataset = parts.Length > 0 ? parts[0] : string.Empty;
+        // The dataset a reason is given for: "api-fixtures/soundcloud" rather than "api-fixtures".
+        var dataset = string.Join('/', parts.Take(parts.Length > 1 && parts[0] == "api-fixtures" ? 2 : 1));
         var root = SharedRoot.Value ?? throw new DirectoryNotFoundException(MissingMessage(dataset));
         var path = Path.Combine([root, .. parts]);
         if (!File.Exists(path) && !Directory.Exists(path))

@@ -8,8 +8,9 @@ namespace SoundGraph.Cli.Tests;
 /// <remarks>Text goldens hold rounded figures and are compared exactly. JSON goldens keep the reports' full precision,
 /// so their numbers are compared with a relative tolerance of <see cref="RelativeTolerance"/>: vectorized sums
 /// (<c>TensorPrimitives.Dot</c>/<c>Norm</c>) add in a different order on CPUs with other vector widths (AVX2 vs
-/// AVX-512, NEON), which moves the last one or two of a double's 17 significant digits. Everything else — keys, order,
-/// strings, array lengths — must match exactly.</remarks>
+/// AVX-512, NEON), which moves the last one or two of a double's 17 significant digits: |expected − actual| ≤
+/// 1e-9 · max(1, |expected|) (relative above 1, absolute below). Integers (counts, ids, ranks), keys, order, strings and
+/// array lengths must match exactly.</remarks>
 internal static class Golden
 {
     /// <summary>Largest accepted |expected − actual| / max(1, |expected|) for a JSON number.</summary>
@@ -63,6 +64,9 @@ internal static class Golden
                 }
 
                 return Enumerable.Range(0, e.Count).Select(i => Compare(e[i], a[i], $"{path}[{i}]")).FirstOrDefault(d => d is not null);
+            case (JsonValue e, JsonValue a) when IsInteger(e) && IsInteger(a):
+                // Counts, ids, ranks: exact.
+                return string.Equals(e.ToJsonString(), a.ToJsonString(), StringComparison.Ordinal) ? null : $"{path}: {e.ToJsonString()} expected, {a.ToJsonString()} found";
             case (JsonValue e, JsonValue a) when e.TryGetValue(out double x) && a.TryGetValue(out double y):
                 return Math.Abs(x - y) <= RelativeTolerance * Math.Max(1.0, Math.Abs(x))
                     ? null
@@ -73,6 +77,9 @@ internal static class Golden
                 return string.Equals(left, right, StringComparison.Ordinal) ? null : $"{path}: {left ?? "null"} expected, {right ?? "null"} found";
         }
     }
+
+    private static bool IsInteger(JsonValue value) =>
+        value.GetValueKind() == System.Text.Json.JsonValueKind.Number && value.TryGetValue(out long _) && !value.ToJsonString().Contains('.', StringComparison.Ordinal);
 
     private static string SourceDirectory()
     {

@@ -15,6 +15,7 @@ public sealed class GoldenTests
     [InlineData("""{"a": "x"}""", """{"a": "y"}""", "$.a: \"x\" expected, \"y\" found")]
     [InlineData("""{"a": 1, "b": 2}""", """{"b": 2, "a": 1}""", "$: keys [a, b] expected, [b, a] found")]
     [InlineData("""{"a": 1}""", """{"a": "1"}""", "$.a: 1 expected, \"1\" found")]
+    [InlineData("""{"n": 1000000000000}""", """{"n": 1000000000001}""", "$.n: 1000000000000 expected, 1000000000001 found")]
     public void JsonDifference_RealDifferences_NameThePath(string expected, string actual, string difference)
     {
         Assert.StartsWith(difference, Golden.JsonDifference(expected, actual), StringComparison.Ordinal);

@@ -21,6 +21,7 @@ public sealed class ProgressReporter : IDisposable
     private readonly Timer? _timer;
     private readonly Lock _gate = new();
     private TimeSpan _lastLine;
+    private bool _disposed;
 
     private ProgressReporter(TextWriter? writer, string label, Func<string>? status, TimeSpan interval)
     {
@@ -70,14 +71,28 @@ public sealed class ProgressReporter : IDisposable
 
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _lastLine = _watch.Elapsed;
             _writer.WriteLine($"{_label}: {text} ({Seconds(_watch.Elapsed)})");
             _writer.Flush();
         }
     }
 
-    /// <summary>Stops the heartbeat.</summary>
-    public void Dispose() => _timer?.Dispose();
+    /// <summary>Stops the heartbeat. No line is written after it returns, not even by a heartbeat already running on the
+    /// timer thread (it takes the same lock and finds the reporter disposed), so nothing follows a command's last output.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
+        _timer?.Dispose();
+    }
 
     private void Heartbeat()
     {
