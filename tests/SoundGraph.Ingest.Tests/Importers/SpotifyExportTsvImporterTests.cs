@@ -67,8 +67,9 @@ public sealed class PlaylistsTsvImporterTests
     {
         using var temp = new TempFolder("tsv");
         temp.Write("playlists.tsv", PlaylistsHeader + "p1\ts1\tOne\t\t2\t\np2\ts1\tTwo\t\t2\t\np3\ts1\tThree\t\t3\t\np4\ts1\tFour\t\t\t\np5\ts1\tFive\t\t0\t\n");
-        const string Rows = "p1\t0\tA\tX\t\t\t\np1\t1\tB\tX\t\t\t\np2\t0\tC\tX\t\t\t\np3\t0\tD\tX\t\t\t\np3\t1\tE\tX\t\t\t\np3\t2\tF\tX\t\t\t\n";
-        temp.Write("playlist_tracks.tsv", TracksHeader + Rows[..^20]); // cut inside p3's last row
+        const string Rows = "p1\t0\tA\tX\t\tspotify:track:A\t\np1\t1\tB\tX\t\tspotify:track:B\t\np2\t0\tC\tX\t\tspotify:track:C\t\n"
+            + "p3\t0\tD\tX\t\tspotify:track:D\t\np3\t1\tE\tX\t\tspotify:track:E\t\np3\t2\tF\tX\t\tspotify:track:F\t\n";
+        temp.Write("playlist_tracks.tsv", TracksHeader + Rows[..^40]); // cut inside p3's second row
         var rejects = new ListRejectSink();
         var writer = new FakeCatalogWriter();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.Common;
 using SoundGraph.Storage;
@@ -71,18 +72,30 @@ public sealed class PlaylistsTsvImporter : IImporter
         var resolver = new TrackNameResolver(writer, report);
         var playlists = await ReadPlaylistsAsync(playlistsFile, report, reject, progress, cancellationToken).ConfigureAwait(false);
 
-        // Pass 1: (artist, title) → URI within this import.
+        // Pass 1: (artist, title) → URI within this import, and each track key's first row. A track record is written from
+        // the first row in the file that names it, whichever playlists are imported: rejecting a playlist (or reading a
+        // cut copy) then never rewrites a stored track with another row's spelling.
+        var firstRow = new Dictionary<string, (string Artist, string Title, string Album)>(StringComparer.Ordinal);
+        var tracksCut = false;
+        var rowCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         using (var tsv = await OpenAsync(tracksFile, null, cancellationToken).ConfigureAwait(false))
         {
             await tsv.ReadAsync(cancellationToken).ConfigureAwait(false);
             while (await tsv.ReadAsync(cancellationToken).ConfigureAwait(false) is { } f)
             {
-                if (f.Length == TracksHeader.Length && !tsv.LineIsCut)
+                tracksCut |= tsv.LineIsCut;
+                rowCounts[f[0]] = rowCounts.GetValueOrDefault(f[0]) + 1;
+                if (f.Length == TracksHeader.Length && !tsv.LineIsCut && f[2].Trim().Length > 0)
                 {
                     resolver.AddUri(f[3], f[2], f[5]);
+                    var key = EntityKeys.IsSpotifyUri(f[5], "track") ? f[5] : EntityKeys.TrackByName(f[3].Trim(), f[2].Trim());
+                    firstRow.TryAdd(key, (f[3].Trim(), f[2].Trim(), f[4]));
                 }
             }
         }
+
+        // Rows are missing when the file is cut off or a playlist has fewer rows than the num_tracks playlists.tsv announces.
+        var incomplete = tracksCut || playlists.Values.Any(p => p.NumTracks is { } n && n > rowCounts.GetValueOrDefault(p.Id));
 
         // Pass 2: entries, one playlist (a run of contiguous rows) at a time. A playlist is emitted, record and entries in
         // one batch, only when its rows were read to the end and every one of them is valid.
@@ -101,14 +114,14 @@ public sealed class PlaylistsTsvImporter : IImporter
                 {
                     if (block is not null)
                     {
-                        await CloseAsync(block, tracksFile, batch, resolver, reject, cancellationToken).ConfigureAwait(false);
+                        await CloseAsync(block, tracksFile, incomplete, batch, resolver, firstRow, reject, cancellationToken).ConfigureAwait(false);
                     }
 
                     block = new Block(playlistId, playlists.GetValueOrDefault(playlistId), tsv.LineNumber, split: !seen.Add(playlistId));
                 }
 
                 block.LastLine = tsv.LineNumber;
-                var row = ParseRow(f, tsv.LineIsCut, block, out var error);
+                var row = ParseRow(f, tsv.LineNumber, tsv.LineIsCut, block, out var error);
                 if (error is not null)
                 {
                     if (tsv.LineIsCut)
@@ -127,7 +140,7 @@ public sealed class PlaylistsTsvImporter : IImporter
 
             if (block is not null)
             {
-                await CloseAsync(block, tracksFile, batch, resolver, reject, cancellationToken).ConfigureAwait(false);
+                await CloseAsync(block, tracksFile, incomplete, batch, resolver, firstRow, reject, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -158,7 +171,7 @@ public sealed class PlaylistsTsvImporter : IImporter
     private static string KeptSuffix(string playlistId) => $"; playlist {playlistId}'s new version is rejected (a stored version is kept).";
 
     /// <summary>Checks one row of playlist_tracks.tsv; the error when it is not a valid entry of <paramref name="block"/>'s playlist.</summary>
-    private static Row? ParseRow(string[] f, bool cut, Block block, out string? error)
+    private static Row? ParseRow(string[] f, int line, bool cut, Block block, out string? error)
     {
         error = null;
         DateTimeOffset? added = null;
@@ -203,11 +216,12 @@ public sealed class PlaylistsTsvImporter : IImporter
             }
         }
 
-        return error is null ? new Row(pos, f[2].Trim(), f[3].Trim(), f[4], f[5], added) : null;
+        return error is null ? new Row(line, pos, f[2].Trim(), f[3].Trim(), f[4], f[5], added) : null;
     }
 
     /// <summary>Emits a playlist whose rows have all been read, or rejects its new version.</summary>
-    private static async Task CloseAsync(Block block, string tracksFile, BatchBuffer batch, TrackNameResolver resolver, RejectRecorder reject, CancellationToken ct)
+    private static async Task CloseAsync(
+        Block block, string tracksFile, bool incomplete, BatchBuffer batch, TrackNameResolver resolver, Dictionary<string, (string Artist, string Title, string Album)> firstRow, RejectRecorder reject, CancellationToken ct)
     {
         if (block.Bad || block.Playlist is not { } p)
         {
@@ -223,12 +237,24 @@ public sealed class PlaylistsTsvImporter : IImporter
             return;
         }
 
+        // When rows are missing, the row that gives a URI for a row without one may be among them: resolving such a row by
+        // name instead could point the entry at another track than the stored one, so the playlist keeps its stored version.
+        if (incomplete && block.Rows.FirstOrDefault(r => !EntityKeys.IsSpotifyUri(r.Uri, "track") && !resolver.HasUri(r.Artist, r.Title)) is { } unsure)
+        {
+            reject.Add(
+                tracksFile,
+                "line " + unsure.Line.ToString(CultureInfo.InvariantCulture),
+                $"The row has no track_uri and playlist_tracks.tsv is incomplete (cut off, or fewer rows than num_tracks): the row giving its URI may be missing{KeptSuffix(block.Id)}");
+            return;
+        }
+
         batch.AddUser(p.Record.OwnerUserKey!, p.SourceId);
         batch.Batch.Playlists.Add(p.Record);
         foreach (var row in block.Rows)
         {
             var track = await resolver.ResolveAsync(row.Uri, row.Artist, row.Title, ct).ConfigureAwait(false);
-            TrackEmitter.Emit(batch, track, row.Artist, row.Title, row.Album);
+            var (artist, title, album) = firstRow.GetValueOrDefault(track.Key, (row.Artist, row.Title, row.Album));
+            TrackEmitter.Emit(batch, track, artist, title, album);
             batch.Batch.PlaylistEntries.Add(new PlaylistEntryRecord(p.Record.Key, row.Pos, track.Key, row.AddedAt));
         }
 
@@ -325,7 +351,7 @@ public sealed class PlaylistsTsvImporter : IImporter
     private sealed record ListedPlaylist(string Id, string SourceId, string Location, int? NumTracks, PlaylistRecord Record);
 
     /// <summary>A valid row of playlist_tracks.tsv.</summary>
-    private sealed record Row(int Pos, string Title, string Artist, string Album, string Uri, DateTimeOffset? AddedAt);
+    private sealed record Row(int Line, int Pos, string Title, string Artist, string Album, string Uri, DateTimeOffset? AddedAt);
 
     /// <summary>A run of contiguous rows of one playlist in playlist_tracks.tsv.</summary>
     private sealed class Block(string id, ListedPlaylist? playlist, int firstLine, bool split)
