@@ -24,6 +24,10 @@ public static class CliApp
     /// <summary>Exit code for a query that needs the user to choose (ambiguous or not found).</summary>
     public const int NeedsChoice = 2;
 
+    /// <summary>Exit code of <c>sgr import</c> when the file was imported but some records were rejected (listed in the
+    /// rejects file beside the store); 0 means every record was imported.</summary>
+    public const int ImportedWithRejects = 3;
+
     /// <summary>Parses and runs <paramref name="args"/>, writing output to <paramref name="console"/> and errors to <paramref name="error"/>.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken = default)
     {

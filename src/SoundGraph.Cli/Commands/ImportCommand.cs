@@ -22,7 +22,7 @@ public static class ImportCommand
         format.AcceptOnlyFromAmong(formats);
         var path = new Argument<string>("path") { Description = "The file or folder to import (gzip accepted)." };
         var user = new Option<string?>("--user") { Description = "spotify-export only: the name of the export's owner (default: the folder name)." };
-        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows).") { format, path, user };
+        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows). Exit code 0: clean; 3: imported with rejects; 1: failed.") { format, path, user };
         command.SetAction(async (parse, ct) =>
         {
             var importer = ImporterCatalog.Get(parse.GetValue(format)!, parse.GetValue(user));
@@ -39,10 +39,20 @@ public static class ImportCommand
                 var report = await ImportJob.RunAsync(context, store, importer, input, json, ct).ConfigureAwait(false);
                 if (json)
                 {
-                    context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new { report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = rejectsPath }));
+                    context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new
+                    {
+                        report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = rejectsPath,
+                        exitCode = report.Rejects.Count > 0 ? CliApp.ImportedWithRejects : 0,
+                    }));
+                }
+                else if (report.Rejects.Count > 0)
+                {
+                    await context.Error.WriteLineAsync(
+                        $"imported with {report.Rejects.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} rejected records (exit code {CliApp.ImportedWithRejects}); the rest is stored, and a rejected playlist keeps its stored version").ConfigureAwait(false);
                 }
 
-                return 0;
+                // 0: clean; 3: imported, with rejects (a script can tell the two apart).
+                return report.Rejects.Count > 0 ? CliApp.ImportedWithRejects : 0;
             }, [rejectsPath], ct).ConfigureAwait(false);
         });
         return command;

@@ -79,7 +79,7 @@ public sealed class MpdImporterTests
     }
 
     [Fact]
-    public async Task ImportAsync_MalformedRecords_RejectsThemWithPidAndPosAndKeepsTheRest()
+    public async Task ImportAsync_MalformedRecords_RejectsThemWithPidAndPosAndTheirWholePlaylist()
     {
         using var temp = new TempFolder();
         var file = temp.Write("slice.json", Slice(
@@ -96,10 +96,11 @@ public sealed class MpdImporterTests
             rejects.Items.Select(r => r.Location).ToArray());
         Assert.Equal(rejects.Items, report.Rejects);
         Assert.All(rejects.Items, r => Assert.Equal(file, r.File));
-        Assert.Equal(["mpd:playlist:7", "mpd:playlist:9"], writer.Playlists.Select(p => p.Key).ToArray());
-        Assert.Equal([0, 3], writer.Entries.Where(e => e.PlaylistKey == "mpd:playlist:7").Select(e => e.Position).ToArray());
+        Assert.All(rejects.Items.Take(2), r => Assert.EndsWith(MpdImporter.KeptSuffix, r.Reason, StringComparison.Ordinal));
+        Assert.Equal(["mpd:playlist:9"], writer.Playlists.Select(p => p.Key).ToArray()); // pid 7 is not imported with 2 of its 4 tracks
+        Assert.DoesNotContain(writer.Tracks, t => t.Key == "spotify:track:T0" || t.Key == "spotify:track:T3");
         Assert.True(writer.Playlists[0].Collaborative);
-        Assert.Equal(3, report.Stored("playlist_tracks"));
+        Assert.Equal(1, report.Stored("playlist_tracks"));
     }
 
     [Fact]
@@ -120,9 +121,9 @@ public sealed class MpdImporterTests
             ["playlist #0", "playlist pid 3", "playlist pid 4 track pos 0", "playlist pid 4 track #2"],
             rejects.Items.Select(r => r.Location).ToArray());
         Assert.Contains("same pos", rejects.Items[2].Reason, StringComparison.Ordinal);
-        Assert.Equal([0, 2], writer.Entries.Where(e => e.PlaylistKey == "mpd:playlist:4").Select(e => e.Position).ToArray());
+        Assert.DoesNotContain(writer.Entries, e => e.PlaylistKey == "mpd:playlist:4");
         Assert.Null(writer.Tracks.Single(t => t.Key == "spotify:track:N0").DurationMs); // "n/a" is an optional field left empty
-        Assert.Equal(2, report.Stored("playlists"));
+        Assert.Equal(1, report.Stored("playlists"));
     }
 
     [Fact]

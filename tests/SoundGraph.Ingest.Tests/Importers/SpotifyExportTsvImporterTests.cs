@@ -30,17 +30,18 @@ public sealed class PlaylistsTsvImporterTests
     }
 
     [Fact]
-    public async Task ImportAsync_MalformedRows_RejectsThemWithLineNumbersAndAppliesTheUriRule()
+    public async Task ImportAsync_MalformedRows_RejectsThemWithLineNumbersAndTheirWholePlaylistAndAppliesTheUriRule()
     {
         using var temp = new TempFolder("tsv");
-        temp.Write("playlists.tsv", PlaylistsHeader + "p1\ts1\tOne\t2020-01-02\t3\t0\np2\ts1\tTwo\tnot-a-date\t1\t0\np3\ts2\tThree\t\t2\t\n");
+        temp.Write("playlists.tsv", PlaylistsHeader + "p1\ts1\tOne\t2020-01-02\t3\t0\np2\ts1\tTwo\tnot-a-date\t1\t0\np3\ts2\tThree\t\t2\t\np4\ts2\tFour\t2020-01-02\t1\t0\n");
         temp.Write("playlist_tracks.tsv", TracksHeader
             + "p1\t0\tSong\tArtist\tAl\t\t\n"
             + "p1\t1\tx\n"
             + "p1\t2\t\t\tAl\t\t\n"
             + "p2\t0\tSong\tArtist\tAl\t\t\n"
             + "p3\t0\tSONG!\tartist\tAl\tspotify:track:S1\t2021-05-06\n"
-            + "p3\tone\tOther\tArtist\tAl\t\t\n");
+            + "p3\tone\tOther\tArtist\tAl\t\t\n"
+            + "p4\t0\tSong\tArtist\tAl\t\t2021-05-06\n");
         var writer = new FakeCatalogWriter();
         var rejects = new ListRejectSink();
 
@@ -50,13 +51,46 @@ public sealed class PlaylistsTsvImporterTests
             ["playlists.tsv line 3", "playlist_tracks.tsv line 3", "playlist_tracks.tsv line 4", "playlist_tracks.tsv line 5", "playlist_tracks.tsv line 7"],
             rejects.Items.Select(r => Path.GetFileName(r.File) + " " + r.Location).ToArray());
         Assert.Equal(rejects.Items, report.Rejects);
-        Assert.Equal(["spotify-export-tsv:playlist:p1", "spotify-export-tsv:playlist:p3"], writer.Playlists.Select(p => p.Key).ToArray());
-        Assert.Equal("spotify-export-tsv:user:s2", writer.Playlists[1].OwnerUserKey);
+        Assert.Equal("The line has 3 fields, expected 7; playlist p1's new version is rejected (a stored version is kept).", rejects.Items[1].Reason);
+        Assert.Equal("The playlist p2 is not in playlists.tsv (or was rejected there).", rejects.Items[3].Reason);
+        Assert.Equal(["spotify-export-tsv:playlist:p4"], writer.Playlists.Select(p => p.Key).ToArray()); // p1 and p3 had a bad row
+        Assert.Equal("spotify-export-tsv:user:s2", writer.Playlists[0].OwnerUserKey);
         Assert.Equal(
-            [("spotify-export-tsv:playlist:p1", 0, "spotify:track:S1"), ("spotify-export-tsv:playlist:p3", 0, "spotify:track:S1")],
+            [("spotify-export-tsv:playlist:p4", 0, "spotify:track:S1")], // the URI another row gives the same (artist, title)
             writer.Entries.Select(e => (e.PlaylistKey, e.Position, e.TrackKey)).ToArray());
-        Assert.Equal(new DateTimeOffset(2021, 5, 6, 0, 0, 0, TimeSpan.Zero), writer.Entries[1].AddedAt);
+        Assert.Equal(new DateTimeOffset(2021, 5, 6, 0, 0, 0, TimeSpan.Zero), writer.Entries[0].AddedAt);
         Assert.Equal(new DateTimeOffset(2020, 1, 2, 0, 0, 0, TimeSpan.Zero), writer.Playlists[0].ModifiedAt);
+    }
+
+    [Fact]
+    public async Task ImportAsync_CutOffOrShortTracksFile_RejectsThePlaylistsItMayHoldAndEmitsOnlyCompleteOnes()
+    {
+        using var temp = new TempFolder("tsv");
+        temp.Write("playlists.tsv", PlaylistsHeader + "p1\ts1\tOne\t\t2\t\np2\ts1\tTwo\t\t2\t\np3\ts1\tThree\t\t3\t\np4\ts1\tFour\t\t\t\np5\ts1\tFive\t\t0\t\n");
+        const string Rows = "p1\t0\tA\tX\t\tspotify:track:A\t\np1\t1\tB\tX\t\tspotify:track:B\t\np2\t0\tC\tX\t\tspotify:track:C\t\n"
+            + "p3\t0\tD\tX\t\tspotify:track:D\t\np3\t1\tE\tX\t\tspotify:track:E\t\np3\t2\tF\tX\t\tspotify:track:F\t\n";
+        temp.Write("playlist_tracks.tsv", TracksHeader + Rows[..^40]); // cut inside p3's second row
+        var rejects = new ListRejectSink();
+        var writer = new FakeCatalogWriter();
+
+        await new PlaylistsTsvImporter().ImportAsync(temp.Path, writer, rejects);
+
+        Assert.Equal(
+            ["playlist_tracks.tsv lines 4-4", "playlist_tracks.tsv line 6", "playlists.tsv line 5", "playlists.tsv line 6"],
+            rejects.Items.Select(r => Path.GetFileName(r.File) + " " + r.Location).ToArray());
+        Assert.Equal("Playlist p2 has 1 rows but num_tracks 2 in playlists.tsv; playlist p2's new version is rejected (a stored version is kept).", rejects.Items[0].Reason);
+        Assert.StartsWith("The file ends in the middle of this line (no line break after it): it is cut off; playlist p3's", rejects.Items[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("playlist_tracks.tsv is cut off at line 6 before any row of this playlist; playlist p4's new version is rejected (a stored version is kept).", rejects.Items[2].Reason);
+        Assert.Equal(["spotify-export-tsv:playlist:p1"], writer.Playlists.Select(p => p.Key).ToArray());
+
+        temp.Write("playlist_tracks.tsv", TracksHeader + Rows); // read to its end: p4 (no num_tracks) and p5 (0) are stored empty
+        writer = new FakeCatalogWriter();
+        rejects = new ListRejectSink();
+        await new PlaylistsTsvImporter().ImportAsync(temp.Path, writer, rejects);
+
+        Assert.Equal(["lines 4-4"], rejects.Items.Select(r => r.Location).ToArray());
+        Assert.Equal(["p1", "p3", "p4", "p5"], writer.Playlists.Select(p => p.Key[(p.Key.LastIndexOf(':') + 1)..]).ToArray());
+        Assert.Equal(5, writer.Entries.Count);
     }
 
     [Fact]

@@ -11,8 +11,13 @@ namespace SoundGraph.Ingest.Importers.Common;
 /// </summary>
 /// <remarks>The batch object is cleared after each write, so a writer must not keep it after
 /// <see cref="ICatalogWriter.WriteAsync"/> returns. Callers only call <see cref="FlushIfFullAsync"/> between whole
-/// playlists, so one playlist's entries never span two batches.</remarks>
-internal sealed class BatchBuffer(ICatalogWriter writer, ImportReport report, int flushThreshold = BatchBuffer.DefaultFlushThreshold)
+/// playlists, so one playlist's entries never span two batches.
+/// <para>When the store refuses a batch that holds playlists (a constraint no importer check foresaw), the batch is
+/// written again in parts so one bad playlist cannot abort the file: everything but the playlists in one transaction,
+/// then each playlist with its entries in its own; a playlist the store still refuses goes to
+/// <paramref name="rejectPlaylist"/> (key, reason) and keeps its stored version.</para></remarks>
+internal sealed class BatchBuffer(
+    ICatalogWriter writer, ImportReport report, int flushThreshold = BatchBuffer.DefaultFlushThreshold, Action<string, string>? rejectPlaylist = null)
 {
     /// <summary>Default number of records per batch.</summary>
     public const int DefaultFlushThreshold = 10_000;
@@ -95,9 +100,61 @@ internal sealed class BatchBuffer(ICatalogWriter writer, ImportReport report, in
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var stored = await writer.WriteAsync(Batch, cancellationToken).ConfigureAwait(false);
-        report.AddStored(stored);
+        try
+        {
+            report.AddStored(await writer.WriteAsync(Batch, cancellationToken).ConfigureAwait(false));
+        }
+        catch (StoreException ex) when (rejectPlaylist is not null && Batch.Playlists.Count + Batch.PlaylistEntries.Count > 0)
+        {
+            await WriteInPartsAsync(ex, cancellationToken).ConfigureAwait(false);
+        }
+
         Batch.Clear();
         BatchesWritten++;
+    }
+
+    private async Task WriteInPartsAsync(StoreException batchError, CancellationToken cancellationToken)
+    {
+        var rest = new CatalogBatch();
+        rest.Artists.AddRange(Batch.Artists);
+        rest.Labels.AddRange(Batch.Labels);
+        rest.Users.AddRange(Batch.Users);
+        rest.Tracks.AddRange(Batch.Tracks);
+        rest.Credits.AddRange(Batch.Credits);
+        rest.Follows.AddRange(Batch.Follows);
+        rest.Engagements.AddRange(Batch.Engagements);
+        rest.Listens.AddRange(Batch.Listens);
+        rest.TagAssignments.AddRange(Batch.TagAssignments);
+        rest.AudioFeatures.AddRange(Batch.AudioFeatures);
+        if (rest.Count > 0)
+        {
+            // Without its playlists the batch must go through; if not, the store itself is failing: report the first error.
+            try
+            {
+                report.AddStored(await writer.WriteAsync(rest, cancellationToken).ConfigureAwait(false));
+            }
+            catch (StoreException)
+            {
+                throw batchError;
+            }
+        }
+
+        var keys = Batch.Playlists.Select(p => p.Key).Concat(Batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal);
+        var records = Batch.Playlists.ToLookup(p => p.Key, StringComparer.Ordinal);
+        var entries = Batch.PlaylistEntries.ToLookup(e => e.PlaylistKey, StringComparer.Ordinal);
+        foreach (var key in keys.ToList())
+        {
+            var one = new CatalogBatch();
+            one.Playlists.AddRange(records[key]);
+            one.PlaylistEntries.AddRange(entries[key]);
+            try
+            {
+                report.AddStored(await writer.WriteAsync(one, cancellationToken).ConfigureAwait(false));
+            }
+            catch (StoreException ex)
+            {
+                rejectPlaylist!(key, $"The store refused the playlist ({ex.InnerException?.Message ?? ex.Message}); its new version is rejected (a stored version is kept).");
+            }
+        }
     }
 }

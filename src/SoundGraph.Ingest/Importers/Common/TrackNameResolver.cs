@@ -32,6 +32,9 @@ internal sealed class TrackNameResolver(ICatalogWriter writer, ImportReport repo
         }
     }
 
+    /// <summary>True when a row of this import gave a URI for (<paramref name="artist"/>, <paramref name="title"/>).</summary>
+    public bool HasUri(string? artist, string? title) => _uriByName.ContainsKey(NameNormalizer.TrackNameKey(artist, title));
+
     /// <summary>Resolves the key of a track named (<paramref name="artist"/>, <paramref name="title"/>) with an optional URI.</summary>
     public async ValueTask<ResolvedTrack> ResolveAsync(string? uri, string? artist, string? title, CancellationToken cancellationToken)
     {

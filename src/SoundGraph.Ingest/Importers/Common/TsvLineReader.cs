@@ -1,25 +1,54 @@
+using System.Text;
+using SoundGraph.Core.Import;
+
 namespace SoundGraph.Ingest.Importers.Common;
 
-/// <summary>Reads a tab-separated text file without quoting, line by line, with 1-based line numbers.</summary>
-internal sealed class TsvLineReader(StreamReader reader) : IDisposable
+/// <summary>Reads a tab-separated text file without quoting, line by line, with 1-based line numbers. It reads one line
+/// ahead, so it knows when the line it returns is the last one, and whether that line was cut off (the file does not end
+/// with a line break: a truncated copy).</summary>
+internal sealed class TsvLineReader(StreamReader reader, TsvLineReader.TailStream? tail = null) : IDisposable
 {
+    private bool _started;
+    private string? _next;
+
     /// <summary>Line number of the last line returned (1 = the header).</summary>
     public int LineNumber { get; private set; }
 
     /// <summary>The last line read, as text.</summary>
     public string Line { get; private set; } = string.Empty;
 
+    /// <summary>True when the line last returned is the file's final line and no line break follows it: the file ends
+    /// in the middle of that line (a framing error). Always false for a reader made without a <see cref="TailStream"/>.</summary>
+    public bool LineIsCut { get; private set; }
+
+    /// <summary>Opens <paramref name="path"/> (gzip transparently) for reading with cut-line detection.</summary>
+    public static async Task<TsvLineReader> OpenAsync(string path, Encoding encoding, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var tail = new TailStream(await ImportInput.OpenReadAsync(path, progress, cancellationToken).ConfigureAwait(false));
+        return new TsvLineReader(new StreamReader(tail, encoding, detectEncodingFromByteOrderMarks: true, 1 << 16), tail);
+    }
+
     /// <summary>Reads the next line split on tabs; null at the end of the file.</summary>
     public async Task<string[]?> ReadAsync(CancellationToken cancellationToken)
     {
-        var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        if (!_started)
+        {
+            _started = true;
+            _next = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var line = _next;
         if (line is null)
         {
+            LineIsCut = false;
             return null;
         }
 
+        _next = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         LineNumber++;
         Line = line;
+        // At the end of the file the tail stream has seen its last byte: a line break ends a complete file.
+        LineIsCut = _next is null && tail is { LastByte: not ((byte)'\n' or (byte)'\r') };
         return line.Split('\t');
     }
 
@@ -56,4 +85,65 @@ internal sealed class TsvLineReader(StreamReader reader) : IDisposable
     }
 
     public void Dispose() => reader.Dispose();
+
+    /// <summary>A read-only pass-through that remembers the last byte read (-1 before any), so the reader can tell whether
+    /// the file ends with a line break.</summary>
+    internal sealed class TailStream(Stream inner) : Stream
+    {
+        /// <summary>The last byte read so far, or -1.</summary>
+        public int LastByte { get; private set; } = -1;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Remember(buffer.AsSpan(offset), inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Remember(buffer, inner.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return Remember(buffer.Span, n);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Remember(Span<byte> buffer, int n)
+        {
+            if (n > 0)
+            {
+                LastByte = buffer[n - 1];
+            }
+
+            return n;
+        }
+    }
 }

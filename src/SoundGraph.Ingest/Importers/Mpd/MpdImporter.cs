@@ -17,16 +17,25 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// <para>Streams one playlist at a time (a full slice is ~32 MB and 1,000 playlists). Keys: playlist
 /// <c>mpd:playlist:&lt;pid&gt;</c>; track = its <c>track_uri</c>; artist = <see cref="EntityKeys.ArtistByName"/> of
 /// <c>artist_name</c> (as in every other source, so one artist has one identity; <c>artist_uri</c> is not used), credited
-/// Primary at position 0; entries at the given <c>pos</c> (a pos that is not an integer, negative, or repeated within the
-/// playlist rejects that entry).</para>
-/// <para>Rejected: a playlist without a numeric pid or a <c>tracks</c> array ("playlist #K" = 0-based index in the file),
-/// a playlist with an unparsable <c>modified_at</c>/<c>num_followers</c> ("playlist pid N"), a track without
-/// <c>track_uri</c> or <c>track_name</c> ("playlist pid N track pos K"; the rest of the playlist is kept). A file cut off
-/// in the middle (as GitHub copies of slices often are) keeps every complete playlist and rejects the tail.</para>
+/// Primary at position 0; entries at the given <c>pos</c>.</para>
+/// <para>A playlist is imported whole or not at all: its stored entries are replaced only by a complete, valid entry
+/// list (in the same batch, so one transaction). Rejected, with the stored version of the playlist kept: a playlist
+/// without a numeric pid ("playlist #K" = 0-based index in the file), a pid already read from this file, no
+/// <c>tracks</c> array, a <c>name</c> that is missing or not a string, an unparsable or out-of-range
+/// <c>modified_at</c>, an unparsable <c>num_followers</c> ("playlist pid N"); and any bad entry — not an object, a pos
+/// that is not an integer, negative or repeated, no <c>spotify:track:</c> URI, no <c>track_name</c> ("playlist pid N
+/// track pos K"; every bad entry of the playlist is listed). A file cut off in the middle (as GitHub copies of slices
+/// often are) keeps every complete playlist and rejects the tail.</para>
 /// <para>Read counts: <c>playlists</c>, <c>entries</c>.</para>
 /// </remarks>
 public sealed class MpdImporter : IImporter
 {
+    /// <summary>Ends the reason of every reject that drops a playlist's new version.</summary>
+    public const string KeptSuffix = "; the playlist's new version is rejected (a stored version is kept).";
+
+    private const long MinUnixSeconds = -62135596800; // 0001-01-01T00:00:00Z, DateTimeOffset.MinValue
+    private const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z, DateTimeOffset.MaxValue
+
     /// <summary>Records per batch written to the store.</summary>
     /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
     /// playlist.</value>
@@ -47,13 +56,14 @@ public sealed class MpdImporter : IImporter
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         var report = new ImportReport(Format);
         var reject = new RejectRecorder(rejects, report);
-        var batch = new BatchBuffer(writer, report, BatchSize);
+        var batch = new BatchBuffer(writer, report, BatchSize, (key, reason) => reject.Add(path, "playlist pid " + key[(key.LastIndexOf(':') + 1)..], reason));
         var stream = await ImportInput.OpenReadAsync(path, progress, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var json = new JsonArrayStreamReader(stream, "playlists", path, "a Spotify MPD slice");
             var index = 0;
             string lastPid = "none";
+            var pids = new HashSet<long>();
             while (true)
             {
                 JsonDocument? doc;
@@ -85,7 +95,16 @@ public sealed class MpdImporter : IImporter
                         throw new InputFormatException($"'{path}' is not a Spotify MPD slice: its first playlist has no \"tracks\" array.");
                     }
 
-                    lastPid = MapPlaylist(playlist, index, path, batch, report, reject) ?? lastPid;
+                    try
+                    {
+                        lastPid = MapPlaylist(playlist, index, path, pids, batch, report, reject) ?? lastPid;
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+                    {
+                        // A shape no check above foresaw: the playlist was not emitted (emission comes after every check),
+                        // so rejecting it here keeps the stored version and the rest of the file imports.
+                        reject.Add(path, $"playlist #{index.ToString(CultureInfo.InvariantCulture)}", $"The playlist could not be read ({ex.Message})" + KeptSuffix, Raw(playlist));
+                    }
                 }
 
                 index++;
@@ -102,20 +121,34 @@ public sealed class MpdImporter : IImporter
         return report;
     }
 
-    private static string? MapPlaylist(JsonElement p, int index, string file, BatchBuffer batch, ImportReport report, RejectRecorder reject)
+    private static string? MapPlaylist(JsonElement p, int index, string file, HashSet<long> pids, BatchBuffer batch, ImportReport report, RejectRecorder reject)
     {
         report.CountRead("playlists");
+        var indexText = index.ToString(CultureInfo.InvariantCulture);
         if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("pid", out var pidEl) || !JsonNumbers.TryInt64(pidEl, out var pid))
         {
-            reject.Add(file, $"playlist #{index}", "The playlist has no numeric pid.", Raw(p));
+            reject.Add(file, $"playlist #{indexText}", "The playlist has no numeric pid.", Raw(p));
             return null;
         }
 
         var pidText = pid.ToString(CultureInfo.InvariantCulture);
         var location = $"playlist pid {pidText}";
+        if (!pids.Add(pid))
+        {
+            // The first copy may already be stored: a second one in the same file would replace it, or (in one batch) collide with it.
+            reject.Add(file, location, $"The pid {pidText} was already read from this file; this later copy (playlist #{indexText}) is rejected.", Raw(p));
+            return pidText;
+        }
+
         if (!p.TryGetProperty("tracks", out var tracks) || tracks.ValueKind != JsonValueKind.Array)
         {
-            reject.Add(file, location, "The playlist has no tracks array.", Raw(p));
+            reject.Add(file, location, "The playlist has no tracks array" + KeptSuffix, Raw(p));
+            return pidText;
+        }
+
+        if (!p.TryGetProperty("name", out var nameEl) || nameEl.ValueKind != JsonValueKind.String)
+        {
+            reject.Add(file, location, (p.TryGetProperty("name", out _) ? $"name is a JSON {Kind(nameEl)}, not a string" : "The playlist has no name") + KeptSuffix, Raw(p));
             return pidText;
         }
 
@@ -124,7 +157,13 @@ public sealed class MpdImporter : IImporter
         {
             if (!JsonNumbers.TryInt64(m, out var seconds))
             {
-                reject.Add(file, location, "modified_at is not a unix time in seconds.", m.GetRawText());
+                reject.Add(file, location, "modified_at is not a unix time in seconds" + KeptSuffix, m.GetRawText());
+                return pidText;
+            }
+
+            if (seconds < MinUnixSeconds || seconds > MaxUnixSeconds)
+            {
+                reject.Add(file, location, $"modified_at {m.GetRawText()} is not a date: unix seconds must lie between {MinUnixSeconds} and {MaxUnixSeconds}" + KeptSuffix, m.GetRawText());
                 return pidText;
             }
 
@@ -136,7 +175,7 @@ public sealed class MpdImporter : IImporter
         {
             if (!JsonNumbers.TryInt32(f, out var n))
             {
-                reject.Add(file, location, "num_followers is not an integer.", f.GetRawText());
+                reject.Add(file, location, "num_followers is not an integer" + KeptSuffix, f.GetRawText());
                 return pidText;
             }
 
@@ -155,11 +194,12 @@ public sealed class MpdImporter : IImporter
             };
         }
 
-        var key = EntityKeys.Local("mpd", "playlist", pidText);
-        batch.Batch.Playlists.Add(new PlaylistRecord(key, Str(p, "name") ?? string.Empty, null, followers, modifiedAt, collaborative));
-
-        var i = 0;
+        // Every entry is checked before anything of the playlist is emitted: one bad entry rejects the playlist's new
+        // version, so its stored entries are never replaced by an incomplete list.
+        var entries = new List<(int Pos, string Uri, string Title, string? Artist, string? Album, long? DurationMs)>();
         var positions = new HashSet<int>();
+        var bad = 0;
+        var i = 0;
         foreach (var t in tracks.EnumerateArray())
         {
             var itemIndex = i++;
@@ -168,40 +208,56 @@ public sealed class MpdImporter : IImporter
             var pos = itemIndex;
             if (hasPos && !JsonNumbers.TryInt32(t.GetProperty("pos"), out pos))
             {
-                reject.Add(file, $"{location} track #{itemIndex.ToString(CultureInfo.InvariantCulture)}", "pos is not an integer.", Raw(t));
+                reject.Add(file, $"{location} track #{itemIndex.ToString(CultureInfo.InvariantCulture)}", "pos is not an integer" + KeptSuffix, Raw(t));
+                bad++;
                 continue;
             }
 
             var trackLocation = $"{location} track pos {pos.ToString(CultureInfo.InvariantCulture)}";
+            string? error = null;
+            string? uri = null, title = null;
             if (t.ValueKind != JsonValueKind.Object)
             {
-                reject.Add(file, trackLocation, "The track entry is not a JSON object.", Raw(t));
-                continue;
+                error = $"The track entry is a JSON {Kind(t)}, not an object";
+            }
+            else if (pos < 0)
+            {
+                error = "pos is negative";
+            }
+            else if (!positions.Add(pos))
+            {
+                error = "Another track of this playlist has the same pos";
+            }
+            else if (!EntityKeys.IsSpotifyUri(uri = Str(t, "track_uri"), "track"))
+            {
+                error = "The track has no spotify:track: URI";
+            }
+            else if (string.IsNullOrEmpty(title = Str(t, "track_name")))
+            {
+                error = "The track has no track_name";
             }
 
-            if (pos < 0 || !positions.Add(pos))
+            if (error is not null)
             {
-                reject.Add(file, trackLocation, pos < 0 ? "pos is negative." : "Another track of this playlist has the same pos.", Raw(t));
-                continue;
-            }
-
-            var uri = Str(t, "track_uri");
-            var title = Str(t, "track_name");
-            if (!EntityKeys.IsSpotifyUri(uri, "track"))
-            {
-                reject.Add(file, trackLocation, "The track has no spotify:track: URI.", Raw(t));
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(title))
-            {
-                reject.Add(file, trackLocation, "The track has no track_name.", Raw(t));
+                reject.Add(file, trackLocation, error + KeptSuffix, Raw(t));
+                bad++;
                 continue;
             }
 
             long? duration = t.TryGetProperty("duration_ms", out var d) && JsonNumbers.TryInt64(d, out var ms) ? ms : null;
-            var artistName = Str(t, "artist_name");
-            if (batch.AddTrack(new TrackRecord(uri!, title, artistName, Str(t, "album_name"), duration)))
+            entries.Add((pos, uri!, title!, Str(t, "artist_name"), Str(t, "album_name"), duration));
+        }
+
+        if (bad > 0)
+        {
+            return pidText;
+        }
+
+        var key = EntityKeys.Local("mpd", "playlist", pidText);
+        batch.Batch.Playlists.Add(new PlaylistRecord(key, nameEl.GetString()!, null, followers, modifiedAt, collaborative));
+        foreach (var (pos, uri, title, artistName, album, duration) in entries)
+        {
+            if (batch.AddTrack(new TrackRecord(uri, title, artistName, album, duration)))
             {
                 // Artists are keyed by name, like in every other source (the top-songs CSV and the account exports have
                 // no artist URIs): keying MPD artists by artist_uri would give one artist two identities.
@@ -209,15 +265,17 @@ public sealed class MpdImporter : IImporter
                 if (artistKey is not null)
                 {
                     batch.AddArtist(artistKey, artistName ?? string.Empty);
-                    batch.Batch.Credits.Add(new CreditRecord(uri!, artistKey, CreditRole.Primary, 0));
+                    batch.Batch.Credits.Add(new CreditRecord(uri, artistKey, CreditRole.Primary, 0));
                 }
             }
 
-            batch.Batch.PlaylistEntries.Add(new PlaylistEntryRecord(key, pos, uri!));
+            batch.Batch.PlaylistEntries.Add(new PlaylistEntryRecord(key, pos, uri));
         }
 
         return pidText;
     }
+
+    private static string Kind(JsonElement e) => e.ValueKind.ToString().ToLowerInvariant();
 
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
