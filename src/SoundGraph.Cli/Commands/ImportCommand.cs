@@ -22,10 +22,15 @@ public static class ImportCommand
         format.AcceptOnlyFromAmong(formats);
         var path = new Argument<string>("path") { Description = "The file or folder to import (gzip accepted)." };
         var user = new Option<string?>("--user") { Description = "spotify-export only: the name of the export's owner (default: the folder name)." };
-        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows). Exit code 0: clean; 3: imported with rejects; 1: failed.") { format, path, user };
+        var map = new Option<string?>("--map")
+        {
+            Description = "spotify-features only: the file's columns as column=field,… (e.g. \"song=title,singer=artists,bpm=tempo\"), instead of detecting a known layout. Fields: "
+                + string.Join(", ", Ingest.Importers.SpotifyFeatures.SpotifyFeaturesLayout.Fields) + ".",
+        };
+        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows). Exit code 0: clean; 3: imported with rejects; 1: failed.") { format, path, user, map };
         command.SetAction(async (parse, ct) =>
         {
-            var importer = ImporterCatalog.Get(parse.GetValue(format)!, parse.GetValue(user));
+            var importer = ImporterCatalog.Get(parse.GetValue(format)!, parse.GetValue(user), parse.GetValue(map));
             var input = parse.GetValue(path)!;
             if (!File.Exists(input) && !Directory.Exists(input))
             {

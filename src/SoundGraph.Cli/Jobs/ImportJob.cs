@@ -85,6 +85,11 @@ public static class ImportJob
 
         table.AddRow("rejected", "rows/records", N(report.Rejects.Count));
         console.Write(table);
+        foreach (var note in report.Notes)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+
         if (report.Rejects.Count > 0)
         {
             foreach (var r in report.Rejects.Take(5))

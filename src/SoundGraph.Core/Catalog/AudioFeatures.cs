@@ -4,7 +4,8 @@ namespace SoundGraph.Core.Catalog;
 /// <remarks>Source: Spotify Web API "Get Track's Audio Features". 0–1 features are unitless confidences or
 /// perceptual measures; <see cref="LoudnessDb"/> is in dB (typically −60…0); <see cref="TempoBpm"/> in beats per
 /// minute; <see cref="Key"/> is the pitch class 0–11 (C = 0, −1 when unknown); <see cref="Mode"/> 1 = major, 0 = minor;
-/// <see cref="TimeSignature"/> is beats per bar (3–7).</remarks>
+/// <see cref="TimeSignature"/> is beats per bar (3–7; 0 when unknown, as the Spotify API itself reports for some tracks
+/// and as importers store it for a file without a time-signature column).</remarks>
 public sealed record AudioFeatures(
     double Danceability,
     double Energy,

@@ -9,29 +9,33 @@ using SoundGraph.Storage;
 namespace SoundGraph.Ingest.Importers.SpotifyFeatures;
 
 /// <summary>
-/// Imports the "Spotify Top Songs and Audio Features" CSV (Kaggle; Spotify weekly charts 2017–2022 joined with the Web
-/// API audio features): header <c>id, artist_names, track_name, source, key, mode, time_signature, danceability, energy,
-/// speechiness, acousticness, instrumentalness, liveness, valence, loudness, tempo, duration_ms, weeks_on_chart,
-/// streams</c>, optionally gzipped.
+/// Imports CSV files of Spotify tracks with audio features, in any of the <see cref="SpotifyFeaturesLayout.Known"/> layouts
+/// (detected by header: Kaggle top songs, Kaggle Spotify Tracks Dataset, TidyTuesday 2020-01-21 spotify_songs, the MSD +
+/// Spotify music info) or in any layout whose columns <see cref="ColumnMap"/> names; optionally gzipped.
 /// </summary>
 /// <remarks>
-/// <para>Per row: a track <c>spotify:track:&lt;id&gt;</c> (title, first artist as primary name, duration, streams, weeks on
-/// chart, label); artists by name (<see cref="EntityKeys.ArtistByName"/>) split by
-/// <see cref="SpotifyFeaturesParsers.SplitArtistNames"/>, the first credited Primary at position 0, the others Featured at
-/// 1..n; the label <see cref="EntityKeys.Label"/>(source); audio features from extractor "spotify" (key as pitch class,
-/// −1 when unknown).</para>
-/// <para>Rejected with "line N" (physical line, header = 1): a wrong field count, a missing id or track_name, a repeated
-/// id, an unparsable number, mode or time signature, and malformed CSV quoting.</para>
-/// <para>Read counts: <c>tracks</c> (rows).</para>
+/// <para>Per row: a track <c>spotify:track:&lt;id&gt;</c> (or, without an id field, the (first artist, title) name key) with
+/// title, first artist as primary name, album, duration, streams, weeks on chart, label and genre where the layout has them
+/// (a field the layout lacks is stored as unknown, null); artists by name (<see cref="EntityKeys.ArtistByName"/>) split as
+/// the layout lists them (<see cref="ArtistListStyle"/>), the first credited Primary at position 0, the others Featured at
+/// 1..n; the label <see cref="EntityKeys.Label"/>(label); audio features from extractor "spotify" when the layout has the
+/// nine descriptors and mode (key as pitch class, −1 when unknown or absent; time signature 0 when absent).</para>
+/// <para>Rejected with "line N" (physical line where the record starts, header = 1) and the field and value in the reason:
+/// a wrong field count, a missing id or title, a repeated id (counted as skipped instead in layouts where a track repeats
+/// once per playlist or genre), an unparsable number, key, mode or time signature, a value out of range (see
+/// <see cref="SpotifyFeaturesRow"/>), and malformed CSV quoting.</para>
+/// <para>Read counts: <c>tracks</c> (rows). The report's notes give the layout and its column → field mapping.</para>
 /// </remarks>
 public sealed class SpotifyFeaturesImporter : IImporter
 {
-    /// <summary>The columns the file must have (in any order).</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "id", "artist_names", "track_name", "source", "key", "mode", "time_signature", "danceability", "energy", "speechiness",
-        "acousticness", "instrumentalness", "liveness", "valence", "loudness", "tempo", "duration_ms", "weeks_on_chart", "streams",
-    ];
+    /// <summary>The columns of the top-songs file, the layout read when no other is detected first (in any order).</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. SpotifyFeaturesLayout.TopSongs.Columns.Select(c => c.Key)];
+
+    /// <summary>A <c>--map</c> value, "column=field,…" (fields: <see cref="SpotifyFeaturesLayout.Fields"/>), used instead of
+    /// detecting the layout.</summary>
+    /// <value>Default null: detect the layout by header. Parsed by <see cref="SpotifyFeaturesLayout.ParseMap"/> when the import
+    /// starts, so an unknown field is an <see cref="ArgumentException"/> before the file is opened.</value>
+    public string? ColumnMap { get; init; }
 
     /// <summary>Records per batch written to the store.</summary>
     /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
@@ -42,7 +46,7 @@ public sealed class SpotifyFeaturesImporter : IImporter
     public string Format => "spotify-features";
 
     /// <inheritdoc/>
-    public string Description => "Spotify top songs with audio features CSV (spotify_top_songs_audio_features.csv, optionally .gz)";
+    public string Description => "CSV of Spotify tracks with audio features: Kaggle top songs, Spotify Tracks Dataset, TidyTuesday spotify_songs, MSD music info, or any layout with --map (optionally .gz)";
 
     /// <inheritdoc/>
     public async Task<ImportReport> ImportAsync(string path, ICatalogWriter writer, IRejectSink rejects, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -51,6 +55,7 @@ public sealed class SpotifyFeaturesImporter : IImporter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
+        var mapped = ColumnMap is null ? null : SpotifyFeaturesLayout.ParseMap(ColumnMap);
         var report = new ImportReport(Format);
         var reject = new RejectRecorder(rejects, report);
         var batch = new BatchBuffer(writer, report, BatchSize);
@@ -85,19 +90,17 @@ public sealed class SpotifyFeaturesImporter : IImporter
             }
             catch (CsvFormatException ex)
             {
-                throw new InputFormatException($"'{path}' is not the Spotify top-songs CSV: its header cannot be read as CSV.", ex);
+                throw new InputFormatException($"'{path}' is not a Spotify audio-features CSV: its header cannot be read as CSV.", ex);
             }
 
-            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < header.Count; i++)
+            var layout = mapped ?? SpotifyFeaturesLayout.Detect(header) ?? throw new InputFormatException(
+                $"'{path}' is in no known Spotify audio-feature layout ({string.Join(", ", SpotifyFeaturesLayout.Known.Select(l => l.Name))}); "
+                + "name its columns with --map column=field,…");
+            var row = new SpotifyFeaturesRow(layout, layout.Resolve(header, path));
+            report.Notes.Add(layout.Describe());
+            if (!row.HasFeatures)
             {
-                index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
-            }
-
-            var missing = Columns.Where(c => !index.ContainsKey(c)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new InputFormatException($"'{path}' is not the Spotify top-songs CSV: its header lacks {string.Join(", ", missing)}.");
+                report.Notes.Add("no audio features stored: the layout lacks " + string.Join(", ", SpotifyFeaturesLayout.FeatureFields.Where(f => !layout.Columns.Any(c => c.Value == f))));
             }
 
             var fields = new string[header.Count];
@@ -109,7 +112,13 @@ public sealed class SpotifyFeaturesImporter : IImporter
                     fields[i] = csv.GetString(i);
                 }
 
-                var error = MapRow(fields, index, batch, seenIds);
+                var error = row.Map(fields, batch, seenIds, out var repeated);
+                if (repeated)
+                {
+                    report.CountSkipped("repeated track (already imported from an earlier row)");
+                    continue;
+                }
+
                 if (error is not null)
                 {
                     reject.Add(path, "line " + csv.LineNumber.ToString(CultureInfo.InvariantCulture), error, csv.Current.ToString());
@@ -122,93 +131,5 @@ public sealed class SpotifyFeaturesImporter : IImporter
 
         await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
         return report;
-    }
-
-    private static string? MapRow(string[] f, Dictionary<string, int> index, BatchBuffer batch, HashSet<string> seenIds)
-    {
-        string Get(string column) => f[index[column]].Trim();
-
-        var id = Get("id");
-        var title = Get("track_name");
-        if (id.Length == 0)
-        {
-            return "The row has no id.";
-        }
-
-        if (title.Length == 0)
-        {
-            return "The row has no track_name.";
-        }
-
-        var names = SpotifyFeaturesParsers.SplitArtistNames(Get("artist_names"));
-        var numbers = new double[9];
-        string[] numberColumns = ["danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "loudness", "tempo"];
-        for (var i = 0; i < numberColumns.Length; i++)
-        {
-            if (!double.TryParse(Get(numberColumns[i]), NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !double.IsFinite(numbers[i]))
-            {
-                return $"{numberColumns[i]} is not a number.";
-            }
-        }
-
-        if (!long.TryParse(Get("duration_ms"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var duration))
-        {
-            return "duration_ms is not an integer.";
-        }
-
-        if (!int.TryParse(Get("weeks_on_chart"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var weeks))
-        {
-            return "weeks_on_chart is not an integer.";
-        }
-
-        if (!long.TryParse(Get("streams"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var streams))
-        {
-            return "streams is not an integer.";
-        }
-
-        if (SpotifyFeaturesParsers.ParseMode(Get("mode")) is not { } mode)
-        {
-            return "mode is neither Major nor Minor.";
-        }
-
-        if (SpotifyFeaturesParsers.ParseTimeSignature(Get("time_signature")) is not { } timeSignature)
-        {
-            return "time_signature is not a number of beats.";
-        }
-
-        if (!seenIds.Add(id))
-        {
-            return $"The id {id} was already imported from an earlier row.";
-        }
-
-        var key = EntityKeys.Spotify("track", id);
-        var label = Get("source");
-        string? labelKey = null;
-        if (label.Length > 0)
-        {
-            labelKey = EntityKeys.Label(label);
-            batch.AddLabel(labelKey, label);
-        }
-
-        batch.AddTrack(new TrackRecord(key, title, names.Count > 0 ? names[0] : null, null, duration, labelKey, streams, weeks));
-        var credited = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            var artistKey = NameKeys.Artist(name);
-            if (!credited.Add(artistKey))
-            {
-                continue;
-            }
-
-            batch.AddArtist(artistKey, name);
-            var position = credited.Count - 1;
-            batch.Batch.Credits.Add(new CreditRecord(key, artistKey, position == 0 ? CreditRole.Primary : CreditRole.Featured, position));
-        }
-
-        var features = new AudioFeatures(
-            numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6], numbers[7], numbers[8],
-            SpotifyFeaturesParsers.PitchClass(Get("key")), mode, timeSignature);
-        batch.Batch.AudioFeatures.Add(new AudioFeaturesRecord(key, "spotify", features));
-        return null;
     }
 }
