@@ -46,7 +46,7 @@ public static class ImportCommand
                 {
                     context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new
                     {
-                        report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = rejectsPath,
+                        report.Format, report.Read, report.Stored, report.Skipped, rejected = report.Rejects.Count, rejectsFile = rejectsPath, report.Notes,
                         exitCode = report.Rejects.Count > 0 ? CliApp.ImportedWithRejects : 0,
                     }));
                 }
