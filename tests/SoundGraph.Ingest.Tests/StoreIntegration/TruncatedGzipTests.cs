@@ -92,6 +92,25 @@ public sealed class TruncatedGzipTests
     }
 
     [Fact]
+    public async Task ImportAsync_TwoConcatenatedGzipMembers_ImportsBothAndACutStillFails()
+    {
+        using var folder = new TempFolder();
+        var csv = await File.ReadAllBytesAsync(TestData.Demo("spotify-top-songs-audio-features", "spotify_top_songs_audio_features.csv"));
+        var half = Array.LastIndexOf(csv, (byte)'\n', csv.Length / 2) + 1;
+        var a = await File.ReadAllBytesAsync(folder.Gzip("a.gz", csv[..half]));
+        var b = await File.ReadAllBytesAsync(folder.Gzip("b.gz", csv[half..]));
+        var gz = Path.Combine(folder.Path, "features.csv.gz");
+        await File.WriteAllBytesAsync(gz, [.. a, .. b]);
+
+        var report = await new SpotifyFeaturesImporter().ImportAsync(gz, new FakeCatalogWriter(), new ListRejectSink());
+
+        Assert.Equal(6513, report.Stored("tracks"));
+        await File.WriteAllBytesAsync(gz, [.. a, .. b[..(b.Length / 2)]]);
+        var ex = await Assert.ThrowsAsync<InputFormatException>(() => new SpotifyFeaturesImporter().ImportAsync(gz, new FakeCatalogWriter(), new ListRejectSink()));
+        Assert.StartsWith($"'{gz}' is a cut-off or damaged gzip file: the data does not match the CRC-32 and length in the gzip trailer", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAsync_WholeGzip_StillImports()
     {
         using var folder = new TempFolder();

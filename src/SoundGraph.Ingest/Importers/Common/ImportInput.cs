@@ -65,8 +65,9 @@ internal static class ImportInput
     /// <remarks>.NET's <see cref="GZipStream"/> ends a cut-off stream quietly, as if the data ended there (a file cut to a
     /// third read as a third of its rows, exit 0), so the check is made here, before anything of the file is imported:
     /// a cut-off or damaged file then stores nothing. Costs one extra decompression of the file. A file of several
-    /// concatenated gzip members is checked against its last member's trailer, so it is reported as damaged unless it
-    /// is recompressed into one member (<c>zcat f.gz | gzip &gt; g.gz</c>).</remarks>
+    /// concatenated gzip members (<c>cat a.gz b.gz</c>) is decompressed a second time to check the last member, which the
+    /// trailer covers (its data must be under 4 GiB); the earlier members' trailers are not checked, but a cut always
+    /// falls in the last member.</remarks>
     /// <exception cref="InputFormatException">The data does not match the trailer, or decompression fails; the message
     /// names the file and how far it got (bytes and lines decompressed).</exception>
     private static async Task VerifyGzipAsync(FileStream file, string path, CancellationToken cancellationToken)
@@ -112,10 +113,40 @@ internal static class ImportInput
             return;
         }
 
+        // Several concatenated members (cat a.gz b.gz): the trailer covers only the last member, whose data then starts
+        // trailerSize bytes before the end; decompress once more and check that part's CRC-32.
+        if (failure is null && length >= 18 && bytes - trailerSize is > 0 and var start
+            && await CrcFromAsync(file, start, cancellationToken).ConfigureAwait(false) == trailerCrc)
+        {
+            return;
+        }
+
         failure ??= length < 18 ? "it is shorter than the smallest gzip file (18 bytes)" : "the data does not match the CRC-32 and length in the gzip trailer";
         throw new InputFormatException(
             $"'{path}' is a cut-off or damaged gzip file: {failure}, after {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes " +
             $"({lines.ToString("N0", CultureInfo.InvariantCulture)} lines) decompressed from its {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; nothing of it was imported.");
+    }
+
+    /// <summary>The CRC-32 of the decompressed data of <paramref name="file"/> from byte <paramref name="start"/> on.</summary>
+    private static async Task<uint> CrcFromAsync(FileStream file, long start, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        var crc = 0xFFFFFFFFu;
+        var offset = 0L;
+        var buffer = new byte[BufferSize];
+        var gz = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+        await using (gz.ConfigureAwait(false))
+        {
+            int r;
+            while ((r = await gz.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                var skip = (int)Math.Clamp(start - offset, 0, r);
+                crc = Crc32.Update(crc, buffer.AsSpan(skip, r - skip));
+                offset += r;
+            }
+        }
+
+        return ~crc;
     }
 
     /// <summary>Opens <paramref name="path"/> as text (gzip transparently), honouring a byte order mark.</summary>
