@@ -1,17 +1,20 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using SoundGraph.Core.Import;
 
 namespace SoundGraph.Ingest.Importers.Common;
 
-/// <summary>Opens input files for importers: byte progress on the file, gzip detected by its magic bytes (1f 8b).</summary>
+/// <summary>Opens input files for importers: byte progress on the file, gzip detected by its magic bytes (1f 8b) and
+/// checked whole against its trailer before the importer reads it.</summary>
 internal static class ImportInput
 {
     private const int BufferSize = 1 << 16;
 
     /// <summary>Opens <paramref name="path"/> for sequential reading, decompressing it when it starts with the gzip magic bytes.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InputFormatException">The path is a folder.</exception>
+    /// <exception cref="InputFormatException">The path is a folder; or the file is gzip but cut off or damaged (see
+    /// <see cref="VerifyGzipAsync"/>), found before the importer reads a byte of it.</exception>
     public static async Task<Stream> OpenReadAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
@@ -40,15 +43,110 @@ internal static class ImportInput
                 n += r;
             }
 
+            var gzip = n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            if (gzip)
+            {
+                await VerifyGzipAsync(file, path, cancellationToken).ConfigureAwait(false);
+            }
+
             file.Position = 0;
             var counted = new ProgressStream(file, path, progress);
-            return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(counted, CompressionMode.Decompress) : counted;
+            return gzip ? new GZipStream(counted, CompressionMode.Decompress) : counted;
         }
         catch
         {
             await file.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Decompresses the whole gzip <paramref name="file"/> once, counting bytes and lines, and compares the data's
+    /// CRC-32 and length (mod 2³²) with the 8-byte trailer that ends the file (RFC 1952 §2.3.1).</summary>
+    /// <remarks>.NET's <see cref="GZipStream"/> ends a cut-off stream quietly, as if the data ended there (a file cut to a
+    /// third read as a third of its rows, exit 0), so the check is made here, before anything of the file is imported:
+    /// a cut-off or damaged file then stores nothing. Costs one extra decompression of the file. A file of several
+    /// concatenated gzip members (<c>cat a.gz b.gz</c>) is decompressed a second time to check the last member, which the
+    /// trailer covers (its data must be under 4 GiB); the earlier members' trailers are not checked, but a cut always
+    /// falls in the last member.</remarks>
+    /// <exception cref="InputFormatException">The data does not match the trailer, or decompression fails; the message
+    /// names the file and how far it got (bytes and lines decompressed).</exception>
+    private static async Task VerifyGzipAsync(FileStream file, string path, CancellationToken cancellationToken)
+    {
+        var length = file.Length;
+        uint trailerCrc = 0, trailerSize = 0;
+        if (length >= 18)
+        {
+            var trailer = new byte[8];
+            file.Position = length - 8;
+            await file.ReadExactlyAsync(trailer, cancellationToken).ConfigureAwait(false);
+            trailerCrc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+            trailerSize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer.AsSpan(4));
+        }
+
+        file.Position = 0;
+        long bytes = 0, lines = 0;
+        var crc = 0xFFFFFFFFu;
+        var buffer = new byte[BufferSize];
+        string? failure = null;
+        var gz = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+        await using (gz.ConfigureAwait(false))
+        {
+            try
+            {
+                int r;
+                while ((r = await gz.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    var chunk = buffer.AsSpan(0, r);
+                    crc = Crc32.Update(crc, chunk);
+                    lines += chunk.Count((byte)'\n');
+                    bytes += r;
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                failure = $"decompressing it failed ({ex.Message})";
+            }
+        }
+
+        if (failure is null && length >= 18 && ~crc == trailerCrc && (uint)bytes == trailerSize)
+        {
+            return;
+        }
+
+        // Several concatenated members (cat a.gz b.gz): the trailer covers only the last member, whose data then starts
+        // trailerSize bytes before the end; decompress once more and check that part's CRC-32.
+        if (failure is null && length >= 18 && bytes - trailerSize is > 0 and var start
+            && await CrcFromAsync(file, start, cancellationToken).ConfigureAwait(false) == trailerCrc)
+        {
+            return;
+        }
+
+        failure ??= length < 18 ? "it is shorter than the smallest gzip file (18 bytes)" : "the data does not match the CRC-32 and length in the gzip trailer";
+        throw new InputFormatException(
+            $"'{path}' is a cut-off or damaged gzip file: {failure}, after {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes " +
+            $"({lines.ToString("N0", CultureInfo.InvariantCulture)} lines) decompressed from its {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; nothing of it was imported.");
+    }
+
+    /// <summary>The CRC-32 of the decompressed data of <paramref name="file"/> from byte <paramref name="start"/> on.</summary>
+    private static async Task<uint> CrcFromAsync(FileStream file, long start, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        var crc = 0xFFFFFFFFu;
+        var offset = 0L;
+        var buffer = new byte[BufferSize];
+        var gz = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+        await using (gz.ConfigureAwait(false))
+        {
+            int r;
+            while ((r = await gz.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                var skip = (int)Math.Clamp(start - offset, 0, r);
+                crc = Crc32.Update(crc, buffer.AsSpan(skip, r - skip));
+                offset += r;
+            }
+        }
+
+        return ~crc;
     }
 
     /// <summary>Opens <paramref name="path"/> as text (gzip transparently), honouring a byte order mark.</summary>

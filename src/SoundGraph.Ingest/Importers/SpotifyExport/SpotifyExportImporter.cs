@@ -24,15 +24,21 @@ namespace SoundGraph.Ingest.Importers.SpotifyExport;
 /// their <c>trackUri</c>, else by the within-import (artist, title) rule of <see cref="TrackNameResolver"/>
 /// (<c>Read["tracks_matched_by_name"]</c> counts name keys matched to stored tracks); artists by name with a Primary credit.</para>
 /// <para>Episodes, audiobooks and local files are skipped (<c>Skipped["episode"]</c>, <c>["audiobook"]</c>,
-/// <c>["local_file"]</c>); kept items are renumbered 0..n−1. Rejected: an item without a track name
-/// ("playlist 'name' item K", K = 0-based index among the playlist's items), an unparsable addedDate; a playlist with an
-/// unparsable lastModifiedDate ("playlist 'name'"); a play without trackName, or with a bad endTime or msPlayed
+/// <c>["local_file"]</c>); kept items are renumbered 0..n−1. A playlist's stored entries are replaced only by a complete,
+/// valid item list: a bad item (not an object; no track, episode, audiobook or local file; no track name; an unparsable
+/// addedDate) is rejected as "playlist 'name' item K" (K = 0-based index among the playlist's items) and rejects the
+/// playlist's new version with it, every bad item listed and each reason ending <see cref="KeptSuffix"/>; so does a
+/// playlist with no items array or an unparsable lastModifiedDate ("playlist 'name'"). A rejected playlist still counts
+/// for the occurrence numbers of later same-named ones. A play without trackName, or with a bad endTime or msPlayed
 /// ("item K" of its file). A history file cut off in the middle keeps its complete plays and rejects the tail.</para>
 /// <para>Read counts: <c>playlists</c>, <c>entries</c> (items, all kinds), <c>listens</c>.</para>
 /// </remarks>
 /// <param name="userName">The export's owner; default: the folder's name.</param>
 public sealed partial class SpotifyExportImporter(string? userName = null) : IImporter
 {
+    /// <summary>Ends the reason of every reject that drops a playlist's new version.</summary>
+    public const string KeptSuffix = "; the playlist's new version is rejected (a stored version is kept).";
+
     private const string Source = "spotify-export";
     private static readonly string[] EndTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"];
 
@@ -142,9 +148,20 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
         report.CountRead("playlists");
         var name = p.ValueKind == JsonValueKind.Object ? Str(p, "name") ?? string.Empty : string.Empty;
         var location = $"playlist '{name}'";
-        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        if (p.ValueKind != JsonValueKind.Object)
         {
-            reject.Add(file, location, "The playlist has no items array.", ImportInput.Truncate(p.GetRawText()));
+            reject.Add(file, location, "The playlist is not a JSON object.", ImportInput.Truncate(p.GetRawText()));
+            return;
+        }
+
+        // The occurrence is counted before any check, so a rejected playlist never shifts a later same-named one onto
+        // its key (which would replace that playlist's stored entries with another playlist's).
+        var normalizedName = NameNormalizer.Normalize(name);
+        var occurrence = occurrences[normalizedName] = occurrences.GetValueOrDefault(normalizedName) + 1;
+        var key = EntityKeys.Local(Source, "playlist", $"{userId}:{normalizedName}#{occurrence.ToString(CultureInfo.InvariantCulture)}");
+        if (!p.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            reject.Add(file, location, "The playlist has no items array" + KeptSuffix, ImportInput.Truncate(p.GetRawText()));
             return;
         }
 
@@ -153,7 +170,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
         {
             if (!TryParseDate(modifiedText, out var m))
             {
-                reject.Add(file, location, "lastModifiedDate is not a date.", modifiedText);
+                reject.Add(file, location, "lastModifiedDate is not a date" + KeptSuffix, modifiedText);
                 return;
             }
 
@@ -161,12 +178,11 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
         }
 
         int? followers = p.TryGetProperty("numberOfFollowers", out var f) && JsonNumbers.TryInt32(f, out var nf) ? nf : null;
-        var normalizedName = NameNormalizer.Normalize(name);
-        var occurrence = occurrences[normalizedName] = occurrences.GetValueOrDefault(normalizedName) + 1;
-        var key = EntityKeys.Local(Source, "playlist", $"{userId}:{normalizedName}#{occurrence.ToString(CultureInfo.InvariantCulture)}");
-        batch.Batch.Playlists.Add(new PlaylistRecord(key, name, userKey, followers, modified));
 
-        var entries = new List<PlaylistEntryRecord>();
+        // Every item is checked before anything of the playlist is emitted: one bad item rejects the playlist's new
+        // version, so its stored entries are never replaced by a list with an entry missing and the rest moved up.
+        var kept = new List<(string? Uri, string? Artist, string Title, string? Album, DateTimeOffset? Added)>();
+        var bad = 0;
         var index = -1;
         foreach (var item in items.EnumerateArray())
         {
@@ -175,7 +191,8 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             var itemLocation = $"{location} item {index.ToString(CultureInfo.InvariantCulture)}";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                reject.Add(file, itemLocation, "The item is not a JSON object.", ImportInput.Truncate(item.GetRawText()));
+                reject.Add(file, itemLocation, "The item is not a JSON object" + KeptSuffix, ImportInput.Truncate(item.GetRawText()));
+                bad++;
                 continue;
             }
 
@@ -188,7 +205,8 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
                 }
                 else
                 {
-                    reject.Add(file, itemLocation, "The item has no track, episode, audiobook or local file.", ImportInput.Truncate(item.GetRawText()));
+                    reject.Add(file, itemLocation, "The item has no track, episode, audiobook or local file" + KeptSuffix, ImportInput.Truncate(item.GetRawText()));
+                    bad++;
                 }
 
                 continue;
@@ -198,7 +216,8 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             var artist = Str(t, "artistName")?.Trim();
             if (string.IsNullOrEmpty(title))
             {
-                reject.Add(file, itemLocation, string.IsNullOrEmpty(artist) ? "The track has neither artist nor title." : "The track has no title.", ImportInput.Truncate(item.GetRawText()));
+                reject.Add(file, itemLocation, (string.IsNullOrEmpty(artist) ? "The track has neither artist nor title" : "The track has no title") + KeptSuffix, ImportInput.Truncate(item.GetRawText()));
+                bad++;
                 continue;
             }
 
@@ -207,19 +226,30 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             {
                 if (!TryParseDate(addedText, out var a))
                 {
-                    reject.Add(file, itemLocation, "addedDate is not a date.", addedText);
+                    reject.Add(file, itemLocation, "addedDate is not a date" + KeptSuffix, addedText);
+                    bad++;
                     continue;
                 }
 
                 added = a;
             }
 
-            var track = await resolver.ResolveAsync(Str(t, "trackUri"), artist, title, ct).ConfigureAwait(false);
-            TrackEmitter.Emit(batch, track, artist, title, Str(t, "albumName"));
-            entries.Add(new PlaylistEntryRecord(key, entries.Count, track.Key, added));
+            kept.Add((Str(t, "trackUri"), artist, title, Str(t, "albumName"), added));
         }
 
-        batch.Batch.PlaylistEntries.AddRange(entries);
+        if (bad > 0)
+        {
+            return;
+        }
+
+        batch.Batch.Playlists.Add(new PlaylistRecord(key, name, userKey, followers, modified));
+        var position = 0;
+        foreach (var (uri, artist, title, album, added) in kept)
+        {
+            var track = await resolver.ResolveAsync(uri, artist, title, ct).ConfigureAwait(false);
+            TrackEmitter.Emit(batch, track, artist, title, album);
+            batch.Batch.PlaylistEntries.Add(new PlaylistEntryRecord(key, position++, track.Key, added));
+        }
     }
 
     private static async Task MapListenAsync(

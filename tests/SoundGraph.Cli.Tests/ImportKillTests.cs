@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Dapper;
+using SoundGraph.Storage;
+using SoundGraph.Tests.Shared;
+
+namespace SoundGraph.Cli.Tests;
+
+/// <summary><c>sgr import</c> killed with SIGKILL while it re-imports the real playlists folder: every playlist keeps its
+/// old or its new version, never a part of one (issue 13, F2). The re-import runs <c>sgr.dll</c> as a child process.</summary>
+public sealed class ImportKillTests : IDisposable
+{
+    private const string Dataset = "spotify-account-export-playlists";
+    private const long Entries = 211_917;
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sg-import-kill-" + Guid.NewGuid().ToString("N"));
+
+    public ImportKillTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [SharedFact(Dataset)]
+    public async Task Import_KilledAtTenRandomMomentsOfAReImport_NoPlaylistLosesAnEntry()
+    {
+        var folder = TestData.Shared(Dataset);
+        var db = Path.Combine(_dir, "k.db");
+        var first = await CliRunner.RunAsync("import", "playlists-tsv", folder, "--db", db);
+        Assert.True(first.Code == 0, first.Err);
+        var before = await SnapshotAsync(db);
+        Assert.Equal(Entries, before.Values.Sum());
+
+        // One uninterrupted re-import as a child process sets the window the kills fall in.
+        var whole = Stopwatch.StartNew();
+        using (var process = Start(folder, db))
+        {
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
+        }
+
+        var window = whole.Elapsed;
+        Assert.Equal(before, await SnapshotAsync(db));
+
+        var random = new Random(20261203);
+        var killedWhileRunning = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            // Within 5–80 % of the uninterrupted run, so (nearly) every kill hits a running import.
+            var moment = TimeSpan.FromMilliseconds((0.05 + (0.75 * random.NextDouble())) * window.TotalMilliseconds);
+            using (var process = Start(folder, db))
+            {
+                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(moment));
+                if (!process.HasExited)
+                {
+                    killedWhileRunning++;
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync();
+            }
+
+            var after = await SnapshotAsync(db);
+            Assert.True(after.Values.Sum() == Entries, $"kill {i} at {moment.TotalMilliseconds:F0} ms: {after.Values.Sum()} entries");
+            Assert.Equal(before, after);
+        }
+
+        Assert.True(killedWhileRunning >= 5, $"only {killedWhileRunning} of 10 kills hit a running import (window {window.TotalMilliseconds:F0} ms)");
+    }
+
+    private static Process Start(string folder, string db)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "sgr.dll"), "import", "playlists-tsv", folder, "--db", db })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(start)!;
+        // Drain the pipes so a full pipe buffer never blocks the child.
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
+    }
+
+    /// <summary>Entries per playlist key (0 for a playlist with none).</summary>
+    private static async Task<SortedDictionary<string, long>> SnapshotAsync(string db)
+    {
+        await using var store = await SoundGraphStore.OpenAsync(db);
+        var rows = await store.Connection.QueryAsync<(string Key, long Count)>(
+            "SELECT p.key, COUNT(pt.position) FROM playlists p LEFT JOIN playlist_tracks pt ON pt.playlist_id = p.id GROUP BY p.key");
+        return new SortedDictionary<string, long>(rows.ToDictionary(r => r.Key, r => r.Count), StringComparer.Ordinal);
+    }
+}
