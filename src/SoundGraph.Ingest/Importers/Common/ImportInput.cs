@@ -85,7 +85,7 @@ internal static class ImportInput
 
         file.Position = 0;
         long bytes = 0, lines = 0;
-        var crc = 0xFFFFFFFFu;
+        var crc = new System.IO.Hashing.Crc32();
         var buffer = new byte[BufferSize];
         string? failure = null;
         var gz = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
@@ -97,7 +97,7 @@ internal static class ImportInput
                 while ((r = await gz.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     var chunk = buffer.AsSpan(0, r);
-                    crc = Crc32.Update(crc, chunk);
+                    crc.Append(chunk);
                     lines += chunk.Count((byte)'\n');
                     bytes += r;
                 }
@@ -108,7 +108,7 @@ internal static class ImportInput
             }
         }
 
-        if (failure is null && length >= 18 && ~crc == trailerCrc && (uint)bytes == trailerSize)
+        if (failure is null && length >= 18 && crc.GetCurrentHashAsUInt32() == trailerCrc && (uint)bytes == trailerSize)
         {
             return;
         }
@@ -131,7 +131,7 @@ internal static class ImportInput
     private static async Task<uint> CrcFromAsync(FileStream file, long start, CancellationToken cancellationToken)
     {
         file.Position = 0;
-        var crc = 0xFFFFFFFFu;
+        var crc = new System.IO.Hashing.Crc32();
         var offset = 0L;
         var buffer = new byte[BufferSize];
         var gz = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
@@ -141,12 +141,12 @@ internal static class ImportInput
             while ((r = await gz.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 var skip = (int)Math.Clamp(start - offset, 0, r);
-                crc = Crc32.Update(crc, buffer.AsSpan(skip, r - skip));
+                crc.Append(buffer.AsSpan(skip, r - skip));
                 offset += r;
             }
         }
 
-        return ~crc;
+        return crc.GetCurrentHashAsUInt32();
     }
 
     /// <summary>Opens <paramref name="path"/> as text (gzip transparently), honouring a byte order mark.</summary>
