@@ -88,62 +88,19 @@ internal sealed class TsvLineReader(StreamReader reader, TsvLineReader.TailStrea
 
     /// <summary>A read-only pass-through that remembers the last byte read (-1 before any), so the reader can tell whether
     /// the file ends with a line break.</summary>
-    internal sealed class TailStream(Stream inner) : Stream
+    internal sealed class TailStream(Stream inner) : PassThroughReadStream(inner)
     {
         /// <summary>The last byte read so far, or -1.</summary>
         public int LastByte { get; private set; } = -1;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Remember(buffer.AsSpan(offset), inner.Read(buffer, offset, count));
-
-        public override int Read(Span<byte> buffer) => Remember(buffer, inner.Read(buffer));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        protected override int OnRead(ReadOnlySpan<byte> buffer, int count)
         {
-            var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return Remember(buffer.Span, n);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
+            if (count > 0)
             {
-                inner.Dispose();
+                LastByte = buffer[count - 1];
             }
 
-            base.Dispose(disposing);
-        }
-
-        private int Remember(Span<byte> buffer, int n)
-        {
-            if (n > 0)
-            {
-                LastByte = buffer[n - 1];
-            }
-
-            return n;
+            return count;
         }
     }
 }
