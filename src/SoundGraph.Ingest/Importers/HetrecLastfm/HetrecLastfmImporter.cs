@@ -27,8 +27,9 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 /// <para>An artist id that only user_taggedartists.dat names (not artists.dat) becomes an artist keyed
 /// <c>hetrec:artist:&lt;id&gt;</c> named "HetRec artist &lt;id&gt; (not in artists.dat)", counted in
 /// <c>Read["artists_only_in_tag_file"]</c>, so every real tag assignment is kept.</para>
-/// <para>Rejected with "line N": wrong field count, unparsable number, an unknown tag id, or an unknown artist id in
-/// user_artists.dat.</para>
+/// <para>Rejected with "line N": wrong field count, unparsable number, an unknown tag id, an unknown artist id in
+/// user_artists.dat, a negative <c>weight</c> ("weight -13883 is negative."), an artist <c>name</c> or a
+/// <c>tagValue</c> longer than <see cref="FieldChecks.MaxNameLength"/> characters (see <see cref="FieldChecks"/>).</para>
 /// <para>Read counts: <c>artists</c>, <c>tags</c>, <c>users</c> (distinct), <c>engagements</c>, <c>follows</c>,
 /// <c>tag_assignments</c> (rows, rejected ones included).</para>
 /// </remarks>
@@ -122,6 +123,11 @@ public sealed class HetrecLastfmImporter : IImporter
                 return "The artist has no name.";
             }
 
+            if (FieldChecks.Name("name", name) is { } tooLong)
+            {
+                return tooLong + ".";
+            }
+
             var key = NameKeys.Artist(name);
             if (!_artistKeys.TryAdd(id, key))
             {
@@ -143,6 +149,11 @@ public sealed class HetrecLastfmImporter : IImporter
                 return "The tag id is not an integer.";
             }
 
+            if (FieldChecks.Name("tagValue", f[1]) is { } tooLong)
+            {
+                return tooLong + ".";
+            }
+
             return _tags.TryAdd(id, f[1]) ? null : $"The tag id {id} was already listed.";
         }, ct);
 
@@ -151,6 +162,11 @@ public sealed class HetrecLastfmImporter : IImporter
             if (!TryInt(f[0], out var user) || !TryInt(f[1], out var artist) || !long.TryParse(f[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var weight))
             {
                 return "A field is not an integer.";
+            }
+
+            if (FieldChecks.Count("weight", weight, f[2]) is { } negative)
+            {
+                return negative + ".";
             }
 
             if (!_artistKeys.TryGetValue(artist, out var artistKey))

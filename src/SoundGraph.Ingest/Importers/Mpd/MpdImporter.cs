@@ -22,9 +22,12 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// list (in the same batch, so one transaction). Rejected, with the stored version of the playlist kept: a playlist
 /// without a numeric pid ("playlist #K" = 0-based index in the file), a pid already read from this file, no
 /// <c>tracks</c> array, a <c>name</c> that is missing or not a string, an unparsable or out-of-range
-/// <c>modified_at</c>, an unparsable <c>num_followers</c> ("playlist pid N"); and any bad entry — not an object, a pos
-/// that is not an integer, negative or repeated, no <c>spotify:track:</c> URI, no <c>track_name</c> ("playlist pid N
-/// track pos K"; every bad entry of the playlist is listed). A file cut off in the middle (as GitHub copies of slices
+/// <c>modified_at</c> or one outside 2000-01-01 … now + 1 day, an unparsable or negative <c>num_followers</c>, a name
+/// longer than <see cref="FieldChecks.MaxNameLength"/> characters ("playlist pid N"); and any bad entry — not an
+/// object, a pos that is not an integer, negative or repeated, no <c>spotify:track:</c> URI, no <c>track_name</c>, a
+/// track_uri, track_name, artist_name or album_name longer than 1,000 characters, a <c>duration_ms</c> not above 0 and
+/// below a day ("playlist pid N track pos K"; every bad entry of the playlist is listed). A negative pid is rejected
+/// with "playlist #K". Limits: <see cref="FieldChecks"/>. A file cut off in the middle (as GitHub copies of slices
 /// often are) keeps every complete playlist and rejects the tail.</para>
 /// <para>Read counts: <c>playlists</c>, <c>entries</c>.</para>
 /// </remarks>
@@ -131,6 +134,12 @@ public sealed class MpdImporter : IImporter
             return null;
         }
 
+        if (FieldChecks.Count("pid", pid, pidEl.GetRawText()) is { } negativePid)
+        {
+            reject.Add(file, $"playlist #{indexText}", negativePid + ".", Raw(p));
+            return null;
+        }
+
         var pidText = pid.ToString(CultureInfo.InvariantCulture);
         var location = $"playlist pid {pidText}";
         if (!pids.Add(pid))
@@ -152,6 +161,12 @@ public sealed class MpdImporter : IImporter
             return pidText;
         }
 
+        if (FieldChecks.Name("name", nameEl.GetString()) is { } longName)
+        {
+            reject.Add(file, location, longName + KeptSuffix, Raw(p));
+            return pidText;
+        }
+
         DateTimeOffset? modifiedAt = null;
         if (p.TryGetProperty("modified_at", out var m) && m.ValueKind != JsonValueKind.Null)
         {
@@ -167,6 +182,12 @@ public sealed class MpdImporter : IImporter
                 return pidText;
             }
 
+            if (FieldChecks.UnixSeconds("modified_at", seconds, m.GetRawText()) is { } implausible)
+            {
+                reject.Add(file, location, implausible + KeptSuffix, m.GetRawText());
+                return pidText;
+            }
+
             modifiedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
 
@@ -176,6 +197,12 @@ public sealed class MpdImporter : IImporter
             if (!JsonNumbers.TryInt32(f, out var n))
             {
                 reject.Add(file, location, "num_followers is not an integer" + KeptSuffix, f.GetRawText());
+                return pidText;
+            }
+
+            if (FieldChecks.Count("num_followers", n, f.GetRawText()) is { } negative)
+            {
+                reject.Add(file, location, negative + KeptSuffix, f.GetRawText());
                 return pidText;
             }
 
@@ -235,6 +262,14 @@ public sealed class MpdImporter : IImporter
             else if (string.IsNullOrEmpty(title = Str(t, "track_name")))
             {
                 error = "The track has no track_name";
+            }
+            else if (FieldChecks.Names(("track_uri", uri), ("track_name", title), ("artist_name", Str(t, "artist_name")), ("album_name", Str(t, "album_name"))) is { } longField)
+            {
+                error = longField;
+            }
+            else if (t.TryGetProperty("duration_ms", out var durationEl) && JsonNumbers.TryInt64(durationEl, out var durationMs) && FieldChecks.Duration("duration_ms", durationMs, durationEl.GetRawText()) is { } badDuration)
+            {
+                error = badDuration;
             }
 
             if (error is not null)

@@ -18,7 +18,9 @@ namespace SoundGraph.Ingest.Importers.SpotifyExportTsv;
 /// <c>Read["tracks_matched_by_name"]</c>), else <see cref="Core.Identity.EntityKeys.TrackByName"/>.</para>
 /// <para>A row that repeats an earlier row exactly (same user, track, end time and ms played; the real file holds 18,106)
 /// is not stored again and is counted in <c>Skipped["duplicate_listen"]</c> (see <see cref="Common.ListenDeduplicator"/>).</para>
-/// <para>Rejected with "line N": wrong field count, no source_id, unparsable end_time_unix or ms_played, no track_name.</para>
+/// <para>Rejected with "line N": wrong field count, no source_id, unparsable end_time_unix or ms_played, no track_name,
+/// an end_time_unix outside 2000-01-01 … now + 1 day, a ms_played of a day or more, a source_id, artist_name or
+/// track_name longer than 1,000 characters (limits: <see cref="FieldChecks"/>).</para>
 /// <para>Read counts: <c>listens</c>.</para>
 /// </remarks>
 public sealed class ListensTsvImporter : IImporter
@@ -86,6 +88,12 @@ public sealed class ListensTsvImporter : IImporter
             else if (f[4].Trim().Length == 0)
             {
                 error = f[3].Trim().Length == 0 ? "The row has neither artist nor title." : "The row has no track_name.";
+            }
+            else if ((FieldChecks.UnixSeconds("end_time_unix", seconds, f[1])
+                ?? FieldChecks.Duration("ms_played", ms, f[5], allowZero: true)
+                ?? FieldChecks.Names(("source_id", f[0]), ("artist_name", f[3].Trim()), ("track_name", f[4].Trim()))) is { } valueError)
+            {
+                error = valueError + ".";
             }
 
             if (error is not null)

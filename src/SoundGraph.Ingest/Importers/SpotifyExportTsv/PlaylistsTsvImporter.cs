@@ -26,7 +26,9 @@ namespace SoundGraph.Ingest.Importers.SpotifyExportTsv;
 /// without a line break is cut off: its last line is rejected, and so are the playlists whose rows it may hold (the
 /// cut one, and those with no row before the cut). A playlist with no row at all is stored empty only when
 /// playlist_tracks.tsv was read to its end and num_tracks is empty or 0.</para>
-/// <para>Rejected with "line N": wrong field count, a cut-off last line, bad number or date, a duplicate playlist_id,
+/// <para>Rejected with "line N": wrong field count, a cut-off last line, bad number or date, a negative num_followers,
+/// a last_modified_date or added_date outside 2000-01-01 … now + 1 day, a playlist_id, source_id, name, track_name,
+/// artist_name, album_name or track_uri longer than 1,000 characters (limits: <see cref="FieldChecks"/>), a duplicate playlist_id,
 /// a row of an unknown (or rejected) playlist, a row without track_name (covers "neither artist nor title"), a repeated
 /// pos, a playlist whose rows are not contiguous (the later rows); with "lines A-B" a playlist whose row count is not
 /// its num_tracks; with its playlists.tsv line a playlist that has no row.</para>
@@ -204,15 +206,23 @@ public sealed class PlaylistsTsvImporter : IImporter
         {
             error = f[3].Trim().Length == 0 ? "The row has neither artist nor title" : "The row has no track_name";
         }
+        else if (FieldChecks.Names(("track_name", f[2].Trim()), ("artist_name", f[3].Trim()), ("album_name", f[4]), ("track_uri", f[5])) is { } longName)
+        {
+            error = longName;
+        }
         else if (f[6].Length > 0)
         {
-            if (TryParseDate(f[6], out var a))
+            if (!TryParseDate(f[6], out var a))
             {
-                added = a;
+                error = "added_date is not a date";
+            }
+            else if (FieldChecks.Time("added_date", a, f[6]) is { } implausible)
+            {
+                error = implausible;
             }
             else
             {
-                error = "added_date is not a date";
+                added = a;
             }
         }
 
@@ -303,6 +313,10 @@ public sealed class PlaylistsTsvImporter : IImporter
             {
                 error = "num_followers is not an integer.";
             }
+            else if (ValueError(f) is { } valueError)
+            {
+                error = valueError + ".";
+            }
 
             if (error is not null)
             {
@@ -330,6 +344,22 @@ public sealed class PlaylistsTsvImporter : IImporter
         }
 
         return playlists;
+    }
+
+    /// <summary>The per-field value checks of a playlists.tsv row whose fields parse (<see cref="FieldChecks"/>).</summary>
+    private static string? ValueError(string[] f)
+    {
+        if (f[5].Length > 0 && FieldChecks.Count("num_followers", int.Parse(f[5], NumberStyles.Integer, CultureInfo.InvariantCulture), f[5]) is { } negative)
+        {
+            return negative;
+        }
+
+        if (f[3].Length > 0 && TryParseDate(f[3], out var modified) && FieldChecks.Time("last_modified_date", modified, f[3]) is { } implausible)
+        {
+            return implausible;
+        }
+
+        return FieldChecks.Names(("playlist_id", f[0]), ("source_id", f[1]), ("name", f[2]));
     }
 
     private static Task<TsvLineReader> OpenAsync(string file, IProgress<ImportProgress>? progress, CancellationToken ct) =>

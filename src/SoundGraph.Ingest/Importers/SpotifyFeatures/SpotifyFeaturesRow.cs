@@ -17,10 +17,10 @@ namespace SoundGraph.Ingest.Importers.SpotifyFeatures;
 internal sealed partial class SpotifyFeaturesRow
 {
     /// <summary>Longest accepted name, in UTF-16 characters.</summary>
-    public const int MaxNameLength = 1000;
+    public const int MaxNameLength = FieldChecks.MaxNameLength;
 
     /// <summary>A day in milliseconds: the exclusive upper bound of <c>duration_ms</c>.</summary>
-    public const long MaxDurationMs = 86_400_000;
+    public const long MaxDurationMs = FieldChecks.MaxDurationMs;
 
     private static readonly string[] UnitFields = ["danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence"];
 
@@ -61,9 +61,9 @@ internal sealed partial class SpotifyFeaturesRow
         var genre = NullIfEmpty(Cell(f, "genre"));
         foreach (var (field, value) in new[] { ("title", title), ("album", album), ("label", label), ("genre", genre) }.Concat(names.Select(n => ("artists", (string?)n))))
         {
-            if (value is { Length: > MaxNameLength })
+            if (FieldChecks.Name(Name(field), value) is { } nameError)
             {
-                return $"{Name(field)} is {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long, more than {MaxNameLength.ToString("N0", CultureInfo.InvariantCulture)}: '{value[..40]}…'.";
+                return nameError + ".";
             }
         }
 
@@ -72,9 +72,9 @@ internal sealed partial class SpotifyFeaturesRow
             return durationError;
         }
 
-        if (duration is <= 0 or >= MaxDurationMs)
+        if (duration is { } ms && FieldChecks.Duration(Name("duration_ms"), ms, Cell(f, "duration_ms")!) is { } rangeError)
         {
-            return $"{Name("duration_ms")} {Cell(f, "duration_ms")} is not above 0 and below a day ({MaxDurationMs.ToString("N0", CultureInfo.InvariantCulture)} ms).";
+            return rangeError + ".";
         }
 
         var countError = Count(f, "streams", out var streams);
@@ -224,9 +224,9 @@ internal sealed partial class SpotifyFeaturesRow
             return $"{Name(field)} '{text}' is not an integer.";
         }
 
-        if (n < 0 && field != "duration_ms")
+        if (field != "duration_ms" && FieldChecks.Count(Name(field), n, text) is { } negative)
         {
-            return $"{Name(field)} {text} is negative.";
+            return negative + ".";
         }
 
         if (field == "weeks_on_chart" && n > int.MaxValue)
