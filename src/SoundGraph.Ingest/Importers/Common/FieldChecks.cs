@@ -56,9 +56,12 @@ internal static class FieldChecks
 
     /// <summary>A timestamp: from <see cref="EarliestTime"/> to <see cref="LatestTime"/>.</summary>
     public static string? Time(string field, DateTimeOffset time, string text) =>
-        time >= EarliestTime && time <= LatestTime ? null : $"{field} {text} is outside 2000-01-01 … now + 1 day (UTC)";
+        time >= EarliestTime && time <= LatestTime ? null : OutsideTimeRange(field, text);
 
     /// <summary>A unix time in seconds: from <see cref="EarliestTime"/> to <see cref="LatestTime"/>.</summary>
+    /// <remarks>Compared as seconds, so a value beyond what <see cref="DateTimeOffset"/> holds is an error, not an exception.</remarks>
     public static string? UnixSeconds(string field, long seconds, string text) =>
-        seconds >= EarliestTime.ToUnixTimeSeconds() && seconds <= LatestTime.ToUnixTimeSeconds() ? null : $"{field} {text} is outside 2000-01-01 … now + 1 day (UTC)";
+        seconds >= EarliestTime.ToUnixTimeSeconds() && seconds <= LatestTime.ToUnixTimeSeconds() ? null : OutsideTimeRange(field, text);
+
+    private static string OutsideTimeRange(string field, string text) => $"{field} {text} is outside 2000-01-01 … now + 1 day (UTC)";
 }

@@ -34,7 +34,7 @@ namespace SoundGraph.Ingest.Importers.SpotifyExportTsv;
 /// its num_tracks; with its playlists.tsv line a playlist that has no row.</para>
 /// <para>Read counts: <c>playlists</c>, <c>entries</c>; <c>tracks_matched_by_name</c>.</para>
 /// </remarks>
-public sealed class PlaylistsTsvImporter : IImporter
+public sealed partial class PlaylistsTsvImporter : IImporter
 {
     private static readonly string[] PlaylistsHeader = ["playlist_id", "source_id", "name", "last_modified_date", "num_tracks", "num_followers"];
     private static readonly string[] TracksHeader = ["playlist_id", "pos", "track_name", "artist_name", "album_name", "track_uri", "added_date"];
@@ -271,97 +271,6 @@ public sealed class PlaylistsTsvImporter : IImporter
         await batch.FlushIfFullAsync(ct).ConfigureAwait(false);
     }
 
-    private static async Task<Dictionary<string, ListedPlaylist>> ReadPlaylistsAsync(
-        string file, ImportReport report, RejectRecorder reject, IProgress<ImportProgress>? progress, CancellationToken ct)
-    {
-        var playlists = new Dictionary<string, ListedPlaylist>(StringComparer.Ordinal);
-        using var tsv = await OpenAsync(file, progress, ct).ConfigureAwait(false);
-        await tsv.ReadAsync(ct).ConfigureAwait(false);
-        while (await tsv.ReadNonEmptyAsync(ct).ConfigureAwait(false) is { } f)
-        {
-            report.CountRead("playlists");
-            var location = "line " + tsv.LineNumber.ToString(CultureInfo.InvariantCulture);
-            string? error = null;
-            DateTimeOffset? modified = null;
-            int? followers = null;
-            int? numTracks = null;
-            if (tsv.LineIsCut)
-            {
-                error = "The file ends in the middle of this line (no line break after it): it is cut off.";
-            }
-            else if (f.Length != PlaylistsHeader.Length)
-            {
-                error = $"The line has {f.Length} fields, expected {PlaylistsHeader.Length}.";
-            }
-            else if (f[0].Length == 0 || f[1].Length == 0)
-            {
-                error = "The row has no playlist_id or source_id.";
-            }
-            else if (playlists.ContainsKey(f[0]))
-            {
-                error = $"The playlist_id {f[0]} was already listed.";
-            }
-            else if (f[3].Length > 0 && !TryParseDate(f[3], out var m))
-            {
-                error = "last_modified_date is not a date.";
-            }
-            else if (f[4].Length > 0 && !int.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                error = "num_tracks is not an integer.";
-            }
-            else if (f[5].Length > 0 && !int.TryParse(f[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-            {
-                error = "num_followers is not an integer.";
-            }
-            else if (ValueError(f) is { } valueError)
-            {
-                error = valueError + ".";
-            }
-
-            if (error is not null)
-            {
-                reject.Add(file, location, error, tsv.Line);
-                continue;
-            }
-
-            if (f[3].Length > 0 && TryParseDate(f[3], out var modifiedAt))
-            {
-                modified = modifiedAt;
-            }
-
-            if (f[4].Length > 0)
-            {
-                numTracks = int.Parse(f[4], NumberStyles.None, CultureInfo.InvariantCulture);
-            }
-
-            if (f[5].Length > 0)
-            {
-                followers = int.Parse(f[5], NumberStyles.Integer, CultureInfo.InvariantCulture);
-            }
-
-            var record = new PlaylistRecord(TsvExportKeys.Playlist(f[0]), f[2], TsvExportKeys.User(f[1]), followers, modified);
-            playlists[f[0]] = new ListedPlaylist(f[0], f[1], location, numTracks, record);
-        }
-
-        return playlists;
-    }
-
-    /// <summary>The per-field value checks of a playlists.tsv row whose fields parse (<see cref="FieldChecks"/>).</summary>
-    private static string? ValueError(string[] f)
-    {
-        if (f[5].Length > 0 && FieldChecks.Count("num_followers", int.Parse(f[5], NumberStyles.Integer, CultureInfo.InvariantCulture), f[5]) is { } negative)
-        {
-            return negative;
-        }
-
-        if (f[3].Length > 0 && TryParseDate(f[3], out var modified) && FieldChecks.Time("last_modified_date", modified, f[3]) is { } implausible)
-        {
-            return implausible;
-        }
-
-        return FieldChecks.Names(("playlist_id", f[0]), ("source_id", f[1]), ("name", f[2]));
-    }
-
     private static Task<TsvLineReader> OpenAsync(string file, IProgress<ImportProgress>? progress, CancellationToken ct) =>
         TsvLineReader.OpenAsync(file, Encoding.UTF8, progress, ct);
 
@@ -376,9 +285,6 @@ public sealed class PlaylistsTsvImporter : IImporter
 
     private static bool TryParseDate(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
-
-    /// <summary>A valid row of playlists.tsv, kept until its entries are known.</summary>
-    private sealed record ListedPlaylist(string Id, string SourceId, string Location, int? NumTracks, PlaylistRecord Record);
 
     /// <summary>A valid row of playlist_tracks.tsv.</summary>
     private sealed record Row(int Line, int Pos, string Title, string Artist, string Album, string Uri, DateTimeOffset? AddedAt);
