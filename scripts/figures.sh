@@ -41,6 +41,19 @@ demo_store() {
   fi
 }
 
+# jq helpers: fN rounds to N decimals and pads; pct1 is a share as a percentage with one decimal; sgn adds a sign (a
+# value that rounds to zero gets +); thousands rounds to an integer and groups its digits.
+JQ_FMT='
+  def fmt($d): (. * pow(10; $d) | round) as $n | ($n | if . < 0 then -. else . end | . + 0) as $a
+    | (if $n < 0 then "−" else "" end) + "\($a / pow(10; $d) | floor)"
+      + (if $d > 0 then "." + ("\(pow(10; $d) + ($a % pow(10; $d)))"[1:]) else "" end);
+  def f2: fmt(2); def f3: fmt(3); def f4: fmt(4); def f1: fmt(1);
+  def pct1: (. * 100) | f1 | . + " %";
+  def sgn($d): fmt($d) as $t | if ($t | startswith("−")) then $t else "+" + $t end;
+  def thousands: round as $r | (if $r < 0 then "−" else "" end) as $sign | ($r | if . < 0 then -. else . end | . + 0 | tostring) as $s
+    | ($s | length) as $n
+    | $sign + ([range(0; $n) | $s[.:. + 1] + (if . < $n - 1 and ($n - 1 - .) % 3 == 0 then "," else "" end)] | join(""));'
+
 # replace_block PAGE NAME FILE: the lines between PAGE's markers for NAME become FILE's contents.
 replace_block() {
   local page="$1" name="$2" file="$3"
@@ -63,9 +76,7 @@ summary_rows() {
   shift 2
   local metric
   for metric in "$@"; do
-    jq -r --arg name "$label" --arg metric "$metric" '
-      def f4: (. * 10000 | round) as $n | "\($n / 10000 | floor).\("000\($n % 10000)"[-4:])";
-      def f3: (. * 1000 | round) as $n | "\($n / 1000 | floor).\("00\($n % 1000)"[-3:])";
+    jq -r --arg name "$label" --arg metric "$metric" "$JQ_FMT"'
       def value: if $metric == "ndcg20" then .ndcg["20"] else .rPrecision end;
       .results as $all
       | ($all | map(.scenario) | reduce .[] as $x ([]; if any(.[]; . == $x) then . else . + [$x] end) | .[]) as $s
@@ -96,8 +107,7 @@ figures_eval() {
     summary_rows "playlists **by owner**" "$out/playlists-by-owner.json" rprec ndcg20
     summary_rows "playlists random" "$out/playlists-random.json" rprec ndcg20
     echo
-    jq -r '
-      def f3: (. * 1000 | round) as $n | "\($n / 1000 | floor).\("00\($n % 1000)"[-3:])";
+    jq -r "$JQ_FMT"'
       .results as $r | ($r[] | select(.model == "blend")) as $b | ($r[] | select(.model == "itemknn" and .scenario == $b.scenario)) as $k
       | ($b.ndcg["20"] / $k.ndcg["20"]) as $x
       | "- HetRec goal (blend ≥ 1.15× item-kNN NDCG@20): \($x | f3)×, **\(if $x >= 1.15 then "met" else "missed" end)**."' "$out/hetrec.json"

@@ -1,18 +1,7 @@
 # Figure sections for docs/models.md, sourced by scripts/figures.sh: sage, collab, cvae.
 # Each runs the command with --json on a copy of the figures store and renders its Markdown with jq.
 
-# jq helpers: fN rounds to N decimals and pads; pct1 is a share as a percentage with one decimal; sgn adds a sign (a
-# value that rounds to zero gets +); thousands rounds to an integer and groups its digits.
-JQ_FMT='
-  def fmt($d): (. * pow(10; $d) | round) as $n | ($n | if . < 0 then -. else . end | . + 0) as $a
-    | (if $n < 0 then "−" else "" end) + "\($a / pow(10; $d) | floor)"
-      + (if $d > 0 then "." + ("\(pow(10; $d) + ($a % pow(10; $d)))"[1:]) else "" end);
-  def f2: fmt(2); def f3: fmt(3); def f4: fmt(4); def f1: fmt(1);
-  def pct1: (. * 100) | f1 | . + " %";
-  def sgn($d): fmt($d) as $t | if ($t | startswith("−")) then $t else "+" + $t end;
-  def thousands: round as $r | (if $r < 0 then "−" else "" end) as $sign | ($r | if . < 0 then -. else . end | . + 0 | tostring) as $s
-    | ($s | length) as $n
-    | $sign + ([range(0; $n) | $s[.:. + 1] + (if . < $n - 1 and ($n - 1 - .) % 3 == 0 then "," else "" end)] | join(""));'
+# jq helpers (JQ_FMT: fN, pct1, sgn, thousands) are defined in scripts/figures.sh.
 
 # A copy of a store for one section (training saves models into the store): store_copy NAME [plain]. "plain" is the
 # store `sgr demo` alone gives (the collaboration figures are measured on it); otherwise the figures store (demo plus
