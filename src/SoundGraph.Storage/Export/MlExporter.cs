@@ -98,20 +98,24 @@ public sealed partial class MlExporter
         var counts = new Dictionary<MlExportTarget, long>();
         foreach (var target in Enum.GetValues<MlExportTarget>())
         {
-            counts[target] = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                $"SELECT COUNT(*) FROM ({Target(target).Sql}) edges", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            counts[target] = await CountTargetEdgesAsync(target, cancellationToken).ConfigureAwait(false);
         }
 
         return counts;
     }
 
+    private Task<long> CountTargetEdgesAsync(MlExportTarget target, CancellationToken ct) =>
+        _connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM ({Target(target).Sql}) edges", cancellationToken: ct));
+
+    /// <summary>Counts the chosen target's edges; only when there are none are the other targets counted, for the message.</summary>
     private async Task CheckTargetHasEdgesAsync(MlExportTarget target, CancellationToken ct)
     {
-        var counts = await CountTargetEdgesAsync(ct).ConfigureAwait(false);
-        if (counts[target] > 0)
+        if (await CountTargetEdgesAsync(target, ct).ConfigureAwait(false) > 0)
         {
             return;
         }
+
+        var counts = await CountTargetEdgesAsync(ct).ConfigureAwait(false);
 
         var name = target.ToString().ToLowerInvariant();
         var others = counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} ({c.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} edges)").ToList();
