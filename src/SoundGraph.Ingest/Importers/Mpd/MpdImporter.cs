@@ -34,7 +34,7 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 public sealed class MpdImporter : IImporter
 {
     /// <summary>Ends the reason of every reject that drops a playlist's new version.</summary>
-    public const string KeptSuffix = "; the playlist's new version is rejected (a stored version is kept).";
+    public const string KeptSuffix = PlaylistVersion.KeptSuffix;
 
     private const long MinUnixSeconds = -62135596800; // 0001-01-01T00:00:00Z, DateTimeOffset.MinValue
     private const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z, DateTimeOffset.MaxValue

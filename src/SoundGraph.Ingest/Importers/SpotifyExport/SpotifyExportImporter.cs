@@ -37,7 +37,7 @@ namespace SoundGraph.Ingest.Importers.SpotifyExport;
 public sealed partial class SpotifyExportImporter(string? userName = null) : IImporter
 {
     /// <summary>Ends the reason of every reject that drops a playlist's new version.</summary>
-    public const string KeptSuffix = "; the playlist's new version is rejected (a stored version is kept).";
+    public const string KeptSuffix = PlaylistVersion.KeptSuffix;
 
     private const string Source = "spotify-export";
     private static readonly string[] EndTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"];

@@ -170,7 +170,7 @@ public sealed partial class PlaylistsTsvImporter : IImporter
         return report;
     }
 
-    private static string KeptSuffix(string playlistId) => $"; playlist {playlistId}'s new version is rejected (a stored version is kept).";
+    private static string KeptSuffix(string playlistId) => PlaylistVersion.KeptSuffixFor(playlistId);
 
     /// <summary>Checks one row of playlist_tracks.tsv; the error when it is not a valid entry of <paramref name="block"/>'s playlist.</summary>
     private static Row? ParseRow(string[] f, int line, bool cut, Block block, out string? error)
