@@ -2,13 +2,13 @@ namespace SoundGraph.Storage;
 
 /// <summary>SQL snippets shared by the read services and the two catalog writers (portable: SQLite and PostgreSQL both
 /// accept them).</summary>
-internal static class SqlFragments
+public static class SqlFragments
 {
     /// <summary>A track's display name, "Title — Primary Artist" (the first credit by role, then position), for a
     /// query that aliases <c>tracks</c> as <c>t</c>.</summary>
     public const string TrackDisplayName = """
         t.title || COALESCE(' — ' || (SELECT a.name FROM track_credits c JOIN artists a ON a.id = c.artist_id
-                                      WHERE c.track_id = t.id ORDER BY c.role, c.position LIMIT 1), '')
+                                      WHERE c.track_id = t.id ORDER BY c.role, c.position, c.artist_id LIMIT 1), '')
         """;
 
     /// <summary>Track columns an import may fill in later (details from another source): an upsert keeps the stored value
@@ -19,20 +19,60 @@ internal static class SqlFragments
         "repost_count", "comment_count", "release_date", "permalink", "isrc",
     ];
 
-    /// <summary>The columns a catalog writer inserts into <c>tracks</c>, in order.</summary>
-    public static readonly string TrackInsertColumns = "key, title, title_norm, " + string.Join(", ", TrackKeptColumns);
+    /// <summary>The columns a catalog writer inserts into <c>tracks</c>, in order: key, title, title_norm, the kept columns,
+    /// then the provenance pair <c>source, source_rank</c>.</summary>
+    public static readonly string TrackInsertColumns = "key, title, title_norm, " + string.Join(", ", TrackKeptColumns) + ", source, source_rank";
 
     /// <summary>How many columns <see cref="TrackInsertColumns"/> names.</summary>
-    public static int TrackInsertColumnCount => 3 + TrackKeptColumns.Length;
+    public static int TrackInsertColumnCount => 5 + TrackKeptColumns.Length;
 
-    /// <summary>The <c>ON CONFLICT (key)</c> clause of both writers' track upsert: the title always wins, every other column
-    /// keeps its stored value when the new one is null, and a row is rewritten only when a value changes (an unchanged
-    /// track is not touched, which spares its index entries when MPD slices re-send it).</summary>
+    /// <summary>The <c>ON CONFLICT (key)</c> clause of both writers' track upsert, applying
+    /// <see cref="Core.Import.SourcePrecedence"/>: when the new row's <c>source_rank</c> is at least the stored one, its title
+    /// replaces the stored title and its non-null values replace stored ones (a null keeps the stored value); when it is
+    /// lower, it only fills in the stored row's nulls. The provenance pair follows the winner. A row is rewritten only
+    /// when a value changes (an unchanged track is not touched, which spares its index entries when MPD slices re-send it).</summary>
     /// <param name="isDistinctFrom">The dialect's null-safe inequality: <c>IS DISTINCT FROM</c> (PostgreSQL) or
     /// <c>IS NOT</c> (SQLite before 3.39).</param>
-    public static string TrackOnConflict(string isDistinctFrom) =>
-        "ON CONFLICT (key) DO UPDATE SET title = excluded.title, title_norm = excluded.title_norm,\n    "
-        + string.Join(",\n    ", TrackKeptColumns.Select(c => $"{c} = COALESCE(excluded.{c}, tracks.{c})"))
-        + $"\nWHERE tracks.title {isDistinctFrom} excluded.title\n   "
-        + string.Join("\n   ", TrackKeptColumns.Select(c => $"OR tracks.{c} {isDistinctFrom} COALESCE(excluded.{c}, tracks.{c})"));
+    public static string TrackOnConflict(string isDistinctFrom)
+    {
+        const string wins = "excluded.source_rank >= tracks.source_rank";
+        var values = new List<(string Column, string Value)>
+        {
+            ("title", $"CASE WHEN {wins} THEN excluded.title ELSE tracks.title END"),
+            ("title_norm", $"CASE WHEN {wins} THEN excluded.title_norm ELSE tracks.title_norm END"),
+        };
+        values.AddRange(TrackKeptColumns.Select(c => (c, $"CASE WHEN {wins} THEN COALESCE(excluded.{c}, tracks.{c}) ELSE COALESCE(tracks.{c}, excluded.{c}) END")));
+        values.Add(("source", $"CASE WHEN {wins} THEN excluded.source ELSE tracks.source END"));
+        values.Add(("source_rank", $"CASE WHEN {wins} THEN excluded.source_rank ELSE tracks.source_rank END"));
+        return "ON CONFLICT (key) DO UPDATE SET "
+            + string.Join(",\n    ", values.Select(v => $"{v.Column} = {v.Value}"))
+            + "\nWHERE " + string.Join("\n   OR ", values.Select(v => $"tracks.{v.Column} {isDistinctFrom} {v.Value}"));
+    }
+
+    /// <summary>The upsert of one artist row from <c>(key, name, name_norm, source, source_rank)</c> values or a select:
+    /// a stored artist keeps its display name unless the new row's source ranks higher
+    /// (<see cref="Core.Import.SourcePrecedence"/>). Name keys fold case, accents and punctuation, so one source spells an
+    /// artist several ways ("Said the Sky", "Said The Sky"); keeping the first spelling of the highest-ranked source makes
+    /// a re-import change nothing. An unchanged artist is not rewritten (and returns no row from <c>RETURNING</c>).</summary>
+    public const string ArtistOnConflict =
+        "ON CONFLICT (key) DO UPDATE SET name = excluded.name, name_norm = excluded.name_norm, source = excluded.source, source_rank = excluded.source_rank "
+        + "WHERE excluded.source_rank > artists.source_rank";
+
+    /// <summary>The id of a track's primary artist, for a query that aliases <c>tracks</c> as <c>t</c>: the first credit by
+    /// role, then position, then artist id, so a track with two credits at position 0 (two spellings of one artist written
+    /// by two imports) still counts one artist.</summary>
+    public const string PrimaryArtistId =
+        "(SELECT c.artist_id FROM track_credits c WHERE c.track_id = t.id ORDER BY c.role, c.position, c.artist_id LIMIT 1)";
+
+    /// <summary>The key of the stored track a (primary artist, title) name key resolves to
+    /// (<see cref="ICatalogWriter.FindTrackKeyByNameAsync"/>), with the name key as <paramref name="parameter"/>: among the
+    /// tracks any source has given that name (<c>track_names</c>, which keeps a name after a higher-ranked source renames
+    /// the track), a name-keyed track first (once an import has keyed plays by name, later imports resolve to the same
+    /// track), then a Spotify track, then the oldest. Names only accumulate and ids never change, so a name that resolved
+    /// once resolves the same way again.</summary>
+    public static string TrackKeyByName(string parameter) =>
+        $"""
+        SELECT t.key FROM track_names n JOIN tracks t ON t.id = n.track_id WHERE n.name_key = {parameter}
+        ORDER BY (t.key LIKE 'name:track:%') DESC, (t.key LIKE 'spotify:track:%') DESC, t.id LIMIT 1
+        """;
 }

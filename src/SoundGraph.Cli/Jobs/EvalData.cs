@@ -80,7 +80,7 @@ public static class EvalData
         var rows = (await store.Connection.QueryAsync<(long PlaylistId, string PlaylistKey, long? OwnerId, long TrackId, string TrackName)>(new CommandDefinition(
             "SELECT p.id, COALESCE(NULLIF(p.name, ''), p.key), p.owner_user_id, t.id, COALESCE(a.name || ' - ', '') || t.title FROM playlist_tracks pt " +
             "JOIN playlists p ON p.id = pt.playlist_id JOIN tracks t ON t.id = pt.track_id " +
-            "LEFT JOIN track_credits c ON c.track_id = t.id AND c.position = 0 LEFT JOIN artists a ON a.id = c.artist_id " +
+            "LEFT JOIN artists a ON a.id = " + SqlFragments.PrimaryArtistId + " " +
             "ORDER BY pt.playlist_id, pt.position",
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
         if (rows.Count == 0)

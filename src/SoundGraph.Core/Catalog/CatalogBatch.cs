@@ -7,6 +7,11 @@ namespace SoundGraph.Core.Catalog;
 /// </summary>
 public sealed class CatalogBatch
 {
+    /// <summary>The source the records come from (an import format name such as "mpd", or "soundcloud"); it decides whose
+    /// values a track or artist keeps when sources disagree (<see cref="Import.SourcePrecedence"/>) and is stored as their
+    /// provenance. Null for an unnamed source (rank 0).</summary>
+    public string? Source { get; set; }
+
     /// <summary>Artists.</summary>
     public List<ArtistRecord> Artists { get; } = [];
 

@@ -81,7 +81,19 @@ public sealed record FollowRecord(string FollowerKey, string FolloweeKey);
 public sealed record EngagementRecord(string UserKey, TargetType TargetType, string TargetKey, EngagementKind Kind, long Count, DateTimeOffset? At = null);
 
 /// <summary>One timestamped listen: the play ended at <paramref name="ListenedAt"/> (UTC) after <paramref name="MsPlayed"/> ms.</summary>
-public sealed record ListenRecord(string UserKey, string TrackKey, DateTimeOffset ListenedAt, long MsPlayed, string Source);
+/// <remarks>A listen is identified by (user, <paramref name="ListenedAt"/>, <paramref name="MsPlayed"/>, <see cref="TrackRef"/>):
+/// what the source itself said was played, not the track it was resolved to, so a play imported again is stored once even
+/// when its name now resolves to another track (the stored listen then points at the new resolution).</remarks>
+public sealed record ListenRecord(string UserKey, string TrackKey, DateTimeOffset ListenedAt, long MsPlayed, string Source)
+{
+    /// <summary>The source's own reference to the played track: its id (a Spotify URI, a ListenBrainz MSID), or
+    /// <c>name:</c> + the normalized (primary artist, title) name key for sources that only name it; null means
+    /// <see cref="TrackKey"/>.</summary>
+    public string? TrackRef { get; init; }
+
+    /// <summary><see cref="TrackRef"/>, or <see cref="TrackKey"/> when none was given.</summary>
+    public string EffectiveTrackRef => TrackRef ?? TrackKey;
+}
 
 /// <summary>A tag assigned to a track or artist, by a user and at a time when known.</summary>
 public sealed record TagAssignmentRecord(TargetType TargetType, string TargetKey, string Tag, string? UserKey = null, DateOnly? TaggedOn = null);

@@ -26,6 +26,9 @@ namespace SoundGraph.Ingest.Harvest;
 /// and counts do not. The statistics of a resumed run cover the session that finished it.</remarks>
 public sealed class HarvestEngine : IDisposable
 {
+    /// <summary>The source name of harvested records (<see cref="Core.Import.SourcePrecedence"/>).</summary>
+    private const string HarvestSource = "soundcloud";
+
     private readonly SoundGraphStore _store;
     private readonly SoundCloudClient _client;
     private readonly HarvestOptions _options;
@@ -89,7 +92,7 @@ public sealed class HarvestEngine : IDisposable
         }
 
         var stats = new HarvestStats();
-        var seedBatch = new CatalogBatch();
+        var seedBatch = new CatalogBatch { Source = HarvestSource };
         SoundCloudRecords.AddTrack(seedBatch, seed);
         await WriteAsync(seedBatch, stats, cancellationToken).ConfigureAwait(false);
         var initial = HarvestTasks.FromSeed(seed, _options);
@@ -201,7 +204,7 @@ public sealed class HarvestEngine : IDisposable
                 return;
             }
 
-            var batch = new CatalogBatch();
+            var batch = new CatalogBatch { Source = HarvestSource };
             var children = new List<FrontierTask>();
             var take = (int)Math.Min(page.Count, scanLimit - scanned);
             var keptBefore = kept;
@@ -268,7 +271,7 @@ public sealed class HarvestEngine : IDisposable
         }
 
         var children = new List<FrontierTask>();
-        var batch = new CatalogBatch();
+        var batch = new CatalogBatch { Source = HarvestSource };
         if (resolved?.User is { } user)
         {
             SoundCloudRecords.AddUser(batch, user);

@@ -12,11 +12,11 @@ public sealed partial class PostgresCatalogWriter
 {
     /// <summary>Session-local staging tables, emptied at every commit; created once per connection.</summary>
     private const string StagingDdl = """
-        CREATE TEMP TABLE IF NOT EXISTS stage_artists (key TEXT, name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_artists (key TEXT, name TEXT, name_norm TEXT, source TEXT, source_rank BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_named (key TEXT, name TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_tracks (key TEXT, title TEXT, title_norm TEXT, name_key TEXT, album TEXT, duration_ms BIGINT,
             label_id BIGINT, streams BIGINT, weeks_on_chart BIGINT, genre TEXT, bpm DOUBLE PRECISION, playback_count BIGINT, like_count BIGINT,
-            repost_count BIGINT, comment_count BIGINT, release_date TEXT, permalink TEXT, isrc TEXT) ON COMMIT DELETE ROWS;
+            repost_count BIGINT, comment_count BIGINT, release_date TEXT, permalink TEXT, isrc TEXT, source TEXT, source_rank BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_playlists (key TEXT, name TEXT, owner_user_id BIGINT, followers BIGINT, modified_at TEXT,
             collaborative BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_tags (name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
@@ -25,7 +25,7 @@ public sealed partial class PostgresCatalogWriter
         CREATE TEMP TABLE IF NOT EXISTS stage_follows (follower_id BIGINT, followee_id BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_engagements (user_id BIGINT, target_type BIGINT, target_id BIGINT, kind BIGINT, count BIGINT,
             at TEXT) ON COMMIT DELETE ROWS;
-        CREATE TEMP TABLE IF NOT EXISTS stage_listens (user_id BIGINT, track_id BIGINT, listened_at TEXT, ms_played BIGINT, source TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_listens (user_id BIGINT, track_id BIGINT, listened_at TEXT, ms_played BIGINT, source TEXT, track_ref TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_artist_tags (artist_id BIGINT, tag_id BIGINT, user_id BIGINT, tagged_on TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_track_tags (track_id BIGINT, tag_id BIGINT, user_id BIGINT, tagged_on TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_audio (track_id BIGINT, extractor TEXT, danceability DOUBLE PRECISION, energy DOUBLE PRECISION,
@@ -71,13 +71,20 @@ public sealed partial class PostgresCatalogWriter
 
         ResolveAll(_ids.Users, "users", batch.Listens.Select(l => l.UserKey));
         ResolveAll(_ids.Tracks, "tracks", batch.Listens.Select(l => l.TrackKey));
-        CatalogKeyCache.AddStored(stored, "listens", Upsert("stage_listens", "user_id, track_id, listened_at, ms_played, source", batch.Listens, (w, l) =>
+        // One row per listen identity (the last record wins, as the SQLite upsert applies them in order): an INSERT … ON
+        // CONFLICT DO UPDATE may not touch a row twice.
+        var listens = LastByKey(batch.Listens, l => (l.UserKey, l.ListenedAt.UtcTicks, l.MsPlayed, l.EffectiveTrackRef), (_, next) => next);
+        CatalogKeyCache.AddStored(stored, "listens", Upsert("stage_listens", "user_id, track_id, listened_at, ms_played, source, track_ref", listens, (w, l) =>
         {
             Longs(w, _ids.Users[l.UserKey], _ids.Tracks[l.TrackKey]);
             Text(w, StoreText.UtcTimestamp(l.ListenedAt));
             Longs(w, l.MsPlayed);
             Text(w, l.Source);
-        }, "INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT * FROM stage_listens ON CONFLICT DO NOTHING"));
+            Text(w, l.EffectiveTrackRef);
+        }, """
+            INSERT INTO listens (user_id, track_id, listened_at, ms_played, source, track_ref) SELECT * FROM stage_listens
+            ON CONFLICT (user_id, listened_at, ms_played, track_ref) DO UPDATE SET track_id = excluded.track_id WHERE listens.track_id <> excluded.track_id
+            """));
 
         WriteTags(batch, stored);
 

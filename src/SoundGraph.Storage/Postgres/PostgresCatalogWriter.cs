@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
 
 namespace SoundGraph.Storage.Postgres;
 
@@ -63,7 +64,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
     public async Task<string?> FindTrackKeyByNameAsync(string trackNameKey, CancellationToken cancellationToken = default)
     {
         await using var cmd = new NpgsqlCommand(
-            "SELECT key FROM tracks WHERE name_key = @k ORDER BY (key LIKE 'name:track:%') DESC, (key LIKE 'spotify:track:%') DESC, id LIMIT 1",
+            SqlFragments.TrackKeyByName("@k"),
             _connection);
         cmd.Parameters.AddWithValue("k", trackNameKey);
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
@@ -71,17 +72,22 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
 
     private void WriteEntities(CatalogBatch batch, SortedDictionary<string, long> stored)
     {
-        // Artists: the first name stored for a key is kept (see the SQLite writer).
+        // Artists: a stored name is kept unless a higher-ranked source writes it (SqlFragments.ArtistOnConflict); within a
+        // batch (one source) the first name wins.
         var artists = FirstByKey(batch.Artists, a => a.Key);
         if (artists.Count > 0)
         {
-            Copy("stage_artists", "key, name, name_norm", artists, (w, a) =>
+            var rank = SourcePrecedence.Rank(batch.Source);
+            Copy("stage_artists", "key, name, name_norm, source, source_rank", artists, (w, a) =>
             {
                 Text(w, a.Key);
                 Text(w, a.Name);
                 Text(w, NameNormalizer.MatchKey(a.Name));
+                Text(w, batch.Source);
+                Long(w, rank);
             });
-            CatalogKeyCache.AddStored(stored, "artists", Execute("INSERT INTO artists (key, name, name_norm) SELECT key, name, name_norm FROM stage_artists ON CONFLICT (key) DO NOTHING"));
+            CatalogKeyCache.AddStored(stored, "artists", Execute(
+                "INSERT INTO artists (key, name, name_norm, source, source_rank) SELECT key, name, name_norm, source, source_rank FROM stage_artists " + SqlFragments.ArtistOnConflict));
             ReadIds("SELECT s.key, a.id FROM stage_artists s JOIN artists a ON a.key = s.key", _ids.Artists);
         }
 
@@ -156,12 +162,15 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             Text(w, d?.ReleaseDate);
             Text(w, d?.Permalink);
             Text(w, d?.Isrc);
+            Text(w, batch.Source);
+            Long(w, SourcePrecedence.Rank(batch.Source));
         });
         // Rows are rewritten only when a value changes, as on SQLite; the count is of rows inserted or changed.
         CatalogKeyCache.AddStored(stored, "tracks", Execute(
             $"INSERT INTO tracks ({SqlFragments.TrackInsertColumns}) SELECT {SqlFragments.TrackInsertColumns} FROM stage_tracks "
             + SqlFragments.TrackOnConflict("IS DISTINCT FROM")));
         ReadIds("SELECT s.key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key", _ids.Tracks);
+        Execute("INSERT INTO track_names (name_key, track_id) SELECT DISTINCT s.name_key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key WHERE s.name_key IS NOT NULL ON CONFLICT DO NOTHING");
     }
 
     private void WritePlaylists(CatalogBatch batch, SortedDictionary<string, long> stored)

@@ -14,10 +14,9 @@ public sealed partial class SqliteCatalogWriter
         public Statements(SqliteConnection connection)
         {
             _connection = connection;
-            // An artist keeps the display name it was first stored with: name keys fold case, accents and punctuation,
-            // so sources spell one artist several ways ("Said the Sky", "Said The Sky"), and letting the last spelling win
-            // would make a re-import change rows. DO NOTHING returns no id for an existing artist: the writer looks it up.
-            Artist = Add("INSERT INTO artists (key, name, name_norm) VALUES ($p0, $p1, $p2) ON CONFLICT (key) DO NOTHING RETURNING id", 3);
+            // An artist keeps its display name unless a higher-ranked source writes it (SqlFragments.ArtistOnConflict); an
+            // unchanged artist returns no id and the writer looks it up.
+            Artist = Add("INSERT INTO artists (key, name, name_norm, source, source_rank) VALUES ($p0, $p1, $p2, $p3, $p4) " + SqlFragments.ArtistOnConflict + " RETURNING id", 5);
             Label = Add("INSERT INTO labels (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
             User = Add("INSERT INTO users (key, name) VALUES ($p0, $p1) ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id", 2);
             // Rows are rewritten only when a value changes (each MPD slice re-sends its tracks): an unchanged track returns
@@ -26,6 +25,7 @@ public sealed partial class SqliteCatalogWriter
                 $"INSERT INTO tracks ({SqlFragments.TrackInsertColumns}) VALUES ({string.Join(", ", Enumerable.Range(0, SqlFragments.TrackInsertColumnCount).Select(i => "$p" + i))}) "
                 + SqlFragments.TrackOnConflict("IS NOT") + " RETURNING id",
                 SqlFragments.TrackInsertColumnCount);
+            TrackName = Add("INSERT INTO track_names (name_key, track_id) VALUES ($p0, $p1) ON CONFLICT DO NOTHING", 2);
             Playlist = Add(
                 """
                 INSERT INTO playlists (key, name, owner_user_id, followers, modified_at, collaborative) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
@@ -43,7 +43,11 @@ public sealed partial class SqliteCatalogWriter
             Engagement = Add(
                 "INSERT INTO engagements (user_id, target_type, target_id, kind, count, at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT DO UPDATE SET count = excluded.count, at = COALESCE(excluded.at, engagements.at)",
                 6);
-            Listen = Add("INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT DO NOTHING", 5);
+            // A listen is identified by what the source said was played (track_ref); a re-import points it at the current resolution.
+            Listen = Add(
+                "INSERT INTO listens (user_id, track_id, listened_at, ms_played, source, track_ref) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) "
+                + "ON CONFLICT (user_id, listened_at, ms_played, track_ref) DO UPDATE SET track_id = excluded.track_id WHERE listens.track_id <> excluded.track_id",
+                6);
             ArtistTag = Add("INSERT INTO artist_tags (artist_id, tag_id, user_id, tagged_on) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, artist_tags.tagged_on)", 4);
             TrackTag = Add("INSERT INTO track_tags (track_id, tag_id, user_id, tagged_on) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, track_tags.tagged_on)", 4);
             Audio = Add(
@@ -70,6 +74,8 @@ public sealed partial class SqliteCatalogWriter
         public PreparedCommand User { get; }
 
         public PreparedCommand Track { get; }
+
+        public PreparedCommand TrackName { get; }
 
         public PreparedCommand Playlist { get; }
 

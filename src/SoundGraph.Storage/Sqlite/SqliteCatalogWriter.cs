@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
 
 namespace SoundGraph.Storage.Sqlite;
 
@@ -53,7 +54,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         using var cmd = _connection.CreateCommand();
         // A name-keyed track first: once an import has keyed plays by name, later imports must resolve to the same track
         // (else re-importing a history after a URI-keyed twin arrived would key the same plays twice).
-        cmd.CommandText = "SELECT key FROM tracks WHERE name_key = $k ORDER BY (key LIKE 'name:track:%') DESC, (key LIKE 'spotify:track:%') DESC, id LIMIT 1";
+        cmd.CommandText = SqlFragments.TrackKeyByName("$k");
         cmd.Parameters.AddWithValue("$k", trackNameKey);
         return Task.FromResult(cmd.ExecuteScalar() as string);
     }
@@ -64,9 +65,10 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
     private void WriteEntities(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
     {
         long n = 0;
+        var rank = SourcePrecedence.Rank(batch.Source);
         foreach (var a in batch.Artists)
         {
-            var id = s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name));
+            var id = s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name), batch.Source, rank);
             n += id is null ? 0 : 1;
             _ids.Artists[a.Key] = id ?? (long)s.Lookup("artists").Scalar(a.Key)!;
         }
@@ -92,9 +94,15 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             var d = t.Details;
             var id = s.Track.Scalar(
                 t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart,
-                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc);
+                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc,
+                batch.Source, rank);
             tracks += id is null ? 0 : 1;
-            _ids.Tracks[t.Key] = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
+            var trackId = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
+            _ids.Tracks[t.Key] = trackId;
+            if (nameKey is not null)
+            {
+                s.TrackName.Execute(nameKey, trackId);
+            }
         }
 
         CatalogKeyCache.AddStored(stored, "tracks", tracks);
@@ -148,7 +156,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         n = 0;
         foreach (var l in batch.Listens)
         {
-            n += s.Listen.Execute(Resolve(_ids.Users, "users", l.UserKey, s), Resolve(_ids.Tracks, "tracks", l.TrackKey, s), StoreText.UtcTimestampOrNull(l.ListenedAt), l.MsPlayed, l.Source);
+            n += s.Listen.Execute(Resolve(_ids.Users, "users", l.UserKey, s), Resolve(_ids.Tracks, "tracks", l.TrackKey, s), StoreText.UtcTimestampOrNull(l.ListenedAt), l.MsPlayed, l.Source, l.EffectiveTrackRef);
         }
 
         CatalogKeyCache.AddStored(stored, "listens", n);

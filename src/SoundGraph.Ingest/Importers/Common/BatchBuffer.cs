@@ -27,8 +27,9 @@ internal sealed class BatchBuffer(
     private readonly HashSet<string> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tracks = new(StringComparer.Ordinal);
 
-    /// <summary>The batch being filled.</summary>
-    public CatalogBatch Batch { get; } = new();
+    /// <summary>The batch being filled; its <see cref="CatalogBatch.Source"/> is the import format
+    /// (<see cref="ImportReport.Format"/>), which decides whose values a track or artist keeps.</summary>
+    public CatalogBatch Batch { get; } = new() { Source = report.Format };
 
     /// <summary>Records per batch before a flush.</summary>
     public int FlushThreshold => flushThreshold;
@@ -115,7 +116,7 @@ internal sealed class BatchBuffer(
 
     private async Task WriteInPartsAsync(StoreException batchError, CancellationToken cancellationToken)
     {
-        var rest = new CatalogBatch();
+        var rest = new CatalogBatch { Source = Batch.Source };
         rest.Artists.AddRange(Batch.Artists);
         rest.Labels.AddRange(Batch.Labels);
         rest.Users.AddRange(Batch.Users);
@@ -144,7 +145,7 @@ internal sealed class BatchBuffer(
         var entries = Batch.PlaylistEntries.ToLookup(e => e.PlaylistKey, StringComparer.Ordinal);
         foreach (var key in keys.ToList())
         {
-            var one = new CatalogBatch();
+            var one = new CatalogBatch { Source = Batch.Source };
             one.Playlists.AddRange(records[key]);
             one.PlaylistEntries.AddRange(entries[key]);
             try

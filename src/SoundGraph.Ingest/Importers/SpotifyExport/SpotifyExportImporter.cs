@@ -286,7 +286,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
 
         var track = await resolver.ResolveAsync(null, artist, title, ct).ConfigureAwait(false);
         TrackEmitter.Emit(batch, track, artist, title, null);
-        var listen = new ListenRecord(userKey, track.Key, endTime, ms, Source);
+        var listen = new ListenRecord(userKey, track.Key, endTime, ms, Source) { TrackRef = ListenDeduplicator.NameRef(artist, title) };
         if (listens.IsNew(listen))
         {
             batch.Batch.Listens.Add(listen);

@@ -108,7 +108,7 @@ public sealed class ListensTsvImporter : IImporter
             var title = f[4].Trim();
             var track = await resolver.ResolveAsync(null, artist, title, cancellationToken).ConfigureAwait(false);
             TrackEmitter.Emit(batch, track, artist, title, null);
-            var listen = new ListenRecord(userKey, track.Key, DateTimeOffset.FromUnixTimeSeconds(seconds), ms, ListenSource);
+            var listen = new ListenRecord(userKey, track.Key, DateTimeOffset.FromUnixTimeSeconds(seconds), ms, ListenSource) { TrackRef = ListenDeduplicator.NameRef(artist, title) };
             if (listens.IsNew(listen))
             {
                 batch.Batch.Listens.Add(listen);

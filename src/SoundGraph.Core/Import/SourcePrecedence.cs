@@ -1,0 +1,34 @@
+namespace SoundGraph.Core.Import;
+
+/// <summary>
+/// Which source's values a store keeps when two sources describe the same track or artist (ARCHITECTURE.md, Identity across
+/// sources). Each source has a rank; a write from a lower-ranked source fills in values the stored row lacks but never
+/// replaces one, and a write from an equal or higher rank replaces them (an equal rank is the same source read again, so a
+/// corrected file wins). The outcome is therefore the same whatever order the sources are imported in.
+/// </summary>
+/// <remarks>The order: curated identifiers first (MusicBrainz MBIDs), then platform data keyed by the platform's own ids
+/// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), the
+/// converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (HetRec Last.fm, listening
+/// histories). Every known source has its own rank, so two different sources never tie.</remarks>
+public static class SourcePrecedence
+{
+    private static readonly Dictionary<string, int> Ranks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["musicbrainz-xml"] = 60,
+        ["mpd"] = 50,
+        ["soundcloud"] = 45,
+        ["spotify-export"] = 40,
+        ["playlists-tsv"] = 35,
+        ["spotify-features"] = 30,
+        ["hetrec-lastfm"] = 12,
+        ["listens-tsv"] = 11,
+    };
+
+    /// <summary>The known sources from highest to lowest rank, for documentation and reports.</summary>
+    public static IReadOnlyList<(string Source, int Rank)> Order { get; } =
+        Ranks.OrderByDescending(r => r.Value).Select(r => (r.Key, r.Value)).ToList();
+
+    /// <summary>The rank of <paramref name="source"/> (an import format name or "soundcloud"); 0 for an unknown or null
+    /// source, which therefore never replaces a known source's values.</summary>
+    public static int Rank(string? source) => source is not null && Ranks.TryGetValue(source, out var rank) ? rank : 0;
+}
