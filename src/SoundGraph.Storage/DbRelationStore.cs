@@ -6,6 +6,9 @@ namespace SoundGraph.Storage;
 /// <summary>The provider-independent half of <see cref="IRelationStore"/>: the membership queries (portable SQL,
 /// identical on SQLite and PostgreSQL) and their reading into CSR <see cref="Bipartite"/> sets. Providers add the write
 /// path.</summary>
+/// <remarks>Artist-level memberships read a name-keyed artist linked to a Spotify artist
+/// (<see cref="Resolution.ArtistLinker"/>) as that Spotify artist, so a HetRec listener's "Rihanna" and an MPD playlist's
+/// Rihanna meet; without links every artist is itself.</remarks>
 public abstract class DbRelationStore : IRelationStore
 {
     /// <summary>Creates the store on an open, migrated connection (not owned).</summary>
@@ -21,20 +24,20 @@ public abstract class DbRelationStore : IRelationStore
     /// <inheritdoc/>
     public Task<Bipartite> LoadPlaylistArtistsAsync(CancellationToken cancellationToken = default) =>
         LoadAsync(
-            "SELECT DISTINCT pt.playlist_id, c.artist_id FROM playlist_tracks pt JOIN track_credits c ON c.track_id = pt.track_id ORDER BY 1, 2",
+            "SELECT DISTINCT pt.playlist_id, COALESCE(l.artist_id, c.artist_id) FROM playlist_tracks pt JOIN track_credits c ON c.track_id = pt.track_id " + LinkJoin("c") + " ORDER BY 1, 2",
             cancellationToken);
 
     /// <inheritdoc/>
     public Task<Bipartite> LoadListenerArtistsAsync(CancellationToken cancellationToken = default) =>
         LoadAsync(
             """
-            SELECT user_id, artist_id FROM (
+            SELECT DISTINCT m.user_id, COALESCE(l.artist_id, m.artist_id) FROM (
                 SELECT user_id, target_id AS artist_id FROM engagements WHERE target_type = 1
                 UNION
                 SELECT e.user_id, c.artist_id FROM engagements e JOIN track_credits c ON c.track_id = e.target_id WHERE e.target_type = 0
                 UNION
-                SELECT l.user_id, c.artist_id FROM (SELECT DISTINCT user_id, track_id FROM listens) l JOIN track_credits c ON c.track_id = l.track_id
-            ) AS m ORDER BY 1, 2
+                SELECT x.user_id, c.artist_id FROM (SELECT DISTINCT user_id, track_id FROM listens) x JOIN track_credits c ON c.track_id = x.track_id
+            ) AS m LEFT JOIN artist_links l ON l.name_artist_id = m.artist_id AND l.method = 'name' ORDER BY 1, 2
             """,
             cancellationToken);
 
@@ -47,12 +50,12 @@ public abstract class DbRelationStore : IRelationStore
     /// <inheritdoc/>
     public Task<Bipartite> LoadUserLikedArtistsAsync(CancellationToken cancellationToken = default) =>
         LoadAsync(
-            "SELECT DISTINCT e.user_id, c.artist_id FROM engagements e JOIN track_credits c ON c.track_id = e.target_id WHERE e.target_type = 0 AND e.kind = 0 ORDER BY 1, 2",
+            "SELECT DISTINCT e.user_id, COALESCE(l.artist_id, c.artist_id) FROM engagements e JOIN track_credits c ON c.track_id = e.target_id " + LinkJoin("c") + " WHERE e.target_type = 0 AND e.kind = 0 ORDER BY 1, 2",
             cancellationToken);
 
     /// <inheritdoc/>
     public Task<Bipartite> LoadArtistTagsAsync(CancellationToken cancellationToken = default) =>
-        LoadAsync("SELECT DISTINCT tag_id, artist_id FROM artist_tags ORDER BY 1, 2", cancellationToken);
+        LoadAsync("SELECT DISTINCT t.tag_id, COALESCE(l.artist_id, t.artist_id) FROM artist_tags t " + LinkJoin("t") + " ORDER BY 1, 2", cancellationToken);
 
     /// <inheritdoc/>
     public Task<Bipartite> LoadTrackTagsAsync(CancellationToken cancellationToken = default) =>
@@ -60,7 +63,7 @@ public abstract class DbRelationStore : IRelationStore
 
     /// <inheritdoc/>
     public Task<Bipartite> LoadTrackCreditsAsync(CancellationToken cancellationToken = default) =>
-        LoadAsync("SELECT track_id, artist_id FROM track_credits ORDER BY 1, 2", cancellationToken);
+        LoadAsync("SELECT DISTINCT c.track_id, COALESCE(l.artist_id, c.artist_id) FROM track_credits c " + LinkJoin("c") + " ORDER BY 1, 2", cancellationToken);
 
     /// <inheritdoc/>
     public async Task<(long[] TrackIds, double[][] Features)> LoadAudioFeaturesAsync(CancellationToken cancellationToken = default)
@@ -159,4 +162,7 @@ public abstract class DbRelationStore : IRelationStore
 
         return new Bipartite(groups.ToArray(), offsets.ToArray(), items.ToArray());
     }
+
+    /// <summary>The LEFT JOIN of <c>artist_links</c> (as <c>l</c>) on the <c>artist_id</c> of the table aliased <paramref name="alias"/>.</summary>
+    private static string LinkJoin(string alias) => $"LEFT JOIN artist_links l ON l.name_artist_id = {alias}.artist_id AND l.method = 'name'";
 }

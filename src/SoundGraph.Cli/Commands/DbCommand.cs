@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Storage.Postgres;
+using SoundGraph.Storage.Resolution;
 using Spectre.Console;
 
 namespace SoundGraph.Cli.Commands;
 
 /// <summary><c>sgr db info</c>: where the store is, its schema version and its row counts (migrations apply on open);
-/// <c>sgr db cooccurrence</c>: the PostgreSQL <c>track_cooccurrence</c> materialized view.</summary>
+/// <c>sgr db cooccurrence</c>: the PostgreSQL <c>track_cooccurrence</c> materialized view; <c>sgr db unlink-artists</c>:
+/// undo the name links between artists (<see cref="ArtistLinker"/>).</summary>
 public static class DbCommand
 {
     /// <summary>Builds the command.</summary>
@@ -53,7 +55,37 @@ public static class DbCommand
 
             return 0;
         });
-        return new Command("db", "Store maintenance.") { info, Cooccurrence(context) };
+        return new Command("db", "Store maintenance.") { info, Cooccurrence(context), UnlinkArtists(context) };
+    }
+
+    private static Command UnlinkArtists(CliContext context)
+    {
+        var restore = new Option<bool>("--restore") { Description = "Restore the links removed before instead." };
+        var command = new Command(
+            "unlink-artists",
+            "Remove every name link from a name-keyed artist (HetRec, charts, exports) to the Spotify artist of the same name. The artists stay; relations computed afterwards keep them apart, and later imports do not link them again.")
+        {
+            restore,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
+            var back = parse.GetValue(restore);
+            var n = back
+                ? await ArtistLinker.RestoreAllAsync(store.Connection, ct).ConfigureAwait(false)
+                : await ArtistLinker.UnlinkAllAsync(store.Connection, ct).ConfigureAwait(false);
+            if (parse.GetValue(CliContext.JsonOption))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(back ? new { restored = n } : (object)new { unlinked = n }));
+            }
+            else
+            {
+                context.Console.MarkupLine($"{(back ? "restored" : "removed")} {n.ToString("N0", CultureInfo.InvariantCulture)} artist links; run `sgr relate` to recompute artist relations");
+            }
+
+            return 0;
+        });
+        return command;
     }
 
     private static Command Cooccurrence(CliContext context)

@@ -4,6 +4,7 @@ using SoundGraph.Cli.Rendering;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest;
 using SoundGraph.Storage;
+using SoundGraph.Storage.Resolution;
 using Spectre.Console;
 
 namespace SoundGraph.Cli.Jobs;
@@ -11,7 +12,8 @@ namespace SoundGraph.Cli.Jobs;
 /// <summary>Runs one importer against a store with a progress bar, a rejects file and a report table.</summary>
 public static class ImportJob
 {
-    /// <summary>Imports <paramref name="path"/> with <paramref name="importer"/>; rejects go beside the database.</summary>
+    /// <summary>Imports <paramref name="path"/> with <paramref name="importer"/>; rejects go beside the database. Afterwards
+    /// links name-keyed artists to Spotify artists of the same name (<see cref="ArtistLinker"/>), noted in the report.</summary>
     public static async Task<ImportReport> RunAsync(CliContext context, SoundGraphStore store, IImporter importer, string path, bool json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -50,6 +52,15 @@ public static class ImportJob
                 ? $"{Path.GetFileName(p.File)}: {(p.Total > 0 ? (100.0 * p.Done / p.Total).ToString("0", CultureInfo.InvariantCulture) + " %" : Numbers.Count(p.Done) + " bytes")}"
                 : "starting");
             report = await importer.ImportAsync(path, store.Catalog, rejects, new DirectProgress(p => Volatile.Write(ref last, new(p))), ct).ConfigureAwait(false);
+        }
+
+        // Name-keyed artists meet the Spotify artists of the same name only through reported, reversible links.
+        var links = await ArtistLinker.LinkByNameAsync(store.Connection, ct).ConfigureAwait(false);
+        if (links.Linked > 0 || links.Ambiguous > 0)
+        {
+            report.Notes.Add(
+                $"artist links: {N(links.Linked)} name-keyed artists linked by name to the one Spotify artist of that name; {N(links.Ambiguous)} left unlinked "
+                + "(several Spotify artists share their name); `sgr db unlink-artists` removes the links");
         }
 
         watch.Stop();

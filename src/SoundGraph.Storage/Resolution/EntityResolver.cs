@@ -251,7 +251,7 @@ public sealed partial class EntityResolver
         var scored = new List<ResolutionCandidate>();
         if (wantArtists)
         {
-            var rows = await _connection.QueryAsync<(long Id, string Name, string Norm)>(new CommandDefinition("SELECT id, name, name_norm FROM artists", cancellationToken: ct)).ConfigureAwait(false);
+            var rows = await _connection.QueryAsync<(long Id, string Name, string Norm)>(new CommandDefinition("SELECT id, name, name_norm FROM artists a WHERE " + NotLinked, cancellationToken: ct)).ConfigureAwait(false);
             scored.AddRange(rows.Select(r => new ResolutionCandidate(new EntityRef("artist", r.Id, r.Name), Fuzz.Ratio(norm, r.Norm), "fuzzy artist name")));
         }
 
@@ -323,8 +323,12 @@ public sealed partial class EntityResolver
             ? new Resolution(exact[0], [], how)
             : new Resolution(null, exact.Take(8).Select(e => new ResolutionCandidate(e, 100, how)).ToList(), "ambiguous " + how);
 
+    /// <summary>A name-keyed artist linked to a Spotify artist (<see cref="ArtistLinker"/>) answers a name through that
+    /// artist, which holds its artist-level relations: a name query must not find both.</summary>
+    private const string NotLinked = "NOT EXISTS (SELECT 1 FROM artist_links l WHERE l.name_artist_id = a.id AND l.method = 'name')";
+
     private static string PopularArtists(string where) => $"""
-        SELECT a.id AS Id, a.name AS Name FROM artists a WHERE {where}
+        SELECT a.id AS Id, a.name AS Name FROM artists a WHERE {where} AND {NotLinked}
         ORDER BY (SELECT COUNT(*) FROM engagements e WHERE e.target_type = 1 AND e.target_id = a.id)
                + (SELECT COUNT(*) FROM track_credits c WHERE c.artist_id = a.id) DESC, a.id
         """;

@@ -43,7 +43,9 @@ public sealed class MpdImporterTests
         Assert.Equal(writer.Tracks.Count, writer.Credits.Count);
         Assert.All(writer.Credits, c => Assert.Equal((CreditRole.Primary, 0), (c.Role, c.Position)));
         Assert.All(writer.Tracks, t => Assert.StartsWith("spotify:track:", t.Key, StringComparison.Ordinal));
-        Assert.All(writer.Artists, a => Assert.Equal(EntityKeys.ArtistByName(a.Name), a.Key));
+        Assert.All(writer.Artists, a => Assert.StartsWith("spotify:artist:", a.Key, StringComparison.Ordinal));
+        Assert.Equal("spotify:artist:2wIVse2owClT7go1WT98tk", writer.Artists.Single(a => a.Name == "Missy Elliott").Key);
+        Assert.Equal(191, writer.Artists.Count);
         var first = writer.Playlists.Single(p => p.Key == "mpd:playlist:0");
         Assert.Equal(("Throwbacks", 1, false, DateTimeOffset.FromUnixTimeSeconds(1493424000)), (first.Name, first.Followers, first.Collaborative, first.ModifiedAt));
         var lose = writer.Tracks.Single(t => t.Key == "spotify:track:0UaMYEvWZi0ZqiDOoHU3YI");

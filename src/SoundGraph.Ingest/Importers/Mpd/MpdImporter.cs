@@ -15,16 +15,19 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// </summary>
 /// <remarks>
 /// <para>Streams one playlist at a time (a full slice is ~32 MB and 1,000 playlists). Keys: playlist
-/// <c>mpd:playlist:&lt;pid&gt;</c>; track = its <c>track_uri</c>; artist = <see cref="EntityKeys.ArtistByName"/> of
-/// <c>artist_name</c> (as in every other source, so one artist has one identity; <c>artist_uri</c> is not used), credited
-/// Primary at position 0; entries at the given <c>pos</c>.</para>
+/// <c>mpd:playlist:&lt;pid&gt;</c>; track = its <c>track_uri</c>; artist = its <c>artist_uri</c> (so two artists who share
+/// a name stay two, and "mgk" and "Machine Gun Kelly" under one URI are one), or <see cref="EntityKeys.ArtistByName"/> of
+/// <c>artist_name</c> when the entry has no <c>artist_uri</c> (counted in <c>Read["artists_keyed_by_name"]</c>), credited
+/// Primary at position 0; entries at the given <c>pos</c>. Name-keyed artists of other sources link to these by name only
+/// through <see cref="Storage.Resolution.ArtistLinker"/>, a reported and reversible match.</para>
 /// <para>A playlist is imported whole or not at all: its stored entries are replaced only by a complete, valid entry
 /// list (in the same batch, so one transaction). Rejected, with the stored version of the playlist kept: a playlist
 /// without a numeric pid ("playlist #K" = 0-based index in the file), a pid already read from this file, no
 /// <c>tracks</c> array, a <c>name</c> that is missing or not a string, an unparsable or out-of-range
 /// <c>modified_at</c> or one outside 2000-01-01 … now + 1 day, an unparsable or negative <c>num_followers</c>, a name
 /// longer than <see cref="FieldChecks.MaxNameLength"/> characters ("playlist pid N"); and any bad entry — not an
-/// object, a pos that is not an integer, negative or repeated, no <c>spotify:track:</c> URI, no <c>track_name</c>, a
+/// object, a pos that is not an integer, negative or repeated, no <c>spotify:track:</c> URI, an <c>artist_uri</c> that is
+/// present but not a <c>spotify:artist:</c> URI, no <c>track_name</c>, a
 /// track_uri, track_name, artist_name or album_name longer than 1,000 characters, a <c>duration_ms</c> not above 0 and
 /// below a day ("playlist pid N track pos K"; every bad entry of the playlist is listed). A negative pid is rejected
 /// with "playlist #K". Limits: <see cref="FieldChecks"/>. A file cut off in the middle (as GitHub copies of slices
@@ -223,7 +226,7 @@ public sealed class MpdImporter : IImporter
 
         // Every entry is checked before anything of the playlist is emitted: one bad entry rejects the playlist's new
         // version, so its stored entries are never replaced by an incomplete list.
-        var entries = new List<(int Pos, string Uri, string Title, string? Artist, string? Album, long? DurationMs)>();
+        var entries = new List<(int Pos, string Uri, string Title, string? Artist, string? ArtistUri, string? Album, long? DurationMs)>();
         var positions = new HashSet<int>();
         var bad = 0;
         var i = 0;
@@ -259,11 +262,15 @@ public sealed class MpdImporter : IImporter
             {
                 error = "The track has no spotify:track: URI";
             }
+            else if (Str(t, "artist_uri") is { } artistUri && !EntityKeys.IsSpotifyUri(artistUri, "artist"))
+            {
+                error = "artist_uri is not a spotify:artist: URI";
+            }
             else if (string.IsNullOrEmpty(title = Str(t, "track_name")))
             {
                 error = "The track has no track_name";
             }
-            else if (FieldChecks.Names(("track_uri", uri), ("track_name", title), ("artist_name", Str(t, "artist_name")), ("album_name", Str(t, "album_name"))) is { } longField)
+            else if (FieldChecks.Names(("track_uri", uri), ("track_name", title), ("artist_name", Str(t, "artist_name")), ("artist_uri", Str(t, "artist_uri")), ("album_name", Str(t, "album_name"))) is { } longField)
             {
                 error = longField;
             }
@@ -280,7 +287,7 @@ public sealed class MpdImporter : IImporter
             }
 
             long? duration = t.TryGetProperty("duration_ms", out var d) && JsonNumbers.TryInt64(d, out var ms) ? ms : null;
-            entries.Add((pos, uri!, title!, Str(t, "artist_name"), Str(t, "album_name"), duration));
+            entries.Add((pos, uri!, title!, Str(t, "artist_name"), Str(t, "artist_uri"), Str(t, "album_name"), duration));
         }
 
         if (bad > 0)
@@ -290,16 +297,19 @@ public sealed class MpdImporter : IImporter
 
         var key = EntityKeys.Local("mpd", "playlist", pidText);
         batch.Batch.Playlists.Add(new PlaylistRecord(key, nameEl.GetString()!, null, followers, modifiedAt, collaborative));
-        foreach (var (pos, uri, title, artistName, album, duration) in entries)
+        foreach (var (pos, uri, title, artistName, artistUri, album, duration) in entries)
         {
             if (batch.AddTrack(new TrackRecord(uri, title, artistName, album, duration)))
             {
-                // Artists are keyed by name, like in every other source (the top-songs CSV and the account exports have
-                // no artist URIs): keying MPD artists by artist_uri would give one artist two identities.
-                string? artistKey = string.IsNullOrWhiteSpace(artistName) ? null : NameKeys.Artist(artistName);
+                var artistKey = artistUri ?? (string.IsNullOrWhiteSpace(artistName) ? null : NameKeys.Artist(artistName));
                 if (artistKey is not null)
                 {
-                    batch.AddArtist(artistKey, artistName ?? string.Empty);
+                    if (artistUri is null)
+                    {
+                        report.CountRead("artists_keyed_by_name");
+                    }
+
+                    batch.AddArtist(artistKey, string.IsNullOrWhiteSpace(artistName) ? artistKey : artistName);
                     batch.Batch.Credits.Add(new CreditRecord(uri, artistKey, CreditRole.Primary, 0));
                 }
             }

@@ -32,11 +32,12 @@ ALTER TABLE listens_new RENAME TO listens;
 CREATE INDEX ix_listens_track ON listens (track_id);
 
 -- A name-keyed artist ("name:artist:…") linked to an id-keyed one (a Spotify artist URI) whose normalized name is the same
--- and unambiguous: a reported match, never a merge (both rows stay), undone by deleting the link (`sgr db unlink-artists`).
+-- and unambiguous: a reported match, never a merge (both rows stay); `sgr db unlink-artists` marks links "unlinked"
+-- (readers ignore them and imports do not make them again).
 CREATE TABLE artist_links (
     name_artist_id INTEGER NOT NULL PRIMARY KEY REFERENCES artists (id),
     artist_id      INTEGER NOT NULL REFERENCES artists (id),
-    method         TEXT NOT NULL,      -- "name": equal normalized names (artists.name_norm)
+    method         TEXT NOT NULL,      -- "name": equal normalized names (artists.name_norm); "unlinked": removed by the user
     linked_at      TEXT NOT NULL       -- ISO 8601 UTC
 );
 CREATE INDEX ix_artist_links_artist ON artist_links (artist_id);
