@@ -6,7 +6,8 @@ using SoundGraph.Tests.Shared;
 namespace SoundGraph.Cli.Tests;
 
 /// <summary><c>sgr import</c> killed with SIGKILL while it re-imports the real playlists folder: every playlist keeps its
-/// old or its new version, never a part of one (issue 13, F2). The re-import runs <c>sgr.dll</c> as a child process.</summary>
+/// old or its new version, never a part of one (issue 13, F2). The re-import runs <c>sgr.dll</c> as a child process. Both
+/// providers (PostgreSQL in a fresh schema when <c>SOUNDGRAPH_TEST_PG</c> is set).</summary>
 public sealed class ImportKillTests : IDisposable
 {
     private const string Dataset = "spotify-account-export-playlists";
@@ -18,11 +19,37 @@ public sealed class ImportKillTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [SharedFact(Dataset)]
-    public async Task Import_KilledAtTenRandomMomentsOfAReImport_NoPlaylistLosesAnEntry()
+    [SharedTheory(Dataset)]
+    [StoreProviders]
+    public async Task Import_KilledAtTenRandomMomentsOfAReImport_NoPlaylistLosesAnEntry(string provider)
     {
         var folder = TestData.Shared(Dataset);
-        var db = Path.Combine(_dir, "k.db");
+        string? schema = null;
+        string db;
+        if (provider == "postgres")
+        {
+            (schema, db) = await TestDatabases.CreateSchemaAsync();
+        }
+        else
+        {
+            db = Path.Combine(_dir, "k.db");
+        }
+
+        try
+        {
+            await KillAndCheckAsync(folder, db);
+        }
+        finally
+        {
+            if (schema is not null)
+            {
+                await TestDatabases.DropSchemaAsync(schema);
+            }
+        }
+    }
+
+    private static async Task KillAndCheckAsync(string folder, string db)
+    {
         var first = await CliRunner.RunAsync("import", "playlists-tsv", folder, "--db", db);
         Assert.True(first.Code == 0, first.Err);
         var before = await SnapshotAsync(db);
