@@ -1,3 +1,5 @@
+using SoundGraph.Core.Catalog;
+
 namespace SoundGraph.Storage;
 
 /// <summary>SQL snippets shared by the read services and the two catalog writers (portable: SQLite and PostgreSQL both
@@ -16,7 +18,7 @@ internal static class SqlFragments
     private static readonly string[] TrackKeptColumns =
     [
         "name_key", "album", "duration_ms", "label_id", "streams", "weeks_on_chart", "genre", "bpm", "playback_count", "like_count",
-        "repost_count", "comment_count", "release_date", "permalink", "isrc",
+        "repost_count", "comment_count", "release_date", "permalink", "isrc", "popularity",
     ];
 
     /// <summary>The columns a catalog writer inserts into <c>tracks</c>, in order.</summary>
@@ -35,4 +37,10 @@ internal static class SqlFragments
         + string.Join(",\n    ", TrackKeptColumns.Select(c => $"{c} = COALESCE(excluded.{c}, tracks.{c})"))
         + $"\nWHERE tracks.title {isDistinctFrom} excluded.title\n   "
         + string.Join("\n   ", TrackKeptColumns.Select(c => $"OR tracks.{c} {isDistinctFrom} COALESCE(excluded.{c}, tracks.{c})"));
+
+    /// <summary>The SET list of both writers' <c>audio_features</c> upsert: each descriptor takes the new value when it is
+    /// known and keeps the stored one when the new one is null (unknown never overwrites known, as for tracks).</summary>
+    /// <param name="table">The table name the stored values are qualified with.</param>
+    public static string AudioFeaturesKeepKnown(string table) =>
+        string.Join(", ", AudioFeatures.AllNames.Select(c => $"{c} = COALESCE(excluded.{c}, {table}.{c})"));
 }

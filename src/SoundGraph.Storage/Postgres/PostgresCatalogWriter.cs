@@ -156,6 +156,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             Text(w, d?.ReleaseDate);
             Text(w, d?.Permalink);
             Text(w, d?.Isrc);
+            Long(w, d?.Popularity);
         });
         // Rows are rewritten only when a value changes, as on SQLite; the count is of rows inserted or changed.
         CatalogKeyCache.AddStored(stored, "tracks", Execute(
@@ -212,7 +213,8 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                 next.CommentCount ?? prev.CommentCount,
                 next.ReleaseDate ?? prev.ReleaseDate,
                 next.Permalink ?? prev.Permalink,
-                next.Isrc ?? prev.Isrc);
+                next.Isrc ?? prev.Isrc,
+                next.Popularity ?? prev.Popularity);
 
     private sealed record StagedTrack(
         string Key, string Title, string? NameKey, string? Album, long? DurationMs, string? LabelKey, long? Streams, long? WeeksOnChart, TrackDetails? Details);

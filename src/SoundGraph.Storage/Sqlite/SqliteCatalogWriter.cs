@@ -92,7 +92,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             var d = t.Details;
             var id = s.Track.Scalar(
                 t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart,
-                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc);
+                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc, d?.Popularity);
             tracks += id is null ? 0 : 1;
             _ids.Tracks[t.Key] = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
         }
