@@ -71,6 +71,9 @@ public abstract class DbRelationStore : IRelationStore
         const string sql = """
             SELECT track_id, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm
             FROM audio_features
+            WHERE danceability IS NOT NULL AND energy IS NOT NULL AND speechiness IS NOT NULL AND acousticness IS NOT NULL
+              AND instrumentalness IS NOT NULL AND liveness IS NOT NULL AND valence IS NOT NULL AND loudness_db IS NOT NULL
+              AND tempo_bpm IS NOT NULL
             ORDER BY track_id, CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END, extractor
             """;
         var ids = new List<long>();

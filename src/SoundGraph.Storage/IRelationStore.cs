@@ -35,7 +35,9 @@ public interface IRelationStore
     Task<Bipartite> LoadTrackCreditsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Track ids with their nine continuous audio features (<see cref="Core.Catalog.AudioFeatures.VectorNames"/>
-    /// order); one vector per track, preferring the "spotify" extractor.</summary>
+    /// order); one vector per track, preferring the "spotify" extractor. Only complete vectors: a row with an unknown
+    /// (NULL) feature among the nine is left out, so such a track gets no audio-similarity relations (or another
+    /// extractor's complete row when it has one).</summary>
     Task<(long[] TrackIds, double[][] Features)> LoadAudioFeaturesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Replaces every stored row of <paramref name="kind"/> with <paramref name="rows"/> and their evidence,

@@ -1,3 +1,5 @@
+using SoundGraph.Core.Catalog;
+
 namespace SoundGraph.Storage;
 
 /// <summary>SQL snippets shared by the read services and the two catalog writers (portable: SQLite and PostgreSQL both
@@ -16,7 +18,7 @@ public static class SqlFragments
     private static readonly string[] TrackKeptColumns =
     [
         "name_key", "album", "duration_ms", "label_id", "streams", "weeks_on_chart", "genre", "bpm", "playback_count", "like_count",
-        "repost_count", "comment_count", "release_date", "permalink", "isrc",
+        "repost_count", "comment_count", "release_date", "permalink", "isrc", "popularity",
     ];
 
     /// <summary>The columns a catalog writer inserts into <c>tracks</c>, in order: key, title, title_norm, the kept columns,
@@ -75,4 +77,10 @@ public static class SqlFragments
         SELECT t.key FROM track_names n JOIN tracks t ON t.id = n.track_id WHERE n.name_key = {parameter}
         ORDER BY (t.key LIKE 'name:track:%') DESC, (t.key LIKE 'spotify:track:%') DESC, t.id LIMIT 1
         """;
+
+    /// <summary>The SET list of both writers' <c>audio_features</c> upsert: each descriptor takes the new value when it is
+    /// known and keeps the stored one when the new one is null (unknown never overwrites known, as for tracks).</summary>
+    /// <param name="table">The table name the stored values are qualified with.</param>
+    public static string AudioFeaturesKeepKnown(string table) =>
+        string.Join(", ", AudioFeatures.AllNames.Select(c => $"{c} = COALESCE(excluded.{c}, {table}.{c})"));
 }

@@ -14,10 +14,11 @@ export type RelationCode =
 export interface SearchResult { kind: NodeKind; id: number; name: string; detail: string; score: number }
 export interface SearchResponse { query: string; results: SearchResult[] }
 
+/** A track's audio features; null = unknown (the source did not give it). */
 export interface AudioFeatures {
-  danceability: number; energy: number; speechiness: number; acousticness: number; instrumentalness: number;
-  liveness: number; valence: number; loudnessDb: number; tempoBpm: number; key: number; mode: number;
-  timeSignature: number;
+  danceability: number | null; energy: number | null; speechiness: number | null; acousticness: number | null;
+  instrumentalness: number | null; liveness: number | null; valence: number | null; loudnessDb: number | null;
+  tempoBpm: number | null; key: number | null; mode: number | null; timeSignature: number | null;
 }
 export interface TagCount { name: string; count: number }
 export interface TrackDetail {

@@ -10,9 +10,9 @@ const KEYS = ["C", "C♯/D♭", "D", "D♯/E♭", "E", "F", "F♯/G♭", "G", "G
 
 let chart: Chart | null = null;
 
-/** "F major", "A minor", or "unknown" for key -1. */
+/** "F major", "A minor", or "unknown key" when the key is unknown (null). */
 export function keyName(f: AudioFeatures): string {
-  const key = f.key >= 0 && f.key < 12 ? KEYS[f.key] : "unknown key";
+  const key = f.key !== null && f.key >= 0 && f.key < 12 ? KEYS[f.key] : "unknown key";
   return `${key} ${f.mode === 1 ? "major" : f.mode === 0 ? "minor" : ""}`.trim();
 }
 
@@ -22,16 +22,18 @@ export function renderFeatures(container: HTMLElement, track: TrackDetail): void
   chart = null;
   const f = track.audioFeatures;
   if (!f) { container.replaceChildren(el("h2", {}, "Audio features"), empty("No audio features for this track.")); return; }
-  const canvas = el("canvas", { role: "img", "aria-label": FEATURES.map((n) => `${n} ${f[n].toFixed(2)}`).join(", ") });
+  // An unknown (null) feature is a gap in the radar and "unknown" in the text.
+  const fixed = (v: number | null, digits: number, unit = ""): string => (v === null ? "unknown" : `${v.toFixed(digits)}${unit}`);
+  const canvas = el("canvas", { role: "img", "aria-label": FEATURES.map((n) => `${n} ${fixed(f[n], 2)}`).join(", ") });
   const wrap = el("div", { class: "chart-wrap" }, canvas);
   container.replaceChildren(
     el("h2", {}, "Audio features"),
     wrap,
     el("dl", { class: "facts" },
-      el("dt", {}, "tempo"), el("dd", {}, `${f.tempoBpm.toFixed(1)} BPM`),
-      el("dt", {}, "loudness"), el("dd", {}, `${f.loudnessDb.toFixed(1)} dB`),
+      el("dt", {}, "tempo"), el("dd", {}, fixed(f.tempoBpm, 1, " BPM")),
+      el("dt", {}, "loudness"), el("dd", {}, fixed(f.loudnessDb, 1, " dB")),
       el("dt", {}, "key"), el("dd", {}, keyName(f)),
-      el("dt", {}, "time signature"), el("dd", {}, `${f.timeSignature}/4`)));
+      el("dt", {}, "time signature"), el("dd", {}, f.timeSignature === null ? "unknown" : `${f.timeSignature}/4`)));
   chart = new Chart(canvas, {
     type: "radar",
     data: {

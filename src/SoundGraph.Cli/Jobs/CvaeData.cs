@@ -6,6 +6,9 @@ namespace SoundGraph.Cli.Jobs;
 
 /// <summary>The CVAE's inputs read from the store: the collaborations (tracks credited to ≥ 2 artists that have Spotify
 /// audio features and a stream count) and the artist co-credit graph.</summary>
+/// <remarks>Unknown features (NULL since schema 0004): a collaboration with any of the nine features unknown is left out
+/// (no imputation: the CVAE learns the joint distribution of real feature vectors, and a column mean is not one) and
+/// counted in <see cref="SkippedUnknown"/>.</remarks>
 /// <param name="TrackIds">Collaboration track ids, ascending.</param>
 /// <param name="ArtistA">First credited artist of each collaboration (lowest credit position).</param>
 /// <param name="ArtistB">Second credited artist.</param>
@@ -14,6 +17,10 @@ namespace SoundGraph.Cli.Jobs;
 /// <param name="Graph">Artists co-credited on any track of the store (not only those with features); weight = shared tracks.</param>
 public sealed record CvaeData(long[] TrackIds, long[] ArtistA, long[] ArtistB, double[][] Features, long[] Streams, WeightedGraph Graph)
 {
+    /// <summary>Collaborations (≥ 2 credited artists, a stream count, a "spotify" row) left out because one of the nine
+    /// features is unknown.</summary>
+    public int SkippedUnknown { get; init; }
+
     /// <summary>Reads the collaborations and builds the co-credit graph (portable SQL on both providers).</summary>
     public static async Task<CvaeData> LoadAsync(SoundGraphStore store, CancellationToken ct)
     {
@@ -34,6 +41,7 @@ public sealed record CvaeData(long[] TrackIds, long[] ArtistA, long[] ArtistB, d
         var b = new List<long>();
         var features = new List<double[]>();
         var streams = new List<long>();
+        var skipped = 0;
         foreach (var r in rows)
         {
             if (!credits.TryGetValue(r.Id, out var artists) || artists.Count < 2)
@@ -41,14 +49,21 @@ public sealed record CvaeData(long[] TrackIds, long[] ArtistA, long[] ArtistB, d
                 continue;
             }
 
+            double?[] known = [r.Danceability, r.Energy, r.Speechiness, r.Acousticness, r.Instrumentalness, r.Liveness, r.Valence, r.LoudnessDb, r.TempoBpm];
+            if (known.Any(v => v is null))
+            {
+                skipped++;
+                continue;
+            }
+
             ids.Add(r.Id);
             a.Add(artists[0]);
             b.Add(artists[1]);
-            features.Add([r.Danceability, r.Energy, r.Speechiness, r.Acousticness, r.Instrumentalness, r.Liveness, r.Valence, r.LoudnessDb, r.TempoBpm]);
+            features.Add([.. known.Select(v => v!.Value)]);
             streams.Add(r.Streams);
         }
 
-        return new CvaeData([.. ids], [.. a], [.. b], [.. features], [.. streams], graph);
+        return new CvaeData([.. ids], [.. a], [.. b], [.. features], [.. streams], graph) { SkippedUnknown = skipped };
     }
 
     /// <summary>The artist co-credit graph: an edge between every two distinct artists credited on one track, weight = number
@@ -107,6 +122,6 @@ public sealed record CvaeData(long[] TrackIds, long[] ArtistA, long[] ArtistB, d
     }
 
     private sealed record FeatureRow(
-        long Id, long Streams, double Danceability, double Energy, double Speechiness, double Acousticness, double Instrumentalness,
-        double Liveness, double Valence, double LoudnessDb, double TempoBpm);
+        long Id, long Streams, double? Danceability, double? Energy, double? Speechiness, double? Acousticness, double? Instrumentalness,
+        double? Liveness, double? Valence, double? LoudnessDb, double? TempoBpm);
 }

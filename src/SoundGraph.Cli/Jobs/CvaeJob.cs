@@ -81,6 +81,11 @@ public static class CvaeJob
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var data = await CvaeData.LoadAsync(store, ct).ConfigureAwait(false);
+        if (data.SkippedUnknown > 0 && !quiet)
+        {
+            context.Console.MarkupLine(Invariant($"[grey]{data.SkippedUnknown:N0} collaborations left out: one of their nine audio features is unknown[/]"));
+        }
+
         var n = data.TrackIds.Length;
         if (n < 10)
         {

@@ -8,7 +8,11 @@ namespace SoundGraph.Cli.Jobs;
 
 /// <summary>What <c>sgr train sage</c> reads from the store: audio features and the signals the features do not define
 /// (primary artist, record label, a genre, playlist co-membership), aligned to the feature rows.</summary>
-/// <param name="Rows">Audio feature rows, by ascending track id.</param>
+/// <remarks>Unknown features (NULL since schema 0004): a track whose nine continuous descriptors or mode are not all known
+/// is left out of <see cref="Rows"/> (no imputation: a made-up value would place the track in the song graph by the
+/// column mean rather than by its sound), and counted in <see cref="SkippedUnknown"/>; an unknown key or time signature
+/// is encoded as <see cref="SongFeatures"/> says and keeps the track.</remarks>
+/// <param name="Rows">Audio feature rows with the features the model needs, by ascending track id.</param>
 /// <param name="PrimaryArtist">Per row, the primary artist id (first credited, role 0), or −1.</param>
 /// <param name="RecordLabel">Per row, the record label id, or −1.</param>
 /// <param name="Genre">Per row, a genre code, or −1.</param>
@@ -22,11 +26,15 @@ public sealed record SageData(
     string GenreSource,
     IReadOnlyList<int[]> Playlists)
 {
+    /// <summary>Tracks with a row of the extractor that were left out because a feature the model needs is unknown
+    /// (<see cref="SongFeatures.IsComplete"/>).</summary>
+    public int SkippedUnknown { get; init; }
+
     /// <summary>Reads everything with portable SQL (SQLite and PostgreSQL).</summary>
     /// <param name="connection">Open store connection.</param>
     /// <param name="extractor">Feature extractor (the <c>audio_features.extractor</c> column), "spotify".</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <exception cref="InvalidOperationException">The store has fewer than 3 tracks with features.</exception>
+    /// <exception cref="InvalidOperationException">The store has fewer than 3 tracks with complete features.</exception>
     public static async Task<SageData> LoadAsync(DbConnection connection, string extractor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -34,12 +42,15 @@ public sealed record SageData(
             $"SELECT {StoredAudioFeatures.Columns} FROM audio_features WHERE extractor = @extractor ORDER BY track_id",
             new { extractor },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        if (dtos.Count < 3)
+        var all = dtos.Select(d => new AudioFeatureRow(d.TrackId, d.ToFeatures())).ToList();
+        var rows = all.Where(r => SongFeatures.IsComplete(r.Features)).ToList();
+        var skipped = all.Count - rows.Count;
+        if (rows.Count < 3)
         {
-            throw new InvalidOperationException($"The store has {dtos.Count} tracks with '{extractor}' audio features; at least 3 are needed: import the Spotify top-songs features (`sgr demo` or `sgr import spotify-features …`).");
+            var unknown = skipped > 0 ? $" ({skipped:N0} more have unknown features)" : string.Empty;
+            throw new InvalidOperationException($"The store has {rows.Count} tracks with complete '{extractor}' audio features{unknown}; at least 3 are needed: import the Spotify top-songs features (`sgr demo` or `sgr import spotify-features …`).");
         }
 
-        var rows = dtos.Select(d => new AudioFeatureRow(d.TrackId, d.ToFeatures())).ToList();
         var index = new Dictionary<long, int>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -87,7 +98,7 @@ public sealed record SageData(
         }
 
         Flush();
-        return new SageData(rows, artist, label, genre, genreSource, playlists);
+        return new SageData(rows, artist, label, genre, genreSource, playlists) { SkippedUnknown = skipped };
 
         void Flush()
         {

@@ -70,6 +70,11 @@ public static class SageJob
         }
 
         var data = await SageData.LoadAsync(store.Connection, "spotify", ct).ConfigureAwait(false);
+        if (data.SkippedUnknown > 0)
+        {
+            Say($"{data.SkippedUnknown:N0} tracks left out: an audio feature the model needs (the nine descriptors, mode) is unknown");
+        }
+
         var features = SongFeatures.Build(data.Rows);
         var graph = SongGraphBuilder.Build(features, options.Graph);
         Say($"song graph: {features.Count:N0} tracks × {SongFeatures.Dimension} features, {graph.EdgeCount:N0} edges (k = {options.Graph.K}, cosine ≥ {options.Graph.Threshold})");

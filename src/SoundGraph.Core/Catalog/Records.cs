@@ -41,6 +41,7 @@ public sealed record TrackRecord(
 /// <param name="ReleaseDate">Release date, ISO 8601 (<c>yyyy-MM-dd</c>, or the upload time when no release date is given).</param>
 /// <param name="Permalink">Public page URL.</param>
 /// <param name="Isrc">International Standard Recording Code.</param>
+/// <param name="Popularity">Spotify's popularity score, 0–100 (its measure of recent plays; a later import overwrites it).</param>
 public sealed record TrackDetails(
     string? Genre = null,
     double? Bpm = null,
@@ -50,7 +51,8 @@ public sealed record TrackDetails(
     long? CommentCount = null,
     string? ReleaseDate = null,
     string? Permalink = null,
-    string? Isrc = null);
+    string? Isrc = null,
+    int? Popularity = null);
 
 /// <summary>Credits <paramref name="ArtistKey"/> on <paramref name="TrackKey"/>; <paramref name="Position"/> is the 0-based order.</summary>
 public sealed record CreditRecord(string TrackKey, string ArtistKey, CreditRole Role, int Position);

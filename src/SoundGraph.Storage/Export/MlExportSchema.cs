@@ -97,7 +97,7 @@ internal static class MlExportSchema
         ("f.valence", new("valence", "0–1")),
         ("f.loudness_db", new("loudness_db", "loudness in dB")),
         ("f.tempo_bpm", new("tempo_bpm", "audio-analysis tempo in beats per minute")),
-        ("f.musical_key", new("musical_key", "pitch class 0–11, −1 unknown")),
+        ("f.musical_key", new("musical_key", "pitch class 0–11")),
         ("f.mode", new("mode", "1 major, 0 minor")),
         ("f.time_signature", new("time_signature", "beats per bar")),
     ];

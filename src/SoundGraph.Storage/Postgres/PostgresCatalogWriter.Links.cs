@@ -16,7 +16,7 @@ public sealed partial class PostgresCatalogWriter
         CREATE TEMP TABLE IF NOT EXISTS stage_named (key TEXT, name TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_tracks (key TEXT, title TEXT, title_norm TEXT, name_key TEXT, album TEXT, duration_ms BIGINT,
             label_id BIGINT, streams BIGINT, weeks_on_chart BIGINT, genre TEXT, bpm DOUBLE PRECISION, playback_count BIGINT, like_count BIGINT,
-            repost_count BIGINT, comment_count BIGINT, release_date TEXT, permalink TEXT, isrc TEXT, source TEXT, source_rank BIGINT) ON COMMIT DELETE ROWS;
+            repost_count BIGINT, comment_count BIGINT, release_date TEXT, permalink TEXT, isrc TEXT, popularity BIGINT, source TEXT, source_rank BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_playlists (key TEXT, name TEXT, owner_user_id BIGINT, followers BIGINT, modified_at TEXT,
             collaborative BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_tags (name TEXT, name_norm TEXT) ON COMMIT DELETE ROWS;
@@ -97,20 +97,22 @@ public sealed partial class PostgresCatalogWriter
             Text(w, a.Extractor);
             foreach (var v in new[] { f.Danceability, f.Energy, f.Speechiness, f.Acousticness, f.Instrumentalness, f.Liveness, f.Valence, f.LoudnessDb, f.TempoBpm })
             {
-                w.Write(v, NpgsqlDbType.Double);
+                Double(w, v);
             }
 
-            Longs(w, f.Key, f.Mode, f.TimeSignature);
+            Long(w, f.Key);
+            Long(w, f.Mode);
+            Long(w, f.TimeSignature);
         }, $"""
-            INSERT INTO audio_features SELECT * FROM stage_audio
-            ON CONFLICT (track_id, extractor) DO UPDATE SET danceability = excluded.danceability, energy = excluded.energy,
-                speechiness = excluded.speechiness, acousticness = excluded.acousticness, instrumentalness = excluded.instrumentalness,
-                liveness = excluded.liveness, valence = excluded.valence, loudness_db = excluded.loudness_db, tempo_bpm = excluded.tempo_bpm,
-                musical_key = excluded.musical_key, mode = excluded.mode, time_signature = excluded.time_signature
+            INSERT INTO audio_features ({AudioColumns}) SELECT {AudioColumns} FROM stage_audio
+            ON CONFLICT (track_id, extractor) DO UPDATE SET {AudioKeepKnown}
             """));
     }
 
     private const string AudioColumns = "track_id, extractor, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm, musical_key, mode, time_signature";
+
+    /// <summary>The upsert's SET list: an unknown (null) value never replaces a known one, as on SQLite.</summary>
+    private static readonly string AudioKeepKnown = SqlFragments.AudioFeaturesKeepKnown("audio_features");
 
     private void WriteEngagements(CatalogBatch batch, SortedDictionary<string, long> stored)
     {

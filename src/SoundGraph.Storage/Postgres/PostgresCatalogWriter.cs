@@ -162,6 +162,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             Text(w, d?.ReleaseDate);
             Text(w, d?.Permalink);
             Text(w, d?.Isrc);
+            Long(w, d?.Popularity);
             Text(w, batch.Source);
             Long(w, SourcePrecedence.Rank(batch.Source));
         });
@@ -221,7 +222,8 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
                 next.CommentCount ?? prev.CommentCount,
                 next.ReleaseDate ?? prev.ReleaseDate,
                 next.Permalink ?? prev.Permalink,
-                next.Isrc ?? prev.Isrc);
+                next.Isrc ?? prev.Isrc,
+                next.Popularity ?? prev.Popularity);
 
     private sealed record StagedTrack(
         string Key, string Title, string? NameKey, string? Album, long? DurationMs, string? LabelKey, long? Streams, long? WeeksOnChart, TrackDetails? Details);

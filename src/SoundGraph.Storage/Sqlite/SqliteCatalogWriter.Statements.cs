@@ -55,11 +55,8 @@ public sealed partial class SqliteCatalogWriter
                 INSERT INTO audio_features (track_id, extractor, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence,
                     loudness_db, tempo_bpm, musical_key, mode, time_signature)
                 VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13)
-                ON CONFLICT DO UPDATE SET danceability = excluded.danceability, energy = excluded.energy, speechiness = excluded.speechiness,
-                    acousticness = excluded.acousticness, instrumentalness = excluded.instrumentalness, liveness = excluded.liveness,
-                    valence = excluded.valence, loudness_db = excluded.loudness_db, tempo_bpm = excluded.tempo_bpm,
-                    musical_key = excluded.musical_key, mode = excluded.mode, time_signature = excluded.time_signature
-                """,
+                ON CONFLICT DO UPDATE SET
+                """ + " " + SqlFragments.AudioFeaturesKeepKnown("audio_features"),
                 14);
             foreach (var table in new[] { "artists", "labels", "users", "tracks", "playlists" })
             {

@@ -94,7 +94,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             var d = t.Details;
             var id = s.Track.Scalar(
                 t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart,
-                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc,
+                d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc, d?.Popularity,
                 batch.Source, rank);
             tracks += id is null ? 0 : 1;
             var trackId = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;

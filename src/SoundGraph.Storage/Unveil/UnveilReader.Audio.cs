@@ -63,20 +63,25 @@ public sealed partial class UnveilReader
             var values = stats.Values.ToArray();
             var mean = new double[AudioColumns.Length];
             var sd = new double[AudioColumns.Length];
-            if (values[0] is not null and not DBNull)
+            // AVG ignores NULL (unknown) values: a column's statistics are over its known values; a column with none
+            // gets mean 0 and sd 0 (its z-scores are 0, so it never explains a pair).
+            for (var i = 0; i < sd.Length; i++)
             {
-                for (var i = 0; i < sd.Length; i++)
+                if (values[2 * i] is null or DBNull)
                 {
-                    mean[i] = Convert.ToDouble(values[2 * i], CultureInfo.InvariantCulture);
-                    sd[i] = Math.Sqrt(Math.Max(0, Convert.ToDouble(values[(2 * i) + 1], CultureInfo.InvariantCulture) - (mean[i] * mean[i])));
+                    continue;
                 }
+
+                mean[i] = Convert.ToDouble(values[2 * i], CultureInfo.InvariantCulture);
+                sd[i] = Math.Sqrt(Math.Max(0, Convert.ToDouble(values[(2 * i) + 1], CultureInfo.InvariantCulture) - (mean[i] * mean[i])));
             }
 
             var features = new Dictionary<long, double[]>();
             foreach (IDictionary<string, object?> row in await batch.ReadAsync().ConfigureAwait(false))
             {
+                // An unknown value is NaN here, and a feature unknown for either track is left out of the explanation.
                 features[Convert.ToInt64(row["track_id"], CultureInfo.InvariantCulture)] =
-                    AudioColumns.Select(c => Convert.ToDouble(row[c.Column], CultureInfo.InvariantCulture)).ToArray();
+                    AudioColumns.Select(c => row[c.Column] is null or DBNull ? double.NaN : Convert.ToDouble(row[c.Column], CultureInfo.InvariantCulture)).ToArray();
             }
 
             return new AudioExplainer(mean, sd, features);
@@ -98,7 +103,7 @@ public sealed partial class UnveilReader
                     var zb = sd[i] > 0 ? (vb - mean[i]) / sd[i] : 0;
                     return (c, i, va, vb, za, product: za * zb);
                 })
-                .Where(x => x.product > 0)
+                .Where(x => !double.IsNaN(x.product) && x.product > 0)
                 .OrderByDescending(x => x.product).ThenBy(x => x.i)
                 .Take(3)
                 .Select(x => $"{(x.za > 0 ? "high" : "low")} {x.c.Label} {x.va.ToString(x.c.Format, CultureInfo.InvariantCulture)}/{x.vb.ToString(x.c.Format, CultureInfo.InvariantCulture)}")

@@ -46,15 +46,20 @@ public sealed partial class UnveilReader
         Add(facts, "album", t.Album);
         Add(facts, "duration", t.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture) : null);
         Add(facts, "label", t.Label);
-        var f = await _connection.QueryFirstOrDefaultAsync<(double Dance, double Energy, double Valence, double Acoustic, double Loud, double Tempo, long Key, long Mode, long Meter)?>(new CommandDefinition(
+        var f = await _connection.QueryFirstOrDefaultAsync<(double? Dance, double? Energy, double? Valence, double? Acoustic, double? Loud, double? Tempo, long? Key, long? Mode, long? Meter)?>(new CommandDefinition(
             "SELECT danceability, energy, valence, acousticness, loudness_db, tempo_bpm, musical_key, mode, time_signature FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END LIMIT 1",
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
         if (f is { } a)
         {
-            var key = a.Key is >= 0 and < 12 ? PitchClasses[a.Key] + (a.Mode == 1 ? " major" : " minor") : "unknown key";
-            facts.Add(new UnveilFact("audio", string.Create(CultureInfo.InvariantCulture, $"{key}, {a.Tempo:0} BPM, {a.Meter}/4, {a.Loud:0.0} dB")));
-            facts.Add(new UnveilFact("feel", string.Create(CultureInfo.InvariantCulture, $"danceability {a.Dance:0.00}, energy {a.Energy:0.00}, valence {a.Valence:0.00}, acousticness {a.Acoustic:0.00}")));
+            // An unknown (NULL) feature reads "unknown …" rather than a number.
+            var mode = a.Mode switch { 1 => " major", 0 => " minor", _ => string.Empty };
+            var key = a.Key is >= 0 and < 12 ? PitchClasses[a.Key.Value] + mode : "unknown key";
+            var tempo = a.Tempo is { } bpm ? string.Create(CultureInfo.InvariantCulture, $"{bpm:0} BPM") : "unknown tempo";
+            var meter = a.Meter is { } beats ? string.Create(CultureInfo.InvariantCulture, $"{beats}/4") : "unknown time signature";
+            var loud = a.Loud is { } db ? string.Create(CultureInfo.InvariantCulture, $"{db:0.0} dB") : "unknown loudness";
+            facts.Add(new UnveilFact("audio", $"{key}, {tempo}, {meter}, {loud}"));
+            facts.Add(new UnveilFact("feel", $"danceability {Score(a.Dance)}, energy {Score(a.Energy)}, valence {Score(a.Valence)}, acousticness {Score(a.Acoustic)}"));
         }
 
         AddList(facts, "tags", await ListAsync(
@@ -216,4 +221,7 @@ public sealed partial class UnveilReader
     private static string PlaylistName(long id, string name) => string.IsNullOrWhiteSpace(name) ? $"(untitled #{id})" : name;
 
     private static string Followers(long? followers) => followers is > 0 ? $", {Plural(followers.Value, "follower")}" : string.Empty;
+
+    /// <summary>A 0–1 feature as "0.00", or "unknown" when null.</summary>
+    private static string Score(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "unknown";
 }

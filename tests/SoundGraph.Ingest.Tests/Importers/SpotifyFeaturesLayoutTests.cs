@@ -43,7 +43,9 @@ public sealed class SpotifyFeaturesLayoutTests
             writer.Credits.Where(c => c.TrackKey == t1.Key).Select(c => (c.ArtistKey, c.Role, c.Position)).ToArray());
         var features = writer.All(b => b.AudioFeatures).ToList();
         Assert.Equal(new AudioFeatures(0.676, 0.461, 0.143, 0.0322, 1.01e-06, 0.358, 0.715, -6.746, 87.917, 1, 0, 4), features[0].Features);
-        Assert.Equal(new AudioFeatures(0.42, 0.166, 0.0763, 0.924, 5.56e-06, 0.101, 0.267, -17.235, 77.489, -1, 1, 0), features[1].Features);
+        // Spotify's unknown markers, key −1 and time signature 0, are stored as unknown (null).
+        Assert.Equal(new AudioFeatures(0.42, 0.166, 0.0763, 0.924, 5.56e-06, 0.101, 0.267, -17.235, 77.489, null, 1, null), features[1].Features);
+        Assert.Equal([73, 0], writer.Tracks.Select(t => t.Details?.Popularity).ToArray());
     }
 
     [Fact]
@@ -60,12 +62,14 @@ public sealed class SpotifyFeaturesLayoutTests
 
         Assert.Empty(rejects.Items);
         Assert.Equal((2, 1, 1), (report.Read("tracks"), report.Stored("tracks"), report.Skipped("repeated track (already imported from an earlier row)")));
-        Assert.StartsWith("layout tidytuesday-spotify-songs: track_id → id, track_name → title, track_artist → artists, ", report.Notes.Single(), StringComparison.Ordinal);
+        Assert.Equal(2, report.Notes.Count);
+        Assert.StartsWith("layout tidytuesday-spotify-songs: track_id → id, track_name → title, track_artist → artists, ", report.Notes[0], StringComparison.Ordinal);
+        Assert.Equal("audio features unknown (stored as null) for every row: the layout lacks time_signature", report.Notes[1]);
         var t = writer.Tracks.Single();
         Assert.Equal(
-            ("spotify:track:tt1", "Synthetic Tune", "Synth Singer", "Synthetic Record", 194754L, "pop"),
-            (t.Key, t.Title, t.PrimaryArtistName, t.Album, t.DurationMs, t.Details?.Genre));
-        Assert.Equal(new AudioFeatures(0.748, 0.916, 0.0583, 0.102, 0, 0.0653, 0.518, -2.634, 122.036, 6, 1, 0), writer.All(b => b.AudioFeatures).Single().Features);
+            ("spotify:track:tt1", "Synthetic Tune", "Synth Singer", "Synthetic Record", 194754L, "pop", 66),
+            (t.Key, t.Title, t.PrimaryArtistName, t.Album, t.DurationMs, t.Details?.Genre, t.Details?.Popularity));
+        Assert.Equal(new AudioFeatures(0.748, 0.916, 0.0583, 0.102, 0, 0.0653, 0.518, -2.634, 122.036, 6, 1, null), writer.All(b => b.AudioFeatures).Single().Features);
     }
 
     [SharedFact("spotify-msd-music-info-subset")]
@@ -101,7 +105,7 @@ public sealed class SpotifyFeaturesLayoutTests
         var report = await new SpotifyFeaturesImporter { ColumnMap = "song=title, singer=artists ,bpm=tempo,plays=streams" }.ImportAsync(file, writer, rejects);
 
         Assert.Equal(["layout custom (--map): song → title, singer → artists, bpm → tempo, plays → streams",
-            "no audio features stored: the layout lacks danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness, mode"],
+            "audio features unknown (stored as null) for every row: the layout lacks danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness, key, mode, time_signature"],
             report.Notes);
         (string, string, long?, long?)[] expectedTracks =
             [(EntityKeys.TrackByName("Synth Singer", "Two\nLines"), "Two\nLines", 1234567, null), (EntityKeys.TrackByName("Synth Singer", "Plain"), "Plain", 12, null)];
@@ -109,7 +113,10 @@ public sealed class SpotifyFeaturesLayoutTests
             expectedTracks,
             writer.Tracks.Select(t => (t.Key, t.Title, t.Streams, t.DurationMs)).ToArray());
         Assert.Equal(["Synth Singer", "Guest"], writer.Artists.Select(a => a.Name).Distinct().ToArray());
-        Assert.Empty(writer.All(b => b.AudioFeatures));
+        // The one feature the layout has, tempo, is stored; the eleven others are unknown.
+        Assert.Equal(
+            [new AudioFeatures(null, null, null, null, null, null, null, null, 128, null, null, null), new AudioFeatures(null, null, null, null, null, null, null, null, 90.5, null, null, null)],
+            writer.All(b => b.AudioFeatures).Select(f => f.Features).ToArray());
         var reject = Assert.Single(rejects.Items);
         Assert.Equal((file, "line 5", "streams (column plays) '1,23' is not an integer."), (reject.File, reject.Location, reject.Reason));
     }
@@ -171,7 +178,8 @@ public sealed class SpotifyFeaturesLayoutTests
     [InlineData("loudness", "5.5", "loudness 5.5 is outside [-60, 5] dB.")]
     [InlineData("key", "12", "key 12 is not a pitch class (0–11, or −1 for unknown).")]
     [InlineData("mode", "2", "mode '2' is neither Major (1) nor Minor (0).")]
-    [InlineData("energy", "", "energy '' is not a number.")]
+    [InlineData("energy", "high", "energy 'high' is not a number.")] // an empty cell is unknown, not rejected (SpotifyFeaturesUnknownTests)
+    [InlineData("time_signature", "four", "time_signature 'four' is not a number of beats.")]
     public async Task ImportAsync_ValueOutOfRange_RejectsThatRowNamingFieldAndValue(string column, string value, string expected)
     {
         var good = new Dictionary<string, string>

@@ -18,13 +18,16 @@ namespace SoundGraph.Ingest.Importers.SpotifyFeatures;
 /// title, first artist as primary name, album, duration, streams, weeks on chart, label and genre where the layout has them
 /// (a field the layout lacks is stored as unknown, null); artists by name (<see cref="EntityKeys.ArtistByName"/>) split as
 /// the layout lists them (<see cref="ArtistListStyle"/>), the first credited Primary at position 0, the others Featured at
-/// 1..n; the label <see cref="EntityKeys.Label"/>(label); audio features from extractor "spotify" when the layout has the
-/// nine descriptors and mode (key as pitch class, −1 when unknown or absent; time signature 0 when absent).</para>
+/// 1..n; the label <see cref="EntityKeys.Label"/>(label); Spotify's popularity (0–100) into the track's popularity; audio
+/// features from extractor "spotify" when the row has at least one known feature value: a feature the layout lacks, an
+/// empty cell, key −1 and time signature 0 are unknown (null), never a reason to reject the row or drop its other
+/// features (see <see cref="SpotifyFeaturesRow"/>).</para>
 /// <para>Rejected with "line N" (physical line where the record starts, header = 1) and the field and value in the reason:
 /// a wrong field count, a missing id or title, a repeated id (counted as skipped instead in layouts where a track repeats
 /// once per playlist or genre), an unparsable number, key, mode or time signature, a value out of range (see
 /// <see cref="SpotifyFeaturesRow"/>), and malformed CSV quoting.</para>
-/// <para>Read counts: <c>tracks</c> (rows). The report's notes give the layout and its column → field mapping.</para>
+/// <para>Read counts: <c>tracks</c> (rows). The report's notes give the layout and its column → field mapping, and the
+/// audio-feature fields the layout lacks (unknown on every row).</para>
 /// </remarks>
 public sealed class SpotifyFeaturesImporter : IImporter
 {
@@ -98,9 +101,14 @@ public sealed class SpotifyFeaturesImporter : IImporter
                 + "name its columns with --map column=field,…");
             var row = new SpotifyFeaturesRow(layout, layout.Resolve(header, path));
             report.Notes.Add(layout.Describe());
+            var missing = layout.MissingFeatureFields();
             if (!row.HasFeatures)
             {
-                report.Notes.Add("no audio features stored: the layout lacks " + string.Join(", ", SpotifyFeaturesLayout.FeatureFields.Where(f => !layout.Columns.Any(c => c.Value == f))));
+                report.Notes.Add("no audio features stored: the layout has no audio-feature column (" + string.Join(", ", missing) + ")");
+            }
+            else if (missing.Count > 0)
+            {
+                report.Notes.Add("audio features unknown (stored as null) for every row: the layout lacks " + string.Join(", ", missing));
             }
 
             var fields = new string[header.Count];

@@ -31,9 +31,9 @@ public sealed record SpotifyFeaturesLayout(string Name, IReadOnlyList<KeyValuePa
     /// <summary>The fields a column can map to.</summary>
     /// <remarks><c>id</c>: Spotify track id (the key becomes <c>spotify:track:&lt;id&gt;</c>; without it, the (first artist,
     /// title) name key); <c>title</c> (required); <c>artists</c>; <c>album</c>; <c>label</c>; <c>genre</c>;
-    /// <c>duration_ms</c>; <c>streams</c>, <c>weeks_on_chart</c>, <c>popularity</c> (counts; popularity is checked but not
-    /// stored: the catalog has no column for it); the nine audio descriptors; <c>key</c> (pitch class 0–11, −1, or a name
-    /// such as "C#/Db"); <c>mode</c> (1/0 or Major/Minor); <c>time_signature</c>.</remarks>
+    /// <c>duration_ms</c>; <c>streams</c>, <c>weeks_on_chart</c> (counts); <c>popularity</c> (Spotify's 0–100 score, stored in
+    /// <c>tracks.popularity</c>); the nine audio descriptors; <c>key</c> (pitch class 0–11, −1, or a name such as "C#/Db");
+    /// <c>mode</c> (1/0 or Major/Minor); <c>time_signature</c>.</remarks>
     public static IReadOnlyList<string> Fields { get; } =
     [
         "id", "title", "artists", "album", "label", "genre", "duration_ms", "streams", "weeks_on_chart", "popularity",
@@ -41,9 +41,13 @@ public sealed record SpotifyFeaturesLayout(string Name, IReadOnlyList<KeyValuePa
         "key", "mode", "time_signature",
     ];
 
-    /// <summary>The fields without which no audio-features row is stored (key and time signature may be unknown).</summary>
+    /// <summary>The audio-feature fields: a layout with at least one of them stores audio-features rows, with the ones it
+    /// lacks unknown (null).</summary>
     public static IReadOnlyList<string> FeatureFields { get; } =
-        ["danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "loudness", "tempo", "mode"];
+        ["danceability", "energy", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "loudness", "tempo", "key", "mode", "time_signature"];
+
+    /// <summary>The <see cref="FeatureFields"/> this layout has no column for (unknown on every row), in that order.</summary>
+    public IReadOnlyList<string> MissingFeatureFields() => [.. FeatureFields.Where(f => !Columns.Any(c => c.Value == f))];
 
     /// <summary>Kaggle "Spotify Top Songs and Audio Features" (<c>spotify_top_songs_audio_features.csv</c>).</summary>
     public static SpotifyFeaturesLayout TopSongs { get; } = new("spotify-top-songs", Pairs(

@@ -8,10 +8,15 @@ namespace SoundGraph.Ingest.Importers.SpotifyFeatures;
 
 /// <summary>Turns one row of a <see cref="SpotifyFeaturesLayout"/> into catalog records, checking each field's value.</summary>
 /// <remarks>Checks (a failed one rejects the row, naming the field, its column when the name differs, and the value):
-/// <c>duration_ms</c> above 0 and below a day (86,400,000 ms); <c>streams</c>, <c>weeks_on_chart</c>, <c>popularity</c> ≥ 0;
-/// the seven 0–1 descriptors within [0, 1]; <c>tempo</c> within [0, 300] BPM; <c>loudness</c> within [−60, +5] dB; title,
-/// artist, album, label and genre names at most <see cref="MaxNameLength"/> characters; <c>key</c> a pitch class 0–11, −1
-/// or a key name. Counts and durations may use thousands separators ("1,234,567"); an empty count or duration is unknown.
+/// <c>duration_ms</c> above 0 and below a day (86,400,000 ms); <c>streams</c>, <c>weeks_on_chart</c> ≥ 0; <c>popularity</c>
+/// within [0, 100]; the seven 0–1 descriptors within [0, 1]; <c>tempo</c> within [0, 300] BPM; <c>loudness</c> within
+/// [−60, +5] dB; title, artist, album, label and genre names at most <see cref="MaxNameLength"/> characters; <c>key</c> a
+/// pitch class 0–11, −1 or a key name. Counts and durations may use thousands separators ("1,234,567"); an empty count or
+/// duration is unknown.
+/// <para>Unknown audio features: a feature field the layout lacks, or whose cell is empty, is stored as null (NULL in
+/// <c>audio_features</c>); so are the source's own unknown markers, key −1 (or a key name that is no pitch class) and time
+/// signature 0. A row gets an audio-features record when at least one of its twelve feature values is known; a row whose
+/// feature cells are all empty (or a layout with no feature field) gets none.</para>
 /// Ranges: the Spotify Web API audio-features reference (0–1 descriptors, loudness "typically between −60 and 0 db"); the
 /// +5 dB and 300 BPM bounds leave room for mastering peaks and double-time tempo estimates.</remarks>
 internal sealed partial class SpotifyFeaturesRow
@@ -32,10 +37,11 @@ internal sealed partial class SpotifyFeaturesRow
     {
         this.layout = layout;
         this.index = index;
-        HasFeatures = SpotifyFeaturesLayout.FeatureFields.All(index.ContainsKey);
+        HasFeatures = SpotifyFeaturesLayout.FeatureFields.Any(index.ContainsKey);
     }
 
-    /// <summary>True when the layout has every field an audio-features row needs.</summary>
+    /// <summary>True when the layout has at least one audio-feature field (<see cref="SpotifyFeaturesLayout.FeatureFields"/>);
+    /// the ones it lacks are unknown (null) on every row.</summary>
     public bool HasFeatures { get; }
 
     /// <summary>Adds the row's records to <paramref name="batch"/>; returns the reject reason, or null when stored or
@@ -80,10 +86,16 @@ internal sealed partial class SpotifyFeaturesRow
         var countError = Count(f, "streams", out var streams);
         long? weeks = null;
         countError ??= Count(f, "weeks_on_chart", out weeks);
-        countError ??= Count(f, "popularity", out _);
+        long? popularity = null;
+        countError ??= Count(f, "popularity", out popularity);
         if (countError is not null)
         {
             return countError;
+        }
+
+        if (popularity > 100)
+        {
+            return $"{Name("popularity")} {Cell(f, "popularity")} is outside [0, 100].";
         }
 
         AudioFeatures? features = null;
@@ -110,7 +122,7 @@ internal sealed partial class SpotifyFeaturesRow
             batch.AddLabel(labelKey, label);
         }
 
-        var details = genre is null ? null : new TrackDetails(Genre: genre);
+        var details = genre is null && popularity is null ? null : new TrackDetails(Genre: genre, Popularity: (int?)popularity);
         batch.AddTrack(new TrackRecord(key, title, names.Count > 0 ? names[0] : null, album, duration, labelKey, streams, weeks is null ? null : (int)weeks, details));
         var credited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -126,7 +138,7 @@ internal sealed partial class SpotifyFeaturesRow
             batch.Batch.Credits.Add(new CreditRecord(key, artistKey, position == 0 ? CreditRole.Primary : CreditRole.Featured, position));
         }
 
-        if (features is not null)
+        if (features is { IsEmpty: false })
         {
             batch.Batch.AudioFeatures.Add(new AudioFeaturesRecord(key, "spotify", features));
         }
@@ -150,10 +162,17 @@ internal sealed partial class SpotifyFeaturesRow
     private string? Features(string[] f, out AudioFeatures? features)
     {
         features = null;
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var values = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (var field in UnitFields.Append("loudness").Append("tempo"))
         {
-            var text = Cell(f, field)!;
+            // An absent column (Cell null) or an empty cell is unknown.
+            var text = Cell(f, field);
+            if (string.IsNullOrEmpty(text))
+            {
+                values[field] = null;
+                continue;
+            }
+
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
             {
                 return $"{Name(field)} '{text}' is not a number.";
@@ -174,39 +193,43 @@ internal sealed partial class SpotifyFeaturesRow
         }
 
         var keyText = Cell(f, "key");
-        int pitch;
+        int? pitch = null;
         if (string.IsNullOrEmpty(keyText))
         {
-            pitch = -1;
+            pitch = null;
         }
-        else if (int.TryParse(keyText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out pitch))
+        else if (int.TryParse(keyText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            if (pitch is < -1 or > 11)
+            if (number is < -1 or > 11)
             {
                 return $"{Name("key")} {keyText} is not a pitch class (0–11, or −1 for unknown).";
             }
+
+            pitch = number;
         }
         else
         {
             pitch = SpotifyFeaturesParsers.PitchClass(keyText);
         }
 
-        var modeText = Cell(f, "mode")!;
-        if (SpotifyFeaturesParsers.ParseMode(modeText) is not { } mode)
+        var modeText = Cell(f, "mode");
+        int? mode = null;
+        if (!string.IsNullOrEmpty(modeText) && (mode = SpotifyFeaturesParsers.ParseMode(modeText)) is null)
         {
             return $"{Name("mode")} '{modeText}' is neither Major (1) nor Minor (0).";
         }
 
         var signatureText = Cell(f, "time_signature");
-        var signature = signatureText is null ? 0 : SpotifyFeaturesParsers.ParseTimeSignature(signatureText);
-        if (signature is null)
+        int? signature = null;
+        if (!string.IsNullOrEmpty(signatureText) && (signature = SpotifyFeaturesParsers.ParseTimeSignature(signatureText)) is null)
         {
             return $"{Name("time_signature")} '{signatureText}' is not a number of beats.";
         }
 
+        // Spotify's own unknown markers (key −1, time signature 0) are unknown like an empty cell.
         features = new AudioFeatures(
             values["danceability"], values["energy"], values["speechiness"], values["acousticness"], values["instrumentalness"],
-            values["liveness"], values["valence"], values["loudness"], values["tempo"], pitch, mode, signature.Value);
+            values["liveness"], values["valence"], values["loudness"], values["tempo"], pitch is -1 ? null : pitch, mode, signature is 0 ? null : signature);
         return null;
     }
 
