@@ -2,6 +2,7 @@ using Dapper;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Ingest.Importers.SpotifyFeatures;
 using SoundGraph.Ingest.Tests.TestSupport;
+using SoundGraph.Storage;
 using SoundGraph.Storage.Tests;
 using SoundGraph.Tests.Shared;
 
@@ -76,14 +77,10 @@ public sealed class SpotifyFeaturesUnknownTests
         var report = await new SpotifyFeaturesImporter { ColumnMap = Map }.ImportAsync(file, temp.Store.Catalog, new ListRejectSink());
 
         Assert.Equal(2, report.Stored("audio_features"));
-        var rows = (await connection.QueryAsync<Row>(
-            """
-            SELECT t.key AS Key, f.danceability AS Danceability, f.energy AS Energy, f.speechiness AS Speechiness, f.acousticness AS Acousticness,
-                   f.instrumentalness AS Instrumentalness, f.liveness AS Liveness, f.valence AS Valence, f.loudness_db AS LoudnessDb,
-                   f.tempo_bpm AS TempoBpm, f.musical_key AS MusicalKey, f.mode AS Mode, f.time_signature AS TimeSignature
-            FROM audio_features f JOIN tracks t ON t.id = f.track_id WHERE f.extractor = 'spotify' ORDER BY t.key
-            """)).ToList();
-        Assert.Equal([("spotify:track:s1", S1), ("spotify:track:s2", S2)], rows.Select(r => (r.Key, r.ToFeatures())).ToArray());
+        var keys = (await connection.QueryAsync<(long Id, string Key)>("SELECT id, key FROM tracks")).ToDictionary(t => t.Id, t => t.Key);
+        var rows = (await connection.QueryAsync<StoredAudioFeatures.Row>(
+            $"SELECT {StoredAudioFeatures.Columns} FROM audio_features WHERE extractor = 'spotify'")).OrderBy(r => keys[r.TrackId], StringComparer.Ordinal).ToList();
+        Assert.Equal([("spotify:track:s1", S1), ("spotify:track:s2", S2)], rows.Select(r => (keys[r.TrackId], r.ToFeatures())).ToArray());
         Assert.Equal(
             [("spotify:track:s1", (long?)73), ("spotify:track:s2", 0), ("spotify:track:s3", null)],
             (await connection.QueryAsync<(string, long?)>("SELECT key, popularity FROM tracks ORDER BY key")).ToArray());
@@ -96,37 +93,5 @@ public sealed class SpotifyFeaturesUnknownTests
             (0.9, 0.634),
             await connection.QuerySingleAsync<(double, double)>("SELECT f.danceability, f.energy FROM audio_features f JOIN tracks t ON t.id = f.track_id WHERE t.key = 'spotify:track:s1'"));
         Assert.Equal(73, await connection.ExecuteScalarAsync<long>("SELECT popularity FROM tracks WHERE key = 'spotify:track:s1'"));
-    }
-
-    private sealed class Row
-    {
-        public string Key { get; init; } = string.Empty;
-
-        public double? Danceability { get; init; }
-
-        public double? Energy { get; init; }
-
-        public double? Speechiness { get; init; }
-
-        public double? Acousticness { get; init; }
-
-        public double? Instrumentalness { get; init; }
-
-        public double? Liveness { get; init; }
-
-        public double? Valence { get; init; }
-
-        public double? LoudnessDb { get; init; }
-
-        public double? TempoBpm { get; init; }
-
-        public long? MusicalKey { get; init; }
-
-        public long? Mode { get; init; }
-
-        public long? TimeSignature { get; init; }
-
-        public AudioFeatures ToFeatures() => new(
-            Danceability, Energy, Speechiness, Acousticness, Instrumentalness, Liveness, Valence, LoudnessDb, TempoBpm, (int?)MusicalKey, (int?)Mode, (int?)TimeSignature);
     }
 }
