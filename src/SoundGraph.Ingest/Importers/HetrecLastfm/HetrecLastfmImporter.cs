@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
@@ -10,7 +9,7 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 
 /// <summary>
 /// Imports the HetRec 2011 Last.fm dataset (hetrec2011-lastfm-2k, GroupLens): a folder with the tab-separated files
-/// <c>artists.dat</c> (UTF-8), <c>tags.dat</c> (ISO-8859-1), <c>user_artists.dat</c>, <c>user_friends.dat</c> and
+/// <c>artists.dat</c> (UTF-8), <c>tags.dat</c> (ISO-8859-1; read by <see cref="TextEncoding"/>, which detects it per line), <c>user_artists.dat</c>, <c>user_friends.dat</c> and
 /// <c>user_taggedartists.dat</c>, each with one header row (each may also be gzipped, same name or name + ".gz").
 /// </summary>
 /// <remarks>
@@ -49,6 +48,11 @@ public sealed class HetrecLastfmImporter : IImporter
     /// playlist.</value>
     public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
 
+    /// <summary>How the files are decoded.</summary>
+    /// <value>Default <see cref="InputEncoding.Detect"/>: each line as UTF-8, or as Windows-1252 when it is not valid UTF-8
+    /// (the real tags.dat is ISO-8859-1: its 8 lines with accents are read so, and noted in the report).</value>
+    public InputEncoding TextEncoding { get; init; }
+
     /// <inheritdoc/>
     public string Format => "hetrec-lastfm";
 
@@ -73,7 +77,7 @@ public sealed class HetrecLastfmImporter : IImporter
         }
 
         var report = new ImportReport(Format);
-        var run = new Run(new BatchBuffer(writer, report, BatchSize), report, new RejectRecorder(rejects, report), progress);
+        var run = new Run(new BatchBuffer(writer, report, BatchSize), report, new RejectRecorder(rejects, report), TextEncoding, progress);
         await run.ArtistsAsync(files["artists.dat"], cancellationToken).ConfigureAwait(false);
         await run.TagsAsync(files["tags.dat"], cancellationToken).ConfigureAwait(false);
         await run.UserArtistsAsync(files["user_artists.dat"], cancellationToken).ConfigureAwait(false);
@@ -84,12 +88,9 @@ public sealed class HetrecLastfmImporter : IImporter
         return report;
     }
 
-    private static Encoding EncodingOf(string file) =>
-        Path.GetFileName(file).StartsWith("tags.dat", StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : Encoding.UTF8;
-
-    private static async Task CheckHeaderAsync(string file, string[] header, CancellationToken cancellationToken)
+    private async Task CheckHeaderAsync(string file, string[] header, CancellationToken cancellationToken)
     {
-        using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, EncodingOf(file), null, cancellationToken).ConfigureAwait(false));
+        using var tsv = await TsvLineReader.OpenPlainAsync(file, TextEncoding, null, null, cancellationToken).ConfigureAwait(false);
         var first = await tsv.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!TsvLineReader.HeaderMatches(first, header))
         {
@@ -100,7 +101,7 @@ public sealed class HetrecLastfmImporter : IImporter
     private static bool TryInt(string s, out int value) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
     /// <summary>State of one import: id maps and the batch.</summary>
-    private sealed class Run(BatchBuffer batch, ImportReport report, RejectRecorder reject, IProgress<ImportProgress>? progress)
+    private sealed class Run(BatchBuffer batch, ImportReport report, RejectRecorder reject, InputEncoding encoding, IProgress<ImportProgress>? progress)
     {
         private readonly Dictionary<int, string> _artistKeys = [];
         private readonly Dictionary<int, string> _tags = [];
@@ -270,13 +271,13 @@ public sealed class HetrecLastfmImporter : IImporter
         /// <summary>Reads every data line of <paramref name="file"/>; <paramref name="map"/> returns a reject reason or null.</summary>
         private async Task ReadAsync(string file, int width, string kind, Func<string[], int, string?> map, CancellationToken ct)
         {
-            using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, EncodingOf(file), progress, ct).ConfigureAwait(false));
+            using var tsv = await TsvLineReader.OpenPlainAsync(file, encoding, report, progress, ct).ConfigureAwait(false);
             await tsv.ReadAsync(ct).ConfigureAwait(false);
             while (await tsv.ReadNonEmptyAsync(ct).ConfigureAwait(false) is { } fields)
             {
                 report.CountRead(kind);
-                var error = fields.Length != width
-                    ? $"The line has {fields.Length} fields, expected {width}."
+                var error = tsv.DecodeError is { } undecodable ? undecodable + "."
+                    : fields.Length != width ? $"The line has {fields.Length} fields, expected {width}."
                     : map(fields, tsv.LineNumber);
                 if (error is not null)
                 {

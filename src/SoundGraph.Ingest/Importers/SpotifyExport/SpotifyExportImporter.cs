@@ -297,7 +297,8 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
     private static async Task ForEachElementAsync(
         string file, string? arrayProperty, string expected, string requiredProperty, bool strict, IProgress<ImportProgress>? progress, Func<JsonElement, int, Task> action, CancellationToken ct)
     {
-        var stream = await ImportInput.OpenReadAsync(file, progress, ct).ConfigureAwait(false);
+        // Pass 1 (no progress) checks that the file is UTF-8 throughout, before anything is written; pass 2 need not.
+        var stream = await (progress is null ? ImportInput.OpenUtf8ReadAsync(file, null, ct) : ImportInput.OpenReadAsync(file, progress, ct)).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var json = new JsonArrayStreamReader(stream, arrayProperty, file, expected);
@@ -342,7 +343,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
 
     private static async Task ProbeHistoryAsync(string file, CancellationToken ct)
     {
-        var stream = await ImportInput.OpenReadAsync(file, null, ct).ConfigureAwait(false);
+        var stream = await ImportInput.OpenUtf8ReadAsync(file, null, ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var json = new JsonArrayStreamReader(stream, null, file, "a Spotify streaming history file");
