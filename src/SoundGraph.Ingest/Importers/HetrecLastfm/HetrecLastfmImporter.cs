@@ -21,14 +21,16 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 /// normalized artist name were both played by a user, their weights are summed into one engagement (counted in
 /// <c>Skipped["plays_summed_into_same_artist"]</c>); user_friends → one
 /// <see cref="FollowRecord"/> per line (the file lists both directions); user_taggedartists →
-/// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date). An impossible date (day 0, month 13) keeps the
-/// assignment with <c>TaggedOn</c> null and is counted in <c>Skipped["invalid_tag_date"]</c> (none in the real data).</para>
+/// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date).</para>
 /// <para>An artist id that only user_taggedartists.dat names (not artists.dat) becomes an artist keyed
 /// <c>hetrec:artist:&lt;id&gt;</c> named "HetRec artist &lt;id&gt; (not in artists.dat)", counted in
 /// <c>Read["artists_only_in_tag_file"]</c>, so every real tag assignment is kept.</para>
 /// <para>Rejected with "line N": wrong field count, unparsable number, an unknown tag id, an unknown artist id in
 /// user_artists.dat, a negative <c>weight</c> ("weight -13883 is negative."), an artist <c>name</c> or a
-/// <c>tagValue</c> longer than <see cref="FieldChecks.MaxNameLength"/> characters (see <see cref="FieldChecks"/>).</para>
+/// <c>tagValue</c> longer than <see cref="FieldChecks.MaxNameLength"/> characters, a tag date (day, month, year) that is
+/// not a calendar date ("day/month/year 0/4/2009 is not a calendar date.") or lies outside 2000-01-01 … now + 1 day
+/// ("day/month/year 1/6/1956 is outside …": 5 rows of the real file, dated 1956, 1957 and 1979) (see
+/// <see cref="FieldChecks"/>); with <see cref="InputEncoding.Utf8"/>, a line that is not valid UTF-8.</para>
 /// <para>Read counts: <c>artists</c>, <c>tags</c>, <c>users</c> (distinct), <c>engagements</c>, <c>follows</c>,
 /// <c>tag_assignments</c> (rows, rejected ones included).</para>
 /// </remarks>
@@ -224,6 +226,14 @@ public sealed class HetrecLastfmImporter : IImporter
                 return $"The tag id {tag} is not in tags.dat.";
             }
 
+            // Last.fm tags are from 2005 on; the real file also dates 5 assignments 1956, 1957 and 1979 (bogus, as in the
+            // original dataset): outside the shared range, so rejected with the others that are not dates at all. Checked
+            // before the artist is kept, so a rejected row stores nothing.
+            if (FieldChecks.Date("day/month/year", day, month, year, out var taggedOn) is { } badDate)
+            {
+                return badDate + ".";
+            }
+
             if (!_artistKeys.TryGetValue(artist, out var artistKey))
             {
                 // 1,538 real tag rows name artists that artists.dat does not list (it lists only artists somebody
@@ -232,16 +242,6 @@ public sealed class HetrecLastfmImporter : IImporter
                 _artistKeys[artist] = artistKey;
                 batch.AddArtist(artistKey, $"HetRec artist {artist} (not in artists.dat)");
                 report.CountRead("artists_only_in_tag_file");
-            }
-
-            DateOnly? taggedOn = null;
-            if (year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-            {
-                taggedOn = new DateOnly(year, month, day);
-            }
-            else
-            {
-                report.CountSkipped("invalid_tag_date");
             }
 
             var userKey = User(user);
