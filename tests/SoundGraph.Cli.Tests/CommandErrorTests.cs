@@ -141,4 +141,38 @@ public sealed class CommandErrorTests : IDisposable
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Import_UnknownEncoding_FailsListingTheAcceptedNamesAndCreatesNothing()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("import", "listens-tsv", _dir, "--encoding", "ebcdic", "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: Unknown encoding 'ebcdic'. Accepted: utf-8, windows-1252, latin1", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public async Task Import_EncodingForAJsonFormat_FailsSayingWhichFormatsTakeIt()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("import", "mpd", _dir, "--encoding", "windows-1252", "--db", Db);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--encoding windows-1252 applies to the CSV/TSV formats (spotify-features, hetrec-lastfm, playlists-tsv, listens-tsv); mpd reads JSON", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_Latin1LineUnderExplicitUtf8_IsRejectedWithExitCode3()
+    {
+        var file = Path.Combine(_dir, "listening_history.tsv");
+        await File.WriteAllBytesAsync(file, [.. System.Text.Encoding.UTF8.GetBytes("source_id\tend_time_unix\tend_time_utc\tartist_name\ttrack_name\tms_played\ns1\t1601478780\tx\tA\tHalo\t1000\n"),
+            .. System.Text.Encoding.Latin1.GetBytes("s1\t1601478790\tx\tBeyoncé\tXO\t1000\n")]);
+
+        var (strict, _, _) = await CliRunner.RunAsync("import", "listens-tsv", file, "--encoding", "utf-8", "--db", Db);
+        var (detected, _, _) = await CliRunner.RunAsync("import", "listens-tsv", file, "--db", Db);
+
+        Assert.Equal(3, strict);
+        Assert.Contains("line 3 is not valid UTF-8 (byte 0xE9 at byte 23 of the line", await File.ReadAllTextAsync(Path.Combine(_dir, "t.rejects.tsv")), StringComparison.Ordinal);
+        Assert.Equal(0, detected);
+    }
 }

@@ -27,10 +27,16 @@ public static class ImportCommand
             Description = "spotify-features only: the file's columns as column=field,… (e.g. \"song=title,singer=artists,bpm=tempo\"), instead of detecting a known layout. Fields: "
                 + string.Join(", ", Ingest.Importers.SpotifyFeatures.SpotifyFeaturesLayout.Fields) + ".",
         };
-        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows). Exit code 0: clean; 3: imported with rejects; 1: failed.") { format, path, user, map };
+        var encoding = new Option<string?>("--encoding")
+        {
+            Description = "CSV/TSV formats only (" + string.Join(", ", ImporterCatalog.TextFormats) + "): the text encoding, one of "
+                + string.Join(", ", InputEncodings.Names) + ". Default: each line is read as UTF-8, or as Windows-1252 when it is not valid UTF-8 "
+                + "(the report notes how many); with utf-8 such a line is rejected instead.",
+        };
+        var command = new Command("import", "Import a dataset into the store (idempotent: importing a file twice leaves the same rows). Exit code 0: clean; 3: imported with rejects; 1: failed.") { format, path, user, map, encoding };
         command.SetAction(async (parse, ct) =>
         {
-            var importer = ImporterCatalog.Get(parse.GetValue(format)!, parse.GetValue(user), parse.GetValue(map));
+            var importer = ImporterCatalog.Get(parse.GetValue(format)!, parse.GetValue(user), parse.GetValue(map), parse.GetValue(encoding));
             var input = parse.GetValue(path)!;
             if (!File.Exists(input) && !Directory.Exists(input))
             {

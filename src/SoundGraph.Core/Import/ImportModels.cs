@@ -28,8 +28,8 @@ public sealed class ImportReport
     /// <summary>Records skipped on purpose (episodes, local files), per reason.</summary>
     public SortedDictionary<string, long> Skipped { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>How the input was read, one line each (e.g. the CSV layout detected and its column → field mapping); empty for
-    /// importers with a single fixed format.</summary>
+    /// <summary>How the input was read, one line each (e.g. the CSV layout detected and its column → field mapping, or how many
+    /// lines of a file were not UTF-8 and were read as Windows-1252); often empty for importers with a single fixed format.</summary>
     public List<string> Notes { get; } = [];
 
     /// <summary>Rejected records (malformed); also written to the rejects file.</summary>

@@ -2,6 +2,7 @@ using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
 using SoundGraph.Ingest.Importers.HetrecLastfm;
 using SoundGraph.Ingest.Importers.Mpd;
+using SoundGraph.Ingest.Importers.SpotifyExport;
 using SoundGraph.Ingest.Importers.SpotifyExportTsv;
 using SoundGraph.Ingest.Tests.TestSupport;
 using SoundGraph.Tests.Shared;
@@ -74,11 +75,12 @@ public sealed class FieldValueChecksTests
 
         var report = await new HetrecLastfmImporter().ImportAsync(temp.Path, writer, rejects);
 
-        Assert.Equal("user_artists.dat | line 2 | weight -13883 is negative.", Lines(rejects.Items));
+        Assert.Equal("user_artists.dat | line 2 | weight -13883 is negative.", Lines(rejects.Items.Where(r => Path.GetFileName(r.File) != "user_taggedartists.dat")));
+        Assert.Equal(5, rejects.Items.Count(r => r.Reason.StartsWith("day/month/year", StringComparison.Ordinal)));
         Assert.Equal(92834, report.Read("engagements"));
         Assert.Equal(92834 - 35 - 1, report.Stored("engagements"));
         Assert.DoesNotContain(writer.All(b => b.Engagements), e => e.Count < 0);
-        Assert.Equal(186478 - 408, report.Stored("tag_assignments"));
+        Assert.Equal(186478 - 408 - 5, report.Stored("tag_assignments"));
     }
 
     [Fact]
@@ -155,5 +157,101 @@ public sealed class FieldValueChecksTests
             Lines(rejects.Items));
         Assert.Equal([0L, 86399999L], writer.Listens.Select(l => l.MsPlayed).ToArray());
         Assert.Equal(2, report.Stored("listens"));
+    }
+
+    [Fact]
+    public async Task SpotifyExport_OutOfRangeValues_RejectOnlyTheirRecordNamingTheField()
+    {
+        using var temp = new TempFolder("me");
+        string Item(string track, string added = "2020-01-02") => "{\"track\":{" + track + "},\"addedDate\":\"" + added + "\"}";
+        temp.Write("Playlist1.json", "{\"playlists\":["
+            + "{\"name\":\"Ok\",\"lastModifiedDate\":\"2020-01-02\",\"numberOfFollowers\":2,\"items\":[" + Item("\"trackName\":\"A\",\"artistName\":\"X\"") + "]},"
+            + "{\"name\":\"Old\",\"lastModifiedDate\":\"1999-12-31\",\"items\":[" + Item("\"trackName\":\"A\",\"artistName\":\"X\"") + "]},"
+            + "{\"name\":\"Added\",\"items\":[" + Item("\"trackName\":\"A\",\"artistName\":\"X\"", added: "1980-05-01") + "]},"
+            + "{\"name\":\"Followers\",\"numberOfFollowers\":-1,\"items\":[" + Item("\"trackName\":\"A\",\"artistName\":\"X\"") + "]},"
+            + "{\"name\":\"Long\",\"items\":[" + Item("\"trackName\":\"A\",\"artistName\":\"" + Long + "\"") + "]},"
+            + "{\"name\":\"" + Long + "\",\"items\":[]},"
+            + "{\"name\":\"Odd followers\",\"numberOfFollowers\":\"many\",\"items\":[]}"
+            + "]}");
+        var future = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        temp.Write("StreamingHistory0.json", "["
+            + "{\"endTime\":\"2020-01-01 10:00\",\"artistName\":\"X\",\"trackName\":\"A\",\"msPlayed\":0},"
+            + "{\"endTime\":\"1999-01-01 10:00\",\"artistName\":\"X\",\"trackName\":\"A\",\"msPlayed\":5},"
+            + "{\"endTime\":\"" + future + "\",\"artistName\":\"X\",\"trackName\":\"A\",\"msPlayed\":5},"
+            + "{\"endTime\":\"2020-01-01 10:01\",\"artistName\":\"X\",\"trackName\":\"A\",\"msPlayed\":86400000},"
+            + "{\"endTime\":\"2020-01-01 10:02\",\"artistName\":\"X\",\"trackName\":\"" + Long + "\",\"msPlayed\":5},"
+            + "{\"endTime\":\"2020-01-01 10:03\",\"artistName\":\"X\",\"trackName\":\"A\",\"msPlayed\":86399999}]");
+        var writer = new FakeCatalogWriter();
+        var rejects = new ListRejectSink();
+
+        await new SpotifyExportImporter().ImportAsync(temp.Path, writer, rejects);
+
+        var kept = SpotifyExportImporter.KeptSuffix;
+        Assert.Equal(
+            string.Join('\n',
+                "Playlist1.json | playlist 'Old' | lastModifiedDate 1999-12-31 " + Range + kept,
+                "Playlist1.json | playlist 'Added' item 0 | addedDate 1980-05-01 " + Range + kept,
+                "Playlist1.json | playlist 'Followers' | numberOfFollowers -1 is negative" + kept,
+                "Playlist1.json | playlist 'Long' item 0 | artistName " + LongReason + kept,
+                "Playlist1.json | playlist '" + Long + "' | name " + LongReason + kept,
+                "StreamingHistory0.json | item 1 | endTime 1999-01-01 10:00 " + Range + ".",
+                "StreamingHistory0.json | item 2 | endTime " + future + " " + Range + ".",
+                "StreamingHistory0.json | item 3 | msPlayed 86400000 is not at least 0 and below a day (86,400,000 ms).",
+                "StreamingHistory0.json | item 4 | trackName " + LongReason + "."),
+            Lines(rejects.Items));
+        Assert.Equal(["Ok", "Odd followers"], writer.Playlists.Select(p => p.Name).ToArray());
+        Assert.Equal([2, (int?)null], writer.Playlists.Select(p => p.Followers).ToArray());
+        Assert.Equal([0L, 86399999L], writer.Listens.Select(l => l.MsPlayed).ToArray());
+    }
+
+    [Fact]
+    public async Task Mpd_NonNumericDuration_StoresTheTrackWithUnknownDuration()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("slice.json", "{\"info\":{},\"playlists\":[" + string.Join(',',
+            MpdPlaylist("1", string.Join(',', MpdTrack(0, duration: "\"3:45\""), MpdTrack(1, duration: "true"), MpdTrack(2, duration: "1.5"), MpdTrack(3, duration: "null"), MpdTrack(4)))) + "]}");
+        var writer = new FakeCatalogWriter();
+        var rejects = new ListRejectSink();
+
+        var report = await new MpdImporter().ImportAsync(file, writer, rejects);
+
+        Assert.Empty(rejects.Items);
+        Assert.Equal([null, null, null, null, 1000L], writer.Tracks.Select(t => t.DurationMs).ToArray());
+        Assert.Equal(5, writer.Entries.Count);
+        Assert.Equal(1, report.Stored("playlists"));
+    }
+
+    [Fact]
+    public async Task Hetrec_TagDatesThatAreNotDatesOrOutOfRange_AreRejectedNamingTheFields()
+    {
+        using var temp = new TempFolder("hetrec");
+        temp.Write("artists.dat", "id\tname\turl\tpictureURL\n1\tMALICE MIZER\tu\tp\n");
+        temp.Write("tags.dat", "tagID\ttagValue\n1\tmetal\n2\tj-rock\n3\tgoth\n4\tvisual kei\n5\tx\n6\ty\n7\tz\n");
+        temp.Write("user_artists.dat", "userID\tartistID\tweight\n2\t1\t100\n");
+        temp.Write("user_friends.dat", "userID\tfriendID\n");
+        temp.Write("user_taggedartists.dat", "userID\tartistID\ttagID\tday\tmonth\tyear\n"
+            + "2\t1\t1\t1\t4\t2009\n"
+            + "2\t1\t2\t31\t2\t2009\n"
+            + "2\t1\t3\t1\t13\t2009\n"
+            + "2\t1\t4\t1\t1\t0\n"
+            + "2\t1\t5\t1\t6\t1956\n"
+            + "2\t1\t6\t1\t1\t2999\n"
+            + "2\t1\t7\t1\t1\t2000\n");
+        var writer = new FakeCatalogWriter();
+        var rejects = new ListRejectSink();
+
+        await new HetrecLastfmImporter().ImportAsync(temp.Path, writer, rejects);
+
+        Assert.Equal(
+            string.Join('\n',
+                "user_taggedartists.dat | line 3 | day/month/year 31/2/2009 is not a calendar date.",
+                "user_taggedartists.dat | line 4 | day/month/year 1/13/2009 is not a calendar date.",
+                "user_taggedartists.dat | line 5 | day/month/year 1/1/0 is not a calendar date.",
+                "user_taggedartists.dat | line 6 | day/month/year 1/6/1956 " + Range + ".",
+                "user_taggedartists.dat | line 7 | day/month/year 1/1/2999 " + Range + "."),
+            Lines(rejects.Items));
+        Assert.Equal(
+            [("metal", new DateOnly(2009, 4, 1)), ("z", new DateOnly(2000, 1, 1))],
+            writer.All(b => b.TagAssignments).Select(t => (t.Tag, t.TaggedOn!.Value)).ToArray());
     }
 }

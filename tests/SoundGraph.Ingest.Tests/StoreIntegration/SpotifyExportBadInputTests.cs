@@ -29,6 +29,11 @@ public sealed class SpotifyExportBadInputTests
             [$"playlist 'galau' item 1: The track has no title{Kept}", $"playlist 'galau' item 3: The item is not a JSON object{Kept}"]),
         ("bad lastModifiedDate", s => Playlist(s, 1)["lastModifiedDate"] = "someday", [$"playlist 'galau': lastModifiedDate is not a date{Kept}"]),
         ("items not an array", s => Playlist(s, 1)["items"] = "none", [$"playlist 'galau': The playlist has no items array{Kept}"]),
+        ("addedDate 1970", s => Item(s, 1, 2)["addedDate"] = "1970-01-01", [$"playlist 'galau' item 2: addedDate 1970-01-01 is outside 2000-01-01 … now + 1 day (UTC){Kept}"]),
+        ("lastModifiedDate 2999", s => Playlist(s, 1)["lastModifiedDate"] = "2999-01-01", [$"playlist 'galau': lastModifiedDate 2999-01-01 is outside 2000-01-01 … now + 1 day (UTC){Kept}"]),
+        ("numberOfFollowers -3", s => Playlist(s, 1)["numberOfFollowers"] = -3, [$"playlist 'galau': numberOfFollowers -3 is negative{Kept}"]),
+        ("trackName 1,001 chars", s => Track(s, 1, 2)["trackName"] = new string('x', 1001),
+            [$"playlist 'galau' item 2: trackName is 1,001 characters long, more than 1,000: '{new string('x', 40)}…'{Kept}"]),
     ];
 
     public static IEnumerable<object[]> Cases() => TestDatabases.Cross(Attacks.Select(a => new object[] { a.Name }).ToArray());

@@ -63,5 +63,22 @@ internal static class FieldChecks
     public static string? UnixSeconds(string field, long seconds, string text) =>
         seconds >= EarliestTime.ToUnixTimeSeconds() && seconds <= LatestTime.ToUnixTimeSeconds() ? null : OutsideTimeRange(field, text);
 
+    /// <summary>A calendar date given as day, month and year fields (HetRec tag dates): a real date from
+    /// <see cref="EarliestTime"/> to <see cref="LatestTime"/>'s day; <paramref name="date"/> is the date when it is one.</summary>
+    public static string? Date(string field, int day, int month, int year, out DateOnly date)
+    {
+        date = default;
+        var text = $"{day.ToString(CultureInfo.InvariantCulture)}/{month.ToString(CultureInfo.InvariantCulture)}/{year.ToString(CultureInfo.InvariantCulture)}";
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return $"{field} {text} is not a calendar date";
+        }
+
+        date = new DateOnly(year, month, day);
+        return date >= DateOnly.FromDateTime(EarliestTime.UtcDateTime) && date <= DateOnly.FromDateTime(LatestTime.UtcDateTime)
+            ? null
+            : OutsideTimeRange(field, text);
+    }
+
     private static string OutsideTimeRange(string field, string text) => $"{field} {text} is outside 2000-01-01 … now + 1 day (UTC)";
 }

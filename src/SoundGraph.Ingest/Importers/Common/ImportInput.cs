@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using SoundGraph.Core.Import;
 
 namespace SoundGraph.Ingest.Importers.Common;
@@ -15,7 +14,20 @@ internal static class ImportInput
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InputFormatException">The path is a folder; or the file is gzip but cut off or damaged (see
     /// <see cref="VerifyGzipAsync"/>), found before the importer reads a byte of it.</exception>
-    public static async Task<Stream> OpenReadAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static Task<Stream> OpenReadAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        OpenReadAsync(path, null, progress, cancellationToken);
+
+    /// <summary>Opens <paramref name="path"/> like <see cref="OpenReadAsync(string, IProgress{ImportProgress}?, CancellationToken)"/>
+    /// after checking that its (decompressed) bytes are UTF-8 throughout, as JSON must be (RFC 8259 §8.1).</summary>
+    /// <remarks>The check reads the whole file once before the importer does (for gzip in the pass that checks the trailer,
+    /// so at no extra cost), so a file that is not UTF-8 stores nothing: a JSON reader only meets a bad byte when it
+    /// decodes a string, after earlier records may have been written.</remarks>
+    /// <exception cref="InputFormatException">As for the other overload; or a byte is not valid UTF-8: the message names
+    /// the file, the byte, its offset and line.</exception>
+    public static Task<Stream> OpenUtf8ReadAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        OpenReadAsync(path, new Utf8Check(), progress, cancellationToken);
+
+    private static async Task<Stream> OpenReadAsync(string path, Utf8Check? utf8, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
@@ -46,7 +58,17 @@ internal static class ImportInput
             var gzip = n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
             if (gzip)
             {
-                await VerifyGzipAsync(file, path, cancellationToken).ConfigureAwait(false);
+                await VerifyGzipAsync(file, path, utf8, cancellationToken).ConfigureAwait(false);
+            }
+            else if (utf8 is not null)
+            {
+                await CheckUtf8Async(file, utf8, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (utf8 is not null && !utf8.Complete())
+            {
+                throw new InputFormatException(
+                    $"'{path}' is not UTF-8 text, as JSON must be: {utf8.Describe()} is not valid UTF-8 (re-encode the file, e.g. iconv -f windows-1252 -t utf-8); nothing of it was imported.");
             }
 
             file.Position = 0;
@@ -70,7 +92,7 @@ internal static class ImportInput
     /// falls in the last member.</remarks>
     /// <exception cref="InputFormatException">The data does not match the trailer, or decompression fails; the message
     /// names the file and how far it got (bytes and lines decompressed).</exception>
-    private static async Task VerifyGzipAsync(FileStream file, string path, CancellationToken cancellationToken)
+    private static async Task VerifyGzipAsync(FileStream file, string path, Utf8Check? utf8, CancellationToken cancellationToken)
     {
         var length = file.Length;
         uint trailerCrc = 0, trailerSize = 0;
@@ -98,6 +120,7 @@ internal static class ImportInput
                 {
                     var chunk = buffer.AsSpan(0, r);
                     crc.Append(chunk);
+                    utf8?.Append(chunk);
                     lines += chunk.Count((byte)'\n');
                     bytes += r;
                 }
@@ -127,6 +150,17 @@ internal static class ImportInput
             $"({lines.ToString("N0", CultureInfo.InvariantCulture)} lines) decompressed from its {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; nothing of it was imported.");
     }
 
+    /// <summary>Feeds the whole plain <paramref name="file"/> to <paramref name="utf8"/>, stopping at the first bad byte.</summary>
+    private static async Task CheckUtf8Async(FileStream file, Utf8Check utf8, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        var buffer = new byte[BufferSize];
+        int r;
+        while ((r = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0 && utf8.Append(buffer.AsSpan(0, r)))
+        {
+        }
+    }
+
     /// <summary>The CRC-32 of the decompressed data of <paramref name="file"/> from byte <paramref name="start"/> on.</summary>
     private static async Task<uint> CrcFromAsync(FileStream file, long start, CancellationToken cancellationToken)
     {
@@ -149,11 +183,18 @@ internal static class ImportInput
         return crc.GetCurrentHashAsUInt32();
     }
 
-    /// <summary>Opens <paramref name="path"/> as text (gzip transparently), honouring a byte order mark.</summary>
-    public static async Task<StreamReader> OpenTextAsync(string path, Encoding encoding, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Opens <paramref name="path"/> as CSV/TSV text (gzip transparently), decoded line by line as
+    /// <paramref name="encoding"/> says (see <see cref="LineDecodingReader"/>).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="encoding">How to decode it.</param>
+    /// <param name="report">Receives the note of lines read as Windows-1252 when the reader is disposed; null for a header check.</param>
+    /// <param name="progress">Byte progress.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static async Task<LineDecodingReader> OpenTextAsync(
+        string path, InputEncoding encoding, ImportReport? report, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var stream = await OpenReadAsync(path, progress, cancellationToken).ConfigureAwait(false);
-        return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, BufferSize);
+        return new LineDecodingReader(stream, encoding, path, report);
     }
 
     /// <summary>Returns <paramref name="folder"/>/<paramref name="name"/>, or the same name with ".gz" appended when only that exists; null when neither exists.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
@@ -10,7 +9,7 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 
 /// <summary>
 /// Imports the HetRec 2011 Last.fm dataset (hetrec2011-lastfm-2k, GroupLens): a folder with the tab-separated files
-/// <c>artists.dat</c> (UTF-8), <c>tags.dat</c> (ISO-8859-1), <c>user_artists.dat</c>, <c>user_friends.dat</c> and
+/// <c>artists.dat</c> (UTF-8), <c>tags.dat</c> (ISO-8859-1; read by <see cref="TextEncoding"/>, which detects it per line), <c>user_artists.dat</c>, <c>user_friends.dat</c> and
 /// <c>user_taggedartists.dat</c>, each with one header row (each may also be gzipped, same name or name + ".gz").
 /// </summary>
 /// <remarks>
@@ -22,14 +21,16 @@ namespace SoundGraph.Ingest.Importers.HetrecLastfm;
 /// normalized artist name were both played by a user, their weights are summed into one engagement (counted in
 /// <c>Skipped["plays_summed_into_same_artist"]</c>); user_friends → one
 /// <see cref="FollowRecord"/> per line (the file lists both directions); user_taggedartists →
-/// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date). An impossible date (day 0, month 13) keeps the
-/// assignment with <c>TaggedOn</c> null and is counted in <c>Skipped["invalid_tag_date"]</c> (none in the real data).</para>
+/// <see cref="TagAssignmentRecord"/>(Artist, artist, tag name, user, date).</para>
 /// <para>An artist id that only user_taggedartists.dat names (not artists.dat) becomes an artist keyed
 /// <c>hetrec:artist:&lt;id&gt;</c> named "HetRec artist &lt;id&gt; (not in artists.dat)", counted in
 /// <c>Read["artists_only_in_tag_file"]</c>, so every real tag assignment is kept.</para>
 /// <para>Rejected with "line N": wrong field count, unparsable number, an unknown tag id, an unknown artist id in
 /// user_artists.dat, a negative <c>weight</c> ("weight -13883 is negative."), an artist <c>name</c> or a
-/// <c>tagValue</c> longer than <see cref="FieldChecks.MaxNameLength"/> characters (see <see cref="FieldChecks"/>).</para>
+/// <c>tagValue</c> longer than <see cref="FieldChecks.MaxNameLength"/> characters, a tag date (day, month, year) that is
+/// not a calendar date ("day/month/year 0/4/2009 is not a calendar date.") or lies outside 2000-01-01 … now + 1 day
+/// ("day/month/year 1/6/1956 is outside …": 5 rows of the real file, dated 1956, 1957 and 1979) (see
+/// <see cref="FieldChecks"/>); with <see cref="InputEncoding.Utf8"/>, a line that is not valid UTF-8.</para>
 /// <para>Read counts: <c>artists</c>, <c>tags</c>, <c>users</c> (distinct), <c>engagements</c>, <c>follows</c>,
 /// <c>tag_assignments</c> (rows, rejected ones included).</para>
 /// </remarks>
@@ -48,6 +49,11 @@ public sealed class HetrecLastfmImporter : IImporter
     /// <value>Default 10,000; at least 1. A playlist's entries always go into one batch, so a batch may exceed it by one
     /// playlist.</value>
     public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
+
+    /// <summary>How the files are decoded.</summary>
+    /// <value>Default <see cref="InputEncoding.Detect"/>: each line as UTF-8, or as Windows-1252 when it is not valid UTF-8
+    /// (the real tags.dat is ISO-8859-1: its 8 lines with accents are read so, and noted in the report).</value>
+    public InputEncoding TextEncoding { get; init; }
 
     /// <inheritdoc/>
     public string Format => "hetrec-lastfm";
@@ -73,7 +79,7 @@ public sealed class HetrecLastfmImporter : IImporter
         }
 
         var report = new ImportReport(Format);
-        var run = new Run(new BatchBuffer(writer, report, BatchSize), report, new RejectRecorder(rejects, report), progress);
+        var run = new Run(new BatchBuffer(writer, report, BatchSize), report, new RejectRecorder(rejects, report), TextEncoding, progress);
         await run.ArtistsAsync(files["artists.dat"], cancellationToken).ConfigureAwait(false);
         await run.TagsAsync(files["tags.dat"], cancellationToken).ConfigureAwait(false);
         await run.UserArtistsAsync(files["user_artists.dat"], cancellationToken).ConfigureAwait(false);
@@ -84,12 +90,9 @@ public sealed class HetrecLastfmImporter : IImporter
         return report;
     }
 
-    private static Encoding EncodingOf(string file) =>
-        Path.GetFileName(file).StartsWith("tags.dat", StringComparison.OrdinalIgnoreCase) ? Encoding.Latin1 : Encoding.UTF8;
-
-    private static async Task CheckHeaderAsync(string file, string[] header, CancellationToken cancellationToken)
+    private async Task CheckHeaderAsync(string file, string[] header, CancellationToken cancellationToken)
     {
-        using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, EncodingOf(file), null, cancellationToken).ConfigureAwait(false));
+        using var tsv = await TsvLineReader.OpenPlainAsync(file, TextEncoding, null, null, cancellationToken).ConfigureAwait(false);
         var first = await tsv.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!TsvLineReader.HeaderMatches(first, header))
         {
@@ -100,7 +103,7 @@ public sealed class HetrecLastfmImporter : IImporter
     private static bool TryInt(string s, out int value) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
     /// <summary>State of one import: id maps and the batch.</summary>
-    private sealed class Run(BatchBuffer batch, ImportReport report, RejectRecorder reject, IProgress<ImportProgress>? progress)
+    private sealed class Run(BatchBuffer batch, ImportReport report, RejectRecorder reject, InputEncoding encoding, IProgress<ImportProgress>? progress)
     {
         private readonly Dictionary<int, string> _artistKeys = [];
         private readonly Dictionary<int, string> _tags = [];
@@ -223,6 +226,14 @@ public sealed class HetrecLastfmImporter : IImporter
                 return $"The tag id {tag} is not in tags.dat.";
             }
 
+            // Last.fm tags are from 2005 on; the real file also dates 5 assignments 1956, 1957 and 1979 (bogus, as in the
+            // original dataset): outside the shared range, so rejected with the others that are not dates at all. Checked
+            // before the artist is kept, so a rejected row stores nothing.
+            if (FieldChecks.Date("day/month/year", day, month, year, out var taggedOn) is { } badDate)
+            {
+                return badDate + ".";
+            }
+
             if (!_artistKeys.TryGetValue(artist, out var artistKey))
             {
                 // 1,538 real tag rows name artists that artists.dat does not list (it lists only artists somebody
@@ -231,16 +242,6 @@ public sealed class HetrecLastfmImporter : IImporter
                 _artistKeys[artist] = artistKey;
                 batch.AddArtist(artistKey, $"HetRec artist {artist} (not in artists.dat)");
                 report.CountRead("artists_only_in_tag_file");
-            }
-
-            DateOnly? taggedOn = null;
-            if (year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-            {
-                taggedOn = new DateOnly(year, month, day);
-            }
-            else
-            {
-                report.CountSkipped("invalid_tag_date");
             }
 
             var userKey = User(user);
@@ -270,13 +271,13 @@ public sealed class HetrecLastfmImporter : IImporter
         /// <summary>Reads every data line of <paramref name="file"/>; <paramref name="map"/> returns a reject reason or null.</summary>
         private async Task ReadAsync(string file, int width, string kind, Func<string[], int, string?> map, CancellationToken ct)
         {
-            using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, EncodingOf(file), progress, ct).ConfigureAwait(false));
+            using var tsv = await TsvLineReader.OpenPlainAsync(file, encoding, report, progress, ct).ConfigureAwait(false);
             await tsv.ReadAsync(ct).ConfigureAwait(false);
             while (await tsv.ReadNonEmptyAsync(ct).ConfigureAwait(false) is { } fields)
             {
                 report.CountRead(kind);
-                var error = fields.Length != width
-                    ? $"The line has {fields.Length} fields, expected {width}."
+                var error = tsv.DecodeError is { } undecodable ? undecodable + "."
+                    : fields.Length != width ? $"The line has {fields.Length} fields, expected {width}."
                     : map(fields, tsv.LineNumber);
                 if (error is not null)
                 {

@@ -63,7 +63,7 @@ public sealed class MpdImporter : IImporter
         var report = new ImportReport(Format);
         var reject = new RejectRecorder(rejects, report);
         var batch = new BatchBuffer(writer, report, BatchSize, (key, reason) => reject.Add(path, "playlist pid " + key[(key.LastIndexOf(':') + 1)..], reason));
-        var stream = await ImportInput.OpenReadAsync(path, progress, cancellationToken).ConfigureAwait(false);
+        var stream = await ImportInput.OpenUtf8ReadAsync(path, progress, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var json = new JsonArrayStreamReader(stream, "playlists", path, "a Spotify MPD slice");

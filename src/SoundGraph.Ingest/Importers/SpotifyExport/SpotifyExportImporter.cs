@@ -31,6 +31,13 @@ namespace SoundGraph.Ingest.Importers.SpotifyExport;
 /// playlist with no items array or an unparsable lastModifiedDate ("playlist 'name'"). A rejected playlist still counts
 /// for the occurrence numbers of later same-named ones. A play without trackName, or with a bad endTime or msPlayed
 /// ("item K" of its file). A history file cut off in the middle keeps its complete plays and rejects the tail.</para>
+/// <para>Value checks (<see cref="FieldChecks"/>), each naming the field: a playlist <c>name</c>, an item's
+/// <c>trackName</c>, <c>artistName</c>, <c>albumName</c> or <c>trackUri</c> longer than 1,000 characters, a
+/// <c>lastModifiedDate</c> or <c>addedDate</c> outside 2000-01-01 … now + 1 day, a negative <c>numberOfFollowers</c>
+/// reject the playlist's new version (a <c>numberOfFollowers</c> that is not an integer is stored as unknown); a play's
+/// <c>endTime</c> outside that range, an <c>msPlayed</c> of a day or more (0 is a skipped play), a <c>trackName</c> or
+/// <c>artistName</c> longer than 1,000 characters reject the play. Every file must be UTF-8: one that is not fails before
+/// anything is written.</para>
 /// <para>Read counts: <c>playlists</c>, <c>entries</c> (items, all kinds), <c>listens</c>.</para>
 /// </remarks>
 /// <param name="userName">The export's owner; default: the folder's name.</param>
@@ -165,6 +172,12 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             return;
         }
 
+        if (FieldChecks.Name("name", name) is { } longName)
+        {
+            reject.Add(file, location, longName + KeptSuffix, ImportInput.Truncate(p.GetRawText()));
+            return;
+        }
+
         DateTimeOffset? modified = null;
         if (Str(p, "lastModifiedDate") is { Length: > 0 } modifiedText)
         {
@@ -174,10 +187,22 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
                 return;
             }
 
+            if (FieldChecks.Time("lastModifiedDate", m, modifiedText) is { } implausible)
+            {
+                reject.Add(file, location, implausible + KeptSuffix, modifiedText);
+                return;
+            }
+
             modified = m;
         }
 
+        // numberOfFollowers: absent, null or not an integer is unknown (as before); a negative count rejects the version.
         int? followers = p.TryGetProperty("numberOfFollowers", out var f) && JsonNumbers.TryInt32(f, out var nf) ? nf : null;
+        if (followers is { } count && FieldChecks.Count("numberOfFollowers", count, f.GetRawText()) is { } negative)
+        {
+            reject.Add(file, location, negative + KeptSuffix, f.GetRawText());
+            return;
+        }
 
         // Every item is checked before anything of the playlist is emitted: one bad item rejects the playlist's new
         // version, so its stored entries are never replaced by a list with an entry missing and the rest moved up.
@@ -221,12 +246,22 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
                 continue;
             }
 
+            var uri = Str(t, "trackUri");
+            var album = Str(t, "albumName");
+            if (FieldChecks.Names(("trackName", title), ("artistName", artist), ("albumName", album), ("trackUri", uri)) is { } longField)
+            {
+                reject.Add(file, itemLocation, longField + KeptSuffix, ImportInput.Truncate(item.GetRawText()));
+                bad++;
+                continue;
+            }
+
             DateTimeOffset? added = null;
             if (Str(item, "addedDate") is { Length: > 0 } addedText)
             {
-                if (!TryParseDate(addedText, out var a))
+                var addedError = !TryParseDate(addedText, out var a) ? "addedDate is not a date" : FieldChecks.Time("addedDate", a, addedText);
+                if (addedError is not null)
                 {
-                    reject.Add(file, itemLocation, "addedDate is not a date" + KeptSuffix, addedText);
+                    reject.Add(file, itemLocation, addedError + KeptSuffix, addedText);
                     bad++;
                     continue;
                 }
@@ -234,7 +269,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
                 added = a;
             }
 
-            kept.Add((Str(t, "trackUri"), artist, title, Str(t, "albumName"), added));
+            kept.Add((uri, artist, title, album, added));
         }
 
         if (bad > 0)
@@ -284,6 +319,14 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
             return;
         }
 
+        if ((FieldChecks.Time("endTime", endTime, endText)
+            ?? FieldChecks.Duration("msPlayed", ms, msEl.GetRawText(), allowZero: true)
+            ?? FieldChecks.Names(("trackName", title), ("artistName", artist))) is { } valueError)
+        {
+            reject.Add(file, location, valueError + ".", ImportInput.Truncate(play.GetRawText()));
+            return;
+        }
+
         var track = await resolver.ResolveAsync(null, artist, title, ct).ConfigureAwait(false);
         TrackEmitter.Emit(batch, track, artist, title, null);
         var listen = new ListenRecord(userKey, track.Key, endTime, ms, Source) { TrackRef = ListenDeduplicator.NameRef(artist, title) };
@@ -297,7 +340,8 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
     private static async Task ForEachElementAsync(
         string file, string? arrayProperty, string expected, string requiredProperty, bool strict, IProgress<ImportProgress>? progress, Func<JsonElement, int, Task> action, CancellationToken ct)
     {
-        var stream = await ImportInput.OpenReadAsync(file, progress, ct).ConfigureAwait(false);
+        // Pass 1 (no progress) checks that the file is UTF-8 throughout, before anything is written; pass 2 need not.
+        var stream = await (progress is null ? ImportInput.OpenUtf8ReadAsync(file, null, ct) : ImportInput.OpenReadAsync(file, progress, ct)).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var json = new JsonArrayStreamReader(stream, arrayProperty, file, expected);
@@ -342,7 +386,7 @@ public sealed partial class SpotifyExportImporter(string? userName = null) : IIm
 
     private static async Task ProbeHistoryAsync(string file, CancellationToken ct)
     {
-        var stream = await ImportInput.OpenReadAsync(file, null, ct).ConfigureAwait(false);
+        var stream = await ImportInput.OpenUtf8ReadAsync(file, null, ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var json = new JsonArrayStreamReader(stream, null, file, "a Spotify streaming history file");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.Common;
@@ -33,6 +32,11 @@ public sealed class ListensTsvImporter : IImporter
     /// playlist.</value>
     public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
 
+    /// <summary>How the file is decoded.</summary>
+    /// <value>Default <see cref="InputEncoding.Detect"/>: each line as UTF-8, or as Windows-1252 when it is not valid UTF-8
+    /// (noted in the report).</value>
+    public InputEncoding TextEncoding { get; init; }
+
     /// <inheritdoc/>
     public string Format => "listens-tsv";
 
@@ -57,7 +61,7 @@ public sealed class ListensTsvImporter : IImporter
         var batch = new BatchBuffer(writer, report, BatchSize);
         var resolver = new TrackNameResolver(writer, report);
         var listens = new ListenDeduplicator(report);
-        using var tsv = new TsvLineReader(await ImportInput.OpenTextAsync(file, Encoding.UTF8, progress, cancellationToken).ConfigureAwait(false));
+        using var tsv = await TsvLineReader.OpenPlainAsync(file, TextEncoding, report, progress, cancellationToken).ConfigureAwait(false);
         if (!TsvLineReader.HeaderMatches(await tsv.ReadAsync(cancellationToken).ConfigureAwait(false), Header))
         {
             throw new InputFormatException($"'{file}' is not a listening history TSV: its header is not \"{string.Join("\\t", Header)}\".");
@@ -69,7 +73,11 @@ public sealed class ListensTsvImporter : IImporter
             string? error = null;
             long seconds = 0;
             long ms = 0;
-            if (f.Length != Header.Length)
+            if (tsv.DecodeError is { } undecodable)
+            {
+                error = undecodable + ".";
+            }
+            else if (f.Length != Header.Length)
             {
                 error = $"The line has {f.Length} fields, expected {Header.Length}.";
             }

@@ -8,16 +8,22 @@ namespace SoundGraph.Ingest.Importers.SpotifyExportTsv;
 /// <summary>Reading playlists.tsv: the listed playlists, each checked once and kept until its entries are known.</summary>
 public sealed partial class PlaylistsTsvImporter
 {
-    private static async Task<Dictionary<string, ListedPlaylist>> ReadPlaylistsAsync(
+    private async Task<Dictionary<string, ListedPlaylist>> ReadPlaylistsAsync(
         string file, ImportReport report, RejectRecorder reject, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var playlists = new Dictionary<string, ListedPlaylist>(StringComparer.Ordinal);
-        using var tsv = await OpenAsync(file, progress, ct).ConfigureAwait(false);
+        using var tsv = await OpenAsync(file, report, progress, ct).ConfigureAwait(false);
         await tsv.ReadAsync(ct).ConfigureAwait(false);
         while (await tsv.ReadNonEmptyAsync(ct).ConfigureAwait(false) is { } f)
         {
             report.CountRead("playlists");
             var location = "line " + tsv.LineNumber.ToString(CultureInfo.InvariantCulture);
+            if (tsv.DecodeError is { } undecodable)
+            {
+                reject.Add(file, location, undecodable + ".", tsv.Line);
+                continue;
+            }
+
             if (ListingError(f, tsv.LineIsCut, playlists, out var modified, out var numTracks, out var followers) is { } error)
             {
                 reject.Add(file, location, error, tsv.Line);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
 using SoundGraph.Core.Import;
@@ -44,6 +43,11 @@ public sealed partial class PlaylistsTsvImporter : IImporter
     /// playlist.</value>
     public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
 
+    /// <summary>How the files are decoded.</summary>
+    /// <value>Default <see cref="InputEncoding.Detect"/>: each line as UTF-8, or as Windows-1252 when it is not valid UTF-8
+    /// (noted in the report).</value>
+    public InputEncoding TextEncoding { get; init; }
+
     /// <inheritdoc/>
     public string Format => "playlists-tsv";
 
@@ -80,14 +84,14 @@ public sealed partial class PlaylistsTsvImporter : IImporter
         var firstRow = new Dictionary<string, (string Artist, string Title, string Album)>(StringComparer.Ordinal);
         var tracksCut = false;
         var rowCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var tsv = await OpenAsync(tracksFile, null, cancellationToken).ConfigureAwait(false))
+        using (var tsv = await OpenAsync(tracksFile, null, null, cancellationToken).ConfigureAwait(false))
         {
             await tsv.ReadAsync(cancellationToken).ConfigureAwait(false);
             while (await tsv.ReadAsync(cancellationToken).ConfigureAwait(false) is { } f)
             {
                 tracksCut |= tsv.LineIsCut;
                 rowCounts[f[0]] = rowCounts.GetValueOrDefault(f[0]) + 1;
-                if (f.Length == TracksHeader.Length && !tsv.LineIsCut && f[2].Trim().Length > 0)
+                if (f.Length == TracksHeader.Length && !tsv.LineIsCut && tsv.DecodeError is null && f[2].Trim().Length > 0)
                 {
                     resolver.AddUri(f[3], f[2], f[5]);
                     var key = EntityKeys.IsSpotifyUri(f[5], "track") ? f[5] : EntityKeys.TrackByName(f[3].Trim(), f[2].Trim());
@@ -103,7 +107,7 @@ public sealed partial class PlaylistsTsvImporter : IImporter
         // one batch, only when its rows were read to the end and every one of them is valid.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var cutAt = 0;
-        using (var tsv = await OpenAsync(tracksFile, progress, cancellationToken).ConfigureAwait(false))
+        using (var tsv = await OpenAsync(tracksFile, report, progress, cancellationToken).ConfigureAwait(false))
         {
             await tsv.ReadAsync(cancellationToken).ConfigureAwait(false);
             Block? block = null;
@@ -123,7 +127,8 @@ public sealed partial class PlaylistsTsvImporter : IImporter
                 }
 
                 block.LastLine = tsv.LineNumber;
-                var row = ParseRow(f, tsv.LineNumber, tsv.LineIsCut, block, out var error);
+                var error = tsv.DecodeError;
+                var row = error is null ? ParseRow(f, tsv.LineNumber, tsv.LineIsCut, block, out error) : null;
                 if (error is not null)
                 {
                     if (tsv.LineIsCut)
@@ -271,12 +276,12 @@ public sealed partial class PlaylistsTsvImporter : IImporter
         await batch.FlushIfFullAsync(ct).ConfigureAwait(false);
     }
 
-    private static Task<TsvLineReader> OpenAsync(string file, IProgress<ImportProgress>? progress, CancellationToken ct) =>
-        TsvLineReader.OpenAsync(file, Encoding.UTF8, progress, ct);
+    private Task<TsvLineReader> OpenAsync(string file, ImportReport? report, IProgress<ImportProgress>? progress, CancellationToken ct) =>
+        TsvLineReader.OpenAsync(file, TextEncoding, report, progress, ct);
 
-    private static async Task CheckHeaderAsync(string file, string[] header, CancellationToken ct)
+    private async Task CheckHeaderAsync(string file, string[] header, CancellationToken ct)
     {
-        using var tsv = await OpenAsync(file, null, ct).ConfigureAwait(false);
+        using var tsv = await OpenAsync(file, null, null, ct).ConfigureAwait(false);
         if (!TsvLineReader.HeaderMatches(await tsv.ReadAsync(ct).ConfigureAwait(false), header))
         {
             throw new InputFormatException($"'{file}' is not a playlists TSV file: its header is not \"{string.Join("\\t", header)}\".");

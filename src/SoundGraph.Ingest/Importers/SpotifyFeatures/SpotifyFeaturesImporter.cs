@@ -45,6 +45,11 @@ public sealed class SpotifyFeaturesImporter : IImporter
     /// playlist.</value>
     public int BatchSize { get; init; } = BatchBuffer.DefaultFlushThreshold;
 
+    /// <summary>How the file is decoded.</summary>
+    /// <value>Default <see cref="InputEncoding.Detect"/>: each line as UTF-8, or as Windows-1252 when it is not valid UTF-8
+    /// (noted in the report); with <see cref="InputEncoding.Utf8"/> a row with a line that is not valid UTF-8 is rejected.</value>
+    public InputEncoding TextEncoding { get; init; }
+
     /// <inheritdoc/>
     public string Format => "spotify-features";
 
@@ -81,8 +86,8 @@ public sealed class SpotifyFeaturesImporter : IImporter
             },
         };
 
-        var stream = await ImportInput.OpenReadAsync(path, progress, cancellationToken).ConfigureAwait(false);
-        var csv = CsvReader.Create(stream, options, leaveOpen: false);
+        var text = await ImportInput.OpenTextAsync(path, TextEncoding, report, progress, cancellationToken).ConfigureAwait(false);
+        var csv = CsvReader.Create(text, options, leaveOpen: false);
         await using (csv.ConfigureAwait(false))
         {
             IReadOnlyList<string> header;
@@ -115,6 +120,14 @@ public sealed class SpotifyFeaturesImporter : IImporter
             while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 report.CountRead("tracks");
+                var line = csv.LineNumber;
+                if (text.HasErrors && text.TakeError(line, line + csv.Current.ToString().AsSpan().TrimEnd("\r\n").Count('\n')) is { } undecodable)
+                {
+                    // Under --encoding utf-8 only: a line of the record is not valid UTF-8 (its text holds U+FFFD).
+                    reject.Add(path, "line " + line.ToString(CultureInfo.InvariantCulture), undecodable + ".", csv.Current.ToString());
+                    continue;
+                }
+
                 for (var i = 0; i < fields.Length; i++)
                 {
                     fields[i] = csv.GetString(i);
@@ -129,7 +142,7 @@ public sealed class SpotifyFeaturesImporter : IImporter
 
                 if (error is not null)
                 {
-                    reject.Add(path, "line " + csv.LineNumber.ToString(CultureInfo.InvariantCulture), error, csv.Current.ToString());
+                    reject.Add(path, "line " + line.ToString(CultureInfo.InvariantCulture), error, csv.Current.ToString());
                     continue;
                 }
 
