@@ -1,0 +1,130 @@
+using NWaves.Transforms;
+
+namespace SoundGraph.Audio.Tonal;
+
+/// <summary>
+/// Key and mode from audio: a pitch-class profile (the energy of every spectral bin from 65 Hz to 2.1 kHz, Hann-windowed
+/// 8,192-point frames with a 4,096 hop, folded onto the nearest equal-tempered pitch class, A4 = 440 Hz) correlated with the
+/// 24 rotations of a key profile; the best Pearson correlation wins (the Krumhansl–Schmuckler method, Krumhansl 1990,
+/// "Cognitive Foundations of Musical Pitch", ch. 4; profiles in <see cref="KeyProfile"/>).
+/// </summary>
+/// <remarks>Feed mono samples with <see cref="Add"/>, then <see cref="Estimate"/>. The FFT is NWaves'
+/// <see cref="RealFft"/>. Frequencies below C2 (65.4 Hz) are left out (kick and sub-bass energy says little about the
+/// key); above 2.1 kHz the harmonics of lower notes dominate.</remarks>
+public sealed class KeyDetector
+{
+    /// <summary>FFT frame length in samples.</summary>
+    public const int FrameLength = 8192;
+
+    private const int Hop = FrameLength / 2;
+    private const double LowHz = 65.4;
+    private const double HighHz = 2100;
+
+    private readonly RealFft _fft = new(FrameLength);
+    private readonly float[] _window = new float[FrameLength];
+    private readonly float[] _frame = new float[FrameLength];
+    private readonly float[] _re = new float[(FrameLength / 2) + 1];
+    private readonly float[] _im = new float[(FrameLength / 2) + 1];
+    private readonly int[] _pitchClassOfBin = new int[(FrameLength / 2) + 1];
+    private readonly float[] _buffer = new float[FrameLength];
+    private readonly double[] _profile = new double[12];
+    private int _fill;
+
+    /// <summary>Creates a detector for mono samples at <paramref name="sampleRate"/> Hz.</summary>
+    public KeyDetector(int sampleRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
+        for (var n = 0; n < FrameLength; n++)
+        {
+            _window[n] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * n / FrameLength)));
+        }
+
+        for (var k = 0; k < _pitchClassOfBin.Length; k++)
+        {
+            var hz = (double)k * sampleRate / FrameLength;
+            _pitchClassOfBin[k] = hz < LowHz || hz > HighHz ? -1 : (int)(((Math.Round(69 + (12 * Math.Log2(hz / 440))) % 12) + 12) % 12);
+        }
+    }
+
+    /// <summary>The pitch-class profile so far (energy per pitch class, C first), normalized to sum 1 (zeros when silent).</summary>
+    public IReadOnlyList<double> Profile
+    {
+        get
+        {
+            var sum = _profile.Sum();
+            return sum > 0 ? _profile.Select(v => v / sum).ToArray() : new double[12];
+        }
+    }
+
+    /// <summary>Adds mono samples (any block size).</summary>
+    public void Add(ReadOnlySpan<float> mono)
+    {
+        foreach (var x in mono)
+        {
+            _buffer[_fill++] = x;
+            if (_fill == FrameLength)
+            {
+                Analyze();
+                Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
+                _fill = FrameLength - Hop;
+            }
+        }
+    }
+
+    /// <summary>The best of the 24 keys under <paramref name="profile"/> (default Krumhansl–Kessler); null when no frame had energy.</summary>
+    public KeyEstimate? Estimate(KeyProfile? profile = null)
+    {
+        profile ??= KeyProfile.KrumhanslKessler;
+        var pcp = Profile;
+        if (pcp.All(v => v == 0))
+        {
+            return null;
+        }
+
+        var scores = new List<(int Tonic, bool Major, double R)>(24);
+        for (var tonic = 0; tonic < 12; tonic++)
+        {
+            scores.Add((tonic, true, Pearson(pcp, profile.Major, tonic)));
+            scores.Add((tonic, false, Pearson(pcp, profile.Minor, tonic)));
+        }
+
+        var ranked = scores.OrderByDescending(s => s.R).ToList();
+        var best = ranked[0];
+        var confidence = best.R <= 0 ? 0 : Math.Clamp((best.R - ranked[1].R) / best.R, 0, 1);
+        return new KeyEstimate(best.Tonic, best.Major, best.R, confidence);
+    }
+
+    /// <summary>Pearson correlation of <paramref name="pcp"/> with <paramref name="keyProfile"/> rotated to <paramref name="tonic"/>.</summary>
+    internal static double Pearson(IReadOnlyList<double> pcp, IReadOnlyList<double> keyProfile, int tonic)
+    {
+        double mx = pcp.Average(), my = keyProfile.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (var pc = 0; pc < 12; pc++)
+        {
+            var x = pcp[pc] - mx;
+            var y = keyProfile[((pc - tonic) % 12 + 12) % 12] - my;
+            sxy += x * y;
+            sxx += x * x;
+            syy += y * y;
+        }
+
+        return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
+    }
+
+    private void Analyze()
+    {
+        for (var n = 0; n < FrameLength; n++)
+        {
+            _frame[n] = _buffer[n] * _window[n];
+        }
+
+        _fft.Direct(_frame, _re, _im);
+        for (var k = 0; k < _re.Length; k++)
+        {
+            var pc = _pitchClassOfBin[k];
+            if (pc >= 0)
+            {
+                _profile[pc] += (_re[k] * _re[k]) + (_im[k] * _im[k]);
+            }
+        }
+    }
+}
