@@ -1,4 +1,5 @@
 using NWaves.Transforms;
+using SoundGraph.Audio.Spectral;
 
 namespace SoundGraph.Audio.Rhythm;
 
@@ -18,15 +19,9 @@ public sealed class OnsetEnvelope
     /// <summary>Hop in samples.</summary>
     public const int Hop = 256;
 
-    private readonly RealFft _fft = new(FrameLength);
-    private readonly float[] _window = new float[FrameLength];
-    private readonly float[] _buffer = new float[FrameLength];
-    private readonly float[] _frame = new float[FrameLength];
-    private readonly float[] _re = new float[(FrameLength / 2) + 1];
-    private readonly float[] _im = new float[(FrameLength / 2) + 1];
+    private readonly StftFrames _frames;
     private readonly float[] _previous = new float[(FrameLength / 2) + 1];
     private readonly List<float> _flux = [];
-    private int _fill;
     private bool _first = true;
 
     /// <summary>Creates the envelope for mono samples at <paramref name="sampleRate"/> Hz.</summary>
@@ -34,10 +29,7 @@ public sealed class OnsetEnvelope
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         SampleRate = sampleRate;
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _window[n] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * n / FrameLength)));
-        }
+        _frames = new StftFrames(FrameLength, Hop, Analyze);
     }
 
     /// <summary>Input rate in Hz.</summary>
@@ -50,19 +42,7 @@ public sealed class OnsetEnvelope
     public int Count => _flux.Count;
 
     /// <summary>Adds mono samples.</summary>
-    public void Add(ReadOnlySpan<float> mono)
-    {
-        foreach (var x in mono)
-        {
-            _buffer[_fill++] = x;
-            if (_fill == FrameLength)
-            {
-                Analyze();
-                Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
-                _fill = FrameLength - Hop;
-            }
-        }
-    }
+    public void Add(ReadOnlySpan<float> mono) => _frames.Add(mono);
 
     /// <summary>The onset strength per frame: flux minus its 0.5 s centred moving average, floored at 0.</summary>
     public float[] Envelope()
@@ -86,18 +66,12 @@ public sealed class OnsetEnvelope
         return result;
     }
 
-    private void Analyze()
+    private void Analyze(float[] re, float[] im)
     {
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _frame[n] = _buffer[n] * _window[n];
-        }
-
-        _fft.Direct(_frame, _re, _im);
         var flux = 0.0;
-        for (var k = 0; k < _re.Length; k++)
+        for (var k = 0; k < re.Length; k++)
         {
-            var m = (float)Math.Log(1 + (100 * Math.Sqrt((_re[k] * _re[k]) + (_im[k] * _im[k]))));
+            var m = (float)Math.Log(1 + (100 * Math.Sqrt((re[k] * re[k]) + (im[k] * im[k]))));
             if (!_first && m > _previous[k])
             {
                 flux += m - _previous[k];

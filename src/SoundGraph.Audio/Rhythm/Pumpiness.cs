@@ -1,4 +1,5 @@
 using NWaves.Transforms;
+using SoundGraph.Audio.Spectral;
 
 namespace SoundGraph.Audio.Rhythm;
 
@@ -24,41 +25,20 @@ public sealed class Pumpiness
     private const double ReleaseSeconds = 0.15;
 
     private readonly int _sampleRate;
-    private readonly RealFft _fft = new(FrameLength);
-    private readonly float[] _window = new float[FrameLength];
-    private readonly float[] _buffer = new float[FrameLength];
-    private readonly float[] _frame = new float[FrameLength];
-    private readonly float[] _re = new float[(FrameLength / 2) + 1];
-    private readonly float[] _im = new float[(FrameLength / 2) + 1];
+    private readonly StftFrames _frames;
     private readonly List<double> _low = [];
     private readonly List<double> _high = [];
-    private int _fill;
 
     /// <summary>Creates the meter for mono samples at <paramref name="sampleRate"/> Hz.</summary>
     public Pumpiness(int sampleRate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 16000);
         _sampleRate = sampleRate;
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _window[n] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * n / FrameLength)));
-        }
+        _frames = new StftFrames(FrameLength, Hop, Analyze);
     }
 
     /// <summary>Adds mono samples.</summary>
-    public void Add(ReadOnlySpan<float> mono)
-    {
-        foreach (var x in mono)
-        {
-            _buffer[_fill++] = x;
-            if (_fill == FrameLength)
-            {
-                Analyze();
-                Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
-                _fill = FrameLength - Hop;
-            }
-        }
-    }
+    public void Add(ReadOnlySpan<float> mono) => _frames.Add(mono);
 
     /// <summary>The score, 0–1 (0 also when there are fewer than two seconds of frames or no kick energy).</summary>
     public double Score()
@@ -93,35 +73,16 @@ public sealed class Pumpiness
             negated[t] = -(level[t] - ((prefix[hi] - prefix[lo]) / (hi - lo)));
         }
 
-        return Math.Max(0, Pearson(follower, negated));
+        return Math.Max(0, Statistics.Pearson(follower, negated));
     }
 
-    private static double Pearson(double[] x, double[] y)
+    private void Analyze(float[] re, float[] im)
     {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
-    }
-
-    private void Analyze()
-    {
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _frame[n] = _buffer[n] * _window[n];
-        }
-
-        _fft.Direct(_frame, _re, _im);
         double low = 0, high = 0;
-        for (var k = 0; k < _re.Length; k++)
+        for (var k = 0; k < re.Length; k++)
         {
             var hz = (double)k * _sampleRate / FrameLength;
-            var p = ((double)_re[k] * _re[k]) + ((double)_im[k] * _im[k]);
+            var p = ((double)re[k] * re[k]) + ((double)im[k] * im[k]);
             if (hz >= 40 && hz <= 120)
             {
                 low += p;

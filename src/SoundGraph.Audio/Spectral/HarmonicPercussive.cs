@@ -27,31 +27,18 @@ public static class HarmonicPercussive
         }
 
         var bins = (FrameLength / 2) + 1;
-        var fft = new RealFft(FrameLength);
-        var window = new float[FrameLength];
-        for (var n = 0; n < FrameLength; n++)
+        var magnitude = new List<float[]>(frames);
+        var stft = new StftFrames(FrameLength, Hop, (re, im) =>
         {
-            window[n] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * n / FrameLength)));
-        }
-
-        var frame = new float[FrameLength];
-        var re = new float[bins];
-        var im = new float[bins];
-        var magnitude = new float[frames][];
-        for (var f = 0; f < frames; f++)
-        {
-            for (var n = 0; n < FrameLength; n++)
-            {
-                frame[n] = mono[(f * Hop) + n] * window[n];
-            }
-
-            fft.Direct(frame, re, im);
-            magnitude[f] = new float[bins];
+            var m = new float[bins];
             for (var k = 0; k < bins; k++)
             {
-                magnitude[f][k] = MathF.Sqrt((re[k] * re[k]) + (im[k] * im[k]));
+                m[k] = MathF.Sqrt((re[k] * re[k]) + (im[k] * im[k]));
             }
-        }
+
+            magnitude.Add(m);
+        });
+        stft.Add(mono);
 
         double harmonicEnergy = 0, percussiveEnergy = 0;
         var window17 = new float[Median];

@@ -20,18 +20,12 @@ public sealed class SpectralStatistics
     private const int Hop = FrameLength / 2;
 
     private readonly int _sampleRate;
-    private readonly RealFft _fft = new(FrameLength);
-    private readonly float[] _window = new float[FrameLength];
-    private readonly float[] _buffer = new float[FrameLength];
-    private readonly float[] _frame = new float[FrameLength];
-    private readonly float[] _re = new float[(FrameLength / 2) + 1];
-    private readonly float[] _im = new float[(FrameLength / 2) + 1];
+    private readonly StftFrames _frames;
     private readonly double[] _previous = new double[(FrameLength / 2) + 1];
     private readonly Moments _centroid = new();
     private readonly Moments _rolloff = new();
     private readonly Moments _flatness = new();
     private readonly Moments _flux = new();
-    private int _fill;
     private bool _hasPrevious;
     private long _samples;
     private long _crossings;
@@ -42,10 +36,7 @@ public sealed class SpectralStatistics
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         _sampleRate = sampleRate;
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _window[n] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * n / FrameLength)));
-        }
+        _frames = new StftFrames(FrameLength, Hop, Analyze);
     }
 
     /// <summary>Spectral centroid, Hz (mean, sd).</summary>
@@ -75,30 +66,19 @@ public sealed class SpectralStatistics
 
             _last = x;
             _samples++;
-            _buffer[_fill++] = x;
-            if (_fill == FrameLength)
-            {
-                Analyze();
-                Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
-                _fill = FrameLength - Hop;
-            }
         }
+
+        _frames.Add(mono);
     }
 
-    private void Analyze()
+    private void Analyze(float[] re, float[] im)
     {
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _frame[n] = _buffer[n] * _window[n];
-        }
-
-        _fft.Direct(_frame, _re, _im);
         double magnitudeSum = 0, weighted = 0, power = 0, logPower = 0;
-        var bins = _re.Length;
+        var bins = re.Length;
         var magnitude = new double[bins];
         for (var k = 0; k < bins; k++)
         {
-            var p = ((double)_re[k] * _re[k]) + ((double)_im[k] * _im[k]);
+            var p = ((double)re[k] * re[k]) + ((double)im[k] * im[k]);
             magnitude[k] = Math.Sqrt(p);
             magnitudeSum += magnitude[k];
             weighted += magnitude[k] * k * _sampleRate / FrameLength;

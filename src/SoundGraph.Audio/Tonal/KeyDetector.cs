@@ -1,4 +1,5 @@
 using NWaves.Transforms;
+using SoundGraph.Audio.Spectral;
 
 namespace SoundGraph.Audio.Tonal;
 
@@ -20,25 +21,15 @@ public sealed class KeyDetector
     private const double LowHz = 65.4;
     private const double HighHz = 2100;
 
-    private readonly RealFft _fft = new(FrameLength);
-    private readonly float[] _window = new float[FrameLength];
-    private readonly float[] _frame = new float[FrameLength];
-    private readonly float[] _re = new float[(FrameLength / 2) + 1];
-    private readonly float[] _im = new float[(FrameLength / 2) + 1];
+    private readonly StftFrames _frames;
     private readonly int[] _pitchClassOfBin = new int[(FrameLength / 2) + 1];
-    private readonly float[] _buffer = new float[FrameLength];
     private readonly double[] _profile = new double[12];
-    private int _fill;
 
     /// <summary>Creates a detector for mono samples at <paramref name="sampleRate"/> Hz.</summary>
     public KeyDetector(int sampleRate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _window[n] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * n / FrameLength)));
-        }
-
+        _frames = new StftFrames(FrameLength, Hop, Analyze);
         for (var k = 0; k < _pitchClassOfBin.Length; k++)
         {
             var hz = (double)k * sampleRate / FrameLength;
@@ -57,19 +48,7 @@ public sealed class KeyDetector
     }
 
     /// <summary>Adds mono samples (any block size).</summary>
-    public void Add(ReadOnlySpan<float> mono)
-    {
-        foreach (var x in mono)
-        {
-            _buffer[_fill++] = x;
-            if (_fill == FrameLength)
-            {
-                Analyze();
-                Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
-                _fill = FrameLength - Hop;
-            }
-        }
-    }
+    public void Add(ReadOnlySpan<float> mono) => _frames.Add(mono);
 
     /// <summary>The best of the 24 keys under <paramref name="profile"/> (default Krumhansl–Kessler); null when no frame had energy.</summary>
     public KeyEstimate? Estimate(KeyProfile? profile = null)
@@ -110,20 +89,14 @@ public sealed class KeyDetector
         return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
     }
 
-    private void Analyze()
+    private void Analyze(float[] re, float[] im)
     {
-        for (var n = 0; n < FrameLength; n++)
-        {
-            _frame[n] = _buffer[n] * _window[n];
-        }
-
-        _fft.Direct(_frame, _re, _im);
-        for (var k = 0; k < _re.Length; k++)
+        for (var k = 0; k < re.Length; k++)
         {
             var pc = _pitchClassOfBin[k];
             if (pc >= 0)
             {
-                _profile[pc] += (_re[k] * _re[k]) + (_im[k] * _im[k]);
+                _profile[pc] += (re[k] * re[k]) + (im[k] * im[k]);
             }
         }
     }
