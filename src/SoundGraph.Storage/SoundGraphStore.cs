@@ -35,6 +35,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         Unveil = new UnveilReader(connection);
         Harvest = new HarvestStore(connection);
         Models = new ModelStore(connection);
+        Identifiers = new TrackIdentifierStore(connection);
     }
 
     /// <summary>The provider behind the store.</summary>
@@ -66,6 +67,9 @@ public sealed class SoundGraphStore : IAsyncDisposable
 
     /// <summary>Trained models and learned embeddings.</summary>
     public ModelStore Models { get; }
+
+    /// <summary>Track identifiers across sources (<c>track_identifiers</c>), credit join phrases and tag counts.</summary>
+    public TrackIdentifierStore Identifiers { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
     /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>

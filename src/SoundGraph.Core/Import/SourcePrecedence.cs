@@ -6,20 +6,22 @@ namespace SoundGraph.Core.Import;
 /// replaces one, and a write from an equal or higher rank replaces them (an equal rank is the same source read again, so a
 /// corrected file wins). The outcome is therefore the same whatever order the sources are imported in.
 /// </summary>
-/// <remarks>The order: curated identifiers first (MusicBrainz MBIDs), then platform data keyed by the platform's own ids
+/// <remarks>The order: curated identifiers first (MusicBrainz MBIDs: the WS/2 JSON API, then WS/2 XML files), then platform data keyed by the platform's own ids
 /// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), the
-/// converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (HetRec Last.fm, listening
-/// histories). Every known source has its own rank, so two different sources never tie.</remarks>
+/// converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (the Last.fm API, HetRec Last.fm,
+/// listening histories). Every known source has its own rank, so two different sources never tie.</remarks>
 public static class SourcePrecedence
 {
     private static readonly Dictionary<string, int> Ranks = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["musicbrainz"] = 61,
         ["musicbrainz-xml"] = 60,
         ["mpd"] = 50,
         ["soundcloud"] = 45,
         ["spotify-export"] = 40,
         ["playlists-tsv"] = 35,
         ["spotify-features"] = 30,
+        ["lastfm"] = 13,
         ["hetrec-lastfm"] = 12,
         ["listens-tsv"] = 11,
     };

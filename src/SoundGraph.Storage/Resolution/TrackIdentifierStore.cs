@@ -1,0 +1,169 @@
+using System.Data.Common;
+using Dapper;
+using SoundGraph.Core.Identity;
+
+namespace SoundGraph.Storage.Resolution;
+
+/// <summary>One id a source knows a track by (a row of <c>track_identifiers</c>, migration 0008).</summary>
+/// <param name="Kind">One of <see cref="TrackIdentifierStore.Kinds"/>.</param>
+/// <param name="Value">The id: a Spotify URI, an upper-case ISRC, a lower-case MusicBrainz recording MBID, …</param>
+/// <param name="Method"><c>id</c> (the source gave it, or it was found by another id) or <c>name</c> (matched by name).</param>
+public sealed record TrackIdentifier(string Kind, string Value, string Method);
+
+/// <summary>A stored track to resolve: its id, key, title, primary artist's name (first credit by role, position, artist
+/// id; null when uncredited) and ISRC (null when none).</summary>
+/// <param name="Id">Track id.</param>
+/// <param name="Key">Track key.</param>
+/// <param name="Title">Stored title.</param>
+/// <param name="PrimaryArtist">Primary artist's display name, or null.</param>
+/// <param name="Isrc">The track's ISRC (<c>tracks.isrc</c>), or null.</param>
+public sealed record TrackToResolve(long Id, string Key, string Title, string? PrimaryArtist, string? Isrc);
+
+/// <summary>A tag with the source's count (MusicBrainz votes, Last.fm's 0–100 weight).</summary>
+/// <param name="Name">Tag name as the source wrote it.</param>
+/// <param name="Count">The source's count, ≥ 0.</param>
+public sealed record CountedTag(string Name, long Count);
+
+/// <summary>Reads and writes <c>track_identifiers</c> and the 0008 columns <c>track_credits.join_phrase</c> and
+/// <c>track_tags.count</c> with portable SQL (both providers).</summary>
+/// <remarks>Not thread-safe: one store connection serves one caller at a time.</remarks>
+public sealed class TrackIdentifierStore
+{
+    /// <summary>The identifier kinds the table holds.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["spotify", "isrc", "mbid", "msid", "lastfm", "soundcloud"];
+
+    private readonly DbConnection _connection;
+
+    /// <summary>Creates the store over an open, migrated connection.</summary>
+    /// <param name="connection">The store's connection.</param>
+    public TrackIdentifierStore(DbConnection connection) => _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+
+    /// <summary>Tracks that have no identifier of <paramref name="kind"/>, in id order.</summary>
+    /// <param name="kind">One of <see cref="Kinds"/>.</param>
+    /// <param name="limit">At most this many (≥ 0).</param>
+    /// <param name="ct">Cancels the query.</param>
+    /// <returns>The tracks, with primary artist and ISRC.</returns>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is unknown or <paramref name="limit"/> is negative.</exception>
+    public async Task<IReadOnlyList<TrackToResolve>> ListWithoutAsync(string kind, int limit, CancellationToken ct = default)
+    {
+        CheckKind(kind);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var rows = await _connection.QueryAsync<TrackToResolve>(new CommandDefinition(
+            """
+            SELECT t.id AS Id, t.key AS Key, t.title AS Title,
+                   (SELECT a.name FROM track_credits c JOIN artists a ON a.id = c.artist_id
+                    WHERE c.track_id = t.id ORDER BY c.role, c.position, c.artist_id LIMIT 1) AS PrimaryArtist,
+                   t.isrc AS Isrc
+            FROM tracks t
+            WHERE NOT EXISTS (SELECT 1 FROM track_identifiers i WHERE i.track_id = t.id AND i.kind = @kind)
+            ORDER BY t.id
+            LIMIT @limit
+            """,
+            new { kind, limit = (long)limit },
+            cancellationToken: ct)).ConfigureAwait(false);
+        return rows.ToList();
+    }
+
+    /// <summary>Adds identifiers of one track; a (kind, value, track) already stored is left as it is.</summary>
+    /// <param name="trackId">Track id.</param>
+    /// <param name="identifiers">The identifiers, written in one transaction in the given order.</param>
+    /// <param name="ct">Cancels the write.</param>
+    /// <returns>How many rows were inserted.</returns>
+    /// <exception cref="ArgumentException">A kind is unknown, a value blank, or a method other than <c>id</c>/<c>name</c>.</exception>
+    public async Task<int> AddAsync(long trackId, IEnumerable<TrackIdentifier> identifiers, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        var list = identifiers.ToList();
+        foreach (var i in list)
+        {
+            CheckKind(i.Kind);
+            ArgumentException.ThrowIfNullOrWhiteSpace(i.Value, nameof(identifiers));
+            if (i.Method is not ("id" or "name"))
+            {
+                throw new ArgumentException($"An identifier's method must be \"id\" or \"name\", was \"{i.Method}\".", nameof(identifiers));
+            }
+        }
+
+        await using var tx = await _connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var inserted = 0;
+        foreach (var i in list)
+        {
+            inserted += await _connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO track_identifiers (track_id, kind, value, method) VALUES (@trackId, @Kind, @Value, @Method) ON CONFLICT DO NOTHING",
+                new { trackId, i.Kind, i.Value, i.Method },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return inserted;
+    }
+
+    /// <summary>The identifiers of one track, ordered by kind, value.</summary>
+    /// <param name="trackId">Track id.</param>
+    /// <param name="ct">Cancels the query.</param>
+    /// <returns>The rows.</returns>
+    public async Task<IReadOnlyList<TrackIdentifier>> ForTrackAsync(long trackId, CancellationToken ct = default) =>
+        (await _connection.QueryAsync<TrackIdentifier>(new CommandDefinition(
+            "SELECT kind AS Kind, value AS Value, method AS Method FROM track_identifiers WHERE track_id = @trackId ORDER BY kind, value",
+            new { trackId },
+            cancellationToken: ct)).ConfigureAwait(false)).ToList();
+
+    /// <summary>Sets the join phrase of stored credits of one track (<c>track_credits.join_phrase</c>).</summary>
+    /// <param name="trackId">Track id.</param>
+    /// <param name="phrases">(artist key, join phrase) pairs; a credit of an artist key not stored on the track is ignored.</param>
+    /// <param name="ct">Cancels the write.</param>
+    public async Task SetJoinPhrasesAsync(long trackId, IEnumerable<(string ArtistKey, string? JoinPhrase)> phrases, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        await using var tx = await _connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        foreach (var (artistKey, joinPhrase) in phrases)
+        {
+            await _connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE track_credits SET join_phrase = @joinPhrase WHERE track_id = @trackId AND artist_id = (SELECT id FROM artists WHERE key = @artistKey)",
+                new { trackId, artistKey, joinPhrase },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the source's count on stored user-less tag assignments (user 0) of one track (<c>track_tags.count</c>).</summary>
+    /// <param name="trackId">Track id.</param>
+    /// <param name="tags">Tags by name (matched on the normalized name, as the catalog writer stores them) with counts.</param>
+    /// <param name="ct">Cancels the write.</param>
+    public Task SetTrackTagCountsAsync(long trackId, IEnumerable<CountedTag> tags, CancellationToken ct = default) =>
+        SetTagCountsAsync("track_tags", "track_id", trackId, tags, ct);
+
+    /// <summary>Sets the source's count on stored user-less tag assignments (user 0) of one artist (<c>artist_tags.count</c>).</summary>
+    /// <param name="artistId">Artist id.</param>
+    /// <param name="tags">Tags by name with counts.</param>
+    /// <param name="ct">Cancels the write.</param>
+    public Task SetArtistTagCountsAsync(long artistId, IEnumerable<CountedTag> tags, CancellationToken ct = default) =>
+        SetTagCountsAsync("artist_tags", "artist_id", artistId, tags, ct);
+
+    private async Task SetTagCountsAsync(string table, string column, long id, IEnumerable<CountedTag> tags, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        await using var tx = await _connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        foreach (var tag in tags)
+        {
+            await _connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE {table} SET count = @count WHERE {column} = @id AND user_id = 0 AND tag_id = (SELECT id FROM tags WHERE name_norm = @norm)",
+                new { id, count = tag.Count, norm = NameNormalizer.MatchKey(tag.Name) },
+                tx,
+                cancellationToken: ct)).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    private static void CheckKind(string kind)
+    {
+        if (!Kinds.Contains(kind, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Unknown identifier kind \"{kind}\"; known: {string.Join(", ", Kinds)}.", nameof(kind));
+        }
+    }
+}
