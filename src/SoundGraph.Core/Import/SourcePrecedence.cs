@@ -8,7 +8,8 @@ namespace SoundGraph.Core.Import;
 /// </summary>
 /// <remarks>The order: curated identifiers first (MusicBrainz MBIDs), then platform data keyed by the platform's own ids
 /// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), the
-/// converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (HetRec Last.fm, listening
+/// converted playlist TSVs, third-party Spotify CSVs, AcousticBrainz documents (their names are the
+/// submitter's file tags, below any curated or platform source), and last the sources that only name things (HetRec Last.fm, listening
 /// histories). Every known source has its own rank, so two different sources never tie.</remarks>
 public static class SourcePrecedence
 {
@@ -20,6 +21,7 @@ public static class SourcePrecedence
         ["spotify-export"] = 40,
         ["playlists-tsv"] = 35,
         ["spotify-features"] = 30,
+        ["acousticbrainz"] = 20,
         ["hetrec-lastfm"] = 12,
         ["listens-tsv"] = 11,
     };
