@@ -25,6 +25,7 @@ public static class ImporterCatalog
         new PlaylistsTsvImporter { TextEncoding = encoding },
         new ListensTsvImporter { TextEncoding = encoding },
         new Importers.MusicBrainz.MusicBrainzXmlImporter(),
+        new Importers.AcousticBrainz.AcousticBrainzImporter(),
     ];
 
     /// <summary>The importer for <paramref name="format"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
     [
         "artists", "labels", "users", "tracks", "track_credits", "playlists", "playlist_tracks", "user_follows", "engagements",
         "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence", "harvest_runs", "harvest_frontier",
-        "models", "embeddings", "artist_links", "track_names",
+        "models", "embeddings", "artist_links", "track_names", "acousticbrainz_lowlevel", "acousticbrainz_highlevel",
     ];
 
     private readonly ICatalogWriter _writer;

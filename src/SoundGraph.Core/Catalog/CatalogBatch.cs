@@ -3,7 +3,7 @@ namespace SoundGraph.Core.Catalog;
 /// <summary>
 /// A unit of import work: records referring to each other by external key, written by a store in one transaction
 /// in dependency order (artists, labels, users, tracks, credits, playlists, entries, follows, engagements, listens,
-/// tags, audio features). A record may refer to a key stored by an earlier batch.
+/// tags, audio features, AcousticBrainz descriptors). A record may refer to a key stored by an earlier batch.
 /// </summary>
 public sealed class CatalogBatch
 {
@@ -48,10 +48,17 @@ public sealed class CatalogBatch
     /// <summary>Audio features.</summary>
     public List<AudioFeaturesRecord> AudioFeatures { get; } = [];
 
+    /// <summary>AcousticBrainz low-level descriptors (one row per track in <c>acousticbrainz_lowlevel</c>).</summary>
+    public List<AcousticBrainzLowLevelRecord> AcousticBrainzLowLevel { get; } = [];
+
+    /// <summary>AcousticBrainz high-level classifier outputs (one row per track and model in <c>acousticbrainz_highlevel</c>).</summary>
+    public List<AcousticBrainzHighLevelRecord> AcousticBrainzHighLevel { get; } = [];
+
     /// <summary>Total number of records in the batch.</summary>
     public int Count =>
         Artists.Count + Labels.Count + Users.Count + Tracks.Count + Credits.Count + Playlists.Count + PlaylistEntries.Count +
-        Follows.Count + Engagements.Count + Listens.Count + TagAssignments.Count + AudioFeatures.Count;
+        Follows.Count + Engagements.Count + Listens.Count + TagAssignments.Count + AudioFeatures.Count +
+        AcousticBrainzLowLevel.Count + AcousticBrainzHighLevel.Count;
 
     /// <summary>Removes every record.</summary>
     public void Clear()
@@ -68,5 +75,7 @@ public sealed class CatalogBatch
         Listens.Clear();
         TagAssignments.Clear();
         AudioFeatures.Clear();
+        AcousticBrainzLowLevel.Clear();
+        AcousticBrainzHighLevel.Clear();
     }
 }

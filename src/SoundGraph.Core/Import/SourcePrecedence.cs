@@ -8,8 +8,9 @@ namespace SoundGraph.Core.Import;
 /// </summary>
 /// <remarks>The order: curated identifiers first (MusicBrainz MBIDs: the WS/2 JSON API, then WS/2 XML files), then platform data keyed by the platform's own ids
 /// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), the
-/// converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (the Last.fm API, HetRec Last.fm,
-/// listening histories). Every known source has its own rank, so two different sources never tie.</remarks>
+/// converted playlist TSVs, third-party Spotify CSVs, AcousticBrainz documents (their names are the
+/// submitter's file tags, below any curated or platform source), and last the sources that only name things (the Last.fm API, HetRec Last.fm, listening
+/// histories). Every known source has its own rank, so two different sources never tie.</remarks>
 public static class SourcePrecedence
 {
     private static readonly Dictionary<string, int> Ranks = new(StringComparer.OrdinalIgnoreCase)
@@ -21,6 +22,7 @@ public static class SourcePrecedence
         ["spotify-export"] = 40,
         ["playlists-tsv"] = 35,
         ["spotify-features"] = 30,
+        ["acousticbrainz"] = 20,
         ["lastfm"] = 13,
         ["hetrec-lastfm"] = 12,
         ["listens-tsv"] = 11,

@@ -89,7 +89,9 @@ public sealed partial class PostgresCatalogWriter
         WriteTags(batch, stored);
 
         ResolveAll(_ids.Tracks, "tracks", batch.AudioFeatures.Select(a => a.TrackKey));
-        var audio = LastByKey(batch.AudioFeatures, a => (_ids.Tracks[a.TrackKey], a.Extractor), (_, next) => next);
+        // Folded as the SQLite writer's one-by-one upserts leave the row: a later record's known values win, its nulls keep
+        // the earlier record's values (an AcousticBrainz import sends a recording's tempo, then a bulk response without it).
+        var audio = LastByKey(batch.AudioFeatures, a => (_ids.Tracks[a.TrackKey], a.Extractor), (prev, next) => next with { Features = KeepKnown(prev.Features, next.Features) });
         CatalogKeyCache.AddStored(stored, "audio_features", Upsert("stage_audio", AudioColumns, audio, (w, a) =>
         {
             var f = a.Features;
@@ -108,6 +110,20 @@ public sealed partial class PostgresCatalogWriter
             ON CONFLICT (track_id, extractor) DO UPDATE SET {AudioKeepKnown}
             """));
     }
+
+    private static AudioFeatures KeepKnown(AudioFeatures prev, AudioFeatures next) => new(
+        next.Danceability ?? prev.Danceability,
+        next.Energy ?? prev.Energy,
+        next.Speechiness ?? prev.Speechiness,
+        next.Acousticness ?? prev.Acousticness,
+        next.Instrumentalness ?? prev.Instrumentalness,
+        next.Liveness ?? prev.Liveness,
+        next.Valence ?? prev.Valence,
+        next.LoudnessDb ?? prev.LoudnessDb,
+        next.TempoBpm ?? prev.TempoBpm,
+        next.Key ?? prev.Key,
+        next.Mode ?? prev.Mode,
+        next.TimeSignature ?? prev.TimeSignature);
 
     private const string AudioColumns = "track_id, extractor, danceability, energy, speechiness, acousticness, instrumentalness, liveness, valence, loudness_db, tempo_bpm, musical_key, mode, time_signature";
 

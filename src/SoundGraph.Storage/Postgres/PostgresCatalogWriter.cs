@@ -44,6 +44,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         {
             WriteEntities(batch, stored);
             WriteLinks(batch, stored);
+            WriteAcousticBrainz(batch, tx, stored);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex)
@@ -208,6 +209,18 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             """);
         ReadIds("SELECT s.key, p.id FROM stage_playlists s JOIN playlists p ON p.key = s.key", _ids.Playlists);
         CatalogKeyCache.AddStored(stored, "playlists", batch.Playlists.Count);
+    }
+
+    /// <summary>The AcousticBrainz tables, through the statements the SQLite writer uses too (<see cref="AcousticBrainzRows"/>).</summary>
+    private void WriteAcousticBrainz(CatalogBatch batch, NpgsqlTransaction tx, SortedDictionary<string, long> stored)
+    {
+        if (batch.AcousticBrainzLowLevel.Count + batch.AcousticBrainzHighLevel.Count == 0)
+        {
+            return;
+        }
+
+        ResolveAll(_ids.Tracks, "tracks", batch.AcousticBrainzLowLevel.Select(r => r.TrackKey).Concat(batch.AcousticBrainzHighLevel.Select(r => r.TrackKey)));
+        AcousticBrainzRows.Write(_connection, tx, batch, key => _ids.Tracks[key], "IS DISTINCT FROM", stored);
     }
 
     private static TrackDetails? MergeDetails(TrackDetails? prev, TrackDetails? next) =>

@@ -32,6 +32,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         {
             WriteEntities(batch, s, stored);
             WriteLinks(batch, s, stored);
+            AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)

@@ -83,6 +83,10 @@ internal sealed class FakeCatalogWriter : ICatalogWriter
 
         public List<AudioFeaturesRecord> AudioFeatures { get; } = [.. b.AudioFeatures];
 
+        public List<AcousticBrainzLowLevelRecord> AcousticBrainzLowLevel { get; } = [.. b.AcousticBrainzLowLevel];
+
+        public List<AcousticBrainzHighLevelRecord> AcousticBrainzHighLevel { get; } = [.. b.AcousticBrainzHighLevel];
+
         // Counted from the copies: the importer clears the batch it passed in once the write returns.
         public int Count { get; } = b.Count;
     }
