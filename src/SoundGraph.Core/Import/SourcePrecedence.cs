@@ -7,8 +7,9 @@ namespace SoundGraph.Core.Import;
 /// corrected file wins). The outcome is therefore the same whatever order the sources are imported in.
 /// </summary>
 /// <remarks>The order: curated identifiers first (MusicBrainz MBIDs), then platform data keyed by the platform's own ids
-/// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), the
-/// converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (HetRec Last.fm, listening
+/// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), ListenBrainz
+/// (listens with recording MBIDs and ISRCs where the submitter or the mapping gave them; the API sync
+/// <c>listenbrainz</c> above the user export <c>listenbrainz-export</c>), the converted playlist TSVs, third-party Spotify CSVs, and last the sources that only name things (HetRec Last.fm, listening
 /// histories). Every known source has its own rank, so two different sources never tie.</remarks>
 public static class SourcePrecedence
 {
@@ -18,6 +19,8 @@ public static class SourcePrecedence
         ["mpd"] = 50,
         ["soundcloud"] = 45,
         ["spotify-export"] = 40,
+        ["listenbrainz"] = 38,
+        ["listenbrainz-export"] = 37,
         ["playlists-tsv"] = 35,
         ["spotify-features"] = 30,
         ["hetrec-lastfm"] = 12,
