@@ -12,10 +12,10 @@ public sealed class CatalogWriterTests
     public async Task OpenAsync_NewFile_AppliesMigrationsOnceAndRecordsSchemaVersion(string provider)
     {
         await using var temp = await TempStore.CreateAsync(provider);
-        Assert.Equal(["0001_init", "0002_harvest", "0003_models", "0004_unknown_features", "0005_identity"], temp.Store.AppliedMigrations.Select(m => m.Name));
+        Assert.Equal(["0001_init", "0002_harvest", "0003_models", "0004_unknown_features", "0005_identity", "0007_listenbrainz"], temp.Store.AppliedMigrations.Select(m => m.Name));
         await using var again = await SoundGraphStore.OpenAsync(temp.Db);
         Assert.Empty(again.AppliedMigrations);
-        Assert.Equal(5, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(7, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
     }
 
     [Theory]
