@@ -40,6 +40,7 @@ public static class CliApp
         root.Add(ImportCommand.Create(context));
         root.Add(HarvestCommand.Create(context));
         root.Add(ResolveCommand.Create(context));
+        root.Add(SyncCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(RecommendCommand.Create(context));
@@ -129,5 +130,6 @@ public static class CliApp
         ex is InputFormatException or StoreException or UnknownKeyException or FileNotFoundException or DirectoryNotFoundException
             or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
             or System.Data.Common.DbException or FormatException or SoundGraph.Ingest.Harvest.HarvestException
-            or SoundGraph.Ingest.Sources.SoundCloud.SoundCloudException or SoundGraph.Ingest.Sources.MusicBrainz.MusicBrainzException;
+            or SoundGraph.Ingest.Sources.SoundCloud.SoundCloudException or SoundGraph.Ingest.Sources.MusicBrainz.MusicBrainzException
+            or SoundGraph.Ingest.Sources.ListenBrainz.ListenBrainzException;
 }

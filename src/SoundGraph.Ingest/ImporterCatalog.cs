@@ -14,7 +14,7 @@ public static class ImporterCatalog
     public static IReadOnlyList<string> TextFormats { get; } = ["spotify-features", "hetrec-lastfm", "playlists-tsv", "listens-tsv"];
 
     /// <summary>All importers; <paramref name="exportUser"/> names the user of a Spotify account export (default: the folder
-    /// name); <paramref name="columnMap"/> is the spotify-features <c>--map</c> ("column=field,…"; default: detect the layout);
+    /// name) and of ListenBrainz listens without <c>user_name</c> (default: such listens are rejected); <paramref name="columnMap"/> is the spotify-features <c>--map</c> ("column=field,…"; default: detect the layout);
     /// <paramref name="encoding"/> decodes the CSV/TSV formats (default <see cref="InputEncoding.Detect"/>).</summary>
     public static IReadOnlyList<IImporter> All(string? exportUser = null, string? columnMap = null, InputEncoding encoding = InputEncoding.Detect) =>
     [
@@ -26,6 +26,7 @@ public static class ImporterCatalog
         new ListensTsvImporter { TextEncoding = encoding },
         new Importers.MusicBrainz.MusicBrainzXmlImporter(),
         new Importers.AcousticBrainz.AcousticBrainzImporter(),
+        new Importers.ListenBrainz.ListenBrainzExportImporter { DefaultUser = exportUser },
     ];
 
     /// <summary>The importer for <paramref name="format"/>.</summary>

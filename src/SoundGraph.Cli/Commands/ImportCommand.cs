@@ -21,7 +21,7 @@ public static class ImportCommand
         };
         format.AcceptOnlyFromAmong(formats);
         var path = new Argument<string>("path") { Description = "The file or folder to import (gzip accepted)." };
-        var user = new Option<string?>("--user") { Description = "spotify-export only: the name of the export's owner (default: the folder name)." };
+        var user = new Option<string?>("--user") { Description = "spotify-export: the name of the export's owner (default: the folder name); listenbrainz-export: the user of listens without user_name (default: rejected)." };
         var map = new Option<string?>("--map")
         {
             Description = "spotify-features only: the file's columns as column=field,… (e.g. \"song=title,singer=artists,bpm=tempo\"), instead of detecting a known layout. Fields: "

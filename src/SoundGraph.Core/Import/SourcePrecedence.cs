@@ -7,8 +7,9 @@ namespace SoundGraph.Core.Import;
 /// corrected file wins). The outcome is therefore the same whatever order the sources are imported in.
 /// </summary>
 /// <remarks>The order: curated identifiers first (MusicBrainz MBIDs: the WS/2 JSON API, then WS/2 XML files), then platform data keyed by the platform's own ids
-/// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), the
-/// converted playlist TSVs, third-party Spotify CSVs, AcousticBrainz documents (their names are the
+/// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), ListenBrainz
+/// (listens with recording MBIDs and ISRCs where the submitter or the mapping gave them; the API sync
+/// <c>listenbrainz</c> above the user export <c>listenbrainz-export</c>), the converted playlist TSVs, third-party Spotify CSVs, AcousticBrainz documents (their names are the
 /// submitter's file tags, below any curated or platform source), and last the sources that only name things (the Last.fm API, HetRec Last.fm, listening
 /// histories). Every known source has its own rank, so two different sources never tie.</remarks>
 public static class SourcePrecedence
@@ -20,6 +21,8 @@ public static class SourcePrecedence
         ["mpd"] = 50,
         ["soundcloud"] = 45,
         ["spotify-export"] = 40,
+        ["listenbrainz"] = 38,
+        ["listenbrainz-export"] = 37,
         ["playlists-tsv"] = 35,
         ["spotify-features"] = 30,
         ["acousticbrainz"] = 20,

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using SoundGraph.Cli.Jobs;
+using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Cli.Commands;
+
+/// <summary><c>sgr sync listenbrainz --user NAME</c>: a user's ListenBrainz listens into the store, incrementally.</summary>
+public static class SyncCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="context">Console and error writer.</param>
+    /// <returns>The <c>sync</c> command with its <c>listenbrainz</c> subcommand.</returns>
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = new Option<string>("--user") { Description = "The ListenBrainz user whose listens to sync.", Required = true };
+        var since = new Option<string?>("--since") { Description = "First sync only: fetch listens from this UTC date or time on (yyyy-MM-dd or ISO 8601); default: the whole history." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "API base URL (default https://api.listenbrainz.org/; the fake ListenBrainz server's URL for the demo)." };
+        var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the user token (default: the LISTENBRAINZ_TOKEN environment variable; none: unauthenticated reads)." };
+        var full = new Option<bool>("--full") { Description = "Walk the whole history again (listens already stored are not stored twice)." };
+        var pageSize = new Option<int?>("--page-size") { Description = "Listens per request, 1–1000 (default 1000)." };
+        var listenbrainz = new Command("listenbrainz", "Fetch a ListenBrainz user's listens (GET /1/user/{user}/listens) into the store: the first run walks the whole history back, " +
+            "later runs fetch only newer listens; a killed run resumes at its last stored page. Prints fetched, stored, skipped, requests, 429s answered and seconds.")
+        {
+            user, since, baseUrl, tokenFile, full, pageSize,
+        };
+        listenbrainz.SetAction(async (parse, ct) =>
+        {
+            var request = new ListenBrainzSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full));
+            var options = new ListenBrainzOptions
+            {
+                ApiBaseUri = parse.GetValue(baseUrl) is { } url ? new Uri(url, UriKind.Absolute) : new ListenBrainzOptions().ApiBaseUri,
+                Token = ReadToken(parse.GetValue(tokenFile)),
+                PageSize = parse.GetValue(pageSize) ?? ListenBrainzOptions.MaxPageSize,
+            };
+            options.Validate(); // before any store is opened
+            var rejects = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
+            return await CliContext.RunOnStoreAsync(
+                parse, store => SyncJob.RunAsync(context, store, options, request, parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
+        });
+        return new Command("sync", "Sync listening data from a web API into the store.") { listenbrainz };
+    }
+
+    /// <summary>Parses <c>--since</c>: a date (midnight UTC) or an ISO 8601 time (UTC unless it says otherwise).</summary>
+    /// <exception cref="FormatException">The value is neither.</exception>
+    private static DateTimeOffset? ParseSince(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new FormatException($"--since '{value}' is not a date (yyyy-MM-dd) or an ISO 8601 time.");
+    }
+
+    /// <summary>The token from the file (trimmed), else from LISTENBRAINZ_TOKEN, else null. Never printed.</summary>
+    private static string? ReadToken(string? file)
+    {
+        if (file is not null)
+        {
+            var text = File.ReadAllText(file).Trim();
+            return text.Length == 0 ? throw new FormatException($"The token file '{file}' is empty.") : text;
+        }
+
+        var env = Environment.GetEnvironmentVariable(ListenBrainzOptions.TokenVariable);
+        return string.IsNullOrWhiteSpace(env) ? null : env.Trim();
+    }
+}

@@ -1,0 +1,57 @@
+using SoundGraph.FakeListenBrainz;
+
+namespace SoundGraph.Cli.Tests;
+
+/// <summary><c>sgr sync listenbrainz</c> against the fake ListenBrainz server (a SYNTHETIC history) on 127.0.0.1.</summary>
+public sealed class SyncCommandTests : IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sg-sync-" + Guid.NewGuid().ToString("N"));
+    private FakeListenWorld _world = null!;
+    private FakeListenBrainzServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        _world = FakeListenWorld.Generate(new FakeListenWorldOptions { Listens = 1_200, SameSecondPairs = 30, BoundaryPairs = 4, BoundaryPageSize = 300 });
+        _server = await FakeListenBrainzServer.StartAsync(_world, new FakeListenBrainzOptions { RateLimit = 50 });
+        await File.WriteAllTextAsync(Path.Combine(_dir, "token"), "synthetic-token\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Sync_TwiceThenAfterNewListens_StoresAllOnceAndThenOnlyTheNewOnes()
+    {
+        var db = Path.Combine(_dir, "s.db");
+        string[] Args() => ["sync", "listenbrainz", "--user", _world.UserName, "--base-url", _server.BaseUri.ToString(), "--token-file", Path.Combine(_dir, "token"), "--db", db];
+
+        var first = await CliRunner.RunAsync([.. Args(), "--page-size", "300", "--json"]);
+        var second = await CliRunner.RunAsync(Args());
+        _world.AddNewer(20);
+        var third = await CliRunner.RunAsync([.. Args(), "--json"]);
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("\"fetched\": 1200", first.Out, StringComparison.Ordinal);
+        Assert.Contains("\"stored\": 1200", first.Out, StringComparison.Ordinal);
+        Assert.Matches(@"^listenbrainz synthetic-listener: fetched 1, stored 0, skipped 1, rejected 0; 3 requests \(2 pages\), 0 429s answered, [0-9.]+ s$", second.Out.Trim());
+        Assert.Contains("\"stored\": 20", third.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("synthetic-token", first.Out + first.Err + second.Out + second.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_BadToken_FailsWithOneLineAndLeavesNoStore()
+    {
+        var db = Path.Combine(_dir, "bad.db");
+        await File.WriteAllTextAsync(Path.Combine(_dir, "bad-token"), "wrong");
+
+        var (code, _, error) = await CliRunner.RunAsync("sync", "listenbrainz", "--user", _world.UserName, "--base-url", _server.BaseUri.ToString(), "--token-file", Path.Combine(_dir, "bad-token"), "--db", db);
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: ListenBrainz rejected the token (Token invalid): check LISTENBRAINZ_TOKEN or --token-file; nothing was fetched or stored.", error.Trim());
+        Assert.False(File.Exists(db));
+    }
+}
