@@ -34,7 +34,7 @@ public static class Migrator
         return list.OrderBy(m => m.Version).ToList();
     }
 
-    /// <summary>Applies every migration newer than the recorded version. On PostgreSQL the whole run holds a session
+    /// <summary>Applies every migration whose version is not recorded in <c>schema_version</c>, in version order. On PostgreSQL the whole run holds a session
     /// advisory lock, so several machines opening one database at once migrate it exactly once.</summary>
     /// <returns>The migrations applied by this call (empty when the schema was current).</returns>
     /// <exception cref="StoreException">A migration failed; its message names the migration.</exception>
@@ -68,10 +68,12 @@ public static class Migrator
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var current = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT MAX(version) FROM schema_version", cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+        // Every migration not yet recorded, in order — not only those above the highest recorded version, so a migration
+        // numbered below one a store already has (two branches that each added one) is still applied.
+        var recorded = (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT version FROM schema_version", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
         var applied = new List<Migration>();
-        foreach (var migration in Load(provider).Where(m => m.Version > current))
+        foreach (var migration in Load(provider).Where(m => !recorded.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
