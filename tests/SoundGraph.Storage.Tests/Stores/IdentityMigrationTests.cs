@@ -1,9 +1,5 @@
-using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using SoundGraph.Core.Identity;
-using SoundGraph.Storage.Migrations;
 using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Storage.Tests.Stores;
@@ -17,78 +13,40 @@ public sealed class IdentityMigrationTests
     [StoreProviders]
     public async Task Migrate_0004StoreWithAPlayStoredTwice_KeepsOneCopyAndEveryOtherListen(string provider)
     {
-        string db;
-        string? schema = null;
-        string? dir = null;
-        if (provider == "postgres")
+        await using var old = await OldStore.CreateAsync(provider, v => v <= 4, async c =>
         {
-            (schema, db) = await TestDatabases.CreateSchemaAsync();
-        }
-        else
-        {
-            dir = Path.Combine(Path.GetTempPath(), "sg-test-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            db = Path.Combine(dir, "old.db");
-        }
+            // Two Spotify tracks with one name key (the same song on two releases) and a third song.
+            var nameKey = NameNormalizer.TrackNameKey("The Chainsmokers", "Call You Mine");
+            await c.ExecuteAsync(
+                """
+                INSERT INTO users (key, name) VALUES ('spotify-export:user:u', 'u');
+                INSERT INTO tracks (key, title, title_norm, name_key) VALUES ('spotify:track:a', 'Call You Mine', 'call you mine', @nameKey);
+                INSERT INTO tracks (key, title, title_norm, name_key) VALUES ('spotify:track:b', 'Call You Mine', 'call you mine', @nameKey);
+                INSERT INTO tracks (key, title, title_norm, name_key) VALUES ('spotify:track:c', 'Other', 'other', 'band|other');
+                INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-22T08:34:00Z', 217640, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:a';
+                INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-22T08:34:00Z', 217640, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:b';
+                INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-30T17:25:00Z', 217433, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:b';
+                INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-22T08:34:00Z', 217640, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:c';
+                """,
+                new { nameKey });
+        });
 
-        try
-        {
-            await using (var old = provider == "postgres" ? (DbConnection)new NpgsqlConnection(db) : new SqliteConnection($"Data Source={db}"))
-            {
-                await old.OpenAsync();
-                await old.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-                foreach (var m in Migrator.Load(provider == "postgres" ? "Postgres" : "Sqlite").Where(m => m.Version <= 4))
-                {
-                    await old.ExecuteAsync(m.Sql);
-                    await old.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, '2025-01-01T00:00:00Z')", new { m.Version, m.Name });
-                }
+        await using var store = await SoundGraphStore.OpenAsync(old.Db);
 
-                // Two Spotify tracks with one name key (the same song on two releases) and a third song.
-                var nameKey = NameNormalizer.TrackNameKey("The Chainsmokers", "Call You Mine");
-                await old.ExecuteAsync(
-                    """
-                    INSERT INTO users (key, name) VALUES ('spotify-export:user:u', 'u');
-                    INSERT INTO tracks (key, title, title_norm, name_key) VALUES ('spotify:track:a', 'Call You Mine', 'call you mine', @nameKey);
-                    INSERT INTO tracks (key, title, title_norm, name_key) VALUES ('spotify:track:b', 'Call You Mine', 'call you mine', @nameKey);
-                    INSERT INTO tracks (key, title, title_norm, name_key) VALUES ('spotify:track:c', 'Other', 'other', 'band|other');
-                    INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-22T08:34:00Z', 217640, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:a';
-                    INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-22T08:34:00Z', 217640, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:b';
-                    INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-30T17:25:00Z', 217433, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:b';
-                    INSERT INTO listens (user_id, track_id, listened_at, ms_played, source) SELECT u.id, t.id, '2020-01-22T08:34:00Z', 217640, 'spotify-export' FROM users u, tracks t WHERE t.key = 'spotify:track:c';
-                    """,
-                    new { nameKey });
-            }
-
-            await using var store = await SoundGraphStore.OpenAsync(db);
-
-            Assert.Equal(["0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers"], store.AppliedMigrations.Select(m => m.Name));
-            var listens = (await store.Connection.QueryAsync<(string Track, string At, string Ref)>(
-                "SELECT t.key, l.listened_at, l.track_ref FROM listens l JOIN tracks t ON t.id = l.track_id")).OrderBy(l => l.At + l.Track, StringComparer.Ordinal).ToList();
-            Assert.Equal(
-                [
-                    ("spotify:track:a", "2020-01-22T08:34:00Z", "name:the chainsmokers|call you mine"),
-                    ("spotify:track:c", "2020-01-22T08:34:00Z", "name:band|other"),
-                    ("spotify:track:b", "2020-01-30T17:25:00Z", "name:the chainsmokers|call you mine"),
-                ],
-                listens);
-            Assert.Equal(
-                [("band|other", "spotify:track:c"), ("the chainsmokers|call you mine", "spotify:track:a"), ("the chainsmokers|call you mine", "spotify:track:b")],
-                (await store.Connection.QueryAsync<(string, string)>("SELECT n.name_key, t.key FROM track_names n JOIN tracks t ON t.id = n.track_id"))
-                    .OrderBy(n => n.Item1 + "#" + n.Item2, StringComparer.Ordinal));
-            Assert.Equal([0L], (await store.Connection.QueryAsync<long>("SELECT DISTINCT source_rank FROM tracks")).ToList());
-        }
-        finally
-        {
-            if (schema is not null)
-            {
-                await TestDatabases.DropSchemaAsync(schema);
-            }
-
-            if (dir is not null)
-            {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(dir, recursive: true);
-            }
-        }
+        Assert.Equal(["0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers"], store.AppliedMigrations.Select(m => m.Name));
+        var listens = (await store.Connection.QueryAsync<(string Track, string At, string Ref)>(
+            "SELECT t.key, l.listened_at, l.track_ref FROM listens l JOIN tracks t ON t.id = l.track_id")).OrderBy(l => l.At + l.Track, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                ("spotify:track:a", "2020-01-22T08:34:00Z", "name:the chainsmokers|call you mine"),
+                ("spotify:track:c", "2020-01-22T08:34:00Z", "name:band|other"),
+                ("spotify:track:b", "2020-01-30T17:25:00Z", "name:the chainsmokers|call you mine"),
+            ],
+            listens);
+        Assert.Equal(
+            [("band|other", "spotify:track:c"), ("the chainsmokers|call you mine", "spotify:track:a"), ("the chainsmokers|call you mine", "spotify:track:b")],
+            (await store.Connection.QueryAsync<(string, string)>("SELECT n.name_key, t.key FROM track_names n JOIN tracks t ON t.id = n.track_id"))
+                .OrderBy(n => n.Item1 + "#" + n.Item2, StringComparer.Ordinal));
+        Assert.Equal([0L], (await store.Connection.QueryAsync<long>("SELECT DISTINCT source_rank FROM tracks")).ToList());
     }
 }

@@ -1,11 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Storage.Explore;
-using SoundGraph.Storage.Migrations;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Storage.Unveil;
 using SoundGraph.Tests.Shared;
@@ -22,79 +19,41 @@ public sealed class UnknownFeaturesTests
     [StoreProviders]
     public async Task Migrate_0003StoreWithAudioFeatures_KeepsEveryValueAndTurnsTheOldUnknownMarkersIntoNull(string provider)
     {
-        string db;
-        string? schema = null;
-        string? dir = null;
-        if (provider == "postgres")
+        // A 0003-era store: migrations 0001–0003 only, with two feature rows.
+        await using var old = await OldStore.CreateAsync(provider, v => v <= 3, async c =>
         {
-            (schema, db) = await TestDatabases.CreateSchemaAsync();
-        }
-        else
-        {
-            dir = Path.Combine(Path.GetTempPath(), "sg-test-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            db = Path.Combine(dir, "old.db");
-        }
-
-        try
-        {
-            // A 0003-era store: migrations 0001–0003 only, recorded as Migrator records them, with two feature rows.
-            await using (var old = provider == "postgres" ? (DbConnection)new NpgsqlConnection(db) : new SqliteConnection($"Data Source={db}"))
+            foreach (var (key, title) in new[] { ("spotify:track:m1", "Kept"), ("spotify:track:m2", "Markers") })
             {
-                await old.OpenAsync();
-                await old.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-                foreach (var m in Migrator.Load(provider == "postgres" ? "Postgres" : "Sqlite").Where(m => m.Version <= 3))
-                {
-                    await old.ExecuteAsync(m.Sql);
-                    await old.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, '2025-01-01T00:00:00Z')", new { m.Version, m.Name });
-                }
-
-                foreach (var (key, title) in new[] { ("spotify:track:m1", "Kept"), ("spotify:track:m2", "Markers") })
-                {
-                    await old.ExecuteAsync("INSERT INTO tracks (key, title, title_norm, streams) VALUES (@key, @title, @title, 1234567890123)", new { key, title });
-                }
-
-                await old.ExecuteAsync(
-                    """
-                    INSERT INTO audio_features SELECT id, 'spotify', 0.123456789, 0.987654321, 0.0456, 0.000123, 1.01e-06, 0.358, 0.715, -6.746, 87.917, 11, 0, 3 FROM tracks WHERE key = 'spotify:track:m1';
-                    INSERT INTO audio_features SELECT id, 'spotify', 0.42, 0.166, 0.0763, 0.924, 0, 0.101, 0.267, -17.235, 77.489, -1, 1, 0 FROM tracks WHERE key = 'spotify:track:m2';
-                    INSERT INTO audio_features SELECT id, 'essentia', 0, 1, 0, 1, 0, 1, 0, -60, 0, 0, 0, 7 FROM tracks WHERE key = 'spotify:track:m2';
-                    """);
+                await c.ExecuteAsync("INSERT INTO tracks (key, title, title_norm, streams) VALUES (@key, @title, @title, 1234567890123)", new { key, title });
             }
 
-            await using var store = await SoundGraphStore.OpenAsync(db);
+            await c.ExecuteAsync(
+                """
+                INSERT INTO audio_features SELECT id, 'spotify', 0.123456789, 0.987654321, 0.0456, 0.000123, 1.01e-06, 0.358, 0.715, -6.746, 87.917, 11, 0, 3 FROM tracks WHERE key = 'spotify:track:m1';
+                INSERT INTO audio_features SELECT id, 'spotify', 0.42, 0.166, 0.0763, 0.924, 0, 0.101, 0.267, -17.235, 77.489, -1, 1, 0 FROM tracks WHERE key = 'spotify:track:m2';
+                INSERT INTO audio_features SELECT id, 'essentia', 0, 1, 0, 1, 0, 1, 0, -60, 0, 0, 0, 7 FROM tracks WHERE key = 'spotify:track:m2';
+                """);
+        });
 
-            Assert.Equal(["0004_unknown_features", "0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers"], store.AppliedMigrations.Select(m => m.Name));
-            var rows = (await store.Connection.QueryAsync<StoredAudioFeatures.Row>(
-                $"SELECT {StoredAudioFeatures.Columns} FROM audio_features ORDER BY track_id, extractor")).Select(r => r.ToFeatures()).ToList();
-            Assert.Equal(
-                [
-                    new AudioFeatures(0.123456789, 0.987654321, 0.0456, 0.000123, 1.01e-06, 0.358, 0.715, -6.746, 87.917, 11, 0, 3),
-                    new AudioFeatures(0, 1, 0, 1, 0, 1, 0, -60, 0, 0, 0, 7),
-                    new AudioFeatures(0.42, 0.166, 0.0763, 0.924, 0, 0.101, 0.267, -17.235, 77.489, null, 1, null),
-                ],
-                rows);
-            Assert.Equal(
-                [("spotify:track:m1", "Kept", (long?)1234567890123, (long?)null), ("spotify:track:m2", "Markers", 1234567890123, null)],
-                (await store.Connection.QueryAsync<(string, string, long?, long?)>("SELECT key, title, streams, popularity FROM tracks ORDER BY key")).ToArray());
+        await using var store = await SoundGraphStore.OpenAsync(old.Db);
 
-            // The migrated table takes unknown values and keeps its primary key.
-            await store.Connection.ExecuteAsync("INSERT INTO audio_features (track_id, extractor) SELECT id, 'other' FROM tracks WHERE key = 'spotify:track:m1'");
-            await Assert.ThrowsAnyAsync<DbException>(() => store.Connection.ExecuteAsync("INSERT INTO audio_features (track_id, extractor) SELECT id, 'other' FROM tracks WHERE key = 'spotify:track:m1'"));
-        }
-        finally
-        {
-            if (schema is not null)
-            {
-                await TestDatabases.DropSchemaAsync(schema);
-            }
+        Assert.Equal(["0004_unknown_features", "0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers"], store.AppliedMigrations.Select(m => m.Name));
+        var rows = (await store.Connection.QueryAsync<StoredAudioFeatures.Row>(
+            $"SELECT {StoredAudioFeatures.Columns} FROM audio_features ORDER BY track_id, extractor")).Select(r => r.ToFeatures()).ToList();
+        Assert.Equal(
+            [
+                new AudioFeatures(0.123456789, 0.987654321, 0.0456, 0.000123, 1.01e-06, 0.358, 0.715, -6.746, 87.917, 11, 0, 3),
+                new AudioFeatures(0, 1, 0, 1, 0, 1, 0, -60, 0, 0, 0, 7),
+                new AudioFeatures(0.42, 0.166, 0.0763, 0.924, 0, 0.101, 0.267, -17.235, 77.489, null, 1, null),
+            ],
+            rows);
+        Assert.Equal(
+            [("spotify:track:m1", "Kept", (long?)1234567890123, (long?)null), ("spotify:track:m2", "Markers", 1234567890123, null)],
+            (await store.Connection.QueryAsync<(string, string, long?, long?)>("SELECT key, title, streams, popularity FROM tracks ORDER BY key")).ToArray());
 
-            if (dir is not null)
-            {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(dir, recursive: true);
-            }
-        }
+        // The migrated table takes unknown values and keeps its primary key.
+        await store.Connection.ExecuteAsync("INSERT INTO audio_features (track_id, extractor) SELECT id, 'other' FROM tracks WHERE key = 'spotify:track:m1'");
+        await Assert.ThrowsAnyAsync<DbException>(() => store.Connection.ExecuteAsync("INSERT INTO audio_features (track_id, extractor) SELECT id, 'other' FROM tracks WHERE key = 'spotify:track:m1'"));
     }
 
     [Theory]
