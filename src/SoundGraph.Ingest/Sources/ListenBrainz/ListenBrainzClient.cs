@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 
 namespace SoundGraph.Ingest.Sources.ListenBrainz;
 
@@ -307,7 +306,7 @@ public sealed class ListenBrainzClient : IDisposable
                 },
                 context).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
+        catch (Exception ex) when (TransientRetry.IsTransientException(ex) && !ct.IsCancellationRequested)
         {
             throw new ListenBrainzException($"ListenBrainz {endpoint} failed after {attempts} attempt(s): {Describe(ex)}.", endpoint, null, ex);
         }
@@ -416,37 +415,16 @@ public sealed class ListenBrainzClient : IDisposable
             ? v
             : null;
 
-    private ResiliencePipeline<Attempt> BuildPipeline()
-    {
-        if (_options.MaxRetries == 0)
+    private ResiliencePipeline<Attempt> BuildPipeline() =>
+        TransientRetry.Build<Attempt>(_options.MaxRetries, _options.RetryBaseDelay, _options.MaxRetryDelay, _time, TransientRetry.IsTransientException, args =>
         {
-            return ResiliencePipeline<Attempt>.Empty;
-        }
-
-        var retry = new RetryStrategyOptions<Attempt>
-        {
-            MaxRetryAttempts = _options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = _options.RetryBaseDelay,
-            MaxDelay = _options.MaxRetryDelay,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Transient: true } || (args.Outcome.Exception is { } ex && IsTransient(ex))),
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-            OnRetry = args =>
+            Stats.AddRetry();
+            if (args.Outcome.Result?.Status != 429)
             {
-                Stats.AddRetry();
-                if (args.Outcome.Result?.Status != 429)
-                {
-                    LogRetrying(_logger, args.Context.OperationKey ?? "request", args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception), args.AttemptNumber + 1, null);
-                }
+                LogRetrying(_logger, args.Context.OperationKey ?? "request", args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception), args.AttemptNumber + 1, null);
+            }
+        });
 
-                return ValueTask.CompletedTask;
-            },
-        };
-        return new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }.AddRetry(retry).Build();
-    }
-
-    private static bool IsTransient(Exception ex) => ex is HttpRequestException or TimeoutException or IOException;
 
     private static string Describe(Exception? ex) => ex switch
     {
@@ -458,7 +436,7 @@ public sealed class ListenBrainzClient : IDisposable
     };
 
     /// <summary>The outcome of one attempt: a final answer, or one to retry after <see cref="RetryAfter"/>.</summary>
-    private sealed record Attempt(int Status, object? Value, TimeSpan? RetryAfter, string? Reason)
+    private sealed record Attempt(int Status, object? Value, TimeSpan? RetryAfter, string? Reason) : IRetryOutcome
     {
         public bool Transient { get; init; }
 

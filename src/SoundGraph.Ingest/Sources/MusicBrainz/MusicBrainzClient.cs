@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 
 namespace SoundGraph.Ingest.Sources.MusicBrainz;
 
@@ -165,7 +164,7 @@ public sealed class MusicBrainzClient : IDisposable
                 },
                 context).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
+        catch (Exception ex) when (TransientRetry.IsTransientException(ex) && !ct.IsCancellationRequested)
         {
             throw new MusicBrainzException($"MusicBrainz {endpoint} failed after {attempts} attempt(s): {ex.GetType().Name}.", endpoint, null, ex);
         }
@@ -261,34 +260,13 @@ public sealed class MusicBrainzClient : IDisposable
         return delta is { } d && d > TimeSpan.Zero ? (d > _options.MaxRetryDelay ? _options.MaxRetryDelay : d) : null;
     }
 
-    private ResiliencePipeline<Attempt> BuildPipeline(TimeProvider time)
-    {
-        if (_options.MaxRetries == 0)
+    private ResiliencePipeline<Attempt> BuildPipeline(TimeProvider time) =>
+        TransientRetry.Build<Attempt>(_options.MaxRetries, _options.RetryBaseDelay, _options.MaxRetryDelay, time, TransientRetry.IsTransientException, args =>
         {
-            return ResiliencePipeline<Attempt>.Empty;
-        }
+            Stats.AddRetry();
+            MusicBrainzLog.Retrying(_logger, args.Context.OperationKey ?? "request", args.Outcome.Result?.Status ?? 0, args.AttemptNumber + 1, Math.Round(args.RetryDelay.TotalMilliseconds));
+        });
 
-        var retry = new RetryStrategyOptions<Attempt>
-        {
-            MaxRetryAttempts = _options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = _options.RetryBaseDelay,
-            MaxDelay = _options.MaxRetryDelay,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Transient: true } || (args.Outcome.Exception is { } ex && IsTransient(ex))),
-            // A Retry-After longer than the jittered backoff wins; otherwise the backoff (null = use the generated delay).
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-            OnRetry = args =>
-            {
-                Stats.AddRetry();
-                MusicBrainzLog.Retrying(_logger, args.Context.OperationKey ?? "request", args.Outcome.Result?.Status ?? 0, args.AttemptNumber + 1, Math.Round(args.RetryDelay.TotalMilliseconds));
-                return ValueTask.CompletedTask;
-            },
-        };
-        return new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }.AddRetry(retry).Build();
-    }
-
-    private static bool IsTransient(Exception ex) => ex is HttpRequestException or TimeoutException or IOException;
 
     /// <summary>Releases the pacing gate (not the <see cref="HttpClient"/>).</summary>
     public void Dispose()
@@ -296,7 +274,7 @@ public sealed class MusicBrainzClient : IDisposable
         _inFlight.Dispose();
     }
 
-    private sealed record Attempt(int Status, string? Body, TimeSpan? RetryAfter, bool Transient);
+    private sealed record Attempt(int Status, string? Body, TimeSpan? RetryAfter, bool Transient) : IRetryOutcome;
 }
 
 /// <summary>Counters of one <see cref="MusicBrainzClient"/>; thread-safe.</summary>

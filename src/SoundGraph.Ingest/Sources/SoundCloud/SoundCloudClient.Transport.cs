@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Polly;
-using Polly.Retry;
 using SoundGraph.Ingest.Sources.SoundCloud.Dto;
 
 namespace SoundGraph.Ingest.Sources.SoundCloud;
@@ -208,42 +207,23 @@ public sealed partial class SoundCloudClient
         return cap && d > _options.MaxRetryDelay ? _options.MaxRetryDelay : d;
     }
 
-    private ResiliencePipeline<Attempt> BuildPipeline()
-    {
-        if (_options.MaxRetries == 0)
+    private ResiliencePipeline<Attempt> BuildPipeline() =>
+        TransientRetry.Build<Attempt>(_options.MaxRetries, _options.RetryBaseDelay, _options.MaxRetryDelay, _time, IsTransient, args =>
         {
-            return ResiliencePipeline<Attempt>.Empty;
-        }
-
-        var retry = new RetryStrategyOptions<Attempt>
-        {
-            MaxRetryAttempts = _options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = _options.RetryBaseDelay,
-            MaxDelay = _options.MaxRetryDelay,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Transient: true } || (args.Outcome.Exception is { } ex && IsTransient(ex))),
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-            OnRetry = args =>
+            Stats.AddRetry();
+            // A 429 already logged its reset time (RateLimited): one line per event, not two.
+            if (args.Outcome.Result?.Status != 429)
             {
-                Stats.AddRetry();
-                // A 429 already logged its reset time (RateLimited): one line per event, not two.
-                if (args.Outcome.Result?.Status != 429)
-                {
-                    var reason = args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception);
-                    SoundCloudLog.Retrying(_logger, CurrentEndpoint(args.Context), reason, args.AttemptNumber + 1, Math.Round(args.RetryDelay.TotalMilliseconds));
-                }
-                return ValueTask.CompletedTask;
-            },
-        };
-        return new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }.AddRetry(retry).Build();
-    }
+                var reason = args.Outcome.Result?.Reason ?? Describe(args.Outcome.Exception);
+                SoundCloudLog.Retrying(_logger, CurrentEndpoint(args.Context), reason, args.AttemptNumber + 1, Math.Round(args.RetryDelay.TotalMilliseconds));
+            }
+        });
 
     private static string CurrentEndpoint(ResilienceContext context) =>
         context.OperationKey ?? "SoundCloud request";
 
     private static bool IsTransient(Exception ex) =>
-        ex is HttpRequestException or TimeoutException or IOException or SoundCloudTransientException;
+        TransientRetry.IsTransientException(ex) || ex is SoundCloudTransientException;
 
     private static string Describe(Exception? ex) => ex switch
     {
@@ -294,7 +274,7 @@ public sealed partial class SoundCloudClient
         && uri.Port == _options.ApiBaseUri.Port;
 
     /// <summary>The outcome of one attempt: a final answer, or one to retry after <see cref="RetryAfter"/>.</summary>
-    private sealed record Attempt(int Status, object? Value, TimeSpan? RetryAfter, string? Reason)
+    private sealed record Attempt(int Status, object? Value, TimeSpan? RetryAfter, string? Reason) : IRetryOutcome
     {
         public bool Transient { get; init; }
 
