@@ -55,4 +55,39 @@ internal static class TransientRetry
         };
         return new ResiliencePipelineBuilder<T> { TimeProvider = time }.AddRetry(retry).Build();
     }
+
+    /// <summary>Runs <paramref name="attempt"/> through <paramref name="pipeline"/> under <paramref name="operationKey"/> (the
+    /// endpoint logs name) and counts the attempts made. A transport failure that outlives the retries is turned into the
+    /// client's own exception by <paramref name="exhausted"/> (given the failure and the attempt count); cancellation
+    /// passes through unchanged. The caller checks a transient last answer itself (its message names the answer).</summary>
+    public static async Task<(T Result, int Attempts)> RunAsync<T>(
+        ResiliencePipeline<T> pipeline,
+        string operationKey,
+        Func<CancellationToken, Task<T>> attempt,
+        Func<Exception, bool> isTransient,
+        Func<Exception, int, Exception> exhausted,
+        CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        var context = ResilienceContextPool.Shared.Get(operationKey, cancellationToken);
+        try
+        {
+            var result = await pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    attempts++;
+                    return await attempt(ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+            return (result, attempts);
+        }
+        catch (Exception ex) when (isTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw exhausted(ex, attempts);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 }

@@ -293,28 +293,13 @@ public sealed class ListenBrainzClient : IDisposable
 
     private async Task<object> ExecuteAsync(string url, string endpoint, Func<JsonElement, object> parse, CancellationToken ct)
     {
-        var attempts = 0;
-        Attempt result;
-        var context = ResilienceContextPool.Shared.Get(endpoint, ct);
-        try
-        {
-            result = await _pipeline.ExecuteAsync(
-                async ctx =>
-                {
-                    attempts++;
-                    return await SendOnceAsync(url, endpoint, parse, ctx.CancellationToken).ConfigureAwait(false);
-                },
-                context).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TransientRetry.IsTransientException(ex) && !ct.IsCancellationRequested)
-        {
-            throw new ListenBrainzException($"ListenBrainz {endpoint} failed after {attempts} attempt(s): {Describe(ex)}.", endpoint, null, ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-
+        var (result, attempts) = await TransientRetry.RunAsync(
+            _pipeline,
+            endpoint,
+            token => SendOnceAsync(url, endpoint, parse, token),
+            TransientRetry.IsTransientException,
+            (ex, n) => new ListenBrainzException($"ListenBrainz {endpoint} failed after {n} attempt(s): {Describe(ex)}.", endpoint, null, ex),
+            ct).ConfigureAwait(false);
         if (result.Transient)
         {
             throw new ListenBrainzException($"ListenBrainz {endpoint} failed after {attempts} attempt(s): last answer {result.Reason}.", endpoint, result.Status);

@@ -151,28 +151,13 @@ public sealed class MusicBrainzClient : IDisposable
         where T : class
     {
         var url = new Uri(_base + relative);
-        var attempts = 0;
-        Attempt result;
-        var context = ResilienceContextPool.Shared.Get(endpoint, ct);
-        try
-        {
-            result = await _pipeline.ExecuteAsync(
-                async ctx =>
-                {
-                    attempts++;
-                    return await SendOnceAsync(url, endpoint, ctx.CancellationToken).ConfigureAwait(false);
-                },
-                context).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (TransientRetry.IsTransientException(ex) && !ct.IsCancellationRequested)
-        {
-            throw new MusicBrainzException($"MusicBrainz {endpoint} failed after {attempts} attempt(s): {ex.GetType().Name}.", endpoint, null, ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-
+        var (result, attempts) = await TransientRetry.RunAsync(
+            _pipeline,
+            endpoint,
+            token => SendOnceAsync(url, endpoint, token),
+            TransientRetry.IsTransientException,
+            (ex, n) => new MusicBrainzException($"MusicBrainz {endpoint} failed after {n} attempt(s): {ex.GetType().Name}.", endpoint, null, ex),
+            ct).ConfigureAwait(false);
         if (result.Transient)
         {
             throw new MusicBrainzException($"MusicBrainz {endpoint} failed after {attempts} attempt(s): last answer status {result.Status}.", endpoint, result.Status);

@@ -12,59 +12,46 @@ public sealed partial class SoundCloudClient
     private async Task<Attempt> ExecuteAsync(string url, string endpoint, Func<string, object?> parse, bool followRedirect, CancellationToken ct)
     {
         var renewedAfter401 = false;
-        var attempts = 0;
-        Attempt result;
-        var context = ResilienceContextPool.Shared.Get(endpoint, ct);
-        try
-        {
-            result = await _pipeline.ExecuteAsync(
-                async ctx =>
+        var (result, attempts) = await TransientRetry.RunAsync(
+            _pipeline,
+            endpoint,
+            async token =>
+            {
+                while (true)
                 {
-                    var token = ctx.CancellationToken;
-                    attempts++;
-                    while (true)
+                    var accessToken = await _auth.GetTokenAsync(token).ConfigureAwait(false);
+                    var attempt = await SendOnceAsync(url, endpoint, accessToken, parse, followRedirect, token).ConfigureAwait(false);
+                    if (attempt.Status != 401)
                     {
-                        var accessToken = await _auth.GetTokenAsync(token).ConfigureAwait(false);
-                        var attempt = await SendOnceAsync(url, endpoint, accessToken, parse, followRedirect, token).ConfigureAwait(false);
-                        if (attempt.Status != 401)
-                        {
-                            return attempt;
-                        }
-
-                        if (!_auth.CanRenew)
-                        {
-                            throw new SoundCloudException(
-                                $"SoundCloud {endpoint} answered 401: the user token from {SoundCloudOptions.AccessTokenVariable} was rejected (expired or revoked).",
-                                endpoint,
-                                401);
-                        }
-
-                        if (renewedAfter401)
-                        {
-                            throw new SoundCloudException(
-                                $"SoundCloud {endpoint} answered 401 again after the access token was renewed; the credentials may lack access to this endpoint.",
-                                endpoint,
-                                401);
-                        }
-
-                        renewedAfter401 = true;
-                        SoundCloudLog.RenewingAfter401(_logger, endpoint);
-                        Stats.AddRetry();
-                        _auth.Invalidate(accessToken);
+                        return attempt;
                     }
-                },
-                context).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
-        {
-            var status = ex is SoundCloudTransientException t ? t.Status : (int?)null;
-            throw new SoundCloudException(
-                $"SoundCloud {endpoint} failed after {attempts} attempt(s): {Describe(ex)}.", endpoint, status, ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+
+                    if (!_auth.CanRenew)
+                    {
+                        throw new SoundCloudException(
+                            $"SoundCloud {endpoint} answered 401: the user token from {SoundCloudOptions.AccessTokenVariable} was rejected (expired or revoked).",
+                            endpoint,
+                            401);
+                    }
+
+                    if (renewedAfter401)
+                    {
+                        throw new SoundCloudException(
+                            $"SoundCloud {endpoint} answered 401 again after the access token was renewed; the credentials may lack access to this endpoint.",
+                            endpoint,
+                            401);
+                    }
+
+                    renewedAfter401 = true;
+                    SoundCloudLog.RenewingAfter401(_logger, endpoint);
+                    Stats.AddRetry();
+                    _auth.Invalidate(accessToken);
+                }
+            },
+            IsTransient,
+            (ex, n) => new SoundCloudException(
+                $"SoundCloud {endpoint} failed after {n} attempt(s): {Describe(ex)}.", endpoint, ex is SoundCloudTransientException t ? t.Status : null, ex),
+            ct).ConfigureAwait(false);
 
         if (result.Transient)
         {
