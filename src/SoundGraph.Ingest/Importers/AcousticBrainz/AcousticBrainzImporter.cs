@@ -53,7 +53,7 @@ public sealed class AcousticBrainzImporter : IImporter
         ArgumentNullException.ThrowIfNull(rejects);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         var single = File.Exists(path);
-        var files = ListFiles(path);
+        var files = ImportInput.ListFiles(path, ".json", "AcousticBrainz JSON");
 
         // Every file must be UTF-8 (and a gzip file whole) before anything of any file is written.
         foreach (var file in files)
@@ -111,24 +111,5 @@ public sealed class AcousticBrainzImporter : IImporter
 
         await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
         return report;
-    }
-
-    private static List<string> ListFiles(string path)
-    {
-        if (File.Exists(path))
-        {
-            return [path];
-        }
-
-        if (!Directory.Exists(path))
-        {
-            throw new FileNotFoundException($"Input '{path}' does not exist.", path);
-        }
-
-        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return files.Count > 0 ? files : throw new InputFormatException($"'{path}' holds no AcousticBrainz JSON: no *.json file in it or its subfolders.");
     }
 }

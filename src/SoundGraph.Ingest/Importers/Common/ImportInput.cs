@@ -224,6 +224,32 @@ internal static class ImportInput
         }
     }
 
+    /// <summary>The files an import of <paramref name="path"/> reads: the file itself, or every <c>*</c><paramref name="extension"/>
+    /// (and <c>*</c><paramref name="extension"/><c>.gz</c>) file in the folder and its subfolders, in ordinal order.</summary>
+    /// <param name="path">A file or a folder.</param>
+    /// <param name="extension">The extension with its dot, e.g. ".json".</param>
+    /// <param name="what">What the files hold, for the error ("MusicBrainz XML").</param>
+    /// <exception cref="FileNotFoundException">The path does not exist.</exception>
+    /// <exception cref="InputFormatException">The folder holds no such file.</exception>
+    public static List<string> ListFiles(string path, string extension, string what)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"Input '{path}' does not exist.", path);
+        }
+
+        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase) || f.EndsWith(extension + ".gz", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return files.Count > 0 ? files : throw new InputFormatException($"'{path}' holds no {what}: no *{extension} file in it or its subfolders.");
+    }
+
     /// <summary>Truncates raw text kept with a reject to 500 characters.</summary>
     public static string? Truncate(string? raw) => raw is null || raw.Length <= 500 ? raw : raw[..500];
 }

@@ -72,7 +72,7 @@ public sealed class MusicBrainzXmlImporter : IImporter
         ArgumentNullException.ThrowIfNull(rejects);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         var single = File.Exists(path);
-        var files = ListFiles(path);
+        var files = ImportInput.ListFiles(path, ".xml", "MusicBrainz XML");
         foreach (var file in files)
         {
             await CheckRootAsync(file, single, cancellationToken).ConfigureAwait(false);
@@ -107,25 +107,6 @@ public sealed class MusicBrainzXmlImporter : IImporter
 
         await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
         return report;
-    }
-
-    private static List<string> ListFiles(string path)
-    {
-        if (File.Exists(path))
-        {
-            return [path];
-        }
-
-        if (!Directory.Exists(path))
-        {
-            throw new FileNotFoundException($"Input '{path}' does not exist.", path);
-        }
-
-        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xml.gz", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return files.Count > 0 ? files : throw new InputFormatException($"'{path}' holds no MusicBrainz XML: no *.xml file in it or its subfolders.");
     }
 
     /// <summary>Reads up to the root element: it must be MusicBrainz <c>metadata</c>. XML broken before the root fails a single
