@@ -24,6 +24,10 @@ public sealed class CatalogBatch
     /// <summary>Tracks.</summary>
     public List<TrackRecord> Tracks { get; } = [];
 
+    /// <summary>Identifiers of tracks beyond those a track record carries itself (<see cref="Identity.TrackIds.Of"/>,
+    /// which the stores add for every track written); written after the tracks, an identifier already stored is kept.</summary>
+    public List<TrackIdentifierRecord> TrackIdentifiers { get; } = [];
+
     /// <summary>Track credits.</summary>
     public List<CreditRecord> Credits { get; } = [];
 
@@ -56,7 +60,7 @@ public sealed class CatalogBatch
 
     /// <summary>Total number of records in the batch.</summary>
     public int Count =>
-        Artists.Count + Labels.Count + Users.Count + Tracks.Count + Credits.Count + Playlists.Count + PlaylistEntries.Count +
+        Artists.Count + Labels.Count + Users.Count + Tracks.Count + TrackIdentifiers.Count + Credits.Count + Playlists.Count + PlaylistEntries.Count +
         Follows.Count + Engagements.Count + Listens.Count + TagAssignments.Count + AudioFeatures.Count +
         AcousticBrainzLowLevel.Count + AcousticBrainzHighLevel.Count;
 
@@ -67,6 +71,7 @@ public sealed class CatalogBatch
         Labels.Clear();
         Users.Clear();
         Tracks.Clear();
+        TrackIdentifiers.Clear();
         Credits.Clear();
         Playlists.Clear();
         PlaylistEntries.Clear();

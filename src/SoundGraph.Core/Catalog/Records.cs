@@ -93,12 +93,27 @@ public sealed record ListenRecord(string UserKey, string TrackKey, DateTimeOffse
     /// <see cref="TrackKey"/>.</summary>
     public string? TrackRef { get; init; }
 
+    /// <summary>Two listens of one user and one track from different sources whose start times are less than this apart
+    /// are one play scrobbled twice (e.g. to ListenBrainz and to Last.fm): the store keeps the first stored and counts the
+    /// other as a cross-source duplicate. 30 s because both services accept only tracks longer than 30 s and both
+    /// timestamp the start of the play (ListenBrainz API docs, "listened_at"; Last.fm track.scrobble, "timestamp"), so
+    /// two real plays of one track by one listener start at least 30 s apart.</summary>
+    public static TimeSpan CrossSourceTolerance { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary><see cref="TrackRef"/>, or <see cref="TrackKey"/> when none was given.</summary>
     public string EffectiveTrackRef => TrackRef ?? TrackKey;
 }
 
 /// <summary>A tag assigned to a track or artist, by a user and at a time when known.</summary>
 public sealed record TagAssignmentRecord(TargetType TargetType, string TargetKey, string Tag, string? UserKey = null, DateOnly? TaggedOn = null);
+
+/// <summary>An identifier a source knows a track by (a row of <c>track_identifiers</c>): see
+/// <see cref="Identity.TrackIds"/> for the kinds and their canonical values.</summary>
+/// <param name="TrackKey">The track's key.</param>
+/// <param name="Kind">One of <see cref="Identity.TrackIds.Kinds"/>.</param>
+/// <param name="Value">The canonical value (<see cref="Identity.TrackIds.Canonical"/>).</param>
+/// <param name="Method"><c>id</c> when the source gave the id for this very track, <c>name</c> when it was matched by name.</param>
+public sealed record TrackIdentifierRecord(string TrackKey, string Kind, string Value, string Method = "id");
 
 /// <summary>Audio features of a track from a named extractor (e.g. "spotify").</summary>
 public sealed record AudioFeaturesRecord(string TrackKey, string Extractor, AudioFeatures Features);

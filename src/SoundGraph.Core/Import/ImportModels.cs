@@ -41,13 +41,18 @@ public sealed class ImportReport
     /// <summary>Adds <paramref name="n"/> to <see cref="Skipped"/>[<paramref name="reason"/>].</summary>
     public void CountSkipped(string reason, long n = 1) => Add(Skipped, reason, n);
 
-    /// <summary>Adds per-table stored counts.</summary>
+    /// <summary>The key under which a catalog writer's counts report listens it did not store because the same play was
+    /// already stored from another source (<see cref="Catalog.ListenRecord.CrossSourceTolerance"/>); <see cref="AddStored"/>
+    /// counts them in <see cref="Skipped"/>.</summary>
+    public const string CrossSourceDuplicateListens = "cross_source_duplicate_listen";
+
+    /// <summary>Adds per-table stored counts (a writer's <see cref="CrossSourceDuplicateListens"/> count goes to <see cref="Skipped"/>).</summary>
     public void AddStored(IReadOnlyDictionary<string, long> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         foreach (var (table, n) in stored)
         {
-            Add(Stored, table, n);
+            Add(table == CrossSourceDuplicateListens ? Skipped : Stored, table, n);
         }
     }
 

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
 
 namespace SoundGraph.Storage.Postgres;
 
@@ -25,7 +26,9 @@ public sealed partial class PostgresCatalogWriter
         CREATE TEMP TABLE IF NOT EXISTS stage_follows (follower_id BIGINT, followee_id BIGINT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_engagements (user_id BIGINT, target_type BIGINT, target_id BIGINT, kind BIGINT, count BIGINT,
             at TEXT) ON COMMIT DELETE ROWS;
-        CREATE TEMP TABLE IF NOT EXISTS stage_listens (user_id BIGINT, track_id BIGINT, listened_at TEXT, ms_played BIGINT, source TEXT, track_ref TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_identifiers (track_id BIGINT, kind TEXT, value TEXT, method TEXT) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_listens (user_id BIGINT, track_id BIGINT, listened_at TEXT, ms_played BIGINT, source TEXT, track_ref TEXT,
+            near_from TEXT, near_to TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_artist_tags (artist_id BIGINT, tag_id BIGINT, user_id BIGINT, tagged_on TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_track_tags (track_id BIGINT, tag_id BIGINT, user_id BIGINT, tagged_on TEXT) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_audio (track_id BIGINT, extractor TEXT, danceability DOUBLE PRECISION, energy DOUBLE PRECISION,
@@ -74,17 +77,31 @@ public sealed partial class PostgresCatalogWriter
         // One row per listen identity (the last record wins, as the SQLite upsert applies them in order): an INSERT … ON
         // CONFLICT DO UPDATE may not touch a row twice.
         var listens = LastByKey(batch.Listens, l => (l.UserKey, l.ListenedAt.UtcTicks, l.MsPlayed, l.EffectiveTrackRef), (_, next) => next);
-        CatalogKeyCache.AddStored(stored, "listens", Upsert("stage_listens", "user_id, track_id, listened_at, ms_played, source, track_ref", listens, (w, l) =>
+        if (listens.Count > 0)
         {
-            Longs(w, _ids.Users[l.UserKey], _ids.Tracks[l.TrackKey]);
-            Text(w, StoreText.UtcTimestamp(l.ListenedAt));
-            Longs(w, l.MsPlayed);
-            Text(w, l.Source);
-            Text(w, l.EffectiveTrackRef);
-        }, """
-            INSERT INTO listens (user_id, track_id, listened_at, ms_played, source, track_ref) SELECT * FROM stage_listens
-            ON CONFLICT (user_id, listened_at, ms_played, track_ref) DO UPDATE SET track_id = excluded.track_id WHERE listens.track_id <> excluded.track_id
-            """));
+            Copy("stage_listens", "user_id, track_id, listened_at, ms_played, source, track_ref, near_from, near_to", listens, (w, l) =>
+            {
+                Longs(w, _ids.Users[l.UserKey], _ids.Tracks[l.TrackKey]);
+                Text(w, StoreText.UtcTimestamp(l.ListenedAt));
+                Longs(w, l.MsPlayed);
+                Text(w, l.Source);
+                Text(w, l.EffectiveTrackRef);
+                Text(w, StoreText.UtcTimestamp(l.ListenedAt - ListenRecord.CrossSourceTolerance));
+                Text(w, StoreText.UtcTimestamp(l.ListenedAt + ListenRecord.CrossSourceTolerance));
+            });
+            // The same play already stored from another source (ListenRecord.CrossSourceTolerance) is not stored again.
+            CatalogKeyCache.AddStored(stored, ImportReport.CrossSourceDuplicateListens, Execute(
+                """
+                DELETE FROM stage_listens s WHERE EXISTS (SELECT 1 FROM listens l WHERE l.user_id = s.user_id AND l.listened_at > s.near_from
+                    AND l.listened_at < s.near_to AND l.track_id = s.track_id AND l.source <> s.source)
+                """));
+            CatalogKeyCache.AddStored(stored, "listens", Execute(
+                """
+                INSERT INTO listens (user_id, track_id, listened_at, ms_played, source, track_ref)
+                SELECT user_id, track_id, listened_at, ms_played, source, track_ref FROM stage_listens
+                ON CONFLICT (user_id, listened_at, ms_played, track_ref) DO UPDATE SET track_id = excluded.track_id WHERE listens.track_id <> excluded.track_id
+                """));
+        }
 
         WriteTags(batch, stored);
 

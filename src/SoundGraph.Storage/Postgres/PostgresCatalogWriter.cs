@@ -71,6 +71,15 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
+    /// <inheritdoc/>
+    public async Task<string?> FindTrackKeyByIdentifierAsync(string kind, string value, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = new NpgsqlCommand(SqlFragments.TrackKeyByIdentifier("@k", "@v"), _connection);
+        cmd.Parameters.AddWithValue("k", kind);
+        cmd.Parameters.AddWithValue("v", value);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     private void WriteEntities(CatalogBatch batch, SortedDictionary<string, long> stored)
     {
         // Artists: a stored name is kept unless a higher-ranked source writes it (SqlFragments.ArtistOnConflict); within a
@@ -95,6 +104,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
         UpsertNamed("labels", batch.Labels.Select(l => (l.Key, l.Name)).ToList(), _ids.Labels, stored);
         UpsertNamed("users", batch.Users.Select(u => (u.Key, u.Name)).ToList(), _ids.Users, stored);
         WriteTracks(batch, stored);
+        WriteIdentifiers(batch, stored);
         WritePlaylists(batch, stored);
     }
 
@@ -173,6 +183,29 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             + SqlFragments.TrackOnConflict("IS DISTINCT FROM")));
         ReadIds("SELECT s.key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key", _ids.Tracks);
         Execute("INSERT INTO track_names (name_key, track_id) SELECT DISTINCT s.name_key, t.id FROM stage_tracks s JOIN tracks t ON t.key = s.key WHERE s.name_key IS NOT NULL ON CONFLICT DO NOTHING");
+    }
+
+    /// <summary>The identifiers the batch's tracks carry (<see cref="TrackIds.Of"/>) and the batch's explicit ones; an
+    /// identifier already stored is kept (the count is of rows inserted, as on SQLite).</summary>
+    private void WriteIdentifiers(CatalogBatch batch, SortedDictionary<string, long> stored)
+    {
+        foreach (var i in batch.TrackIdentifiers)
+        {
+            TrackIdentifierRows.Check(i);
+        }
+
+        ResolveAll(_ids.Tracks, "tracks", batch.TrackIdentifiers.Select(i => i.TrackKey));
+        var rows = batch.Tracks.SelectMany(TrackIds.Of).Concat(batch.TrackIdentifiers)
+            .Select(i => (TrackId: _ids.Tracks[i.TrackKey], i.Kind, i.Value, i.Method))
+            .Distinct()
+            .ToList();
+        CatalogKeyCache.AddStored(stored, "track_identifiers", Upsert("stage_identifiers", "track_id, kind, value, method", rows, (w, r) =>
+        {
+            Longs(w, r.TrackId);
+            Text(w, r.Kind);
+            Text(w, r.Value);
+            Text(w, r.Method);
+        }, "INSERT INTO track_identifiers (track_id, kind, value, method) SELECT track_id, kind, value, method FROM stage_identifiers ON CONFLICT DO NOTHING"));
     }
 
     private void WritePlaylists(CatalogBatch batch, SortedDictionary<string, long> stored)

@@ -26,6 +26,7 @@ public sealed partial class SqliteCatalogWriter
                 + SqlFragments.TrackOnConflict("IS NOT") + " RETURNING id",
                 SqlFragments.TrackInsertColumnCount);
             TrackName = Add("INSERT INTO track_names (name_key, track_id) VALUES ($p0, $p1) ON CONFLICT DO NOTHING", 2);
+            Identifier = Add("INSERT INTO track_identifiers (track_id, kind, value, method) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO NOTHING", 4);
             Playlist = Add(
                 """
                 INSERT INTO playlists (key, name, owner_user_id, followers, modified_at, collaborative) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
@@ -48,6 +49,10 @@ public sealed partial class SqliteCatalogWriter
                 "INSERT INTO listens (user_id, track_id, listened_at, ms_played, source, track_ref) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) "
                 + "ON CONFLICT (user_id, listened_at, ms_played, track_ref) DO UPDATE SET track_id = excluded.track_id WHERE listens.track_id <> excluded.track_id",
                 6);
+            // The same play from another source (ListenRecord.CrossSourceTolerance): same user and track, start times less
+            // than the tolerance apart (listened_at is ISO 8601 UTC text, so the range compares as text).
+            CrossSourceListen = Add(
+                "SELECT 1 FROM listens WHERE user_id = $p0 AND listened_at > $p1 AND listened_at < $p2 AND track_id = $p3 AND source <> $p4 LIMIT 1", 5);
             ArtistTag = Add("INSERT INTO artist_tags (artist_id, tag_id, user_id, tagged_on) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, artist_tags.tagged_on)", 4);
             TrackTag = Add("INSERT INTO track_tags (track_id, tag_id, user_id, tagged_on) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT DO UPDATE SET tagged_on = COALESCE(excluded.tagged_on, track_tags.tagged_on)", 4);
             Audio = Add(
@@ -73,6 +78,10 @@ public sealed partial class SqliteCatalogWriter
         public PreparedCommand Track { get; }
 
         public PreparedCommand TrackName { get; }
+
+        public PreparedCommand Identifier { get; }
+
+        public PreparedCommand CrossSourceListen { get; }
 
         public PreparedCommand Playlist { get; }
 

@@ -61,6 +61,16 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
     }
 
     /// <inheritdoc/>
+    public Task<string?> FindTrackKeyByIdentifierAsync(string kind, string value, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = SqlFragments.TrackKeyByIdentifier("$k", "$v");
+        cmd.Parameters.AddWithValue("$k", kind);
+        cmd.Parameters.AddWithValue("$v", value);
+        return Task.FromResult(cmd.ExecuteScalar() as string);
+    }
+
+    /// <inheritdoc/>
     public void Dispose() => _statements?.Dispose();
 
     private void WriteEntities(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
@@ -87,7 +97,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         }
 
         CatalogKeyCache.AddStored(stored, "users", batch.Users.Count);
-        long tracks = 0;
+        long tracks = 0, identifiers = 0;
         foreach (var t in batch.Tracks)
         {
             var labelId = t.LabelKey is null ? (long?)null : Resolve(_ids.Labels, "labels", t.LabelKey, s);
@@ -104,9 +114,25 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             {
                 s.TrackName.Execute(nameKey, trackId);
             }
+
+            // A track's own identifiers change only with its row (an unchanged track returns no id).
+            if (id is not null)
+            {
+                foreach (var i in TrackIds.Of(t))
+                {
+                    identifiers += s.Identifier.Execute(trackId, i.Kind, i.Value, i.Method);
+                }
+            }
         }
 
         CatalogKeyCache.AddStored(stored, "tracks", tracks);
+        foreach (var i in batch.TrackIdentifiers)
+        {
+            TrackIdentifierRows.Check(i);
+            identifiers += s.Identifier.Execute(Resolve(_ids.Tracks, "tracks", i.TrackKey, s), i.Kind, i.Value, i.Method);
+        }
+
+        CatalogKeyCache.AddStored(stored, "track_identifiers", identifiers);
         foreach (var p in batch.Playlists)
         {
             var owner = p.OwnerUserKey is null ? (long?)null : Resolve(_ids.Users, "users", p.OwnerUserKey, s);
@@ -155,12 +181,24 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 
         CatalogKeyCache.AddStored(stored, "engagements", n);
         n = 0;
+        long crossSource = 0;
         foreach (var l in batch.Listens)
         {
-            n += s.Listen.Execute(Resolve(_ids.Users, "users", l.UserKey, s), Resolve(_ids.Tracks, "tracks", l.TrackKey, s), StoreText.UtcTimestampOrNull(l.ListenedAt), l.MsPlayed, l.Source, l.EffectiveTrackRef);
+            var userId = Resolve(_ids.Users, "users", l.UserKey, s);
+            var trackId = Resolve(_ids.Tracks, "tracks", l.TrackKey, s);
+            if (s.CrossSourceListen.Scalar(
+                userId, StoreText.UtcTimestamp(l.ListenedAt - ListenRecord.CrossSourceTolerance), StoreText.UtcTimestamp(l.ListenedAt + ListenRecord.CrossSourceTolerance),
+                trackId, l.Source) is not null)
+            {
+                crossSource++;
+                continue;
+            }
+
+            n += s.Listen.Execute(userId, trackId, StoreText.UtcTimestamp(l.ListenedAt), l.MsPlayed, l.Source, l.EffectiveTrackRef);
         }
 
         CatalogKeyCache.AddStored(stored, "listens", n);
+        CatalogKeyCache.AddStored(stored, ImportReport.CrossSourceDuplicateListens, crossSource);
         long artistTags = 0, trackTags = 0;
         foreach (var t in batch.TagAssignments)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SoundGraph.Core.Import;
 using SoundGraph.Ingest.Importers.Common;
 
@@ -22,9 +21,11 @@ internal sealed record ListenBrainzArtist(Guid Mbid, string Name, string? JoinPh
 /// <param name="ReleaseName">The submitted release name, or null.</param>
 /// <param name="RecordingMbid">The recording MBID: the mapping's, else the submitted one; null when neither is a valid UUID.</param>
 /// <param name="DurationMs">The track's duration in ms (<c>duration_ms</c>, else <c>duration</c> seconds × 1000); null when unknown or 0.</param>
-/// <param name="Isrc">The ISRC in upper case when it has ISRC's shape (2 letters, 3 letters/digits, 7 digits); else null.</param>
+/// <param name="Isrc">The ISRC in canonical form (<see cref="Core.Identity.TrackIds.Canonical"/>: hyphens removed, upper case, ISO 3901 shape); else null.</param>
 /// <param name="Artists">The mapping's artists with MBIDs in credit order; else the one submitted artist MBID when exactly
 /// one was given (named <paramref name="ArtistName"/>); else empty.</param>
+/// <param name="SpotifyUri">The <c>additional_info.spotify_id</c> (an open.spotify.com track URL) as a <c>spotify:track:</c>
+/// URI (<see cref="Core.Identity.TrackIds.Canonical"/>); null when absent or not a Spotify track.</param>
 internal sealed record ListenBrainzListen(
     long ListenedAt,
     string UserName,
@@ -35,7 +36,8 @@ internal sealed record ListenBrainzListen(
     Guid? RecordingMbid,
     long? DurationMs,
     string? Isrc,
-    IReadOnlyList<ListenBrainzArtist> Artists)
+    IReadOnlyList<ListenBrainzArtist> Artists,
+    string? SpotifyUri = null)
 {
     /// <summary>The store's reference to what was played (<see cref="Core.Catalog.ListenRecord.TrackRef"/>):
     /// <c>msid:</c> + the recording MSID, or for a listen without one <c>name:</c> + the normalized artist|title.</summary>
@@ -43,7 +45,7 @@ internal sealed record ListenBrainzListen(
 }
 
 /// <summary>Reads <see cref="ListenBrainzListen"/>s from JSON with the importers' value checks (<see cref="FieldChecks"/>).</summary>
-internal static partial class ListenBrainzListenParser
+internal static class ListenBrainzListenParser
 {
     /// <summary>Parses one listen object; null with <paramref name="error"/> (a sentence) when it is unusable.</summary>
     /// <param name="listen">The listen's JSON object.</param>
@@ -115,19 +117,22 @@ internal static partial class ListenBrainzListenParser
         }
 
         var mbid = Mbid(mapping, "recording_mbid", report) ?? Mbid(info, "recording_mbid", report);
-        var isrc = info is { } i2 ? Text(i2, "isrc") : null;
-        if (isrc is not null)
+        var submittedIsrc = info is { } i2 ? Text(i2, "isrc") : null;
+        var isrc = Core.Identity.TrackIds.Canonical(Core.Identity.TrackIds.Isrc, submittedIsrc);
+        if (submittedIsrc is not null && isrc is null)
         {
-            isrc = isrc.ToUpperInvariant();
-            if (!IsrcShape().IsMatch(isrc))
-            {
-                report?.CountSkipped("invalid_isrc");
-                isrc = null;
-            }
+            report?.CountSkipped("invalid_isrc");
         }
 
         var artists = MappedArtists(mapping, artist, report) ?? SubmittedArtist(info, artist, report);
-        return new ListenBrainzListen(seconds, user, msid, artist, track, release, mbid, duration, isrc, artists);
+        var spotify = info is { } i3 ? Text(i3, "spotify_id") : null;
+        var spotifyUri = Core.Identity.TrackIds.Canonical(Core.Identity.TrackIds.Spotify, spotify);
+        if (spotify is not null && spotifyUri is null)
+        {
+            report?.CountSkipped("invalid_spotify_id");
+        }
+
+        return new ListenBrainzListen(seconds, user, msid, artist, track, release, mbid, duration, isrc, artists, spotifyUri);
     }
 
     private static List<ListenBrainzArtist>? MappedArtists(JsonElement? mapping, string artistName, ImportReport? report)
@@ -236,7 +241,4 @@ internal static partial class ListenBrainzListenParser
         var raw = e.GetRawText();
         return raw.Length <= 40 ? raw : raw[..40] + "…";
     }
-
-    [GeneratedRegex("^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IsrcShape();
 }

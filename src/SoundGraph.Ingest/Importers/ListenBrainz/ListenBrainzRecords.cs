@@ -13,19 +13,22 @@ internal sealed class ListenBrainzRecords(BatchBuffer batch, ImportReport report
 {
     private readonly TrackNameResolver _resolver = new(writer, report);
     private readonly ListenDeduplicator _listens = new(report);
+    private readonly TrackIdentityResolver _identity = new(writer, report);
 
     /// <summary>The key of ListenBrainz user <paramref name="name"/>: <c>listenbrainz:user:&lt;name&gt;</c>.</summary>
     public static string UserKey(string name) => EntityKeys.Local("listenbrainz", "user", name);
 
     /// <summary>Adds the listen's user, track (unless emitted or stored) and the listen; false when it repeats an earlier
     /// listen of this import exactly (counted in <c>Skipped["duplicate_listen"]</c>).</summary>
+    /// <remarks>The track: the one that already carries one of the listen's identifiers (recording MBID, ISRC, Spotify URI,
+    /// MSID; <see cref="TrackIdentityResolver"/>), else a new <c>musicbrainz:recording:</c> track for a mapped listen, else
+    /// the stored track of the same (artist, title) name (<see cref="TrackNameResolver"/>, a name match: the listen's
+    /// identifiers are recorded on it with method <c>name</c>), else a new <c>name:track:</c> track.</remarks>
     public async ValueTask<bool> AddAsync(ListenBrainzListen listen, CancellationToken cancellationToken)
     {
         var userKey = UserKey(listen.UserName);
         batch.AddUser(userKey, listen.UserName);
-        var trackKey = listen.RecordingMbid is { } mbid
-            ? AddRecording(listen, mbid)
-            : await AddNamedAsync(listen, cancellationToken).ConfigureAwait(false);
+        var trackKey = await TrackKeyAsync(listen, cancellationToken).ConfigureAwait(false);
         var record = new ListenRecord(userKey, trackKey, DateTimeOffset.FromUnixTimeSeconds(listen.ListenedAt), listen.DurationMs ?? 0, listenSource)
         {
             TrackRef = listen.TrackRef,
@@ -39,31 +42,68 @@ internal sealed class ListenBrainzRecords(BatchBuffer batch, ImportReport report
         return true;
     }
 
-    private string AddRecording(ListenBrainzListen listen, Guid mbid)
+    private async ValueTask<string> TrackKeyAsync(ListenBrainzListen listen, CancellationToken cancellationToken)
     {
-        var key = EntityKeys.Local("musicbrainz", "recording", mbid.ToString("D"));
-        if (batch.HasTrack(key))
+        var ids = Identifiers(listen);
+        var mbidKey = listen.RecordingMbid is { } mbid ? EntityKeys.Local("musicbrainz", "recording", mbid.ToString("D")) : null;
+        if (mbidKey is not null && batch.HasTrack(mbidKey))
         {
-            return key;
+            return mbidKey;
         }
 
-        report.CountRead("tracks_by_mbid");
-        var primary = listen.Artists.Count > 0 ? listen.Artists[0].Name : listen.ArtistName;
-        batch.AddTrack(Track(key, listen, primary));
-        AddCredits(key, listen);
-        return key;
-    }
+        if (await _identity.FindAsync(ids, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            // Merged by identifier: the track gains the listen's other identifiers; its values and credits stay those of
+            // the sources that stored it (a scrobble's submitted names are the messiest spelling of a track).
+            AddIdentifiers(existing, ids, "id");
+            return existing;
+        }
 
-    private async ValueTask<string> AddNamedAsync(ListenBrainzListen listen, CancellationToken cancellationToken)
-    {
+        if (mbidKey is not null)
+        {
+            report.CountRead("tracks_by_mbid");
+            batch.AddTrack(Track(mbidKey, listen, PrimaryName(listen)));
+            AddCredits(mbidKey, listen);
+            AddIdentifiers(mbidKey, ids, "id");
+            return mbidKey;
+        }
+
         var track = await _resolver.ResolveAsync(null, listen.ArtistName, listen.TrackName, cancellationToken).ConfigureAwait(false);
         if (!track.IsStored && batch.AddTrack(Track(track.Key, listen, listen.ArtistName)))
         {
             AddCredits(track.Key, listen);
         }
 
+        AddIdentifiers(track.Key, ids, track.IsStored ? "name" : "id");
         return track.Key;
     }
+
+    private void AddIdentifiers(string trackKey, List<(string Kind, string Value)> ids, string method)
+    {
+        _identity.Remember(trackKey, ids);
+        batch.Batch.TrackIdentifiers.AddRange(TrackIdentityResolver.Records(trackKey, ids, method));
+    }
+
+    /// <summary>The listen's identifiers: recording MBID, ISRC, Spotify URI and MSID, each when present and valid.</summary>
+    private static List<(string Kind, string Value)> Identifiers(ListenBrainzListen listen)
+    {
+        var ids = new List<(string, string)>(4);
+        Add(TrackIds.Mbid, listen.RecordingMbid?.ToString("D"));
+        Add(TrackIds.Isrc, listen.Isrc);
+        Add(TrackIds.Spotify, listen.SpotifyUri);
+        Add(TrackIds.Msid, listen.RecordingMsid);
+        return ids;
+
+        void Add(string kind, string? value)
+        {
+            if (TrackIds.Canonical(kind, value) is { } v)
+            {
+                ids.Add((kind, v));
+            }
+        }
+    }
+
+    private static string PrimaryName(ListenBrainzListen listen) => listen.Artists.Count > 0 ? listen.Artists[0].Name : listen.ArtistName;
 
     private static TrackRecord Track(string key, ListenBrainzListen listen, string primary) =>
         new(key, listen.TrackName, primary, listen.ReleaseName, listen.DurationMs, Details: listen.Isrc is null ? null : new TrackDetails(Isrc: listen.Isrc));

@@ -47,10 +47,11 @@ public sealed class MusicBrainzResolverTests
             [
                 new TrackIdentifier("isrc", "USABC2500001", "id"),
                 new TrackIdentifier("mbid", MusicBrainzTestWorld.SongA.ToString("D"), "id"),
+                new TrackIdentifier("spotify", "spotify:track:a", "id"),
             ],
             await temp.Store.Identifiers.ForTrackAsync(a));
         Assert.Equal(
-            [new TrackIdentifier("mbid", MusicBrainzTestWorld.Solo.ToString("D"), "name")],
+            [new TrackIdentifier("mbid", MusicBrainzTestWorld.Solo.ToString("D"), "name"), new TrackIdentifier("spotify", "spotify:track:b", "id")],
             await temp.Store.Identifiers.ForTrackAsync(b));
         Assert.DoesNotContain(await temp.Store.Identifiers.ForTrackAsync(await TrackId(temp.Store, "spotify:track:c")), i => i.Kind == "mbid");
 
