@@ -78,11 +78,12 @@ public static class SqlFragments
         ORDER BY (t.key LIKE 'name:track:%') DESC, (t.key LIKE 'spotify:track:%') DESC, t.id LIMIT 1
         """;
 
-    /// <summary>The query of <see cref="ICatalogWriter.FindTrackKeyByIdentifierAsync"/>, with the kind and value as parameters.</summary>
+    /// <summary>The query of <see cref="ICatalogWriter.FindTrackKeyByIdentifierAsync"/>, with the kind and value as parameters
+    /// (an identifier whose name match was undone, <c>sgr db unlink</c>, merges nothing).</summary>
     /// <param name="kind">The kind's parameter name.</param>
     /// <param name="value">The value's parameter name.</param>
     public static string TrackKeyByIdentifier(string kind, string value) =>
-        $"SELECT t.key FROM track_identifiers i JOIN tracks t ON t.id = i.track_id WHERE i.kind = {kind} AND i.value = {value} ORDER BY t.id LIMIT 1";
+        $"SELECT t.key FROM track_identifiers i JOIN tracks t ON t.id = i.track_id WHERE i.kind = {kind} AND i.value = {value} AND i.method <> 'unlinked' ORDER BY t.id LIMIT 1";
 
     /// <summary>The SET list of both writers' <c>audio_features</c> upsert: each descriptor takes the new value when it is
     /// known and keeps the stored one when the new one is null (unknown never overwrites known, as for tracks).</summary>

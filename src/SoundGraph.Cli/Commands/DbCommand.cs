@@ -9,7 +9,8 @@ namespace SoundGraph.Cli.Commands;
 
 /// <summary><c>sgr db info</c>: where the store is, its schema version and its row counts (migrations apply on open);
 /// <c>sgr db cooccurrence</c>: the PostgreSQL <c>track_cooccurrence</c> materialized view; <c>sgr db unlink-artists</c>:
-/// undo the name links between artists (<see cref="ArtistLinker"/>).</summary>
+/// undo the name links between artists (<see cref="ArtistLinker"/>); <c>sgr db unlink</c>: undo name matches of track
+/// identifiers (<see cref="TrackIdentifierStore.UnlinkNameMatchesAsync"/>).</summary>
 public static class DbCommand
 {
     /// <summary>Builds the command.</summary>
@@ -55,7 +56,7 @@ public static class DbCommand
 
             return 0;
         });
-        return new Command("db", "Store maintenance.") { info, Cooccurrence(context), UnlinkArtists(context) };
+        return new Command("db", "Store maintenance.") { info, Cooccurrence(context), UnlinkArtists(context), Unlink(context) };
     }
 
     private static Command UnlinkArtists(CliContext context)
@@ -81,6 +82,50 @@ public static class DbCommand
             else
             {
                 context.Console.MarkupLine($"{(back ? "restored" : "removed")} {n.ToString("N0", CultureInfo.InvariantCulture)} artist links; run `sgr relate` to recompute artist relations");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Unlink(CliContext context)
+    {
+        var track = new Option<string?>("--track") { Description = "Only this track (a key, an id or \"artist - title\"); default: every track." };
+        var restore = new Option<bool>("--restore") { Description = "Make the unlinked identifiers name matches again instead." };
+        var command = new Command(
+            "unlink",
+            "Undo name matches of track identifiers: every identifier recorded by a name match (sgr resolve musicbrainz by search, a listen matched by artist and title) stops merging imports and stays out of reports; sgr resolve does not match the track by name again. --restore undoes this.")
+        {
+            track,
+            restore,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
+            long? trackId = null;
+            if (parse.GetValue(track) is { } query)
+            {
+                var resolution = await store.Resolver.ResolveAsync(query, "track", ct).ConfigureAwait(false);
+                if (resolution.Match is null)
+                {
+                    UnveilRenderer.RenderUnresolved(context.Console, query, resolution, parse.GetValue(CliContext.JsonOption));
+                    return CliApp.NeedsChoice;
+                }
+
+                trackId = resolution.Match.Id;
+            }
+
+            var back = parse.GetValue(restore);
+            var n = await store.Identifiers.UnlinkNameMatchesAsync(trackId, back, ct).ConfigureAwait(false);
+            if (parse.GetValue(CliContext.JsonOption))
+            {
+                context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(back ? new { restored = n } : (object)new { unlinked = n }));
+            }
+            else
+            {
+                context.Console.Profile.Out.Writer.WriteLine(
+                    $"{(back ? "restored" : "unlinked")} {n.ToString("N0", CultureInfo.InvariantCulture)} name-matched track identifiers" + (trackId is null ? string.Empty : " of that track"));
             }
 
             return 0;

@@ -21,14 +21,15 @@ public static class SyncCommand
         var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the user token (default: the LISTENBRAINZ_TOKEN environment variable; none: unauthenticated reads)." };
         var full = new Option<bool>("--full") { Description = "Walk the whole history again (listens already stored are not stored twice)." };
         var pageSize = new Option<int?>("--page-size") { Description = "Listens per request, 1–1000 (default 1000)." };
+        var listener = new Option<string?>("--listener") { Description = "Store the listens under this listener (listener:user:NAME) instead of the ListenBrainz user; give Last.fm syncs the same listener and a play scrobbled to both is stored once." };
         var listenbrainz = new Command("listenbrainz", "Fetch a ListenBrainz user's listens (GET /1/user/{user}/listens) into the store: the first run walks the whole history back, " +
             "later runs fetch only newer listens; a killed run resumes at its last stored page. Prints fetched, stored, skipped, requests, 429s answered and seconds.")
         {
-            user, since, baseUrl, tokenFile, full, pageSize,
+            user, since, baseUrl, tokenFile, full, pageSize, listener,
         };
         listenbrainz.SetAction(async (parse, ct) =>
         {
-            var request = new ListenBrainzSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full));
+            var request = new ListenBrainzSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full), NonBlank(parse.GetValue(listener)));
             var options = new ListenBrainzOptions
             {
                 ApiBaseUri = parse.GetValue(baseUrl) is { } url ? new Uri(url, UriKind.Absolute) : new ListenBrainzOptions().ApiBaseUri,
@@ -45,6 +46,8 @@ public static class SyncCommand
 
     /// <summary>Parses <c>--since</c>: a date (midnight UTC) or an ISO 8601 time (UTC unless it says otherwise).</summary>
     /// <exception cref="FormatException">The value is neither.</exception>
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     private static DateTimeOffset? ParseSince(string? value)
     {
         if (value is null)

@@ -27,6 +27,11 @@ public static class EntityKeys
     public static bool IsSpotifyUri(string? uri, string type) =>
         uri is not null && uri.StartsWith($"spotify:{type}:", StringComparison.Ordinal) && uri.Length > type.Length + 9;
 
+    /// <summary>Key of a listener named by the store's owner (<c>sgr sync … --listener NAME</c>): <c>listener:user:{name}</c>.
+    /// Syncs from several services under one listener put one person's plays under one user, so the same play scrobbled to
+    /// two services is recognised (<see cref="Catalog.ListenRecord.CrossSourceTolerance"/>).</summary>
+    public static string Listener(string name) => "listener:user:" + name.Trim();
+
     /// <summary>Key of an entity local to a named source: <c>{source}:{type}:{id}</c>.</summary>
     public static string Local(string source, string type, string id) => $"{source}:{type}:{id}";
 }

@@ -30,13 +30,32 @@ public sealed record CountedTag(string Name, long Count);
 public sealed class TrackIdentifierStore
 {
     /// <summary>The identifier kinds the table holds.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["spotify", "isrc", "mbid", "msid", "lastfm", "soundcloud"];
+    public static IReadOnlyList<string> Kinds => TrackIds.Kinds;
 
     private readonly DbConnection _connection;
 
     /// <summary>Creates the store over an open, migrated connection.</summary>
     /// <param name="connection">The store's connection.</param>
     public TrackIdentifierStore(DbConnection connection) => _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+
+    /// <summary>The method of an identifier whose name match was undone (<see cref="UnlinkNameMatchesAsync"/>): kept so that
+    /// no resolve matches the track by name to it again, ignored by look-ups and reports.</summary>
+    public const string Unlinked = "unlinked";
+
+    /// <summary>Undoes name matches (<c>sgr db unlink</c>): every identifier with method <c>name</c> — of one track, or of
+    /// all — becomes <see cref="Unlinked"/>, so imports no longer merge by it and <c>sgr resolve</c> leaves the track
+    /// alone; with <paramref name="restore"/> the unlinked ones become name matches again. A name match brings only its
+    /// identifiers (<c>sgr resolve musicbrainz</c> adds MusicBrainz credits and tags only for id matches), so this undoes
+    /// it completely. Listens that an import resolved by name (<c>track_names</c>) stay on their track.</summary>
+    /// <param name="trackId">The track, or null for every track.</param>
+    /// <param name="restore">Restore unlinked identifiers instead.</param>
+    /// <param name="ct">Cancels the statement.</param>
+    /// <returns>Identifiers changed.</returns>
+    public Task<int> UnlinkNameMatchesAsync(long? trackId, bool restore = false, CancellationToken ct = default) =>
+        _connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE track_identifiers SET method = @to WHERE method = @from AND (@trackId IS NULL OR track_id = @trackId)",
+            new { to = restore ? "name" : Unlinked, from = restore ? Unlinked : "name", trackId },
+            cancellationToken: ct));
 
     /// <summary>Tracks that have no identifier of <paramref name="kind"/>, in id order.</summary>
     /// <param name="kind">One of <see cref="Kinds"/>.</param>
@@ -105,7 +124,7 @@ public sealed class TrackIdentifierStore
     /// <returns>The rows.</returns>
     public async Task<IReadOnlyList<TrackIdentifier>> ForTrackAsync(long trackId, CancellationToken ct = default) =>
         (await _connection.QueryAsync<TrackIdentifier>(new CommandDefinition(
-            "SELECT kind AS Kind, value AS Value, method AS Method FROM track_identifiers WHERE track_id = @trackId ORDER BY kind, value",
+            "SELECT kind AS Kind, value AS Value, method AS Method FROM track_identifiers WHERE track_id = @trackId ORDER BY kind, value, method",
             new { trackId },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
 

@@ -46,6 +46,11 @@ public sealed partial class UnveilReader
         Add(facts, "album", t.Album);
         Add(facts, "duration", t.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture) : null);
         Add(facts, "label", t.Label);
+        // Every identifier the track is known by across sources (track_identifiers), name matches marked as such.
+        AddList(facts, "identifiers", (await _connection.QueryAsync<(string Kind, string Value, string Method)>(new CommandDefinition(
+            "SELECT kind, value, method FROM track_identifiers WHERE track_id = @id AND method <> 'unlinked' ORDER BY kind, value",
+            new { id },
+            cancellationToken: ct)).ConfigureAwait(false)).Select(i => $"{i.Kind} {i.Value}" + (i.Method == "id" ? string.Empty : $" ({i.Method} match)")).ToList());
         var f = await _connection.QueryFirstOrDefaultAsync<(double? Dance, double? Energy, double? Valence, double? Acoustic, double? Loud, double? Tempo, long? Key, long? Mode, long? Meter)?>(new CommandDefinition(
             "SELECT danceability, energy, valence, acousticness, loudness_db, tempo_bpm, musical_key, mode, time_signature FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END LIMIT 1",
             new { id },

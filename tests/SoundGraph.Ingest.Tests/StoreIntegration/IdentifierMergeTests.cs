@@ -158,6 +158,34 @@ public sealed class IdentifierMergeTests
         Assert.Equal(digest, await store.Store.ContentDigestAsync());
     }
 
+    [Theory]
+    [StoreProviders]
+    public async Task UnlinkNameMatches_NameMatchedMsid_StopsMergingUntilRestored(string provider)
+    {
+        using var temp = new TempFolder();
+        await using var store = await TempStore.CreateAsync(provider);
+        await SeedSpotifyTrackAsync(store);
+        var trackId = await TrackIdAsync(store, SpotifyKey);
+        var file = Path.Combine(temp.Path, "a.listens");
+        await File.WriteAllLinesAsync(file, [ListenBrainzFiles.Listen(1_600_000_000, Msid1, "Rick Astley", "Never Gonna Give You Up")]);
+        await new ListenBrainzExportImporter().ImportAsync(file, store.Store.Catalog, new ListRejectSink());
+        // The same MSID under names nobody stored: only the MSID can tie it to the track.
+        var other = Path.Combine(temp.Path, "b.listens");
+        await File.WriteAllLinesAsync(other, [ListenBrainzFiles.Listen(1_600_000_900, Msid1, "Astley, Rick", "NGGYU")]);
+
+        Assert.Equal(1, await store.Store.Identifiers.UnlinkNameMatchesAsync(trackId));
+        var unlinked = await new ListenBrainzExportImporter().ImportAsync(other, store.Store.Catalog, new ListRejectSink());
+        Assert.Equal((0L, 1L), (unlinked.Read("tracks_merged_by_msid"), unlinked.Stored("tracks")));
+        Assert.DoesNotContain(await store.Store.Unveil.BuildAsync(new Storage.Resolution.EntityRef("track", trackId, "x")) is var r ? r.Sections.SelectMany(x => x.Facts).Where(f => f.Name == "identifiers") : [],
+            f => f.Value.Contains("msid", StringComparison.Ordinal));
+
+        Assert.Equal(1, await store.Store.Identifiers.UnlinkNameMatchesAsync(null, restore: true));
+        var restored = await new ListenBrainzExportImporter().ImportAsync(other, store.Store.Catalog, new ListRejectSink());
+        Assert.Equal(1L, restored.Read("tracks_merged_by_msid"));
+        var facts = (await store.Store.Unveil.BuildAsync(new Storage.Resolution.EntityRef("track", trackId, "x"))).Sections.SelectMany(x => x.Facts);
+        Assert.Contains(facts, f => f.Name == "identifiers" && f.Value == $"isrc {Isrc}, msid {Msid1} (name match), spotify {SpotifyKey}");
+    }
+
     private static async Task SeedSpotifyTrackAsync(TempStore store)
     {
         var batch = new CatalogBatch { Source = "spotify-features" };

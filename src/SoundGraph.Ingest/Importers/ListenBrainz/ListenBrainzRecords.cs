@@ -9,7 +9,13 @@ namespace SoundGraph.Ingest.Importers.ListenBrainz;
 
 /// <summary>Turns <see cref="ListenBrainzListen"/>s into a user, a track with its credits and a listen in a
 /// <see cref="BatchBuffer"/> (rules on <see cref="ListenBrainzExportImporter"/>); shared by the export importer and the API sync.</summary>
-internal sealed class ListenBrainzRecords(BatchBuffer batch, ImportReport report, ICatalogWriter writer, string listenSource)
+/// <param name="batch">Receives the records.</param>
+/// <param name="report">Counts reads, merges and skips.</param>
+/// <param name="writer">The store's writer (look-ups by name and identifier).</param>
+/// <param name="listenSource">The listens' source ("listenbrainz", "listenbrainz-export").</param>
+/// <param name="listener">Store every listen under this listener (<see cref="EntityKeys.Listener"/>) instead of its
+/// ListenBrainz user; null: the ListenBrainz user.</param>
+internal sealed class ListenBrainzRecords(BatchBuffer batch, ImportReport report, ICatalogWriter writer, string listenSource, string? listener = null)
 {
     private readonly TrackNameResolver _resolver = new(writer, report);
     private readonly ListenDeduplicator _listens = new(report);
@@ -26,8 +32,8 @@ internal sealed class ListenBrainzRecords(BatchBuffer batch, ImportReport report
     /// identifiers are recorded on it with method <c>name</c>), else a new <c>name:track:</c> track.</remarks>
     public async ValueTask<bool> AddAsync(ListenBrainzListen listen, CancellationToken cancellationToken)
     {
-        var userKey = UserKey(listen.UserName);
-        batch.AddUser(userKey, listen.UserName);
+        var userKey = listener is null ? UserKey(listen.UserName) : EntityKeys.Listener(listener);
+        batch.AddUser(userKey, listener ?? listen.UserName);
         var trackKey = await TrackKeyAsync(listen, cancellationToken).ConfigureAwait(false);
         var record = new ListenRecord(userKey, trackKey, DateTimeOffset.FromUnixTimeSeconds(listen.ListenedAt), listen.DurationMs ?? 0, listenSource)
         {

@@ -14,7 +14,9 @@ namespace SoundGraph.Ingest.Sources.ListenBrainz;
 /// <param name="UserName">The ListenBrainz user whose listens are synced.</param>
 /// <param name="Since">Fetch only listens at or after this time on the first sync (the walk back stops there); null: all.</param>
 /// <param name="Full">Walk the whole history again (the stored cursor is reset; listens already stored are not stored twice).</param>
-public sealed record ListenBrainzSyncRequest(string UserName, DateTimeOffset? Since = null, bool Full = false);
+/// <param name="Listener">Store the listens under this listener (<see cref="Core.Identity.EntityKeys.Listener"/>), e.g. the
+/// same listener a Last.fm sync uses, so a play scrobbled to both is stored once; null: the ListenBrainz user.</param>
+public sealed record ListenBrainzSyncRequest(string UserName, DateTimeOffset? Since = null, bool Full = false, string? Listener = null);
 
 /// <summary>The outcome of one sync.</summary>
 /// <param name="Fetched">Listens received that were new within this sync's walks (page repeats excluded).</param>
@@ -74,7 +76,7 @@ public sealed class ListenBrainzSync(ListenBrainzClient client, ICatalogWriter w
 
         var report = new ImportReport(Source);
         var batch = new BatchBuffer(writer, report, int.MaxValue);
-        var records = new ListenBrainzRecords(batch, report, writer, Source);
+        var records = new ListenBrainzRecords(batch, report, writer, Source, request.Listener);
         long fetched = 0, rejected = 0;
 
         // The listens of the newest second this run has fetched: the forward walk that follows a walk back starts in that

@@ -99,12 +99,14 @@ public sealed record MusicBrainzResolveSummary(
 /// <see cref="MusicBrainzResolveOptions.ScoreThreshold"/> (default 90) and beats the second hit by at least
 /// <see cref="MusicBrainzResolveOptions.ScoreMargin"/> (default 10) points; a top hit above the threshold with a closer
 /// second is ambiguous, anything else not found. Ambiguous tracks are reported, never guessed.</para>
-/// <para>A match is then looked up in full (<c>inc=artist-credits+releases+isrcs+tags+genres</c>) and stored, source
+/// <para>A match is then looked up in full (<c>inc=artist-credits+releases+isrcs+tags+genres</c>). A match by search (a
+/// name match) stores only its identifiers, the MBID and the recording's ISRCs with method <c>name</c>, so that
+/// <c>sgr db unlink</c> undoes it completely. A match by ISRC is stored in full, source
 /// "musicbrainz" (rank 61): the credited artists as <c>musicbrainz:artist:&lt;mbid&gt;</c> with their credits (role from
 /// the join phrases as in the XML importer: after "feat." Featured, else Primary; position in credit order; the join phrase
 /// in <c>track_credits.join_phrase</c>), the tags and genres with a positive count as user-less track tags with the count
-/// (the larger of tag and genre count for one name), then the identifiers: <c>mbid</c> (method <c>id</c> when found by
-/// ISRC, <c>name</c> when by search) and the recording's ISRCs. The MBID is written last, so a run killed mid-track redoes
+/// (the larger of tag and genre count for one name), then the identifiers: <c>mbid</c> and the recording's ISRCs
+/// (method <c>id</c>). The MBID is written last, so a run killed mid-track redoes
 /// that track (every write is an idempotent upsert) and a finished track is skipped by the next run.</para>
 /// </remarks>
 public sealed class MusicBrainzResolver(SoundGraphStore store, MusicBrainzClient client)
@@ -234,6 +236,21 @@ public sealed class MusicBrainzResolver(SoundGraphStore store, MusicBrainzClient
 
     private async Task StoreAsync(TrackToResolve track, MbRecording recording, string method, CancellationToken ct)
     {
+        var identifiers = recording.Isrcs
+            .Select(MusicBrainzClient.NormalizeIsrc)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(i => new TrackIdentifier("isrc", i, method))
+            .Append(new TrackIdentifier("mbid", Guid.Parse(recording.Id).ToString("D"), method))
+            .ToList();
+        if (method != "id")
+        {
+            // A name match is a claim, not a fact: it brings its identifiers (method "name", reported, and undone completely
+            // by `sgr db unlink`) but neither credits nor tags.
+            await store.Identifiers.AddAsync(track.Id, identifiers, ct).ConfigureAwait(false);
+            return;
+        }
+
         var batch = new CatalogBatch { Source = Source };
         var credits = recording.ArtistCredit.Where(c => Guid.TryParse(c.Artist.Id, out _)).ToList();
         var roles = MusicBrainzCredits.Roles(credits.Select(c => c.JoinPhrase).ToList());
@@ -265,12 +282,6 @@ public sealed class MusicBrainzResolver(SoundGraphStore store, MusicBrainzClient
         await store.Catalog.WriteAsync(batch, ct).ConfigureAwait(false);
         await store.Identifiers.SetJoinPhrasesAsync(track.Id, phrases, ct).ConfigureAwait(false);
         await store.Identifiers.SetTrackTagCountsAsync(track.Id, tags, ct).ConfigureAwait(false);
-        var identifiers = recording.Isrcs
-            .Select(MusicBrainzClient.NormalizeIsrc)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Select(i => new TrackIdentifier("isrc", i, "id"))
-            .Append(new TrackIdentifier("mbid", Guid.Parse(recording.Id).ToString("D"), method));
         await store.Identifiers.AddAsync(track.Id, identifiers, ct).ConfigureAwait(false);
     }
 

@@ -71,7 +71,9 @@ public sealed class MusicBrainzResolverTests
 
         // Tags and genres with a positive count; one name keeps the larger count.
         Assert.Equal([("dance", 1L), ("pop", 3L)], await Tags(temp.Store, a));
-        Assert.Equal([("acoustic", 4L)], await Tags(temp.Store, b));
+        // A name match (b, by search) brings its MBID only: no credits, no tags, so unlinking it undoes it completely.
+        Assert.Empty(await Tags(temp.Store, b));
+        Assert.DoesNotContain(await Credits(temp.Store, b), c => c.Item1.StartsWith("musicbrainz:", StringComparison.Ordinal));
 
         // Resumable: the resolved tracks are skipped, the unresolved ones looked up again.
         var again = await resolver.ResolveAsync();
