@@ -71,7 +71,7 @@ public static class AudioAnalyzer
             cancellationToken).ConfigureAwait(false);
 
         var envelope = onsets.Envelope();
-        var tempo = TempoEstimator.Estimate(envelope, onsets.FrameRate);
+        var tempo = TempoEstimator.Estimate(envelope, onsets.FrameRate, onsets.KickEnvelope());
         var samples = mono.ToArray();
         var (mfccMean, mfccSd) = Mfcc(samples);
         var file = new FileInfo(path);
