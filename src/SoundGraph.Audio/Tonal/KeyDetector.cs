@@ -7,7 +7,9 @@ namespace SoundGraph.Audio.Tonal;
 /// Key and mode from audio: a pitch-class profile (the energy of every spectral bin from 65 Hz to 2.1 kHz, Hann-windowed
 /// 8,192-point frames with a 4,096 hop, folded onto the nearest equal-tempered pitch class, A4 = 440 Hz) correlated with the
 /// 24 rotations of a key profile; the best Pearson correlation wins (the Krumhansl–Schmuckler method, Krumhansl 1990,
-/// "Cognitive Foundations of Musical Pitch", ch. 4; profiles in <see cref="KeyProfile"/>).
+/// "Cognitive Foundations of Musical Pitch", ch. 4). Profiles (<see cref="KeyProfile"/>): Krumhansl–Kessler (default),
+/// Temperley, and as options for electronic dance music Faraldo et al.'s <see cref="KeyProfile.Edma"/> and
+/// <see cref="KeyProfile.Edmm"/> (ECIR 2016) and <see cref="KeyProfile.Braw"/>/<see cref="KeyProfile.Bgate"/> (AES 2017).
 /// </summary>
 /// <remarks>Feed mono samples with <see cref="Add"/>, then <see cref="Estimate"/>. The FFT is NWaves'
 /// <see cref="RealFft"/>. Frequencies below C2 (65.4 Hz) are left out (kick and sub-bass energy says little about the
@@ -50,7 +52,9 @@ public sealed class KeyDetector
     /// <summary>Adds mono samples (any block size).</summary>
     public void Add(ReadOnlySpan<float> mono) => _frames.Add(mono);
 
-    /// <summary>The best of the 24 keys under <paramref name="profile"/> (default Krumhansl–Kessler); null when no frame had energy.</summary>
+    /// <summary>The best of the 24 keys under <paramref name="profile"/> (default Krumhansl–Kessler, or e.g.
+    /// <see cref="KeyProfile.Edma"/> for electronic dance music); null when no frame had energy. The profile can change
+    /// between calls: the pitch-class profile is kept.</summary>
     public KeyEstimate? Estimate(KeyProfile? profile = null)
     {
         profile ??= KeyProfile.KrumhanslKessler;
