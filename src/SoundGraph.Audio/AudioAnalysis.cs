@@ -57,6 +57,15 @@ public sealed record AudioAnalysis(
     double PercussiveToHarmonic,
     double Pumpiness)
 {
+    /// <summary>The pitch-class profile the key was read from (energy per pitch class, C first, sum 1; empty when not
+    /// kept), so the key can be read again under another profile with <see cref="KeyUnder"/>.</summary>
+    public IReadOnlyList<double> PitchClassProfile { get; init; } = [];
+
+    /// <summary>The key under <paramref name="profile"/> (e.g. <see cref="KeyProfile.Edma"/>) from
+    /// <see cref="PitchClassProfile"/>; null for silence or when the profile was not kept.</summary>
+    public KeyEstimate? KeyUnder(KeyProfile profile) =>
+        PitchClassProfile.Count == 12 ? KeyDetector.Estimate(PitchClassProfile, profile) : null;
+
     /// <summary>True when the file has one channel.</summary>
     public bool IsMono => Channels == 1;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using NWaves.FeatureExtractors;
 using NWaves.FeatureExtractors.Options;
@@ -27,9 +28,26 @@ public static class AudioAnalyzer
     /// <summary>Analyses <paramref name="path"/> (or a centred excerpt of <paramref name="excerptSeconds"/>).</summary>
     /// <exception cref="FileNotFoundException">The file, or ffmpeg, is missing.</exception>
     /// <exception cref="AudioDecodeException">ffmpeg cannot read the file (the message names it and gives ffmpeg's reason).</exception>
-    public static async Task<AudioAnalysis> AnalyzeAsync(string path, double? excerptSeconds = null, FfmpegTools? tools = null, CancellationToken cancellationToken = default)
+    public static Task<AudioAnalysis> AnalyzeAsync(string path, double? excerptSeconds = null, FfmpegTools? tools = null, CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(path, new AnalysisTimings(), excerptSeconds, tools, cancellationToken);
+
+    /// <summary>Analyses <paramref name="path"/> as the other overload does, adding the seconds of each stage to
+    /// <paramref name="timings"/> (what <c>sgr bench audio</c> reports).</summary>
+    /// <param name="path">The audio file (anything ffmpeg reads).</param>
+    /// <param name="timings">Receives the seconds per stage (<see cref="AnalysisTimings"/>).</param>
+    /// <param name="excerptSeconds">When set, only this many seconds around the middle of the file.</param>
+    /// <param name="tools">Where ffmpeg and ffprobe are.</param>
+    /// <param name="cancellationToken">Stops the analysis (ffmpeg is killed).</param>
+    /// <exception cref="FileNotFoundException">The file, or ffmpeg, is missing.</exception>
+    /// <exception cref="AudioDecodeException">ffmpeg cannot read the file (the message names it and gives ffmpeg's reason).</exception>
+    public static async Task<AudioAnalysis> AnalyzeAsync(
+        string path, AnalysisTimings timings, double? excerptSeconds = null, FfmpegTools? tools = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(timings);
+        var t = timings;
+        var at = Stopwatch.GetTimestamp();
         var info = await AudioProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
+        at = t.Lap("probe", at);
         var channels = Math.Clamp(info.Channels, 1, 2);
         var loudness = new LoudnessMeter(SampleRate, channels);
         var stereo = new StereoImage();
@@ -42,11 +60,14 @@ public static class AudioAnalyzer
             path,
             block =>
             {
+                at = t.Lap("decode wait", at);
                 loudness.Add(block);
+                at = t.Lap("loudness", at);
                 var m = new float[block.Length / channels];
                 if (channels == 2)
                 {
                     stereo.Add(block);
+                    at = t.Lap("stereo", at);
                     for (var i = 0; i < m.Length; i++)
                     {
                         m[i] = 0.5f * (block[2 * i] + block[(2 * i) + 1]);
@@ -57,11 +78,16 @@ public static class AudioAnalyzer
                     block.CopyTo(m);
                 }
 
-                key.Add(m);
-                onsets.Add(m);
-                spectral.Add(m);
-                pump.Add(m);
                 mono.AddRange(m);
+                at = t.Lap("downmix", at);
+                key.Add(m);
+                at = t.Lap("key", at);
+                onsets.Add(m);
+                at = t.Lap("onsets", at);
+                spectral.Add(m);
+                at = t.Lap("spectral", at);
+                pump.Add(m);
+                at = t.Lap("pumpiness", at);
             },
             SampleRate,
             channels,
@@ -69,17 +95,29 @@ public static class AudioAnalyzer
             info.DurationSeconds,
             tools,
             cancellationToken).ConfigureAwait(false);
+        at = t.Lap("decode wait", at);
 
         var envelope = onsets.Envelope();
-        var tempo = TempoEstimator.Estimate(envelope, onsets.FrameRate);
+        var tempo = TempoEstimator.Estimate(envelope, onsets.FrameRate, onsets.KickEnvelope());
+        var onsetRate = OnsetRate(envelope, onsets.FrameRate);
+        at = t.Lap("tempo", at);
         var samples = mono.ToArray();
         var (mfccMean, mfccSd) = Mfcc(samples);
+        at = t.Lap("mfcc", at);
+        var percussive = PercussiveRatio(samples);
+        at = t.Lap("hpss", at);
+        var keyEstimate = key.Estimate();
+        var loudnessResult = loudness.Result();
+        var pumpiness = pump.Score();
+        at = t.Lap("summaries", at);
+        var sha256 = await HashAsync(path, cancellationToken).ConfigureAwait(false);
+        t.Lap("hash", at);
         var file = new FileInfo(path);
         return new AudioAnalysis(
             path,
             file.Length,
             file.LastWriteTimeUtc,
-            await HashAsync(path, cancellationToken).ConfigureAwait(false),
+            sha256,
             ExtractorVersion,
             info.DurationSeconds,
             frames / (double)SampleRate,
@@ -87,20 +125,23 @@ public static class AudioAnalyzer
             info.Tags,
             tempo?.Bpm,
             tempo?.Confidence ?? 0,
-            key.Estimate(),
-            loudness.Result(),
+            keyEstimate,
+            loudnessResult,
             spectral.Centroid,
             spectral.Rolloff,
             spectral.Flatness,
             spectral.Flux,
             spectral.ZeroCrossingRate,
-            OnsetRate(envelope, onsets.FrameRate),
+            onsetRate,
             mfccMean,
             mfccSd,
             channels == 2 ? stereo.SideToMid : 0,
             channels == 2 ? stereo.Correlation : 1,
-            PercussiveRatio(samples),
-            pump.Score());
+            percussive,
+            pumpiness)
+        {
+            PitchClassProfile = key.Profile,
+        };
     }
 
     /// <summary>Onsets per second: local maxima of the envelope above its mean + 1 sd, at least 50 ms apart.</summary>

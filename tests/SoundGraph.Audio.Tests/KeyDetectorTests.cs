@@ -35,6 +35,27 @@ public sealed class KeyDetectorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Progressions))]
+    public void Estimate_ChordProgressionUnderFaraldoEdmProfiles_FindsKeyAndMode(string name, int[][] chords, int tonic, bool major)
+    {
+        var detector = new KeyDetector(Rate);
+        detector.Add(Synthesize(chords));
+
+        foreach (var profile in new[] { KeyProfile.Edma, KeyProfile.Braw, KeyProfile.Bgate })
+        {
+            Assert.Equal((profile.Name, name), (profile.Name, detector.Estimate(profile)!.Name));
+        }
+
+        // edmm has a flat major profile: it reports every key as minor, and a minor progression's tonic right.
+        var edmm = detector.Estimate(KeyProfile.Edmm)!;
+        Assert.False(edmm.IsMajor);
+        if (!major)
+        {
+            Assert.Equal(tonic, edmm.PitchClass);
+        }
+    }
+
     [Fact]
     public void Estimate_TransposedTwoSemitones_MovesTheTonicTwoSemitones()
     {
@@ -62,7 +83,9 @@ public sealed class KeyDetectorTests
         var rotated = Enumerable.Range(0, 12).Select(pc => major[((pc - 5) % 12 + 12) % 12]).ToArray();
 
         Assert.Equal(1.0, KeyDetector.Pearson(rotated, major, 5), 1e-12);
-        Assert.Throws<ArgumentException>(() => KeyProfile.Named("edma"));
+        Assert.Same(KeyProfile.Edma, KeyProfile.Named("EDMA"));
+        Assert.Same(KeyProfile.KrumhanslKessler, KeyProfile.Named("kk"));
+        Assert.Contains("bgate", Assert.Throws<ArgumentException>(() => KeyProfile.Named("shaath")).Message, StringComparison.Ordinal);
     }
 
     private static float[] Synthesize(int[][] chords)

@@ -27,34 +27,52 @@ public static class HarmonicPercussive
         }
 
         var bins = (FrameLength / 2) + 1;
-        var magnitude = new List<float[]>(frames);
+
+        // Magnitudes bin-major (bins × frames) for the medians along time, frame-major (frames × bins) for those along
+        // frequency: each median then runs over one contiguous row.
+        var byBin = new float[bins * frames];
+        var byFrame = new float[frames * bins];
+        var frame = 0;
         var stft = new StftFrames(FrameLength, Hop, (re, im) =>
         {
-            var m = new float[bins];
             for (var k = 0; k < bins; k++)
             {
-                m[k] = MathF.Sqrt((re[k] * re[k]) + (im[k] * im[k]));
+                var m = MathF.Sqrt((re[k] * re[k]) + (im[k] * im[k]));
+                byBin[(k * frames) + frame] = m;
+                byFrame[(frame * bins) + k] = m;
             }
 
-            magnitude.Add(m);
+            frame++;
         });
         stft.Add(mono);
 
+        var harmonic = new float[bins * frames];
+        var percussive = new float[frames * bins];
+        var window = new SlidingMedian(Median);
+        for (var k = 0; k < bins; k++)
+        {
+            window.Filter(byBin.AsSpan(k * frames, frames), harmonic.AsSpan(k * frames, frames));
+        }
+
+        for (var f = 0; f < frames; f++)
+        {
+            window.Filter(byFrame.AsSpan(f * bins, bins), percussive.AsSpan(f * bins, bins));
+        }
+
         double harmonicEnergy = 0, percussiveEnergy = 0;
-        var window17 = new float[Median];
         for (var f = 0; f < frames; f++)
         {
             for (var k = 0; k < bins; k++)
             {
-                var h = MedianOf(window17, i => magnitude[Math.Clamp(f + i - (Median / 2), 0, frames - 1)][k]);
-                var p = MedianOf(window17, i => magnitude[f][Math.Clamp(k + i - (Median / 2), 0, bins - 1)]);
-                double h2 = (double)h * h, p2 = (double)p * p;
+                double h = harmonic[(k * frames) + f], p = percussive[(f * bins) + k];
+                double h2 = h * h, p2 = p * p;
                 if (h2 + p2 <= 0)
                 {
                     continue;
                 }
 
-                var energy = (double)magnitude[f][k] * magnitude[f][k];
+                double m = byFrame[(f * bins) + k];
+                var energy = m * m;
                 harmonicEnergy += energy * h2 / (h2 + p2);
                 percussiveEnergy += energy * p2 / (h2 + p2);
             }
@@ -63,14 +81,53 @@ public static class HarmonicPercussive
         return harmonicEnergy > 0 ? percussiveEnergy / harmonicEnergy : 0;
     }
 
-    private static float MedianOf(float[] scratch, Func<int, float> value)
+    /// <summary>A running median over an odd window with the edges replicated (index clamped to the row), as the
+    /// filter the separation needs: the window is kept sorted, and each step removes the outgoing value and inserts the
+    /// incoming one by shifting (O(window) per output instead of a sort).</summary>
+    private sealed class SlidingMedian(int length)
     {
-        for (var i = 0; i < scratch.Length; i++)
+        private readonly float[] _sorted = new float[length];
+
+        public void Filter(ReadOnlySpan<float> row, Span<float> median)
         {
-            scratch[i] = value(i);
+            var half = length / 2;
+            var n = row.Length;
+            for (var i = 0; i < length; i++)
+            {
+                _sorted[i] = row[Math.Clamp(i - half, 0, n - 1)];
+            }
+
+            Array.Sort(_sorted);
+            median[0] = _sorted[half];
+            for (var t = 1; t < n; t++)
+            {
+                Replace(row[Math.Clamp(t - half - 1, 0, n - 1)], row[Math.Min(t + half, n - 1)]);
+                median[t] = _sorted[half];
+            }
         }
 
-        Array.Sort(scratch);
-        return scratch[scratch.Length / 2];
+        private void Replace(float outgoing, float incoming)
+        {
+            var i = Array.BinarySearch(_sorted, outgoing);
+            if (i < 0)
+            {
+                throw new InvalidOperationException("The sliding window lost a value.");
+            }
+
+            // Shift towards where the incoming value belongs, then drop it in.
+            while (i > 0 && _sorted[i - 1] > incoming)
+            {
+                _sorted[i] = _sorted[i - 1];
+                i--;
+            }
+
+            while (i < _sorted.Length - 1 && _sorted[i + 1] < incoming)
+            {
+                _sorted[i] = _sorted[i + 1];
+                i++;
+            }
+
+            _sorted[i] = incoming;
+        }
     }
 }

@@ -7,9 +7,11 @@ namespace SoundGraph.Audio.Tonal;
 /// Key and mode from audio: a pitch-class profile (the energy of every spectral bin from 65 Hz to 2.1 kHz, Hann-windowed
 /// 8,192-point frames with a 4,096 hop, folded onto the nearest equal-tempered pitch class, A4 = 440 Hz) correlated with the
 /// 24 rotations of a key profile; the best Pearson correlation wins (the Krumhansl–Schmuckler method, Krumhansl 1990,
-/// "Cognitive Foundations of Musical Pitch", ch. 4; profiles in <see cref="KeyProfile"/>).
+/// "Cognitive Foundations of Musical Pitch", ch. 4). Profiles (<see cref="KeyProfile"/>): Krumhansl–Kessler (default),
+/// Temperley, and as options for electronic dance music Faraldo et al.'s <see cref="KeyProfile.Edma"/> and
+/// <see cref="KeyProfile.Edmm"/> (ECIR 2016) and <see cref="KeyProfile.Braw"/>/<see cref="KeyProfile.Bgate"/> (AES 2017).
 /// </summary>
-/// <remarks>Feed mono samples with <see cref="Add"/>, then <see cref="Estimate"/>. The FFT is NWaves'
+/// <remarks>Feed mono samples with <see cref="Add"/>, then <see cref="Estimate(KeyProfile)"/>. The FFT is NWaves'
 /// <see cref="RealFft"/>. Frequencies below C2 (65.4 Hz) are left out (kick and sub-bass energy says little about the
 /// key); above 2.1 kHz the harmonics of lower notes dominate.</remarks>
 public sealed class KeyDetector
@@ -50,11 +52,23 @@ public sealed class KeyDetector
     /// <summary>Adds mono samples (any block size).</summary>
     public void Add(ReadOnlySpan<float> mono) => _frames.Add(mono);
 
-    /// <summary>The best of the 24 keys under <paramref name="profile"/> (default Krumhansl–Kessler); null when no frame had energy.</summary>
-    public KeyEstimate? Estimate(KeyProfile? profile = null)
+    /// <summary>The best of the 24 keys under <paramref name="profile"/> (default Krumhansl–Kessler, or e.g.
+    /// <see cref="KeyProfile.Edma"/> for electronic dance music); null when no frame had energy. The profile can change
+    /// between calls: the pitch-class profile is kept.</summary>
+    public KeyEstimate? Estimate(KeyProfile? profile = null) => Estimate(Profile, profile);
+
+    /// <summary>The best of the 24 keys for a pitch-class profile <paramref name="pcp"/> (12 values, C first, any scale)
+    /// under <paramref name="profile"/> (default Krumhansl–Kessler); null when <paramref name="pcp"/> is all zeros.</summary>
+    /// <exception cref="ArgumentException"><paramref name="pcp"/> does not hold 12 values.</exception>
+    public static KeyEstimate? Estimate(IReadOnlyList<double> pcp, KeyProfile? profile = null)
     {
+        ArgumentNullException.ThrowIfNull(pcp);
+        if (pcp.Count != 12)
+        {
+            throw new ArgumentException($"A pitch-class profile has 12 values, not {pcp.Count}.", nameof(pcp));
+        }
+
         profile ??= KeyProfile.KrumhanslKessler;
-        var pcp = Profile;
         if (pcp.All(v => v == 0))
         {
             return null;
