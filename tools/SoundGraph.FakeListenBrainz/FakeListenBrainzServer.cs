@@ -39,6 +39,7 @@ public sealed class FakeListenBrainzStats
 {
     private long _requests;
     private long _listenPages;
+    private long _metadataRequests;
     private long _served429;
     private long _violations;
 
@@ -47,6 +48,9 @@ public sealed class FakeListenBrainzStats
 
     /// <summary><c>/1/user/{user}/listens</c> requests answered 200.</summary>
     public long ListenPages => Interlocked.Read(ref _listenPages);
+
+    /// <summary><c>POST /1/metadata/recording/</c> requests answered.</summary>
+    public long MetadataRequests => Interlocked.Read(ref _metadataRequests);
 
     /// <summary>429 answers sent (limit reached or injected).</summary>
     public long Served429 => Interlocked.Read(ref _served429);
@@ -57,6 +61,8 @@ public sealed class FakeListenBrainzStats
     internal void AddRequest() => Interlocked.Increment(ref _requests);
 
     internal void AddListenPage() => Interlocked.Increment(ref _listenPages);
+
+    internal void AddMetadataRequest() => Interlocked.Increment(ref _metadataRequests);
 
     internal void Add429() => Interlocked.Increment(ref _served429);
 
@@ -173,6 +179,51 @@ public sealed class FakeListenBrainzServer : IAsyncDisposable
                     ["user_id"] = world.UserName,
                 },
             });
+        });
+        app.MapPost("/1/metadata/recording/", async (HttpContext context) =>
+        {
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Results.Json(new JsonObject { ["code"] = 400, ["error"] = "The body is not JSON." }, statusCode: 400);
+            }
+
+            if (body?["recording_mbids"] is not JsonArray ids || ids.Count == 0)
+            {
+                return Results.Json(new JsonObject { ["code"] = 400, ["error"] = "recording_mbids must be a non-empty list." }, statusCode: 400);
+            }
+
+            if (ids.Count > 1000)
+            {
+                return Results.Json(new JsonObject { ["code"] = 400, ["error"] = "Too many recording mbids, at most 1000." }, statusCode: 400);
+            }
+
+            stats.AddMetadataRequest();
+            var answer = new JsonObject();
+            foreach (var id in ids)
+            {
+                if (!Guid.TryParse(id?.GetValue<string>(), out var mbid))
+                {
+                    return Results.Json(new JsonObject { ["code"] = 400, ["error"] = $"{id} is not a valid recording MBID." }, statusCode: 400);
+                }
+
+                if (world.RecordingTags(mbid) is { } tags)
+                {
+                    var recordingTags = new JsonArray();
+                    foreach (var (tag, count) in tags)
+                    {
+                        recordingTags.Add(new JsonObject { ["count"] = count, ["tag"] = tag });
+                    }
+
+                    answer[mbid.ToString("D")] = new JsonObject { ["tag"] = new JsonObject { ["recording"] = recordingTags, ["artist"] = new JsonArray() } };
+                }
+            }
+
+            return Results.Json(answer);
         });
         try
         {

@@ -197,6 +197,26 @@ public sealed class FakeListenWorld
         return selected.Select(l => Json(l.Ts, l.Track)).ToList();
     }
 
+    /// <summary>The SYNTHETIC recording tags of a mapped track's recording MBID (<c>00000002-5e5e-4000-8000-&lt;track&gt;</c>,
+    /// tracks whose number is a multiple of 3): "synthetic genre &lt;track mod 7&gt;" with count track mod 5 + 1, and
+    /// "synthetic mood &lt;track mod 4&gt;" with count 1; tracks whose number is a multiple of 10 have no tags. Null for a
+    /// recording the world does not hold.</summary>
+    /// <param name="mbid">A recording MBID.</param>
+    /// <returns>(tag, count) pairs, or null.</returns>
+    public IReadOnlyList<(string Tag, int Count)>? RecordingTags(Guid mbid)
+    {
+        var text = mbid.ToString("D");
+        if (!text.StartsWith("00000002-5e5e-4000-8000-", StringComparison.Ordinal)
+            || !long.TryParse(text[24..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            || n >= _trackCount || n % 3 != 0)
+        {
+            return null;
+        }
+
+        var track = (int)n;
+        return track % 10 == 0 ? [] : [($"synthetic genre {track % 7}", track % 5 + 1), ($"synthetic mood {track % 4}", 1)];
+    }
+
     private static bool IsCut(int i, int pageSize) => i > 0 && i % (pageSize - 1) == 0;
 
     private JsonObject Json(long ts, int track)

@@ -83,6 +83,29 @@ public sealed class TrackIdentifierStore
         return rows.ToList();
     }
 
+    /// <summary>Tracks with a recording MBID (not unlinked) and no user-less tag yet, most-listened first, then by id: what
+    /// <c>sgr tags listenbrainz</c> asks tags for. A track with several MBIDs comes once, with its smallest.</summary>
+    /// <param name="limit">At most this many (≥ 0).</param>
+    /// <param name="ct">Cancels the query.</param>
+    /// <returns>(track id, track key, MBID) rows.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is negative.</exception>
+    public async Task<IReadOnlyList<(long TrackId, string Key, Guid Mbid)>> ListUntaggedWithMbidAsync(int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var rows = await _connection.QueryAsync<(long TrackId, string Key, string Mbid)>(new CommandDefinition(
+            """
+            SELECT t.id, t.key, MIN(i.value)
+            FROM tracks t JOIN track_identifiers i ON i.track_id = t.id AND i.kind = 'mbid' AND i.method <> 'unlinked'
+            WHERE NOT EXISTS (SELECT 1 FROM track_tags x WHERE x.track_id = t.id AND x.user_id = 0)
+            GROUP BY t.id, t.key
+            ORDER BY (SELECT COUNT(*) FROM listens l WHERE l.track_id = t.id) DESC, t.id
+            LIMIT @limit
+            """,
+            new { limit = (long)limit },
+            cancellationToken: ct)).ConfigureAwait(false);
+        return rows.Select(r => (r.TrackId, r.Key, Guid.Parse(r.Mbid))).ToList();
+    }
+
     /// <summary>Adds identifiers of one track; a (kind, value, track) already stored is left as it is.</summary>
     /// <param name="trackId">Track id.</param>
     /// <param name="identifiers">The identifiers, written in one transaction in the given order.</param>
