@@ -58,13 +58,15 @@ public sealed class FakeLastFmWorld
 
     private readonly Dictionary<string, List<FakeScrobble>> _histories = new(StringComparer.OrdinalIgnoreCase); // newest first
     private readonly Lock _lock = new();
-    private readonly int _growth;
 
     private FakeLastFmWorld(int tracks, int growth)
     {
         Tracks = tracks;
-        _growth = growth;
+        GrowthPerRequest = growth;
     }
+
+    /// <summary>Scrobbles <see cref="Growing"/> gains per request from now on (0 stops the growth).</summary>
+    public int GrowthPerRequest { get; set; }
 
     /// <summary>Distinct tracks.</summary>
     public int Tracks { get; }
@@ -149,10 +151,10 @@ public sealed class FakeLastFmWorld
         lock (_lock)
         {
             var history = _histories[user];
-            if (user.Equals(Growing, StringComparison.OrdinalIgnoreCase) && _growth > 0)
+            if (user.Equals(Growing, StringComparison.OrdinalIgnoreCase) && GrowthPerRequest > 0)
             {
                 var start = Math.Max(nowUts, history.Count == 0 ? 0 : history[0].Uts ?? 0) + 1;
-                AddScrobbles(Growing, _growth, start);
+                AddScrobbles(Growing, GrowthPerRequest, start);
             }
 
             var inRange = history.Where(s => s.Uts is not { } u || ((from is not { } f || u >= f) && (to is not { } t || u <= t))).ToList();
