@@ -41,6 +41,7 @@ public static class CliApp
         root.Add(HarvestCommand.Create(context));
         root.Add(ResolveCommand.Create(context));
         root.Add(SyncCommand.Create(context));
+        root.Add(TagsCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(RecommendCommand.Create(context));
@@ -131,5 +132,5 @@ public static class CliApp
             or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
             or System.Data.Common.DbException or FormatException or SoundGraph.Ingest.Harvest.HarvestException
             or SoundGraph.Ingest.Sources.SoundCloud.SoundCloudException or SoundGraph.Ingest.Sources.MusicBrainz.MusicBrainzException
-            or SoundGraph.Ingest.Sources.ListenBrainz.ListenBrainzException;
+            or SoundGraph.Ingest.Sources.ListenBrainz.ListenBrainzException or SoundGraph.Ingest.Sources.LastFm.LastFmException;
 }

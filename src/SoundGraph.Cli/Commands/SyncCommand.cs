@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SoundGraph.Cli.Jobs;
+using SoundGraph.Ingest.Sources.LastFm;
 using SoundGraph.Ingest.Sources.ListenBrainz;
 using SoundGraph.Storage;
 
@@ -41,7 +42,34 @@ public static class SyncCommand
             return await CliContext.RunOnStoreAsync(
                 parse, store => SyncJob.RunAsync(context, store, options, request, parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
         });
-        return new Command("sync", "Sync listening data from a web API into the store.") { listenbrainz };
+        return new Command("sync", "Sync listening data from a web API into the store.") { listenbrainz, CreateLastFm(context) };
+    }
+
+    /// <summary><c>sgr sync lastfm --user NAME [--since DATE] [--full] [--api-key-file F] [--base-url U] [--rps R]</c>.</summary>
+    private static Command CreateLastFm(CliContext context)
+    {
+        var user = new Option<string>("--user") { Description = "The Last.fm user whose scrobbles to sync.", Required = true };
+        var since = new Option<string?>("--since") { Description = "First sync (or --full) only: fetch scrobbles from this UTC date or time on (yyyy-MM-dd or ISO 8601)." };
+        var full = new Option<bool>("--full") { Description = "Walk the whole history again (scrobbles already stored are not stored twice)." };
+        var keyFile = new Option<string?>("--api-key-file") { Description = "A file holding the API key (default: the LASTFM_API_KEY environment variable)." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "API root (default https://ws.audioscrobbler.com/2.0/; the fake Last.fm server's URL for the demo)." };
+        var rps = new Option<double?>("--rps") { Description = "Requests per second, (0, 50] (default 5)." };
+        var spill = new Option<string?>("--spill") { Description = "Append every response (API key redacted) as a JSON line to this file." };
+        var lastfm = new Command("lastfm", "Fetch a Last.fm user's scrobbles (user.getRecentTracks) into the store as listens: every page between the newest stored scrobble " +
+            "and the sync's start (pinned, so pages stay put while new scrobbles arrive); a killed run resumes at its next page. Prints fetched, stored, skipped, " +
+            "rejected, requests, pages, error-29s answered and seconds; exits 3 when scrobbles were rejected.")
+        {
+            user, since, full, keyFile, baseUrl, rps, spill,
+        };
+        lastfm.SetAction(async (parse, ct) =>
+        {
+            var options = LastFmOptionsReader.Read(parse.GetValue(keyFile), parse.GetValue(baseUrl), parse.GetValue(rps));
+            var request = new LastFmSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full));
+            var rejects = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
+            return await CliContext.RunOnStoreAsync(
+                parse, store => LastFmJobs.SyncAsync(context, store, options, request, parse.GetValue(spill), parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
+        });
+        return lastfm;
     }
 
     /// <summary>Parses <c>--since</c>: a date (midnight UTC) or an ISO 8601 time (UTC unless it says otherwise).</summary>

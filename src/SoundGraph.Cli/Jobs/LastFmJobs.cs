@@ -1,0 +1,121 @@
+using System.Globalization;
+using SoundGraph.Cli.Rendering;
+using SoundGraph.Ingest;
+using SoundGraph.Ingest.Harvest;
+using SoundGraph.Ingest.Sources.LastFm;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Cli.Jobs;
+
+/// <summary>Runs <see cref="LastFmSync"/> (<c>sgr sync lastfm</c>) and <see cref="LastFmTagFill"/> (<c>sgr tags lastfm</c>)
+/// and prints their summaries; progress lines go to stderr.</summary>
+public static class LastFmJobs
+{
+    /// <summary>Syncs one user and prints one summary line (or JSON).</summary>
+    /// <param name="context">Consoles.</param>
+    /// <param name="store">The open store.</param>
+    /// <param name="options">Client options (validated).</param>
+    /// <param name="request">User, since, full.</param>
+    /// <param name="spillPath">A JSONL file receiving every response (key redacted), or null.</param>
+    /// <param name="json">Print JSON instead of text.</param>
+    /// <param name="ct">Cancels between requests.</param>
+    /// <returns>0, or 3 when scrobbles were rejected (written to the rejects file beside the database).</returns>
+    /// <exception cref="LastFmException">A private profile, no such user, a rejected or suspended key, or a request failed.</exception>
+    public static async Task<int> SyncAsync(CliContext context, SoundGraphStore store, LastFmOptions options, LastFmSyncRequest request, string? spillPath, bool json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(request);
+        using var spill = spillPath is null ? null : new SpillWriter(spillPath);
+        using var handler = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+        using var client = new LastFmClient(http, options, sink: spill);
+        var rejectsPath = CliContext.RejectsPath(store.Location);
+        LastFmSyncResult r;
+        using (var rejects = new FileRejectSink(rejectsPath))
+        {
+            var progress = new LineProgress(line => context.Error.WriteLine("lastfm " + line));
+            r = await new LastFmSync(client, store.Catalog, store.Connection, rejects).RunAsync(request, progress, ct).ConfigureAwait(false);
+        }
+
+        var writer = context.Console.Profile.Out.Writer;
+        if (json)
+        {
+            writer.WriteLine(ReportJson.Serialize(new
+            {
+                user = request.UserName,
+                fetched = r.Fetched,
+                stored = r.Stored,
+                skipped = r.Skipped,
+                rejected = r.Rejected,
+                nowPlayingSkipped = r.NowPlayingSkipped,
+                requests = r.Requests,
+                pages = r.Pages,
+                rateLimitedAnswered = r.RateLimitedAnswered,
+                unavailableAnswered = r.UnavailableAnswered,
+                seconds = Math.Round(r.Seconds, 2),
+            }));
+        }
+        else
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"lastfm {request.UserName}: fetched {r.Fetched:N0}, stored {r.Stored:N0}, skipped {r.Skipped:N0}, rejected {r.Rejected:N0}; {r.Requests:N0} requests ({r.Pages:N0} pages), {r.RateLimitedAnswered:N0} 429s/error-29s answered, {r.UnavailableAnswered:N0} 503s/errors 11-16 retried, {r.Seconds:0.0} s"));
+        }
+
+        if (r.Rejected > 0)
+        {
+            await context.Error.WriteLineAsync($"{r.Rejected} scrobbles rejected; see {rejectsPath}").ConfigureAwait(false);
+            return CliApp.ImportedWithRejects;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Fills tags and prints the summary (or JSON).</summary>
+    /// <param name="context">Consoles.</param>
+    /// <param name="store">The open store.</param>
+    /// <param name="options">Client options (validated).</param>
+    /// <param name="request">Kinds and limit.</param>
+    /// <param name="json">Print JSON instead of text.</param>
+    /// <param name="ct">Cancels between requests.</param>
+    /// <returns>0.</returns>
+    /// <exception cref="LastFmException">A rejected or suspended key, or a request failed.</exception>
+    public static async Task<int> TagsAsync(CliContext context, SoundGraphStore store, LastFmOptions options, LastFmTagFillRequest request, bool json, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        using var http = new HttpClient();
+        using var client = new LastFmClient(http, options);
+        var progress = new LineProgress(line => context.Error.WriteLine("lastfm tags " + line));
+        var r = await new LastFmTagFill(store, client).FillAsync(request, progress, ct).ConfigureAwait(false);
+        var writer = context.Console.Profile.Out.Writer;
+        if (json)
+        {
+            writer.WriteLine(ReportJson.Serialize(new
+            {
+                lookedUp = r.LookedUp,
+                tagged = r.Tagged,
+                withoutTags = r.WithoutTags,
+                notFound = r.NotFound,
+                skipped = r.Skipped,
+                tagsStored = r.TagsStored,
+                requests = r.Requests,
+                rateLimitedAnswered = r.RateLimitedAnswered,
+                unavailableAnswered = r.UnavailableAnswered,
+                seconds = Math.Round(r.Seconds, 2),
+            }));
+        }
+        else
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"lastfm tags: looked up {r.LookedUp:N0} (fetched {r.LookedUp - r.NotFound:N0}, stored tags for {r.Tagged:N0}: {r.TagsStored:N0} tags), none above the minimum count {r.WithoutTags:N0}, not found {r.NotFound:N0}, skipped {r.Skipped:N0}; {r.Requests:N0} requests, {r.RateLimitedAnswered:N0} 429s/error-29s answered, {r.Seconds:0.0} s"));
+        }
+
+        return 0;
+    }
+
+    private sealed class LineProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

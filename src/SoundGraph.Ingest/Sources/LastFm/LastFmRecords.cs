@@ -1,0 +1,80 @@
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Identity;
+using SoundGraph.Core.Import;
+using SoundGraph.Ingest.Importers.Common;
+using SoundGraph.Storage;
+
+namespace SoundGraph.Ingest.Sources.LastFm;
+
+/// <summary>Turns checked Last.fm scrobbles into a user, a track with its primary credit and a listen in a
+/// <see cref="BatchBuffer"/> (the rules are on <see cref="LastFmSync"/>).</summary>
+internal sealed class LastFmRecords(BatchBuffer batch, ImportReport report, ICatalogWriter writer)
+{
+    private readonly TrackNameResolver _resolver = new(writer, report);
+    private readonly ListenDeduplicator _listens = new(report);
+
+    /// <summary>The key of Last.fm user <paramref name="name"/>: <c>lastfm:user:&lt;name&gt;</c>.</summary>
+    public static string UserKey(string name) => EntityKeys.Local("lastfm", "user", name);
+
+    /// <summary>Adds the scrobble's user, track (unless emitted or stored) and listen; false when it repeats an earlier
+    /// scrobble of this sync exactly (counted in <c>Skipped["duplicate_listen"]</c>).</summary>
+    /// <param name="user">The Last.fm user name.</param>
+    /// <param name="scrobble">A scrobble with a date, a name and an artist (checked by the caller).</param>
+    /// <param name="cancellationToken">Cancels a store look-up.</param>
+    public async ValueTask<bool> AddAsync(string user, LastFmScrobble scrobble, CancellationToken cancellationToken)
+    {
+        var userKey = UserKey(user);
+        batch.AddUser(userKey, user);
+        var trackKey = Guid.TryParse(scrobble.Mbid, out var mbid)
+            ? AddRecording(scrobble, mbid)
+            : await AddNamedAsync(scrobble, cancellationToken).ConfigureAwait(false);
+
+        // The play's identity is what Last.fm said was played, (artist, title): Last.fm fills in or changes a track's MBID
+        // over time, so an MBID-based reference would store the same scrobble twice.
+        var record = new ListenRecord(userKey, trackKey, DateTimeOffset.FromUnixTimeSeconds(scrobble.Uts!.Value), 0, LastFmSync.Source)
+        {
+            TrackRef = ListenDeduplicator.NameRef(scrobble.Artist, scrobble.Name),
+        };
+        if (!_listens.IsNew(record))
+        {
+            return false;
+        }
+
+        batch.Batch.Listens.Add(record);
+        return true;
+    }
+
+    private string AddRecording(LastFmScrobble scrobble, Guid mbid)
+    {
+        var key = EntityKeys.Local("musicbrainz", "recording", mbid.ToString("D"));
+        if (batch.HasTrack(key))
+        {
+            return key;
+        }
+
+        report.CountRead("tracks_by_mbid");
+        batch.AddTrack(new TrackRecord(key, scrobble.Name!, scrobble.Artist, scrobble.Album));
+        var artistKey = Guid.TryParse(scrobble.ArtistMbid, out var artistMbid)
+            ? EntityKeys.Local("musicbrainz", "artist", artistMbid.ToString("D"))
+            : NameKeys.Artist(scrobble.Artist!);
+        AddCredit(key, artistKey, scrobble.Artist!);
+        return key;
+    }
+
+    private async ValueTask<string> AddNamedAsync(LastFmScrobble scrobble, CancellationToken cancellationToken)
+    {
+        var track = await _resolver.ResolveAsync(null, scrobble.Artist, scrobble.Name, cancellationToken).ConfigureAwait(false);
+        if (!track.IsStored && batch.AddTrack(new TrackRecord(track.Key, scrobble.Name!, scrobble.Artist, scrobble.Album)))
+        {
+            AddCredit(track.Key, NameKeys.Artist(scrobble.Artist!), scrobble.Artist!);
+        }
+
+        return track.Key;
+    }
+
+    private void AddCredit(string trackKey, string artistKey, string artistName)
+    {
+        batch.AddArtist(artistKey, artistName);
+        batch.Batch.Credits.Add(new CreditRecord(trackKey, artistKey, CreditRole.Primary, 0));
+    }
+}
