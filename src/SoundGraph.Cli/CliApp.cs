@@ -41,6 +41,7 @@ public static class CliApp
         root.Add(HarvestCommand.Create(context));
         root.Add(ResolveCommand.Create(context));
         root.Add(SyncCommand.Create(context));
+        root.Add(AudioCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(RecommendCommand.Create(context));
