@@ -42,6 +42,7 @@ public static class CliApp
         root.Add(ResolveCommand.Create(context));
         root.Add(SyncCommand.Create(context));
         root.Add(TagsCommand.Create(context));
+        root.Add(AudioCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(RecommendCommand.Create(context));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using SoundGraph.Storage.Audio;
 using SoundGraph.Storage.Harvest;
 using SoundGraph.Storage.Migrations;
 using SoundGraph.Storage.Models;
@@ -19,7 +20,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
     [
         "artists", "labels", "users", "tracks", "track_credits", "playlists", "playlist_tracks", "user_follows", "engagements",
         "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence", "harvest_runs", "harvest_frontier",
-        "models", "embeddings", "artist_links", "track_names", "acousticbrainz_lowlevel", "acousticbrainz_highlevel",
+        "models", "embeddings", "artist_links", "track_names", "acousticbrainz_lowlevel", "acousticbrainz_highlevel", "audio_files", "audio_analysis",
     ];
 
     private readonly ICatalogWriter _writer;
@@ -36,6 +37,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         Harvest = new HarvestStore(connection);
         Models = new ModelStore(connection);
         Identifiers = new TrackIdentifierStore(connection);
+        Audio = new AudioAnalysisStore(connection);
     }
 
     /// <summary>The provider behind the store.</summary>
@@ -70,6 +72,9 @@ public sealed class SoundGraphStore : IAsyncDisposable
 
     /// <summary>Track identifiers across sources (<c>track_identifiers</c>), credit join phrases and tag counts.</summary>
     public TrackIdentifierStore Identifiers { get; }
+
+    /// <summary>Local audio analyses (<c>audio_files</c>, <c>audio_analysis</c>) of <c>sgr audio analyze</c>.</summary>
+    public AudioAnalysisStore Audio { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
     /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>

@@ -10,8 +10,9 @@ namespace SoundGraph.Core.Import;
 /// (the Million Playlist Dataset, SoundCloud), then a listener's own Spotify export (its playlists carry track URIs), ListenBrainz
 /// (listens with recording MBIDs and ISRCs where the submitter or the mapping gave them; the API sync
 /// <c>listenbrainz</c> above the user export <c>listenbrainz-export</c>), the converted playlist TSVs, third-party Spotify CSVs, AcousticBrainz documents (their names are the
-/// submitter's file tags, below any curated or platform source), and last the sources that only name things (the Last.fm API, HetRec Last.fm, listening
-/// histories). Every known source has its own rank, so two different sources never tie.</remarks>
+/// submitter's file tags, below any curated or platform source), then the sources that only name things (the Last.fm API, HetRec Last.fm, listening
+/// histories), and last a local audio file's own tags (<c>local-audio</c>, <c>sgr audio analyze</c>: whatever the user's
+/// tagger wrote, so it only fills in what no other source says). Every known source has its own rank, so two different sources never tie.</remarks>
 public static class SourcePrecedence
 {
     private static readonly Dictionary<string, int> Ranks = new(StringComparer.OrdinalIgnoreCase)
@@ -29,6 +30,7 @@ public static class SourcePrecedence
         ["lastfm"] = 13,
         ["hetrec-lastfm"] = 12,
         ["listens-tsv"] = 11,
+        ["local-audio"] = 10,
     };
 
     /// <summary>The known sources from highest to lowest rank, for documentation and reports.</summary>

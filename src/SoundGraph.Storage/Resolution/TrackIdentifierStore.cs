@@ -151,6 +151,42 @@ public sealed class TrackIdentifierStore
             new { trackId },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
 
+    /// <summary>The stored track an id names: a <c>track_identifiers</c> row of <paramref name="kind"/> and
+    /// <paramref name="value"/>, else for <c>isrc</c> a track whose <c>tracks.isrc</c> is the value, for <c>mbid</c> a track keyed
+    /// <c>musicbrainz:recording:&lt;value&gt;</c>, for <c>spotify</c> a track keyed by the URI. Of several, the lowest id
+    /// (deterministic; an ISRC may name several releases of one recording).</summary>
+    /// <param name="kind">One of <see cref="Kinds"/>.</param>
+    /// <param name="value">The id as stored: upper-case ISRC, lower-case MBID.</param>
+    /// <param name="ct">Cancels the query.</param>
+    /// <returns>The track's id and key, or null when no stored track has the id.</returns>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is unknown.</exception>
+    public async Task<(long Id, string Key)?> FindTrackAsync(string kind, string value, CancellationToken ct = default)
+    {
+        CheckKind(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        var direct = kind switch
+        {
+            "isrc" => " OR t.isrc = @value",
+            "mbid" => " OR t.key = 'musicbrainz:recording:' || @value",
+            "spotify" => " OR t.key = @value",
+            _ => string.Empty,
+        };
+        var rows = (await _connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
+            "SELECT t.id, t.key FROM tracks t WHERE EXISTS (SELECT 1 FROM track_identifiers i WHERE i.track_id = t.id AND i.kind = @kind AND i.value = @value)" +
+            direct + " ORDER BY t.id LIMIT 1",
+            new { kind, value },
+            cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>The id of the track keyed <paramref name="key"/>, or null.</summary>
+    /// <param name="key">A track key.</param>
+    /// <param name="ct">Cancels the query.</param>
+    /// <returns>The id, or null when no track has the key.</returns>
+    public async Task<long?> TrackIdByKeyAsync(string key, CancellationToken ct = default) =>
+        await _connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT id FROM tracks WHERE key = @key", new { key }, cancellationToken: ct)).ConfigureAwait(false);
+
     /// <summary>Sets the join phrase of stored credits of one track (<c>track_credits.join_phrase</c>).</summary>
     /// <param name="trackId">Track id.</param>
     /// <param name="phrases">(artist key, join phrase) pairs; a credit of an artist key not stored on the track is ignored.</param>

@@ -67,6 +67,11 @@ public sealed partial class UnveilReader
             facts.Add(new UnveilFact("feel", $"danceability {Score(a.Dance)}, energy {Score(a.Energy)}, valence {Score(a.Valence)}, acousticness {Score(a.Acoustic)}"));
         }
 
+        if (await LocalAudioFactAsync(id, ct).ConfigureAwait(false) is { } local)
+        {
+            facts.Add(local);
+        }
+
         AddList(facts, "tags", await ListAsync(
             "SELECT g.name FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8", id, ct).ConfigureAwait(false));
         return new UnveilSection("summary", "Track", facts, [], null);
