@@ -30,16 +30,31 @@ public sealed record FakeRecording(
 
 /// <summary>The recordings a fake MusicBrainz server answers about. Everything in it is SYNTHETIC: made-up names, ids and
 /// ISRCs (ISRC country code XX, registrant SYN), not MusicBrainz data.</summary>
-public sealed class FakeMbWorld
+public sealed partial class FakeMbWorld
 {
+    private FakeMbSearchIndex? _index;
+
     /// <summary>Creates a world of the given recordings (a test's hand-made ones).</summary>
     /// <param name="recordings">The recordings; ids must be distinct.</param>
-    public FakeMbWorld(IEnumerable<FakeRecording> recordings)
+    /// <param name="scoring">How searches are scored; default the hand-made tests' <see cref="FakeMbScoring.Simple"/>.</param>
+    /// <param name="truth">Ground truth of a world made from store tracks (track key → the correct recording); default none.</param>
+    public FakeMbWorld(IEnumerable<FakeRecording> recordings, FakeMbScoring scoring = FakeMbScoring.Simple, IReadOnlyDictionary<string, FakeTruth>? truth = null)
     {
         ArgumentNullException.ThrowIfNull(recordings);
         Recordings = recordings.ToList();
         ById = Recordings.ToDictionary(r => r.Id);
+        Scoring = scoring;
+        Truth = truth ?? new Dictionary<string, FakeTruth>();
     }
+
+    /// <summary>How searches are scored.</summary>
+    public FakeMbScoring Scoring { get; }
+
+    /// <summary>For a world made by <see cref="FromTracks"/>: each store track's key → its ground truth; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, FakeTruth> Truth { get; }
+
+    /// <summary>The Lucene-like index of this world (built on first use).</summary>
+    public FakeMbSearchIndex Index => _index ??= new FakeMbSearchIndex(Recordings);
 
     /// <summary>Every recording, in order.</summary>
     public IReadOnlyList<FakeRecording> Recordings { get; }

@@ -32,7 +32,7 @@ public sealed class FakeMusicBrainzOptions
 /// <summary>A fake MusicBrainz WS/2 JSON API (Kestrel on 127.0.0.1) over a SYNTHETIC <see cref="FakeMbWorld"/>:
 /// <c>GET /ws/2/recording/{mbid}</c>, <c>GET /ws/2/isrc/{isrc}</c> and <c>GET /ws/2/recording?query=…&amp;limit=…</c>
 /// (all <c>fmt=json</c> shapes), with a 1 request/s average limit answered by 503 and a log of every request's start and end.</summary>
-/// <remarks>Search scoring is a simplification of MusicBrainz's Lucene scoring: the query's <c>recording:"…"</c> and
+/// <remarks>A world with <see cref="FakeMbScoring.Lucene"/> is searched through <see cref="FakeMbSearchIndex"/>; otherwise search scoring is a simplification of MusicBrainz's Lucene scoring: the query's <c>recording:"…"</c> and
 /// <c>artist:"…"</c> phrases are compared with titles and credited names after folding case and spaces; an equal title
 /// scores 70 and a title containing the phrase 40, plus 30 when the artist phrase equals a credited name (or no artist
 /// phrase was given); hits with a title score of 0 are left out; ties are ordered by id.</remarks>
@@ -148,6 +148,16 @@ public sealed partial class FakeMusicBrainzServer : IAsyncDisposable
 
     private static IEnumerable<(FakeRecording Recording, int Score)> Search(FakeMbWorld world, string query)
     {
+        if (world.Scoring == FakeMbScoring.Lucene)
+        {
+            foreach (var hit in RawPhrase(query, "recording") is { } raw ? world.Index.Search(raw, RawPhrase(query, "artist")) : [])
+            {
+                yield return hit;
+            }
+
+            yield break;
+        }
+
         var title = Phrase(query, "recording");
         var artist = Phrase(query, "artist");
         if (title is null)
@@ -175,10 +185,12 @@ public sealed partial class FakeMusicBrainzServer : IAsyncDisposable
         }
     }
 
-    private static string? Phrase(string query, string field)
+    private static string? Phrase(string query, string field) => RawPhrase(query, field) is { } raw ? Fold(raw) : null;
+
+    private static string? RawPhrase(string query, string field)
     {
         var m = Regex.Match(query, field + @":""((?:[^""\\]|\\.)*)""");
-        return m.Success ? Fold(Regex.Unescape(m.Groups[1].Value)) : null;
+        return m.Success ? Regex.Unescape(m.Groups[1].Value) : null;
     }
 
     private static string Fold(string text) => Spaces().Replace(text.Trim().ToLowerInvariant(), " ");

@@ -22,7 +22,7 @@ public static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Folder for the generated slices and databases (default: a temporary folder, deleted afterwards)." };
         var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).")
         {
-            sizes, work, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context), AlsBench.Create(context), AudioBench.Create(context),
+            sizes, work, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context), AlsBench.Create(context), AudioBench.Create(context), ResolveBench.Create(context),
         };
         command.SetAction(async (parse, ct) =>
         {

@@ -126,7 +126,7 @@ public sealed class MusicBrainzResolverTests
         Assert.True(server.Log.MeanStartSpacing() >= 1 / rate, $"mean spacing {server.Log.MeanStartSpacing():F4} s");
     }
 
-    private static CatalogBatch Tracks(params (string Key, string Title, string Artist, string? Isrc)[] tracks)
+    internal static CatalogBatch Tracks(params (string Key, string Title, string Artist, string? Isrc)[] tracks)
     {
         var batch = new CatalogBatch { Source = "mpd" };
         foreach (var (key, title, artist, isrc) in tracks)
