@@ -8,7 +8,7 @@ namespace SoundGraph.Ingest.LocalAudio;
 /// (<see cref="AudioAnalysisColumns"/>); Storage does not reference Audio, so the mapping lives here.</summary>
 public static class AudioAnalysisRows
 {
-    /// <summary>The key profile <see cref="AudioAnalyzer"/> finds keys with (<see cref="KeyDetector.Estimate"/>'s default).</summary>
+    /// <summary>The key profile <see cref="AudioAnalyzer"/> finds keys with (<see cref="KeyDetector.Estimate(KeyProfile?)"/>'s default).</summary>
     public static string KeyProfileName => KeyProfile.KrumhanslKessler.Name;
 
     /// <summary>Every feature of <paramref name="a"/> by column name; undefined values (no beat, no key, silence) are null,

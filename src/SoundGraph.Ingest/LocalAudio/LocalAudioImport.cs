@@ -17,7 +17,7 @@ namespace SoundGraph.Ingest.LocalAudio;
 /// <remarks>
 /// <para>Pipeline: <see cref="LocalAudioOptions.Workers"/> workers (<see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>)
 /// hash each file, skip it when its hash was analysed with <see cref="AudioAnalyzer.ExtractorVersion"/> (by an earlier run,
-/// or by another file of this run with the same bytes), else analyse it (<see cref="AudioAnalyzer.AnalyzeAsync"/>, one
+/// or by another file of this run with the same bytes), else analyse it (<see cref="AudioAnalyzer.AnalyzeAsync(string, double?, SoundGraph.Audio.Decoding.FfmpegTools?, CancellationToken)"/>, one
 /// ffmpeg decode each) and hand the result through a bounded channel to one writer task, which owns the store connection:
 /// it resolves the track (<see cref="LocalAudioTrackMatcher"/>) and saves the file's rows in one transaction.</para>
 /// <para>Resuming: every file is committed on its own, so a run killed or cancelled keeps every file saved before it
