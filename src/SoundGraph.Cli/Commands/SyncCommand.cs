@@ -22,7 +22,7 @@ public static class SyncCommand
         var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the user token (default: the LISTENBRAINZ_TOKEN environment variable; none: unauthenticated reads)." };
         var full = new Option<bool>("--full") { Description = "Walk the whole history again (listens already stored are not stored twice)." };
         var pageSize = new Option<int?>("--page-size") { Description = "Listens per request, 1–1000 (default 1000)." };
-        var listener = new Option<string?>("--listener") { Description = "Store the listens under this listener (listener:user:NAME) instead of the ListenBrainz user; give Last.fm syncs the same listener and a play scrobbled to both is stored once." };
+        var listener = ListenerOption();
         var listenbrainz = new Command("listenbrainz", "Fetch a ListenBrainz user's listens (GET /1/user/{user}/listens) into the store: the first run walks the whole history back, " +
             "later runs fetch only newer listens; a killed run resumes at its last stored page. Prints fetched, stored, skipped, requests, 429s answered and seconds.")
         {
@@ -55,16 +55,17 @@ public static class SyncCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "API root (default https://ws.audioscrobbler.com/2.0/; the fake Last.fm server's URL for the demo)." };
         var rps = new Option<double?>("--rps") { Description = "Requests per second, (0, 50] (default 5)." };
         var spill = new Option<string?>("--spill") { Description = "Append every response (API key redacted) as a JSON line to this file." };
+        var listener = ListenerOption();
         var lastfm = new Command("lastfm", "Fetch a Last.fm user's scrobbles (user.getRecentTracks) into the store as listens: every page between the newest stored scrobble " +
             "and the sync's start (pinned, so pages stay put while new scrobbles arrive); a killed run resumes at its next page. Prints fetched, stored, skipped, " +
             "rejected, requests, pages, error-29s answered and seconds; exits 3 when scrobbles were rejected.")
         {
-            user, since, full, keyFile, baseUrl, rps, spill,
+            user, since, full, keyFile, baseUrl, rps, spill, listener,
         };
         lastfm.SetAction(async (parse, ct) =>
         {
             var options = LastFmOptionsReader.Read(parse.GetValue(keyFile), parse.GetValue(baseUrl), parse.GetValue(rps));
-            var request = new LastFmSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full));
+            var request = new LastFmSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full), NonBlank(parse.GetValue(listener)));
             var rejects = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
             return await CliContext.RunOnStoreAsync(
                 parse, store => LastFmJobs.SyncAsync(context, store, options, request, parse.GetValue(spill), parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
@@ -74,6 +75,11 @@ public static class SyncCommand
 
     /// <summary>Parses <c>--since</c>: a date (midnight UTC) or an ISO 8601 time (UTC unless it says otherwise).</summary>
     /// <exception cref="FormatException">The value is neither.</exception>
+    private static Option<string?> ListenerOption() => new("--listener")
+    {
+        Description = "Store the plays under this listener (listener:user:NAME) instead of the service's user; sync ListenBrainz and Last.fm under one listener and a play scrobbled to both is stored once (cross-source duplicate, start times < 30 s apart).",
+    };
+
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateTimeOffset? ParseSince(string? value)

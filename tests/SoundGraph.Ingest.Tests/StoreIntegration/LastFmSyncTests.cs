@@ -1,4 +1,6 @@
 using Dapper;
+using SoundGraph.Core.Catalog;
+using SoundGraph.Core.Import;
 using SoundGraph.FakeLastFm;
 using SoundGraph.Ingest.Sources.LastFm;
 using SoundGraph.Ingest.Tests.Sources.LastFm;
@@ -157,6 +159,38 @@ public sealed class LastFmSyncTests
         Assert.Equal([("synthetic-era-1", 50L), ("synthetic-genre-5", 100L)], artist);
         Assert.Equal(LastFmTagStore.NotFound, await store.Store.Connection.ExecuteScalarAsync<string>(
             "SELECT f.status FROM lastfm_tag_fetches f JOIN tracks t ON t.id = f.target_id WHERE f.target_type = 'track' AND t.key = 'test:track:ghost'"));
+    }
+
+    [Theory]
+    [StoreProviders]
+    public async Task RunAsync_UnderAListener_ThenTheSamePlaysFromListenBrainz_AreCrossSourceDuplicates(string provider)
+    {
+        var world = FakeLastFmWorld.Generate(new FakeLastFmWorldOptions { Scrobbles = 300 });
+        await using var server = await LastFmClientTests.Start(new FakeLastFmOptions { RateLimit = 100 }, world);
+        await using var store = await TempStore.CreateAsync(provider);
+        using var http = new HttpClient();
+
+        var synced = await SyncAsync(http, LastFmClientTests.Options(server, pageSize: 200), store, new LastFmSyncRequest(FakeLastFmWorld.Scrobbler, Listener: "ann"));
+        // ListenBrainz brings 50 of those plays again, 12 s later (another scrobbler's clock), and one play 45 s later.
+        var plays = (await store.Store.Connection.QueryAsync<(string TrackKey, string ListenedAt)>(
+            "SELECT t.key, l.listened_at FROM listens l JOIN tracks t ON t.id = l.track_id ORDER BY l.listened_at DESC, t.key LIMIT 51")).ToList();
+        var fromListenBrainz = new CatalogBatch { Source = "listenbrainz" };
+        foreach (var (play, i) in plays.Select((p, i) => (p, i)))
+        {
+            var at = DateTimeOffset.Parse(play.ListenedAt, System.Globalization.CultureInfo.InvariantCulture).AddSeconds(i < 50 ? 12 : 45);
+            fromListenBrainz.Listens.Add(new ListenRecord("listener:user:ann", play.TrackKey, at, 0, "listenbrainz") { TrackRef = "msid:" + i });
+        }
+
+        var counts = await store.Store.Catalog.WriteAsync(fromListenBrainz);
+
+        Assert.Equal(300L, synced.Stored);
+        Assert.Equal((50L, 1L), (counts[ImportReport.CrossSourceDuplicateListens], counts["listens"]));
+        Assert.Equal(301L, (await store.Store.CountRowsAsync())["listens"]);
+        Assert.Equal(["listener:user:ann"], await store.Store.Connection.QueryAsync<string>("SELECT key FROM users ORDER BY key"));
+        // Each scrobbled track keeps its Last.fm page as an identifier.
+        Assert.Equal(
+            await store.Store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT track_id) FROM listens"),
+            await store.Store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT track_id) FROM track_identifiers WHERE kind = 'lastfm'"));
     }
 
     private static async Task<LastFmSyncResult> SyncAsync(HttpClient http, LastFmOptions options, TempStore store, LastFmSyncRequest request)

@@ -12,7 +12,9 @@ namespace SoundGraph.Ingest.Sources.LastFm;
 /// <param name="UserName">The Last.fm user whose scrobbles are synced.</param>
 /// <param name="Since">First sync (and <paramref name="Full"/>) only: fetch scrobbles from this time on; null: all.</param>
 /// <param name="Full">Walk the whole history (from <paramref name="Since"/>) again, dropping a walk in progress; scrobbles already stored are not stored twice.</param>
-public sealed record LastFmSyncRequest(string UserName, DateTimeOffset? Since = null, bool Full = false);
+/// <param name="Listener">Store the scrobbles under this listener (<see cref="Core.Identity.EntityKeys.Listener"/>), e.g. the
+/// one a ListenBrainz sync uses, so a play scrobbled to both is stored once; null: the Last.fm user.</param>
+public sealed record LastFmSyncRequest(string UserName, DateTimeOffset? Since = null, bool Full = false, string? Listener = null);
 
 /// <summary>The outcome of one sync.</summary>
 /// <param name="Fetched">Scrobbles received (now-playing items excluded).</param>
@@ -79,7 +81,7 @@ public sealed class LastFmSync(LastFmClient client, ICatalogWriter writer, DbCon
 
         var report = new ImportReport(Source);
         var batch = new BatchBuffer(writer, report, int.MaxValue);
-        var records = new LastFmRecords(batch, report, writer);
+        var records = new LastFmRecords(batch, report, writer, request.Listener);
         long fetched = 0, rejected = 0, nowPlaying = 0;
         var pageNumber = cursor.NextPage!.Value;
         await foreach (var page in client.WalkRecentTracksAsync(user, cursor.WalkFrom, cursor.WalkTo!.Value, pageNumber, cancellationToken).ConfigureAwait(false))
