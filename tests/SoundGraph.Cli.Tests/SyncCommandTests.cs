@@ -43,6 +43,31 @@ public sealed class SyncCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncUnderAListenerThenTagsListenBrainz_StoresUnderTheListenerAndTagsMappedTracksInOneRequest()
+    {
+        var db = Path.Combine(_dir, "t.db");
+        var sync = await CliRunner.RunAsync("sync", "listenbrainz", "--user", _world.UserName, "--base-url", _server.BaseUri.ToString(), "--listener", "ann", "--db", db);
+        var tags = await CliRunner.RunAsync("tags", "listenbrainz", "--base-url", _server.BaseUri.ToString(), "--db", db, "--json");
+        var again = await CliRunner.RunAsync("tags", "listenbrainz", "--base-url", _server.BaseUri.ToString(), "--db", db, "--json");
+
+        Assert.Equal((0, 0, 0), (sync.Code, tags.Code, again.Code));
+        await using (var store = await Storage.SoundGraphStore.OpenAsync(db))
+        {
+            Assert.Equal(["listener:user:ann"], await Dapper.SqlMapper.QueryAsync<string>(store.Connection, "SELECT key FROM users"));
+            // The fake maps every third track to a recording; those whose number is a multiple of 30 have no tags.
+            var mapped = (await Dapper.SqlMapper.QueryAsync<string>(store.Connection, "SELECT value FROM track_identifiers WHERE kind = 'mbid'")).ToList();
+            var untagged = mapped.Count(m => Convert.ToInt64(m[24..], 16) % 10 == 0);
+            Assert.Contains($"\"lookedUp\": {mapped.Count},", tags.Out, StringComparison.Ordinal);
+            Assert.Contains($"\"tagged\": {mapped.Count - untagged},", tags.Out, StringComparison.Ordinal);
+            Assert.Contains($"\"tagsStored\": {2 * (mapped.Count - untagged)},", tags.Out, StringComparison.Ordinal);
+            Assert.Contains("\"unknown\": 0,", tags.Out, StringComparison.Ordinal);
+            Assert.Contains("\"requests\": 1,", tags.Out, StringComparison.Ordinal);
+            Assert.Contains($"\"lookedUp\": {untagged},", again.Out, StringComparison.Ordinal);
+            Assert.Contains("\"tagged\": 0,", again.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Sync_BadToken_FailsWithOneLineAndLeavesNoStore()
     {
         var db = Path.Combine(_dir, "bad.db");

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Ingest.Sources.LastFm;
+using SoundGraph.Ingest.Sources.ListenBrainz;
 
 namespace SoundGraph.Cli.Commands;
 
-/// <summary><c>sgr tags lastfm [--tracks|--artists] [--limit N]</c>: Last.fm top tags for stored tracks and artists that have none.</summary>
+/// <summary><c>sgr tags lastfm [--tracks|--artists] [--limit N]</c>: Last.fm top tags for stored tracks and artists that have
+/// none; <c>sgr tags listenbrainz [--limit N]</c>: MusicBrainz tags of tracks with an MBID, in bulk through ListenBrainz.</summary>
 public static class TagsCommand
 {
     /// <summary>Builds the command.</summary>
@@ -33,6 +35,34 @@ public static class TagsCommand
             await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
             return await LastFmJobs.TagsAsync(context, store, options, request, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
         });
-        return new Command("tags", "Fill tags of stored tracks and artists from a web API.") { lastfm };
+        return new Command("tags", "Fill tags of stored tracks and artists from a web API.") { lastfm, CreateListenBrainz(context) };
+    }
+
+    /// <summary><c>sgr tags listenbrainz [--limit N] [--base-url U]</c>.</summary>
+    private static Command CreateListenBrainz(CliContext context)
+    {
+        var limit = new Option<int>("--limit") { Description = "At most this many tracks in this run (default 10000).", DefaultValueFactory = _ => 10_000 };
+        var baseUrl = new Option<string?>("--base-url") { Description = "API base URL (default https://api.listenbrainz.org/; the fake ListenBrainz server's URL for the demo)." };
+        var command = new Command("listenbrainz", "Fill MusicBrainz tags (with vote counts) for stored tracks that have a recording MBID and no tag, most-listened first, " +
+            "from ListenBrainz's bulk metadata endpoint (POST /1/metadata/recording/, 1,000 recordings per request). No token needed.")
+        {
+            limit, baseUrl,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(limit) is var n and < 0)
+            {
+                throw new ArgumentException($"--limit must be 0 or more (got {n}).");
+            }
+
+            var options = new ListenBrainzOptions
+            {
+                ApiBaseUri = parse.GetValue(baseUrl) is { } url ? new Uri(url, UriKind.Absolute) : new ListenBrainzOptions().ApiBaseUri,
+            };
+            options.Validate();
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
+            return await ListenBrainzTagsJob.RunAsync(context, store, options, parse.GetValue(limit), parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+        });
+        return command;
     }
 }
