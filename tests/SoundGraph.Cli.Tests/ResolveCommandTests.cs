@@ -38,8 +38,13 @@ public sealed class ResolveCommandTests : IAsyncLifetime
         await using var server = await FakeMusicBrainzServer.StartAsync(world, new FakeMusicBrainzOptions { RequestsPerSecond = 1000 });
         string[] args = ["resolve", "musicbrainz", "--db", db, "--base-url", server.BaseUri.ToString(), "--contact", "tests@example.org", "--rps", "50"];
 
-        var (code, output, error) = await CliRunner.RunAsync(args);
+        var spill = Path.Combine(_dir, "mb.jsonl");
+        var (code, output, error) = await CliRunner.RunAsync([.. args, "--spill", spill]);
         Assert.True(code == 0, error);
+        var spilled = await File.ReadAllLinesAsync(spill);
+        Assert.Equal(8, spilled.Length); // every response, before it is parsed
+        Assert.All(spilled, l => Assert.Contains("\"endpoint\":\"musicbrainz ", l, StringComparison.Ordinal));
+        Assert.Contains(spilled, l => l.Contains("\"status\":200", StringComparison.Ordinal) && l.Contains("\"body\":{", StringComparison.Ordinal));
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("MusicBrainz: matched 4 of 4 tracks looked up (100.0 %).", lines[0]);
         Assert.Equal("by ISRC 2, by search 2, ambiguous 0, not found 0; already resolved before 0", lines[1]);

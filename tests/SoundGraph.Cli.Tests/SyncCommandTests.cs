@@ -46,8 +46,11 @@ public sealed class SyncCommandTests : IAsyncLifetime
     public async Task SyncUnderAListenerThenTagsListenBrainz_StoresUnderTheListenerAndTagsMappedTracksInOneRequest()
     {
         var db = Path.Combine(_dir, "t.db");
-        var sync = await CliRunner.RunAsync("sync", "listenbrainz", "--user", _world.UserName, "--base-url", _server.BaseUri.ToString(), "--listener", "ann", "--db", db);
-        var tags = await CliRunner.RunAsync("tags", "listenbrainz", "--base-url", _server.BaseUri.ToString(), "--db", db, "--json");
+        var spill = Path.Combine(_dir, "lb.jsonl");
+        var sync = await CliRunner.RunAsync("sync", "listenbrainz", "--user", _world.UserName, "--base-url", _server.BaseUri.ToString(), "--listener", "ann", "--db", db, "--spill", spill);
+        var syncLines = (await File.ReadAllLinesAsync(spill)).Length;
+        var tags = await CliRunner.RunAsync("tags", "listenbrainz", "--base-url", _server.BaseUri.ToString(), "--db", db, "--json", "--spill", spill);
+        var spilled = await File.ReadAllLinesAsync(spill);
         var again = await CliRunner.RunAsync("tags", "listenbrainz", "--base-url", _server.BaseUri.ToString(), "--db", db, "--json");
 
         Assert.Equal((0, 0, 0), (sync.Code, tags.Code, again.Code));
@@ -65,6 +68,12 @@ public sealed class SyncCommandTests : IAsyncLifetime
             Assert.Contains($"\"lookedUp\": {untagged},", again.Out, StringComparison.Ordinal);
             Assert.Contains("\"tagged\": 0,", again.Out, StringComparison.Ordinal);
         }
+
+        // The spill holds every response: the sync's listens pages, then the one metadata request.
+        Assert.True(syncLines >= 2, $"{syncLines} lines");
+        Assert.All(spilled.Take(syncLines), l => Assert.Contains("\"endpoint\":\"listenbrainz /1/user/{user}/listens\"", l, StringComparison.Ordinal));
+        Assert.Equal(syncLines + 1, spilled.Length);
+        Assert.Contains("\"endpoint\":\"listenbrainz /1/metadata/recording/\"", spilled[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using SoundGraph.Cli.Parsing;
 using SoundGraph.Cli.Rendering;
+using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.MusicBrainz;
 
 namespace SoundGraph.Cli.Commands;
@@ -19,11 +21,12 @@ public static class ResolveCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "WS/2 base URL (default https://musicbrainz.org/ws/2/; the fake MusicBrainz server's URL for tests and demos)." };
         var contact = new Option<string?>("--contact") { Description = $"Contact (e-mail or URL) sent in the User-Agent, as MusicBrainz requires (default ${MusicBrainzOptions.ContactVariable})." };
         var rps = new Option<double?>("--rps") { Description = "Requests per second, (0, 50] (default 1, musicbrainz.org's limit; raise only against a mirror)." };
+        var spill = SpillOption.Create();
         var musicbrainz = new Command("musicbrainz", "Give stored tracks a MusicBrainz recording MBID: by ISRC when the track has one, else by an artist + title search " +
             $"accepted when the top score is ≥ {MusicBrainzResolveOptions.DefaultScoreThreshold} and beats the second by ≥ {MusicBrainzResolveOptions.DefaultScoreMargin}; " +
             "stores the MBID, the credits with join phrases, tags/genres with counts and ISRCs. Resumable: resolved tracks are skipped.")
         {
-            limit, baseUrl, contact, rps,
+            limit, baseUrl, contact, rps, spill,
         };
         musicbrainz.SetAction(async (parse, ct) =>
         {
@@ -39,7 +42,8 @@ public static class ResolveCommand
             resolveOptions.Validate();
             await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
             using var http = new HttpClient();
-            using var client = new MusicBrainzClient(http, options);
+            using var spillWriter = parse.GetValue(spill) is { } spillPath ? new SpillWriter(spillPath) : null;
+            using var client = new MusicBrainzClient(http, options, sink: spillWriter);
             var summary = await new MusicBrainzResolver(store, client).ResolveAsync(resolveOptions, null, ct).ConfigureAwait(false);
             Render(context, summary, parse.GetValue(CliContext.JsonOption));
             return 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SoundGraph.Cli.Parsing;
 using System.Globalization;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Ingest.Sources.LastFm;
@@ -23,10 +24,11 @@ public static class SyncCommand
         var full = new Option<bool>("--full") { Description = "Walk the whole history again (listens already stored are not stored twice)." };
         var pageSize = new Option<int?>("--page-size") { Description = "Listens per request, 1–1000 (default 1000)." };
         var listener = ListenerOption();
+        var lbSpill = SpillOption.Create();
         var listenbrainz = new Command("listenbrainz", "Fetch a ListenBrainz user's listens (GET /1/user/{user}/listens) into the store: the first run walks the whole history back, " +
             "later runs fetch only newer listens; a killed run resumes at its last stored page. Prints fetched, stored, skipped, requests, 429s answered and seconds.")
         {
-            user, since, baseUrl, tokenFile, full, pageSize, listener,
+            user, since, baseUrl, tokenFile, full, pageSize, listener, lbSpill,
         };
         listenbrainz.SetAction(async (parse, ct) =>
         {
@@ -40,7 +42,7 @@ public static class SyncCommand
             options.Validate(); // before any store is opened
             var rejects = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
             return await CliContext.RunOnStoreAsync(
-                parse, store => SyncJob.RunAsync(context, store, options, request, parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
+                parse, store => SyncJob.RunAsync(context, store, options, request, parse.GetValue(lbSpill), parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
         });
         return new Command("sync", "Sync listening data from a web API into the store.") { listenbrainz, CreateLastFm(context) };
     }
@@ -54,7 +56,7 @@ public static class SyncCommand
         var keyFile = new Option<string?>("--api-key-file") { Description = "A file holding the API key (default: the LASTFM_API_KEY environment variable)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "API root (default https://ws.audioscrobbler.com/2.0/; the fake Last.fm server's URL for the demo)." };
         var rps = new Option<double?>("--rps") { Description = "Requests per second, (0, 50] (default 5)." };
-        var spill = new Option<string?>("--spill") { Description = "Append every response (API key redacted) as a JSON line to this file." };
+        var spill = SpillOption.Create();
         var listener = ListenerOption();
         var lastfm = new Command("lastfm", "Fetch a Last.fm user's scrobbles (user.getRecentTracks) into the store as listens: every page between the newest stored scrobble " +
             "and the sync's start (pinned, so pages stay put while new scrobbles arrive); a killed run resumes at its next page. Prints fetched, stored, skipped, " +

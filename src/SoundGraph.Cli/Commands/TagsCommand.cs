@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SoundGraph.Cli.Jobs;
+using SoundGraph.Cli.Parsing;
 using SoundGraph.Ingest.Sources.LastFm;
 using SoundGraph.Ingest.Sources.ListenBrainz;
 
@@ -43,10 +44,11 @@ public static class TagsCommand
     {
         var limit = new Option<int>("--limit") { Description = "At most this many tracks in this run (default 10000).", DefaultValueFactory = _ => 10_000 };
         var baseUrl = new Option<string?>("--base-url") { Description = "API base URL (default https://api.listenbrainz.org/; the fake ListenBrainz server's URL for the demo)." };
+        var spill = SpillOption.Create();
         var command = new Command("listenbrainz", "Fill MusicBrainz tags (with vote counts) for stored tracks that have a recording MBID and no tag, most-listened first, " +
             "from ListenBrainz's bulk metadata endpoint (POST /1/metadata/recording/, 1,000 recordings per request). No token needed.")
         {
-            limit, baseUrl,
+            limit, baseUrl, spill,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -61,7 +63,7 @@ public static class TagsCommand
             };
             options.Validate();
             await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
-            return await ListenBrainzTagsJob.RunAsync(context, store, options, parse.GetValue(limit), parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+            return await ListenBrainzTagsJob.RunAsync(context, store, options, parse.GetValue(limit), parse.GetValue(spill), parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
         });
         return command;
     }

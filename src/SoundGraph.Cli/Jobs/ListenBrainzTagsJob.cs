@@ -1,5 +1,6 @@
 using System.Globalization;
 using SoundGraph.Cli.Rendering;
+using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.ListenBrainz;
 using SoundGraph.Storage;
 
@@ -13,17 +14,19 @@ public static class ListenBrainzTagsJob
     /// <param name="store">The open store.</param>
     /// <param name="options">Client options (validated).</param>
     /// <param name="limit">Tracks to look up at most.</param>
+    /// <param name="spillPath">A JSONL file receiving every response, or null.</param>
     /// <param name="json">Print JSON instead of text.</param>
     /// <param name="ct">Cancels between requests.</param>
     /// <returns>0.</returns>
     /// <exception cref="ListenBrainzException">A request failed after its retries.</exception>
-    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, ListenBrainzOptions options, int limit, bool json, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, ListenBrainzOptions options, int limit, string? spillPath, bool json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         using var handler = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
         using var http = new HttpClient(handler);
-        using var client = new ListenBrainzClient(http, options);
+        using var spill = spillPath is null ? null : new SpillWriter(spillPath);
+        using var client = new ListenBrainzClient(http, options, sink: spill);
         var progress = new Progress<int>(n => context.Error.WriteLine($"listenbrainz tags: {n.ToString("N0", CultureInfo.InvariantCulture)} tracks looked up"));
         var r = await new ListenBrainzTagFill(client, store).RunAsync(limit, progress, ct).ConfigureAwait(false);
         if (json)

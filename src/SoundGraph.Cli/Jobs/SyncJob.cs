@@ -1,6 +1,7 @@
 using System.Globalization;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Ingest;
+using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.ListenBrainz;
 using SoundGraph.Storage;
 
@@ -14,17 +15,19 @@ public static class SyncJob
     /// <param name="store">The open store.</param>
     /// <param name="options">Client options (validated).</param>
     /// <param name="request">User, since, full.</param>
+    /// <param name="spillPath">A JSONL file receiving every response, or null.</param>
     /// <param name="json">Print JSON instead of text.</param>
     /// <param name="ct">Cancels the sync between requests.</param>
     /// <returns>0, or 3 when listens were rejected (written to the rejects file beside the database).</returns>
     /// <exception cref="ListenBrainzException">The token was rejected or a request failed.</exception>
-    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, ListenBrainzOptions options, ListenBrainzSyncRequest request, bool json, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, ListenBrainzOptions options, ListenBrainzSyncRequest request, string? spillPath, bool json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         using var handler = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
         using var http = new HttpClient(handler);
-        using var client = new ListenBrainzClient(http, options);
+        using var spill = spillPath is null ? null : new SpillWriter(spillPath);
+        using var client = new ListenBrainzClient(http, options, sink: spill);
         var rejectsPath = CliContext.RejectsPath(store.Location);
         ListenBrainzSyncResult result;
         using (var rejects = new FileRejectSink(rejectsPath))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SoundGraph.Ingest.Sources;
 using SoundGraph.Ingest.Sources.LastFm;
 using SoundGraph.Ingest.Sources.SoundCloud;
 
@@ -12,7 +13,7 @@ namespace SoundGraph.Ingest.Harvest;
 /// A body that is valid JSON is embedded as JSON; anything else (an empty 403, a truncated page) as the string
 /// <c>body_text</c>. URLs arrive redacted from the client. Each line is flushed before the response is handed on;
 /// a page fetched again after a resume appears again (the spill is a log, the store is the de-duplicated state).</remarks>
-public sealed class SpillWriter : ISoundCloudResponseSink, ILastFmResponseSink, IDisposable
+public sealed class SpillWriter : ISoundCloudResponseSink, ILastFmResponseSink, IApiResponseSink, IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lock _gate = new();
@@ -36,11 +37,19 @@ public sealed class SpillWriter : ISoundCloudResponseSink, ILastFmResponseSink, 
     public ValueTask OnResponseAsync(LastFmResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return OnResponseAsync(new SoundCloudResponse(response.Method, response.Url, response.Status, response.Body, response.FetchedAt), cancellationToken);
+        return OnResponseAsync(new ApiResponse(response.Method, response.Url, response.Status, response.Body, response.FetchedAt), cancellationToken);
     }
 
     /// <inheritdoc/>
     public ValueTask OnResponseAsync(SoundCloudResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return OnResponseAsync(new ApiResponse(response.Endpoint, response.Url, response.Status, response.Body, response.FetchedAt), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The line's <c>endpoint</c> names the API and its endpoint (ListenBrainz, MusicBrainz).</remarks>
+    public ValueTask OnResponseAsync(ApiResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var buffer = new MemoryStream();

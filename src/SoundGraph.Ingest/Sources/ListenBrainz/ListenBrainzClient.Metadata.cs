@@ -31,7 +31,7 @@ public sealed partial class ListenBrainzClient
             ["recording_mbids"] = recordingMbids.Select(m => m.ToString("D")).ToArray(),
             ["inc"] = "tag",
         });
-        var result = await ExecuteAsync(_apiBase + "/1/metadata/recording/", "metadata/recording", ParseRecordingTags, ct, body).ConfigureAwait(false);
+        var result = await ExecuteAsync(_apiBase + "/1/metadata/recording/", "/1/metadata/recording/", ParseRecordingTags, ct, body).ConfigureAwait(false);
         return (IReadOnlyDictionary<Guid, IReadOnlyList<CountedTag>>)result;
     }
 

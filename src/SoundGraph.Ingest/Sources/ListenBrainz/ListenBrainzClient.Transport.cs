@@ -60,6 +60,10 @@ public sealed partial class ListenBrainzClient
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
                 body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if (_sink is not null)
+                {
+                    await _sink.OnResponseAsync(new ApiResponse("listenbrainz " + endpoint, url, status, body.Length == 0 ? null : body, _time.GetUtcNow()), ct).ConfigureAwait(false);
+                }
                 var resetIn = Header(response.Headers, "X-RateLimit-Reset-In");
                 if (status == 429)
                 {

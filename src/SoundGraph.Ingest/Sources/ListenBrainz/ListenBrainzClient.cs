@@ -61,6 +61,7 @@ public sealed partial class ListenBrainzClient : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ResiliencePipeline<Attempt> _pipeline;
     private readonly string _apiBase;
+    private readonly IApiResponseSink? _sink;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
 
     /// <summary>Creates a client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
@@ -68,10 +69,12 @@ public sealed partial class ListenBrainzClient : IDisposable
     /// <param name="options">Configuration; validated here.</param>
     /// <param name="timeProvider">Clock for rate-limit and retry waits; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="logger">Logger; default none.</param>
+    /// <param name="sink">Receives every response before it is parsed (a spill); default none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="http"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range (see <see cref="ListenBrainzOptions.Validate"/>).</exception>
-    public ListenBrainzClient(HttpClient http, ListenBrainzOptions options, TimeProvider? timeProvider = null, ILogger<ListenBrainzClient>? logger = null)
+    public ListenBrainzClient(HttpClient http, ListenBrainzOptions options, TimeProvider? timeProvider = null, ILogger<ListenBrainzClient>? logger = null, IApiResponseSink? sink = null)
     {
+        _sink = sink;
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();

@@ -39,16 +39,21 @@ public sealed class MusicBrainzClient : IDisposable
     private readonly ResiliencePipeline<Attempt> _pipeline;
     private readonly string _userAgent;
     private readonly string _base;
+    private readonly IApiResponseSink? _sink;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
     /// <param name="http">Transport.</param>
     /// <param name="options">Configuration; validated here.</param>
     /// <param name="timeProvider">Clock for retry waits; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="logger">Logger; default none.</param>
+    /// <param name="sink">Receives every response before it is parsed (a spill); default none.</param>
     /// <exception cref="InvalidOperationException">The options have no contact (<see cref="MusicBrainzOptions.MissingContact"/>).</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public MusicBrainzClient(HttpClient http, MusicBrainzOptions options, TimeProvider? timeProvider = null, ILogger<MusicBrainzClient>? logger = null)
+    public MusicBrainzClient(HttpClient http, MusicBrainzOptions options, TimeProvider? timeProvider = null, ILogger<MusicBrainzClient>? logger = null, IApiResponseSink? sink = null)
     {
+        _sink = sink;
+        _time = timeProvider ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -211,6 +216,11 @@ public sealed class MusicBrainzClient : IDisposable
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                if (_sink is not null)
+                {
+                    await _sink.OnResponseAsync(new ApiResponse("musicbrainz " + endpoint, url.AbsoluteUri, status, body.Length == 0 ? null : body, _time.GetUtcNow()), ct).ConfigureAwait(false);
+                }
+
                 switch (status)
                 {
                     case >= 200 and < 300:
