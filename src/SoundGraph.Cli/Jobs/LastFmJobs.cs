@@ -27,8 +27,7 @@ public static class LastFmJobs
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
         using var spill = spillPath is null ? null : new SpillWriter(spillPath);
-        using var handler = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler);
+        using var http = ApiHttp.Create();
         using var client = new LastFmClient(http, options, sink: spill);
         var rejectsPath = CliContext.RejectsPath(store.Location);
         LastFmSyncResult r;

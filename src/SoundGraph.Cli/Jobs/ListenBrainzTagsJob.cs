@@ -23,8 +23,7 @@ public static class ListenBrainzTagsJob
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        using var handler = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler);
+        using var http = ApiHttp.Create();
         using var spill = spillPath is null ? null : new SpillWriter(spillPath);
         using var client = new ListenBrainzClient(http, options, sink: spill);
         var progress = new Progress<int>(n => context.Error.WriteLine($"listenbrainz tags: {n.ToString("N0", CultureInfo.InvariantCulture)} tracks looked up"));

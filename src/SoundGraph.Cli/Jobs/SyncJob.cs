@@ -24,8 +24,7 @@ public static class SyncJob
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        using var handler = new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler);
+        using var http = ApiHttp.Create();
         using var spill = spillPath is null ? null : new SpillWriter(spillPath);
         using var client = new ListenBrainzClient(http, options, sink: spill);
         var rejectsPath = CliContext.RejectsPath(store.Location);
