@@ -19,11 +19,6 @@ public sealed record TrackIdentifier(string Kind, string Value, string Method);
 /// <param name="Isrc">The track's ISRC (<c>tracks.isrc</c>), or null.</param>
 public sealed record TrackToResolve(long Id, string Key, string Title, string? PrimaryArtist, string? Isrc);
 
-/// <summary>A tag with the source's count (MusicBrainz votes, Last.fm's 0–100 weight).</summary>
-/// <param name="Name">Tag name as the source wrote it.</param>
-/// <param name="Count">The source's count, ≥ 0.</param>
-public sealed record CountedTag(string Name, long Count);
-
 /// <summary>Reads and writes <c>track_identifiers</c> and the 0008 columns <c>track_credits.join_phrase</c> and
 /// <c>track_tags.count</c> with portable SQL (both providers).</summary>
 /// <remarks>Not thread-safe: one store connection serves one caller at a time.</remarks>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SoundGraph.Core.Catalog;
-using SoundGraph.Core.Identity;
 using SoundGraph.Storage;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Storage.Sync;
@@ -102,11 +101,7 @@ public sealed class LastFmTagFill(SoundGraphStore store, LastFmClient client)
             return;
         }
 
-        var kept = tags
-            .Where(t => t.Count >= minCount && NameNormalizer.MatchKey(t.Name).Length > 0)
-            .GroupBy(t => NameNormalizer.MatchKey(t.Name), StringComparer.Ordinal)
-            .Select(g => new CountedTag(g.First().Name, g.Max(t => t.Count)))
-            .ToList();
+        var kept = CountedTag.Fold(tags.Select(t => new CountedTag(t.Name, t.Count)), minCount);
         if (kept.Count > 0)
         {
             var batch = new CatalogBatch { Source = LastFmSync.Source };

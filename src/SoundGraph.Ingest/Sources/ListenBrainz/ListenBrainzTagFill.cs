@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SoundGraph.Core.Catalog;
-using SoundGraph.Core.Identity;
 using SoundGraph.Storage;
+using SoundGraph.Storage.Resolution;
 
 namespace SoundGraph.Ingest.Sources.ListenBrainz;
 
@@ -47,7 +47,7 @@ public sealed class ListenBrainzTagFill(ListenBrainzClient client, SoundGraphSto
         {
             var answer = await client.GetRecordingTagsAsync(chunk.Select(c => c.Mbid).Distinct().ToList(), ct).ConfigureAwait(false);
             var batch = new CatalogBatch { Source = ListenBrainzSync.Source };
-            var counts = new List<(long TrackId, List<Storage.Resolution.CountedTag> Tags)>();
+            var counts = new List<(long TrackId, List<CountedTag> Tags)>();
             foreach (var (trackId, key, mbid) in chunk)
             {
                 if (!answer.TryGetValue(mbid, out var tags))
@@ -56,10 +56,7 @@ public sealed class ListenBrainzTagFill(ListenBrainzClient client, SoundGraphSto
                     continue;
                 }
 
-                var kept = tags.Where(t => t.Count > 0 && NameNormalizer.MatchKey(t.Name).Length > 0)
-                    .GroupBy(t => NameNormalizer.MatchKey(t.Name), StringComparer.Ordinal)
-                    .Select(g => new Storage.Resolution.CountedTag(g.First().Name, g.Max(t => t.Count)))
-                    .ToList();
+                var kept = CountedTag.Fold(tags);
                 if (kept.Count == 0)
                 {
                     withoutTags++;

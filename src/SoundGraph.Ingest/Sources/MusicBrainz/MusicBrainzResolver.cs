@@ -269,11 +269,7 @@ public sealed class MusicBrainzResolver(SoundGraphStore store, MusicBrainzClient
             phrases.Add((artistKey, credits[i].JoinPhrase ?? ""));
         }
 
-        var tags = recording.Tags.Concat(recording.Genres)
-            .Where(t => t.Count > 0 && NameNormalizer.MatchKey(t.Name).Length > 0)
-            .GroupBy(t => NameNormalizer.MatchKey(t.Name), StringComparer.Ordinal)
-            .Select(g => new CountedTag(g.First().Name, g.Max(t => t.Count)))
-            .ToList();
+        var tags = CountedTag.Fold(recording.Tags.Concat(recording.Genres).Select(t => new CountedTag(t.Name, t.Count)));
         foreach (var tag in tags)
         {
             batch.TagAssignments.Add(new TagAssignmentRecord(TargetType.Track, track.Key, tag.Name));
