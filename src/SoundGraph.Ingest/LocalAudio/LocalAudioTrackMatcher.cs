@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SoundGraph.Audio;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
@@ -23,7 +22,7 @@ public sealed record LocalAudioTrackMatch(long TrackId, string TrackKey, string 
 /// lowest rank) named by the tags or, without a title tag, the file name, which gets the file's MBID and ISRC as
 /// identifiers so later sources meet it by id.</summary>
 /// <remarks>Runs on the single writer task: not thread-safe.</remarks>
-public sealed partial class LocalAudioTrackMatcher(SoundGraphStore store)
+public sealed class LocalAudioTrackMatcher(SoundGraphStore store)
 {
     /// <summary>The catalog source of tracks created from files (<see cref="Core.Import.SourcePrecedence"/>).</summary>
     public const string Source = "local-audio";
@@ -96,20 +95,8 @@ public sealed partial class LocalAudioTrackMatcher(SoundGraphStore store)
         tag is not null && Guid.TryParseExact(tag.Trim(), "D", out var g) ? g.ToString("D") : null;
 
     /// <summary>An ISRC in upper case without separators (CC-XXX-YY-NNNNN → CCXXXYYNNNNN), or null when not one.</summary>
-    public static string? Isrc(string? tag)
-    {
-        if (tag is null)
-        {
-            return null;
-        }
-
-        var s = tag.Replace("-", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        return IsrcPattern().IsMatch(s) ? s : null;
-    }
+    public static string? Isrc(string? tag) => TrackIds.Canonical(TrackIds.Isrc, tag?.Replace(" ", string.Empty, StringComparison.Ordinal));
 
     private static string? Tag(AudioAnalysis a, params string[] names) =>
         names.Select(n => a.Tags.TryGetValue(n, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null).FirstOrDefault(v => v is not null);
-
-    [GeneratedRegex("^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$")]
-    private static partial Regex IsrcPattern();
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using SoundGraph.Core.Identity;
 
 namespace SoundGraph.Ingest.Sources.MusicBrainz;
 
@@ -85,11 +86,11 @@ public sealed class MusicBrainzClient : IDisposable
     /// <param name="isrc">ISRC (12 characters; case and surrounding spaces are normalized).</param>
     /// <param name="ct">Cancels the call.</param>
     /// <returns>The recordings (ids, titles, lengths), or null when MusicBrainz knows no such ISRC (404).</returns>
-    /// <exception cref="ArgumentException"><paramref name="isrc"/> is not 12 letters and digits.</exception>
+    /// <exception cref="ArgumentException"><paramref name="isrc"/> is not an ISRC (<see cref="TrackIds.Canonical"/>).</exception>
     /// <exception cref="MusicBrainzException">Retries exhausted, an unexpected status or an unreadable body.</exception>
     public Task<MbIsrcResult?> LookupIsrcAsync(string isrc, CancellationToken ct = default)
     {
-        var code = NormalizeIsrc(isrc) ?? throw new ArgumentException($"\"{isrc}\" is not an ISRC (12 letters and digits).", nameof(isrc));
+        var code = TrackIds.Canonical(TrackIds.Isrc, isrc) ?? throw new ArgumentException($"\"{isrc}\" is not an ISRC (ISO 3901: 2 letters, 3 letters or digits, 7 digits).", nameof(isrc));
         return GetAsync<MbIsrcResult>("isrc/" + code + "?fmt=json", "isrc/{isrc}", ct);
     }
 
@@ -120,20 +121,6 @@ public sealed class MusicBrainzClient : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         var query = "recording:\"" + EscapePhrase(title) + "\"";
         return string.IsNullOrWhiteSpace(artist) ? query : query + " AND artist:\"" + EscapePhrase(artist) + "\"";
-    }
-
-    /// <summary>The ISRC in canonical form (trimmed, hyphens removed, upper case) or null when it is not 12 letters/digits.</summary>
-    /// <param name="isrc">Text that may be an ISRC.</param>
-    /// <returns>The canonical ISRC, or null.</returns>
-    public static string? NormalizeIsrc(string? isrc)
-    {
-        if (isrc is null)
-        {
-            return null;
-        }
-
-        var code = isrc.Trim().Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
-        return code.Length == 12 && code.All(char.IsAsciiLetterOrDigit) ? code : null;
     }
 
     private static string EscapePhrase(string text)

@@ -190,7 +190,7 @@ public sealed class MusicBrainzResolver(SoundGraphStore store, MusicBrainzClient
 
     private async Task<Outcome> MatchAsync(TrackToResolve track, MusicBrainzResolveOptions options, CancellationToken ct)
     {
-        if (MusicBrainzClient.NormalizeIsrc(track.Isrc) is { } isrc)
+        if (TrackIds.Canonical(TrackIds.Isrc, track.Isrc) is { } isrc)
         {
             var found = await client.LookupIsrcAsync(isrc, ct).ConfigureAwait(false);
             var recordings = (found?.Recordings ?? []).DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToList();
@@ -237,7 +237,7 @@ public sealed class MusicBrainzResolver(SoundGraphStore store, MusicBrainzClient
     private async Task StoreAsync(TrackToResolve track, MbRecording recording, string method, CancellationToken ct)
     {
         var identifiers = recording.Isrcs
-            .Select(MusicBrainzClient.NormalizeIsrc)
+            .Select(i => TrackIds.Canonical(TrackIds.Isrc, i))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Select(i => new TrackIdentifier("isrc", i, method))

@@ -1,3 +1,4 @@
+using SoundGraph.Core.Identity;
 using SoundGraph.FakeMusicBrainz;
 using SoundGraph.Ingest.Sources.MusicBrainz;
 
@@ -20,8 +21,8 @@ public sealed class MusicBrainzClientTests
     {
         Assert.Equal("recording:\"Say \\\"Hi\\\" \\\\ Bye\" AND artist:\"A & B\"", MusicBrainzClient.SearchQuery(" Say \"Hi\" \\ Bye ", "A & B"));
         Assert.Equal("recording:\"Solo\"", MusicBrainzClient.SearchQuery("Solo", null));
-        Assert.Equal("USABC2500001", MusicBrainzClient.NormalizeIsrc(" us-abc-25-00001 "));
-        Assert.Null(MusicBrainzClient.NormalizeIsrc("US-ABC-25"));
+        Assert.Equal("USABC2500001", TrackIds.Canonical(TrackIds.Isrc, " us-abc-25-00001 "));
+        Assert.Null(TrackIds.Canonical(TrackIds.Isrc, "US-ABC-25"));
     }
 
     [Fact]
