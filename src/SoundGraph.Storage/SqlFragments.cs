@@ -83,7 +83,14 @@ public static class SqlFragments
     /// <param name="kind">The kind's parameter name.</param>
     /// <param name="value">The value's parameter name.</param>
     public static string TrackKeyByIdentifier(string kind, string value) =>
-        $"SELECT t.key FROM track_identifiers i JOIN tracks t ON t.id = i.track_id WHERE i.kind = {kind} AND i.value = {value} AND i.method <> 'unlinked' ORDER BY t.id LIMIT 1";
+        $"SELECT t.key FROM track_identifiers i JOIN tracks t ON t.id = i.track_id WHERE {IdentifierMatch(kind, value)} ORDER BY t.id LIMIT 1";
+
+    /// <summary>The condition on a <c>track_identifiers</c> row aliased <c>i</c> that it is the live identifier
+    /// (<paramref name="kind"/>, <paramref name="value"/>): an identifier whose name match was undone (<c>sgr db unlink</c>,
+    /// method <c>unlinked</c>) identifies nothing. Every look-up of a track by identifier uses it.</summary>
+    /// <param name="kind">The kind's parameter name.</param>
+    /// <param name="value">The value's parameter name.</param>
+    public static string IdentifierMatch(string kind, string value) => $"i.kind = {kind} AND i.value = {value} AND i.method <> 'unlinked'";
 
     /// <summary>The SET list of both writers' <c>audio_features</c> upsert: each descriptor takes the new value when it is
     /// known and keeps the stored one when the new one is null (unknown never overwrites known, as for tracks).</summary>

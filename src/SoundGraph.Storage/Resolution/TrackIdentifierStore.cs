@@ -146,8 +146,8 @@ public sealed class TrackIdentifierStore
             new { trackId },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
 
-    /// <summary>The stored track an id names: a <c>track_identifiers</c> row of <paramref name="kind"/> and
-    /// <paramref name="value"/>, else for <c>isrc</c> a track whose <c>tracks.isrc</c> is the value, for <c>mbid</c> a track keyed
+    /// <summary>The stored track an id names: a live <c>track_identifiers</c> row of <paramref name="kind"/> and
+    /// <paramref name="value"/> (<see cref="SqlFragments.IdentifierMatch"/>: an unlinked name match names nothing), else for <c>isrc</c> a track whose <c>tracks.isrc</c> is the value, for <c>mbid</c> a track keyed
     /// <c>musicbrainz:recording:&lt;value&gt;</c>, for <c>spotify</c> a track keyed by the URI. Of several, the lowest id
     /// (deterministic; an ISRC may name several releases of one recording).</summary>
     /// <param name="kind">One of <see cref="Kinds"/>.</param>
@@ -167,7 +167,7 @@ public sealed class TrackIdentifierStore
             _ => string.Empty,
         };
         var rows = (await _connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
-            "SELECT t.id, t.key FROM tracks t WHERE EXISTS (SELECT 1 FROM track_identifiers i WHERE i.track_id = t.id AND i.kind = @kind AND i.value = @value)" +
+            "SELECT t.id, t.key FROM tracks t WHERE EXISTS (SELECT 1 FROM track_identifiers i WHERE i.track_id = t.id AND " + SqlFragments.IdentifierMatch("@kind", "@value") + ")" +
             direct + " ORDER BY t.id LIMIT 1",
             new { kind, value },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();

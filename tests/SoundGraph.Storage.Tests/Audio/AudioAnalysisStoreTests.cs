@@ -136,4 +136,20 @@ public sealed class AudioAnalysisStoreTests
         Assert.Null(await temp.Store.Identifiers.FindTrackAsync("isrc", "GBAAA0000099"));
         Assert.Null(await temp.Store.Identifiers.TrackIdByKeyAsync("file:nope"));
     }
+
+    [Theory]
+    [StoreProviders]
+    public async Task FindTrackAsync_UnlinkedNameMatch_NamesNoTrackUntilRestored(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var t1 = (await temp.Store.Identifiers.TrackIdByKeyAsync("spotify:track:t1"))!.Value;
+        const string mbid = "11111111-2222-4333-8444-555555555555";
+        await temp.Store.Identifiers.AddAsync(t1, [new TrackIdentifier("mbid", mbid, "name")]);
+
+        await temp.Store.Identifiers.UnlinkNameMatchesAsync(t1);
+        Assert.Null(await temp.Store.Identifiers.FindTrackAsync("mbid", mbid));
+        await temp.Store.Identifiers.UnlinkNameMatchesAsync(t1, restore: true);
+        Assert.Equal((t1, "spotify:track:t1"), await temp.Store.Identifiers.FindTrackAsync("mbid", mbid));
+    }
 }
