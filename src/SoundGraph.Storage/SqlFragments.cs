@@ -85,6 +85,12 @@ public static class SqlFragments
     public static string TrackKeyByIdentifier(string kind, string value) =>
         $"SELECT t.key FROM track_identifiers i JOIN tracks t ON t.id = i.track_id WHERE {IdentifierMatch(kind, value)} ORDER BY t.id LIMIT 1";
 
+    /// <summary>The same look-up returning the track's id and key (<see cref="Resolution.TrackIdentifierStore.FindTrackAsync"/>).</summary>
+    /// <param name="kind">The kind's parameter name.</param>
+    /// <param name="value">The value's parameter name.</param>
+    public static string TrackByIdentifier(string kind, string value) =>
+        $"SELECT t.id, t.key FROM track_identifiers i JOIN tracks t ON t.id = i.track_id WHERE {IdentifierMatch(kind, value)} ORDER BY t.id LIMIT 1";
+
     /// <summary>The condition on a <c>track_identifiers</c> row aliased <c>i</c> that it is the live identifier
     /// (<paramref name="kind"/>, <paramref name="value"/>): an identifier whose name match was undone (<c>sgr db unlink</c>,
     /// method <c>unlinked</c>) identifies nothing. Every look-up of a track by identifier uses it.</summary>

@@ -15,8 +15,8 @@ public sealed record LocalAudioTrackMatch(long TrackId, string TrackKey, string 
 
 /// <summary>Resolves an analysed file to a track from its tags (DESIGN.md, Identity): its MusicBrainz recording id
 /// (<c>musicbrainz_trackid</c>, as Picard writes it, or <c>musicbrainz_recordingid</c>) when a stored track has it
-/// (<see cref="TrackIdentifierStore.FindTrackAsync"/>: a <c>track_identifiers</c> row or a <c>musicbrainz:recording:</c>
-/// key); else its ISRC (<c>isrc</c>/<c>tsrc</c>) when a stored track has it; else, when it has both an artist and a title
+/// (<see cref="TrackIdentifierStore.FindTrackAsync"/>: a live <c>track_identifiers</c> row, which every
+/// <c>musicbrainz:recording:</c>-keyed track has); else its ISRC (<c>isrc</c>/<c>tsrc</c>) when a stored track has it; else, when it has both an artist and a title
 /// tag, a stored track of that normalized (artist, title) name (<see cref="ICatalogWriter.FindTrackKeyByNameAsync"/>):
 /// a name match, reported as such; else a new track keyed <c>file:&lt;sha256&gt;</c> (source <c>local-audio</c>, the
 /// lowest rank) named by the tags or, without a title tag, the file name, which gets the file's MBID and ISRC as

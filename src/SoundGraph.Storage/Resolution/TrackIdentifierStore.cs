@@ -146,12 +146,12 @@ public sealed class TrackIdentifierStore
             new { trackId },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
 
-    /// <summary>The stored track an id names: a live <c>track_identifiers</c> row of <paramref name="kind"/> and
-    /// <paramref name="value"/> (<see cref="SqlFragments.IdentifierMatch"/>: an unlinked name match names nothing), else for <c>isrc</c> a track whose <c>tracks.isrc</c> is the value, for <c>mbid</c> a track keyed
-    /// <c>musicbrainz:recording:&lt;value&gt;</c>, for <c>spotify</c> a track keyed by the URI. Of several, the lowest id
-    /// (deterministic; an ISRC may name several releases of one recording).</summary>
+    /// <summary>The stored track an id names: the oldest track with a live <c>track_identifiers</c> row of
+    /// <paramref name="kind"/> and <paramref name="value"/> (<see cref="SqlFragments.IdentifierMatch"/>: an unlinked name
+    /// match names nothing). Every track keyed by an id and every ISRC a track carries has its row: the writers add them
+    /// (<c>TrackIds.Of</c>), migrations 0008 and 0011 added them to older stores.</summary>
     /// <param name="kind">One of <see cref="Kinds"/>.</param>
-    /// <param name="value">The id as stored: upper-case ISRC, lower-case MBID.</param>
+    /// <param name="value">The id in canonical form (<c>TrackIds.Canonical</c>): upper-case ISRC, lower-case MBID.</param>
     /// <param name="ct">Cancels the query.</param>
     /// <returns>The track's id and key, or null when no stored track has the id.</returns>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is unknown.</exception>
@@ -159,16 +159,8 @@ public sealed class TrackIdentifierStore
     {
         CheckKind(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
-        var direct = kind switch
-        {
-            "isrc" => " OR t.isrc = @value",
-            "mbid" => " OR t.key = 'musicbrainz:recording:' || @value",
-            "spotify" => " OR t.key = @value",
-            _ => string.Empty,
-        };
         var rows = (await _connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
-            "SELECT t.id, t.key FROM tracks t WHERE EXISTS (SELECT 1 FROM track_identifiers i WHERE i.track_id = t.id AND " + SqlFragments.IdentifierMatch("@kind", "@value") + ")" +
-            direct + " ORDER BY t.id LIMIT 1",
+            SqlFragments.TrackByIdentifier("@kind", "@value"),
             new { kind, value },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
         return rows.Count == 0 ? null : rows[0];
