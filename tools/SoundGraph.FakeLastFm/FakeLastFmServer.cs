@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using SoundGraph.Fakes;
 
 namespace SoundGraph.FakeLastFm;
 
@@ -125,9 +123,7 @@ public sealed class FakeLastFmServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Window, TimeSpan.FromMilliseconds(100));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Inject29Every);
         ArgumentOutOfRangeException.ThrowIfNegative(options.InjectTemporaryEvery);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var builder = LoopbackHost.CreateBuilder(options.Port);
         var app = builder.Build();
         var stats = new FakeLastFmStats();
         var limiter = new KeyLimiter(options, stats);
@@ -179,27 +175,13 @@ public sealed class FakeLastFmServer : IAsyncDisposable
                 _ => Error(3, "Invalid Method - No method with that name in this package", 400),
             };
         });
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeLastFmServer(app, new Uri($"http://127.0.0.1:{new Uri(address).Port}/2.0/"), stats);
+        var port = await LoopbackHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        return new FakeLastFmServer(app, new Uri($"http://127.0.0.1:{port}/2.0/"), stats);
     }
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when it stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackHost.StopAsync(_app);
 
     internal static IResult Error(int code, string message, int status) =>
         Results.Json(new JsonObject { ["error"] = code, ["message"] = message, ["links"] = new JsonArray() }, statusCode: status);

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using SoundGraph.Fakes;
 
 namespace SoundGraph.FakeListenBrainz;
 
@@ -105,9 +103,7 @@ public sealed class FakeListenBrainzServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Window, TimeSpan.FromMilliseconds(100));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Inject429Every);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxItemsPerGet, 1);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var builder = LoopbackHost.CreateBuilder(options.Port);
         var app = builder.Build();
         var stats = new FakeListenBrainzStats();
         var limiter = new WindowLimiter(options, stats);
@@ -225,27 +221,13 @@ public sealed class FakeListenBrainzServer : IAsyncDisposable
 
             return Results.Json(answer);
         });
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeListenBrainzServer(app, new Uri($"http://127.0.0.1:{new Uri(address).Port}/"), stats);
+        var port = await LoopbackHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        return new FakeListenBrainzServer(app, new Uri($"http://127.0.0.1:{port}/"), stats);
     }
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when it stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackHost.StopAsync(_app);
 
     private static string? Token(HttpContext context)
     {

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using SoundGraph.Fakes;
 
 namespace SoundGraph.FakeMusicBrainz;
 
@@ -66,9 +64,7 @@ public sealed partial class FakeMusicBrainzServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(world);
         options ??= new FakeMusicBrainzOptions();
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestsPerSecond, 0);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var builder = LoopbackHost.CreateBuilder(options.Port);
         var app = builder.Build();
         var log = new RequestLog();
         var gate = new Lock();
@@ -130,17 +126,12 @@ public sealed partial class FakeMusicBrainzServer : IAsyncDisposable
             });
         });
 
-        await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeMusicBrainzServer(app, new Uri($"http://127.0.0.1:{new Uri(address).Port}/ws/2/"), log);
+        var port = await LoopbackHost.StartAsync(app, ct).ConfigureAwait(false);
+        return new FakeMusicBrainzServer(app, new Uri($"http://127.0.0.1:{port}/ws/2/"), log);
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackHost.StopAsync(_app);
 
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json");
 

@@ -1,7 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using SoundGraph.FakeSoundCloud.World;
+using SoundGraph.Fakes;
 
 namespace SoundGraph.FakeSoundCloud.Server;
 
@@ -46,9 +44,7 @@ public sealed class FakeSoundCloudServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var builder = LoopbackHost.CreateBuilder(options.Port);
         var app = builder.Build();
         var stats = new FakeServerStats();
         var tokens = new TokenStore(options, stats);
@@ -60,28 +56,14 @@ public sealed class FakeSoundCloudServer : IAsyncDisposable
         }
 
         Map(app, pipeline, tokens, new ApiEndpoints(world, new ApiJson(world, baseAddress)));
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseUri = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
+        var port = await LoopbackHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
         baseAddress.Value = baseUri;
         return new FakeSoundCloudServer(app, baseUri, stats, world);
     }
 
     /// <summary>Stops the server.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => LoopbackHost.StopAsync(app);
 
     private static void Map(WebApplication app, ApiPipeline pipeline, TokenStore tokens, ApiEndpoints api)
     {
