@@ -36,7 +36,8 @@ public sealed class FakeLastFmOptions
     /// <value>Default 0.</value>
     public int Inject29Every { get; init; }
 
-    /// <summary>Answer every Nth request with a temporary error, alternately 11 (HTTP 200) and 16 (HTTP 503); 0 never.</summary>
+    /// <summary>Answer every Nth request the rate limit admits with a temporary error, alternately 11 (HTTP 200) and 16 (HTTP
+    /// 503); 0 never.</summary>
     /// <value>Default 0.</value>
     public int InjectTemporaryEvery { get; init; }
 
@@ -127,7 +128,7 @@ public sealed class FakeLastFmServer : IAsyncDisposable
         var app = builder.Build();
         var stats = new FakeLastFmStats();
         var limiter = new KeyLimiter(options, stats);
-        long seen = 0;
+        long seen = 0, admitted = 0;
         app.MapGet("/2.0/", async (HttpContext context) =>
         {
             stats.AddRequest();
@@ -153,10 +154,12 @@ public sealed class FakeLastFmServer : IAsyncDisposable
                 return Error(29, "Rate Limit Exceeded - Your IP has made too many requests in a short period", status);
             }
 
-            if (options.InjectTemporaryEvery > 0 && n % options.InjectTemporaryEvery == 0)
+            // Counted over admitted requests, so how many 29s timing produced does not decide whether an 11/16 comes.
+            var a = Interlocked.Increment(ref admitted);
+            if (options.InjectTemporaryEvery > 0 && a % options.InjectTemporaryEvery == 0)
             {
                 stats.AddTemporary();
-                return n / options.InjectTemporaryEvery % 2 == 1
+                return a / options.InjectTemporaryEvery % 2 == 1
                     ? Error(11, "Service Offline - This service is temporarily offline. Try again later.", 200)
                     : Error(16, "There was a temporary error processing your request. Please try again", 503);
             }
