@@ -1,29 +1,21 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NWaves.FeatureExtractors;
-using NWaves.FeatureExtractors.Options;
-using NWaves.Windows;
 using SoundGraph.Audio.Decoding;
-using SoundGraph.Audio.Loudness;
-using SoundGraph.Audio.Rhythm;
-using SoundGraph.Audio.Spectral;
-using SoundGraph.Audio.Stereo;
-using SoundGraph.Audio.Tonal;
 
 namespace SoundGraph.Audio;
 
 /// <summary>Analyses one local file: probes it, decodes it through ffmpeg at <see cref="SampleRate"/> (the file's own
-/// channel count, more than two mixed down to two), and runs every extractor over the stream in one pass. The audio never
+/// channel count, more than two mixed down to two), and runs every extractor over the stream in one pass
+/// (<see cref="StreamingAnalysis"/>). The audio never
 /// leaves the machine and no sample is written anywhere; only the returned values are kept.</summary>
 public static class AudioAnalyzer
 {
-    /// <summary>The version of the extractors' definitions; a stored analysis of another version is redone.</summary>
-    public const string ExtractorVersion = "soundgraph-audio/1";
+    /// <summary>The version of the extractors' definitions; a stored analysis of another version is redone. Version 2
+    /// (the speed work of issue 15): MFCC from the shared periodic-Hann spectrum, per-bin arithmetic in single precision.</summary>
+    public const string ExtractorVersion = "soundgraph-audio/2";
 
     /// <summary>Analysis rate, Hz.</summary>
     public const int SampleRate = 44100;
-
-    private const double HpssSeconds = 30;
 
     /// <summary>Analyses <paramref name="path"/> (or a centred excerpt of <paramref name="excerptSeconds"/>).</summary>
     /// <exception cref="FileNotFoundException">The file, or ffmpeg, is missing.</exception>
@@ -49,45 +41,15 @@ public static class AudioAnalyzer
         var info = await AudioProbe.ProbeAsync(path, tools, cancellationToken).ConfigureAwait(false);
         at = t.Lap("probe", at);
         var channels = Math.Clamp(info.Channels, 1, 2);
-        var loudness = new LoudnessMeter(SampleRate, channels);
-        var stereo = new StereoImage();
-        var key = new KeyDetector(SampleRate);
-        var onsets = new OnsetEnvelope(SampleRate);
-        var spectral = new SpectralStatistics(SampleRate);
-        var pump = new Pumpiness(SampleRate);
-        var mono = new List<float>();
-        var frames = await AudioDecoder.DecodeAsync(
+        var seconds = excerptSeconds is { } e && info.DurationSeconds > e ? e : info.DurationSeconds;
+        var stream = new StreamingAnalysis(SampleRate, channels, (long)(seconds * SampleRate), t);
+        await AudioDecoder.DecodeAsync(
             path,
             block =>
             {
                 at = t.Lap("decode wait", at);
-                loudness.Add(block);
-                at = t.Lap("loudness", at);
-                var m = new float[block.Length / channels];
-                if (channels == 2)
-                {
-                    stereo.Add(block);
-                    at = t.Lap("stereo", at);
-                    for (var i = 0; i < m.Length; i++)
-                    {
-                        m[i] = 0.5f * (block[2 * i] + block[(2 * i) + 1]);
-                    }
-                }
-                else
-                {
-                    block.CopyTo(m);
-                }
-
-                mono.AddRange(m);
-                at = t.Lap("downmix", at);
-                key.Add(m);
-                at = t.Lap("key", at);
-                onsets.Add(m);
-                at = t.Lap("onsets", at);
-                spectral.Add(m);
-                at = t.Lap("spectral", at);
-                pump.Add(m);
-                at = t.Lap("pumpiness", at);
+                stream.Add(block);
+                at = Stopwatch.GetTimestamp();
             },
             SampleRate,
             channels,
@@ -95,21 +57,9 @@ public static class AudioAnalyzer
             info.DurationSeconds,
             tools,
             cancellationToken).ConfigureAwait(false);
-        at = t.Lap("decode wait", at);
-
-        var envelope = onsets.Envelope();
-        var tempo = TempoEstimator.Estimate(envelope, onsets.FrameRate, onsets.KickEnvelope());
-        var onsetRate = OnsetRate(envelope, onsets.FrameRate);
-        at = t.Lap("tempo", at);
-        var samples = mono.ToArray();
-        var (mfccMean, mfccSd) = Mfcc(samples);
-        at = t.Lap("mfcc", at);
-        var percussive = PercussiveRatio(samples);
-        at = t.Lap("hpss", at);
-        var keyEstimate = key.Estimate();
-        var loudnessResult = loudness.Result();
-        var pumpiness = pump.Score();
-        at = t.Lap("summaries", at);
+        t.Lap("decode wait", at);
+        var f = stream.Finish();
+        at = Stopwatch.GetTimestamp();
         var sha256 = await HashAsync(path, cancellationToken).ConfigureAwait(false);
         t.Lap("hash", at);
         var file = new FileInfo(path);
@@ -120,27 +70,27 @@ public static class AudioAnalyzer
             sha256,
             ExtractorVersion,
             info.DurationSeconds,
-            frames / (double)SampleRate,
+            f.Frames / (double)SampleRate,
             info.Channels,
             info.Tags,
-            tempo?.Bpm,
-            tempo?.Confidence ?? 0,
-            keyEstimate,
-            loudnessResult,
-            spectral.Centroid,
-            spectral.Rolloff,
-            spectral.Flatness,
-            spectral.Flux,
-            spectral.ZeroCrossingRate,
-            onsetRate,
-            mfccMean,
-            mfccSd,
-            channels == 2 ? stereo.SideToMid : 0,
-            channels == 2 ? stereo.Correlation : 1,
-            percussive,
-            pumpiness)
+            f.Tempo?.Bpm,
+            f.Tempo?.Confidence ?? 0,
+            f.Key,
+            f.Loudness,
+            f.SpectralCentroidHz,
+            f.SpectralRolloffHz,
+            f.SpectralFlatness,
+            f.SpectralFlux,
+            f.ZeroCrossingRate,
+            f.OnsetRate,
+            f.MfccMean,
+            f.MfccSd,
+            f.SideToMid,
+            f.LeftRightCorrelation,
+            f.PercussiveToHarmonic,
+            f.Pumpiness)
         {
-            PitchClassProfile = key.Profile,
+            PitchClassProfile = f.PitchClassProfile,
         };
     }
 
@@ -167,44 +117,6 @@ public static class AudioAnalyzer
         }
 
         return count / (envelope.Length / frameRate);
-    }
-
-    private static (double[] Mean, double[] Sd) Mfcc(float[] samples)
-    {
-        if (samples.Length < 4096)
-        {
-            return (new double[13], new double[13]);
-        }
-
-        var extractor = new MfccExtractor(new MfccOptions { SamplingRate = SampleRate, FeatureCount = 13, FrameSize = 2048, HopSize = 1024, FilterBankSize = 26, Window = WindowType.Hann });
-        var vectors = extractor.ComputeFrom(samples);
-        var mean = new double[13];
-        var sd = new double[13];
-        for (var c = 0; c < 13; c++)
-        {
-            var values = vectors.Select(v => (double)v[c]).Where(double.IsFinite).ToArray();
-            if (values.Length == 0)
-            {
-                continue;
-            }
-
-            mean[c] = values.Average();
-            sd[c] = Math.Sqrt(values.Average(v => (v - mean[c]) * (v - mean[c])));
-        }
-
-        return (mean, sd);
-    }
-
-    private static double PercussiveRatio(float[] samples)
-    {
-        var length = Math.Min(samples.Length, (int)(HpssSeconds * SampleRate));
-        if (length < 8192)
-        {
-            return 0;
-        }
-
-        var start = (samples.Length - length) / 2;
-        return HarmonicPercussive.PercussiveToHarmonic(samples.AsSpan(start, length));
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed class AudioCommandTests : IDisposable
         lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("Test Tone — Test Artist (track:1)", lines[0]);
         Assert.StartsWith($"file: {Path.Combine(Music, "tone.flac")} (", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith("with soundgraph-audio/1; track found by none: a new track keyed by the file's hash", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("with soundgraph-audio/2; track found by none: a new track keyed by the file's hash", lines[2], StringComparison.Ordinal);
         Assert.Contains("duration_s                 4 s  (the file's duration)", lines, StringComparer.Ordinal);
         Assert.Contains("channels                   2  (the file's channel count (1 = mono))", lines, StringComparer.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("integrated_lufs            -21.07", StringComparison.Ordinal) && l.Contains(" LUFS ", StringComparison.Ordinal));

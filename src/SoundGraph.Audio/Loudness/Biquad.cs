@@ -15,6 +15,22 @@ internal sealed class Biquad(double b0, double b1, double b2, double a1, double 
     /// <summary>The coefficients (b0, b1, b2, a1, a2).</summary>
     public (double B0, double B1, double B2, double A1, double A2) Coefficients => (b0, b1, b2, a1, a2);
 
+    /// <summary>Filters <paramref name="samples"/> in place (the state carries over to the next call).</summary>
+    public void Process(Span<double> samples)
+    {
+        double z1 = _z1, z2 = _z2;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var x = samples[i];
+            var y = (b0 * x) + z1;
+            z1 = (b1 * x) - (a1 * y) + z2;
+            z2 = (b2 * x) - (a2 * y);
+            samples[i] = y;
+        }
+
+        (_z1, _z2) = (z1, z2);
+    }
+
     /// <summary>Filters one sample.</summary>
     public double Process(double x)
     {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SoundGraph.Audio.Loudness;
 
 /// <summary>
@@ -30,10 +32,13 @@ public sealed class LoudnessMeter
     private readonly Biquad[] _shelf;
     private readonly Biquad[] _highPass;
     private readonly TruePeakMeter[] _truePeak;
-    private readonly double[] _stepSquares;
     private readonly int _stepLength;
     private readonly List<double> _steps = [];
+    private float[] _channel = [];
+    private double[] _filtered = [];
+    private double[] _weighted = [];
     private int _stepFill;
+    private double _stepSum;
     private long _frames;
     private double _samplePeak;
 
@@ -65,7 +70,6 @@ public sealed class LoudnessMeter
             _truePeak[c] = new TruePeakMeter();
         }
 
-        _stepSquares = new double[channels];
         _stepLength = Math.Max(1, (int)Math.Round(sampleRate / 10.0));
     }
 
@@ -81,36 +85,58 @@ public sealed class LoudnessMeter
             throw new ArgumentException($"{interleaved.Length} samples are not a whole number of {_channels}-channel frames.", nameof(interleaved));
         }
 
-        for (var i = 0; i < interleaved.Length; i += _channels)
+        var frames = interleaved.Length / _channels;
+        if (frames == 0)
         {
-            for (var c = 0; c < _channels; c++)
-            {
-                double x = interleaved[i + c];
-                var a = Math.Abs(x);
-                if (a > _samplePeak)
-                {
-                    _samplePeak = a;
-                }
+            return;
+        }
 
-                _truePeak[c].Add(x);
-                var k = _highPass[c].Process(_shelf[c].Process(x));
-                _stepSquares[c] += k * k;
+        if (_channel.Length < frames)
+        {
+            _channel = new float[frames];
+            _filtered = new double[frames];
+            _weighted = new double[frames];
+        }
+
+        _samplePeak = Math.Max(_samplePeak, Math.Abs(TensorPrimitives.MaxMagnitude(interleaved)));
+        var channel = _channel.AsSpan(0, frames);
+        var filtered = _filtered.AsSpan(0, frames);
+        var weighted = _weighted.AsSpan(0, frames);
+        weighted.Clear();
+        for (var c = 0; c < _channels; c++)
+        {
+            for (var i = 0; i < frames; i++)
+            {
+                var x = interleaved[(i * _channels) + c];
+                channel[i] = x;
+                filtered[i] = x;
             }
 
-            _frames++;
-            if (++_stepFill == _stepLength)
-            {
-                var z = 0.0;
-                for (var c = 0; c < _channels; c++)
-                {
-                    z += _weights[c] * _stepSquares[c] / _stepLength;
-                    _stepSquares[c] = 0;
-                }
+            _truePeak[c].Add(channel);
+            _shelf[c].Process(filtered);
+            _highPass[c].Process(filtered);
 
-                _steps.Add(z);
+            // weighted += G_c · k²
+            TensorPrimitives.Multiply(filtered, filtered, filtered);
+            TensorPrimitives.MultiplyAdd(filtered, _weights[c], weighted, weighted);
+        }
+
+        var at = 0;
+        while (at < frames)
+        {
+            var take = Math.Min(_stepLength - _stepFill, frames - at);
+            _stepSum += TensorPrimitives.Sum(weighted.Slice(at, take));
+            _stepFill += take;
+            at += take;
+            if (_stepFill == _stepLength)
+            {
+                _steps.Add(_stepSum / _stepLength);
+                _stepSum = 0;
                 _stepFill = 0;
             }
         }
+
+        _frames += frames;
     }
 
     /// <summary>The measurements over everything added so far (a partial last 100 ms step is left out of the loudness).</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NWaves.Transforms;
 using SoundGraph.Audio.Spectral;
 
@@ -10,8 +11,10 @@ namespace SoundGraph.Audio.Rhythm;
 /// so steady sound contributes nothing. The rise of the linear magnitude summed over the bins up to <see cref="KickBandHz"/> gives
 /// the kick-band envelope (<see cref="KickEnvelope"/>), which <see cref="TempoEstimator"/> uses to settle the octave.
 /// </summary>
-/// <remarks>Feed mono samples with <see cref="Add"/>; <see cref="Envelope"/> gives one value per hop
-/// (<see cref="FrameRate"/> values per second). The FFT is NWaves' <see cref="RealFft"/>.</remarks>
+/// <remarks>Feed mono samples with <see cref="Add"/>, or the spectra of a shared <see cref="StftFrames"/> of
+/// <see cref="FrameLength"/>/<see cref="Hop"/> with <see cref="AddSpectrum"/> (not both); <see cref="Envelope"/> gives one
+/// value per hop (<see cref="FrameRate"/> values per second). The FFT is NWaves' <see cref="RealFft"/>; the per-bin
+/// arithmetic is vectorized (TensorPrimitives).</remarks>
 public sealed class OnsetEnvelope
 {
     /// <summary>Frame length in samples.</summary>
@@ -27,6 +30,8 @@ public sealed class OnsetEnvelope
     private readonly int _kickBins;
     private readonly List<float> _kickFlux = [];
     private readonly float[] _previous = new float[(FrameLength / 2) + 1];
+    private readonly float[] _magnitude = new float[(FrameLength / 2) + 1];
+    private readonly float[] _compressed = new float[(FrameLength / 2) + 1];
     private readonly List<float> _flux = [];
     private double _previousKick;
     private bool _first = true;
@@ -36,7 +41,7 @@ public sealed class OnsetEnvelope
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         SampleRate = sampleRate;
-        _frames = new StftFrames(FrameLength, Hop, Analyze);
+        _frames = new StftFrames(FrameLength, Hop, AddSpectrum);
         _kickBins = (int)Math.Floor(KickBandHz * FrameLength / sampleRate);
     }
 
@@ -82,28 +87,36 @@ public sealed class OnsetEnvelope
         return result;
     }
 
-    private void Analyze(float[] re, float[] im)
+    /// <summary>Adds one frame's spectrum (bins 0 … <see cref="FrameLength"/>/2 of a Hann-windowed frame, as
+    /// <see cref="StftFrames"/> hands it on).</summary>
+    /// <exception cref="ArgumentException">The spectrum does not have FrameLength/2 + 1 bins.</exception>
+    public void AddSpectrum(float[] re, float[] im)
     {
-        var flux = 0.0;
-        var kick = 0.0;
-        for (var k = 0; k < re.Length; k++)
+        ArgumentNullException.ThrowIfNull(re);
+        ArgumentNullException.ThrowIfNull(im);
+        if (re.Length != _magnitude.Length || im.Length != _magnitude.Length)
         {
-            var magnitude = MathF.Sqrt((re[k] * re[k]) + (im[k] * im[k]));
-            if (k <= _kickBins)
-            {
-                kick += magnitude;
-            }
-
-            var m = MathF.Log(1 + (100 * magnitude));
-            if (!_first && m > _previous[k])
-            {
-                flux += m - _previous[k];
-            }
-
-            _previous[k] = m;
+            throw new ArgumentException($"An onset frame has {_magnitude.Length} bins, not {re.Length}.", nameof(re));
         }
 
-        _flux.Add((float)flux);
+        // |X| = √(re² + im²); log compression log(1 + 100·|X|); flux = Σ max(0, m − previous m).
+        TensorPrimitives.Multiply(re, re, _magnitude);
+        TensorPrimitives.MultiplyAdd(im, im, _magnitude, _magnitude);
+        TensorPrimitives.Sqrt(_magnitude, _magnitude);
+        var kick = TensorPrimitives.Sum(_magnitude.AsSpan(0, _kickBins + 1));
+        TensorPrimitives.Multiply(_magnitude, 100f, _compressed);
+        TensorPrimitives.Add(_compressed, 1f, _compressed);
+        TensorPrimitives.Log(_compressed, _compressed);
+        var flux = 0f;
+        if (!_first)
+        {
+            TensorPrimitives.Subtract(_compressed, _previous, _magnitude);
+            TensorPrimitives.Max(_magnitude, 0f, _magnitude);
+            flux = TensorPrimitives.Sum(_magnitude);
+        }
+
+        _compressed.CopyTo(_previous, 0);
+        _flux.Add(flux);
         _kickFlux.Add(_first ? 0 : (float)Math.Max(0, kick - _previousKick));
         _previousKick = kick;
         _first = false;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NWaves.Transforms;
 using SoundGraph.Audio.Spectral;
 
@@ -20,24 +21,31 @@ namespace SoundGraph.Audio.Rhythm;
 /// </remarks>
 public sealed class Pumpiness
 {
-    private const int FrameLength = 1024;
-    private const int Hop = 256;
+    /// <summary>Frame length in samples.</summary>
+    public const int FrameLength = 1024;
+
+    /// <summary>Hop in samples.</summary>
+    public const int Hop = 256;
     private const double ReleaseSeconds = 0.15;
 
     private readonly int _sampleRate;
     private readonly StftFrames _frames;
     private readonly List<double> _low = [];
     private readonly List<double> _high = [];
+    private readonly (int From, int To) _lowBins;
+    private readonly (int From, int To) _highBins;
 
     /// <summary>Creates the meter for mono samples at <paramref name="sampleRate"/> Hz.</summary>
     public Pumpiness(int sampleRate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 16000);
         _sampleRate = sampleRate;
-        _frames = new StftFrames(FrameLength, Hop, Analyze);
+        _frames = new StftFrames(FrameLength, Hop, AddSpectrum);
+        _lowBins = Bins(40, 120);
+        _highBins = Bins(200, 8000);
     }
 
-    /// <summary>Adds mono samples.</summary>
+    /// <summary>Adds mono samples (or use <see cref="AddSpectrum"/> with a shared <see cref="StftFrames"/>, not both).</summary>
     public void Add(ReadOnlySpan<float> mono) => _frames.Add(mono);
 
     /// <summary>The score, 0–1 (0 also when there are fewer than two seconds of frames or no kick energy).</summary>
@@ -76,24 +84,29 @@ public sealed class Pumpiness
         return Math.Max(0, Statistics.Pearson(follower, negated));
     }
 
-    private void Analyze(float[] re, float[] im)
+    /// <summary>Adds one frame's spectrum (bins 0 … <see cref="FrameLength"/>/2 of a Hann-windowed frame, as
+    /// <see cref="StftFrames"/> hands it on).</summary>
+    /// <exception cref="ArgumentException">The spectrum does not have FrameLength/2 + 1 bins.</exception>
+    public void AddSpectrum(float[] re, float[] im)
     {
-        double low = 0, high = 0;
-        for (var k = 0; k < re.Length; k++)
+        ArgumentNullException.ThrowIfNull(re);
+        ArgumentNullException.ThrowIfNull(im);
+        if (re.Length != (FrameLength / 2) + 1 || im.Length != re.Length)
         {
-            var hz = (double)k * _sampleRate / FrameLength;
-            var p = ((double)re[k] * re[k]) + ((double)im[k] * im[k]);
-            if (hz >= 40 && hz <= 120)
-            {
-                low += p;
-            }
-            else if (hz >= 200 && hz <= 8000)
-            {
-                high += p;
-            }
+            throw new ArgumentException($"A pumpiness frame has {(FrameLength / 2) + 1} bins, not {re.Length}.", nameof(re));
         }
 
-        _low.Add(low);
-        _high.Add(high);
+        _low.Add(BandEnergy(re, im, _lowBins));
+        _high.Add(BandEnergy(re, im, _highBins));
     }
+
+    private static double BandEnergy(float[] re, float[] im, (int From, int To) bins)
+    {
+        var length = bins.To - bins.From + 1;
+        return length <= 0 ? 0 : (double)TensorPrimitives.SumOfSquares(re.AsSpan(bins.From, length)) + TensorPrimitives.SumOfSquares(im.AsSpan(bins.From, length));
+    }
+
+    /// <summary>The bins whose centre frequency lies in [<paramref name="lowHz"/>, <paramref name="highHz"/>].</summary>
+    private (int From, int To) Bins(double lowHz, double highHz) =>
+        ((int)Math.Ceiling(lowHz * FrameLength / _sampleRate), Math.Min(FrameLength / 2, (int)Math.Floor(highHz * FrameLength / _sampleRate)));
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NWaves.Transforms;
 
 namespace SoundGraph.Audio.Spectral;
@@ -11,17 +12,27 @@ namespace SoundGraph.Audio.Spectral;
 /// <item>Flatness, 0–1: geometric over arithmetic mean of the power spectrum (1 = white noise, → 0 = a pure tone).</item>
 /// <item>Flux: Euclidean distance between consecutive frames' magnitude spectra, each normalized to unit sum (0–√2).</item>
 /// <item>Zero-crossing rate: sign changes per sample, 0–1.</item>
-/// </list></remarks>
+/// </list>
+/// Feed mono samples with <see cref="Add"/>; or the zero-crossing counter with <see cref="AddSamples"/> and the spectra of
+/// a shared 2,048/1,024 <see cref="StftFrames"/> with <see cref="AddSpectrum"/>. The per-bin arithmetic is vectorized
+/// (TensorPrimitives) in single precision; the per-frame values are accumulated in double.</remarks>
 public sealed class SpectralStatistics
 {
     /// <summary>Frame length in samples.</summary>
     public const int FrameLength = 2048;
 
-    private const int Hop = FrameLength / 2;
+    /// <summary>Hop in samples.</summary>
+    public const int Hop = FrameLength / 2;
+
+    private const int Bins = (FrameLength / 2) + 1;
 
     private readonly int _sampleRate;
     private readonly StftFrames _frames;
-    private readonly double[] _previous = new double[(FrameLength / 2) + 1];
+    private readonly float[] _previous = new float[Bins];
+    private readonly float[] _power = new float[Bins];
+    private readonly float[] _magnitude = new float[Bins];
+    private readonly float[] _scratch = new float[Bins];
+    private readonly float[] _binHz = new float[Bins];
     private readonly Moments _centroid = new();
     private readonly Moments _rolloff = new();
     private readonly Moments _flatness = new();
@@ -36,7 +47,11 @@ public sealed class SpectralStatistics
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         _sampleRate = sampleRate;
-        _frames = new StftFrames(FrameLength, Hop, Analyze);
+        _frames = new StftFrames(FrameLength, Hop, AddSpectrum);
+        for (var k = 0; k < Bins; k++)
+        {
+            _binHz[k] = (float)((double)k * sampleRate / FrameLength);
+        }
     }
 
     /// <summary>Spectral centroid, Hz (mean, sd).</summary>
@@ -54,8 +69,15 @@ public sealed class SpectralStatistics
     /// <summary>Zero crossings per sample, 0–1.</summary>
     public double ZeroCrossingRate => _samples > 1 ? (double)_crossings / (_samples - 1) : 0;
 
-    /// <summary>Adds mono samples.</summary>
+    /// <summary>Adds mono samples (zero crossings and spectra).</summary>
     public void Add(ReadOnlySpan<float> mono)
+    {
+        AddSamples(mono);
+        _frames.Add(mono);
+    }
+
+    /// <summary>Counts the zero crossings of mono samples only (the spectra then come through <see cref="AddSpectrum"/>).</summary>
+    public void AddSamples(ReadOnlySpan<float> mono)
     {
         foreach (var x in mono)
         {
@@ -67,61 +89,54 @@ public sealed class SpectralStatistics
             _last = x;
             _samples++;
         }
-
-        _frames.Add(mono);
     }
 
-    private void Analyze(float[] re, float[] im)
+    /// <summary>Adds one frame's spectrum (bins 0 … <see cref="FrameLength"/>/2 of a Hann-windowed frame, as
+    /// <see cref="StftFrames"/> hands it on).</summary>
+    /// <exception cref="ArgumentException">The spectrum does not have FrameLength/2 + 1 bins.</exception>
+    public void AddSpectrum(float[] re, float[] im)
     {
-        double magnitudeSum = 0, weighted = 0, power = 0, logPower = 0;
-        var bins = re.Length;
-        var magnitude = new double[bins];
-        for (var k = 0; k < bins; k++)
+        ArgumentNullException.ThrowIfNull(re);
+        ArgumentNullException.ThrowIfNull(im);
+        if (re.Length != Bins || im.Length != Bins)
         {
-            var p = ((double)re[k] * re[k]) + ((double)im[k] * im[k]);
-            magnitude[k] = Math.Sqrt(p);
-            magnitudeSum += magnitude[k];
-            weighted += magnitude[k] * k * _sampleRate / FrameLength;
-            power += p;
-            logPower += Math.Log(p + 1e-20);
+            throw new ArgumentException($"A spectral-statistics frame has {Bins} bins, not {re.Length}.", nameof(re));
         }
 
+        TensorPrimitives.Multiply(re, re, _power);
+        TensorPrimitives.MultiplyAdd(im, im, _power, _power);
+        double power = TensorPrimitives.Sum(_power);
         if (power <= 1e-12)
         {
             _hasPrevious = false;
             return;
         }
 
-        _centroid.Add(weighted / magnitudeSum);
+        TensorPrimitives.Sqrt(_power, _magnitude);
+        double magnitudeSum = TensorPrimitives.Sum(_magnitude);
+        _centroid.Add(TensorPrimitives.Dot(_magnitude, _binHz) / magnitudeSum);
         double cumulative = 0;
-        for (var k = 0; k < bins; k++)
+        for (var k = 0; k < Bins; k++)
         {
-            cumulative += magnitude[k] * magnitude[k];
+            cumulative += _power[k];
             if (cumulative >= 0.85 * power)
             {
-                _rolloff.Add((double)k * _sampleRate / FrameLength);
+                _rolloff.Add(_binHz[k]);
                 break;
             }
         }
 
-        _flatness.Add(Math.Clamp(Math.Exp(logPower / bins) / (power / bins), 0, 1));
+        TensorPrimitives.Add(_power, 1e-20f, _scratch);
+        TensorPrimitives.Log(_scratch, _scratch);
+        double logPower = TensorPrimitives.Sum(_scratch);
+        _flatness.Add(Math.Clamp(Math.Exp(logPower / Bins) / (power / Bins), 0, 1));
+        TensorPrimitives.Multiply(_magnitude, (float)(1 / magnitudeSum), _scratch);
         if (_hasPrevious)
         {
-            double d = 0;
-            for (var k = 0; k < bins; k++)
-            {
-                var diff = (magnitude[k] / magnitudeSum) - _previous[k];
-                d += diff * diff;
-            }
-
-            _flux.Add(Math.Sqrt(d));
+            _flux.Add(TensorPrimitives.Distance(_scratch, _previous));
         }
 
-        for (var k = 0; k < bins; k++)
-        {
-            _previous[k] = magnitude[k] / magnitudeSum;
-        }
-
+        _scratch.CopyTo(_previous, 0);
         _hasPrevious = true;
     }
 

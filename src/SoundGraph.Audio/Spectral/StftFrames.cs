@@ -3,8 +3,9 @@ using NWaves.Transforms;
 namespace SoundGraph.Audio.Spectral;
 
 /// <summary>Cuts a mono stream into Hann-windowed frames of <see cref="FrameLength"/> samples every <see cref="Hop"/>
-/// samples and hands each frame's spectrum (NWaves <see cref="RealFft"/>: real and imaginary parts of bins 0 … N/2) to a
-/// callback: the framing every spectral extractor here shares.</summary>
+/// samples and hands each frame's spectrum (NWaves <see cref="RealFft"/>: real and imaginary parts of bins 0 … N/2) to
+/// one or more callbacks: the framing every spectral extractor here shares. Extractors with the same frame length and hop
+/// share one instance, so each frame is transformed once (<see cref="StreamingAnalysis"/>).</summary>
 public sealed class StftFrames
 {
     private readonly RealFft _fft;
@@ -13,19 +14,27 @@ public sealed class StftFrames
     private readonly float[] _frame;
     private readonly float[] _re;
     private readonly float[] _im;
-    private readonly Action<float[], float[]> _onSpectrum;
+    private readonly Action<float[], float[]>[] _onSpectrum;
     private int _fill;
 
-    /// <summary>Creates the framer; <paramref name="onSpectrum"/> receives (re, im) of each frame, valid during the call.</summary>
+    /// <summary>Creates the framer; each of <paramref name="onSpectrum"/> receives (re, im) of each frame, valid during
+    /// the call (a callback must not change them).</summary>
     /// <param name="frameLength">Frame length, a power of two.</param>
     /// <param name="hop">Samples between frame starts, 1 … <paramref name="frameLength"/>.</param>
-    /// <param name="onSpectrum">Called once per full frame.</param>
-    public StftFrames(int frameLength, int hop, Action<float[], float[]> onSpectrum)
+    /// <param name="onSpectrum">Called once per full frame, in order.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A frame shorter than 16 samples or a hop out of range.</exception>
+    /// <exception cref="ArgumentException">No callback.</exception>
+    public StftFrames(int frameLength, int hop, params Action<float[], float[]>[] onSpectrum)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(frameLength, 16);
         ArgumentOutOfRangeException.ThrowIfLessThan(hop, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hop, frameLength);
         ArgumentNullException.ThrowIfNull(onSpectrum);
+        if (onSpectrum.Length == 0 || onSpectrum.Any(a => a is null))
+        {
+            throw new ArgumentException("At least one callback, none null.", nameof(onSpectrum));
+        }
+
         FrameLength = frameLength;
         Hop = hop;
         _onSpectrum = onSpectrum;
@@ -61,22 +70,27 @@ public sealed class StftFrames
     /// <summary>Adds mono samples; every completed frame is transformed and handed on.</summary>
     public void Add(ReadOnlySpan<float> mono)
     {
-        foreach (var x in mono)
+        while (!mono.IsEmpty)
         {
-            _buffer[_fill++] = x;
-            if (_fill == FrameLength)
+            var take = Math.Min(FrameLength - _fill, mono.Length);
+            mono[..take].CopyTo(_buffer.AsSpan(_fill));
+            _fill += take;
+            mono = mono[take..];
+            if (_fill < FrameLength)
             {
-                for (var n = 0; n < FrameLength; n++)
-                {
-                    _frame[n] = _buffer[n] * _window[n];
-                }
-
-                _fft.Direct(_frame, _re, _im);
-                Count++;
-                _onSpectrum(_re, _im);
-                Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
-                _fill = FrameLength - Hop;
+                return;
             }
+
+            System.Numerics.Tensors.TensorPrimitives.Multiply(_buffer, _window, _frame);
+            _fft.Direct(_frame, _re, _im);
+            Count++;
+            foreach (var callback in _onSpectrum)
+            {
+                callback(_re, _im);
+            }
+
+            Array.Copy(_buffer, Hop, _buffer, 0, FrameLength - Hop);
+            _fill = FrameLength - Hop;
         }
     }
 }

@@ -26,7 +26,7 @@ public static class AudioMatchMethods
 
 /// <summary>One analysis to store: the file, the track it was resolved to and every feature value.</summary>
 /// <param name="File">The file's identity.</param>
-/// <param name="ExtractorVersion">The extractor's version, e.g. "soundgraph-audio/1".</param>
+/// <param name="ExtractorVersion">The extractor's version, e.g. "soundgraph-audio/2".</param>
 /// <param name="TrackId">The track the file was resolved to (stored).</param>
 /// <param name="MatchMethod">One of <see cref="AudioMatchMethods"/>.</param>
 /// <param name="KeyProfile">The key profile the key was found with (e.g. "krumhansl-kessler"), or null.</param>

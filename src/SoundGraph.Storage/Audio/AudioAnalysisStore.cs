@@ -36,7 +36,7 @@ public sealed class AudioAnalysisStore
     public AudioAnalysisStore(DbConnection connection) => _connection = connection ?? throw new ArgumentNullException(nameof(connection));
 
     /// <summary>The content hashes analysed with <paramref name="extractorVersion"/> (status analyzed): the files a run skips.</summary>
-    /// <param name="extractorVersion">E.g. "soundgraph-audio/1".</param>
+    /// <param name="extractorVersion">E.g. "soundgraph-audio/2".</param>
     /// <param name="ct">Cancels the query.</param>
     /// <returns>Lower-case hex SHA-256 values.</returns>
     public async Task<IReadOnlySet<string>> AnalyzedHashesAsync(string extractorVersion, CancellationToken ct = default)

@@ -60,7 +60,7 @@ public sealed class LocalAudioImportTests : IDisposable
         Assert.Equal("d", await temp.Store.Connection.ExecuteScalarAsync<string>("SELECT title FROM tracks WHERE key = @key", new { key = "file:" + shaD }));
         var eId = summary.Files.Single(f => f.Path == F("e.flac")).TrackId!.Value;
         Assert.Equal([new TrackIdentifier("isrc", "XXAAA0000009", "id")], await temp.Store.Identifiers.ForTrackAsync(eId));
-        Assert.Equal(5L, await temp.Store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audio_features WHERE extractor = 'soundgraph-audio/1'"));
+        Assert.Equal(5L, await temp.Store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audio_features WHERE extractor = 'soundgraph-audio/2'"));
     }
 
     [FfmpegFact]
@@ -81,7 +81,7 @@ public sealed class LocalAudioImportTests : IDisposable
         Assert.Equal(0, stored["plr_db"]!.Value, 0.1);
         Assert.Equal((6.0, 6.0, 2.0, 0.0, 1.0), (stored["duration_s"], stored["analyzed_s"], stored["channels"], stored["side_to_mid"], Math.Round(stored["lr_correlation"]!.Value, 6)));
         Assert.Equal(new FileInfo(F("tone.flac")).Length, stored.SizeBytes);
-        var lufs = await temp.Store.Connection.ExecuteScalarAsync<double>("SELECT loudness_db FROM audio_features WHERE extractor = 'soundgraph-audio/1'");
+        var lufs = await temp.Store.Connection.ExecuteScalarAsync<double>("SELECT loudness_db FROM audio_features WHERE extractor = 'soundgraph-audio/2'");
         Assert.Equal(stored["integrated_lufs"], lufs);
     }
 
@@ -123,7 +123,7 @@ public sealed class LocalAudioImportTests : IDisposable
 
         // ffprobe's own last line follows (its wording differs between ffmpeg versions and inputs).
         Assert.Matches($"^'{System.Text.RegularExpressions.Regex.Escape(F("corrupt.mp3"))}' is not a readable audio file: .+$", summary.Failures[0].Reason);
-        Assert.Equal(summary.Failures.Select(f => (f.Path, f.Reason!)), await temp.Store.Audio.FailuresAsync("soundgraph-audio/1"));
+        Assert.Equal(summary.Failures.Select(f => (f.Path, f.Reason!)), await temp.Store.Audio.FailuresAsync("soundgraph-audio/2"));
         var again = await import.RunAsync([_dir]);
         Assert.Equal((0, 1, 2), (again.Analyzed, again.Skipped, again.Failures.Count)); // failures are retried, not skipped
     }
