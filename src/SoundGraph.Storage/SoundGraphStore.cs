@@ -8,6 +8,7 @@ using SoundGraph.Storage.Models;
 using SoundGraph.Storage.Postgres;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Storage.Sqlite;
+using SoundGraph.Storage.Taste;
 using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Storage;
@@ -21,6 +22,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         "artists", "labels", "users", "tracks", "track_credits", "playlists", "playlist_tracks", "user_follows", "engagements",
         "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence", "harvest_runs", "harvest_frontier",
         "models", "embeddings", "artist_links", "track_names", "acousticbrainz_lowlevel", "acousticbrainz_highlevel", "audio_files", "audio_analysis",
+        "track_axes", "taste_weeks", "taste_week_totals", "taste_changes", "taste_state",
     ];
 
     private readonly ICatalogWriter _writer;
@@ -38,6 +40,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         Models = new ModelStore(connection);
         Identifiers = new TrackIdentifierStore(connection);
         Audio = new AudioAnalysisStore(connection);
+        Taste = new TasteStore(connection);
     }
 
     /// <summary>The provider behind the store.</summary>
@@ -75,6 +78,9 @@ public sealed class SoundGraphStore : IAsyncDisposable
 
     /// <summary>Local audio analyses (<c>audio_files</c>, <c>audio_analysis</c>) of <c>sgr audio analyze</c>.</summary>
     public AudioAnalysisStore Audio { get; }
+
+    /// <summary>Taste analytics' inputs and outputs (<c>track_axes</c>, <c>taste_*</c>, migration 0012).</summary>
+    public TasteStore Taste { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
     /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>
