@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using SoundGraph.Core.Relations;
+using SoundGraph.Storage.Audio;
 
 namespace SoundGraph.Storage;
 
@@ -100,6 +102,30 @@ public abstract class DbRelationStore : IRelationStore
         }
 
         return (ids.ToArray(), features.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public async Task<(long[] TrackIds, double[][] Features)> LoadLocalAudioFeaturesAsync(CancellationToken cancellationToken = default)
+    {
+        var d = LocalAudioVector.Dimensions.Count;
+        var ids = new List<long>();
+        var rows = new List<double?[]>();
+        await using var cmd = Connection.CreateCommand();
+        cmd.CommandText = LocalAudioVector.LatestSql() + " ORDER BY track_id";
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new double?[d];
+            for (var j = 0; j < d; j++)
+            {
+                row[j] = reader.IsDBNull(j + 1) ? null : Convert.ToDouble(reader.GetValue(j + 1), CultureInfo.InvariantCulture);
+            }
+
+            ids.Add(reader.GetInt64(0));
+            rows.Add(row);
+        }
+
+        return (ids.ToArray(), LocalAudioVector.Impute(rows));
     }
 
     /// <inheritdoc/>

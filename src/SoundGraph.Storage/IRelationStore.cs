@@ -40,6 +40,14 @@ public interface IRelationStore
     /// extractor's complete row when it has one).</summary>
     Task<(long[] TrackIds, double[][] Features)> LoadAudioFeaturesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Track ids with their local-audio vectors from <c>audio_analysis</c> (<c>sgr audio analyze</c>), the
+    /// local-audio space of <see cref="RelationKind.TrackAudioSimilarity"/>.</summary>
+    /// <returns>Track ids ascending, and per track one vector of <see cref="Audio.LocalAudioVector.Dimensions"/> (16 values,
+    /// that order and those units) from the analysis of its most recently analysed file; an unknown (NULL) value is its
+    /// column's mean over the tracks' known values (<see cref="Audio.LocalAudioVector.Impute"/>), so every vector is
+    /// complete and finite. Empty when no file was analysed.</returns>
+    Task<(long[] TrackIds, double[][] Features)> LoadLocalAudioFeaturesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Replaces every stored row of <paramref name="kind"/> with <paramref name="rows"/> and their evidence,
     /// in one transaction (readers see the old set until it commits).</summary>
     /// <returns>Relation rows written.</returns>

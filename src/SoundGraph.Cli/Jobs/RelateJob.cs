@@ -10,8 +10,10 @@ namespace SoundGraph.Cli.Jobs;
 
 /// <summary>Timing and size of one relation kind computed by <see cref="RelateJob"/>.</summary>
 /// <param name="Kind">Relation kind.</param>
-/// <param name="InputGroups">Groups in the input membership (playlists, listeners, likers, tags, tracks; tracks for audio).</param>
-/// <param name="InputEntries">Entries in the input membership (Σ|g|; tracks with features for audio).</param>
+/// <param name="InputGroups">Groups in the input membership (playlists, listeners, likers, tags, tracks; for audio, the
+/// distinct tracks with Spotify descriptors or a local-audio analysis).</param>
+/// <param name="InputEntries">Entries in the input membership (Σ|g|; for audio, the feature vectors: Spotify ones plus
+/// local-audio ones).</param>
 /// <param name="Rows">Directed relation rows written.</param>
 /// <param name="LoadSeconds">Seconds reading the input from the store.</param>
 /// <param name="ComputeSeconds">Seconds in the in-memory engine.</param>
@@ -80,8 +82,12 @@ public static class RelateJob
     {
         if (kind == RelationKind.TrackAudioSimilarity)
         {
+            // Two feature spaces, standardized apart and merged by the engine: Spotify's descriptors and the analyses of
+            // the user's files.
             var (ids, features) = await store.LoadAudioFeaturesAsync(ct).ConfigureAwait(false);
-            return (new RelationInputs { AudioTrackIds = ids, AudioFeatures = features }, ids.Length, ids.Length);
+            var (localIds, localFeatures) = await store.LoadLocalAudioFeaturesAsync(ct).ConfigureAwait(false);
+            var audio = new RelationInputs { AudioTrackIds = ids, AudioFeatures = features, LocalAudioTrackIds = localIds, LocalAudioFeatures = localFeatures };
+            return (audio, ids.Union(localIds).LongCount(), ids.Length + localIds.Length);
         }
 
         var (load, inputs) = kind switch

@@ -21,7 +21,8 @@ public enum RelationKind
     /// <summary>Artists co-credited on a track. count = weight = tracks together.</summary>
     ArtistCollaboration = 5,
 
-    /// <summary>Tracks close in standardized audio-feature space. weight = cosine similarity; count = 0.</summary>
+    /// <summary>Tracks close in standardized audio-feature space: Spotify's descriptors, or the analyses of the user's own
+    /// files (each space standardized apart; a pair close in both keeps the higher). weight = cosine similarity; count = 0.</summary>
     TrackAudioSimilarity = 6,
 
     /// <summary>Users with overlapping played/liked artists. count = artists in common; weight = Jaccard of the artist sets.</summary>

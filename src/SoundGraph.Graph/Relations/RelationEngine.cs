@@ -20,7 +20,10 @@ public static class RelationEngine
     /// <item>ArtistCoListen: ListenerArtists, cosine; evidence user ids.</item>
     /// <item>ArtistTagOverlap, TrackTagOverlap: ArtistTags, TrackTags, Jaccard; evidence tag ids.</item>
     /// <item>ArtistCollaboration: TrackCredits, count; evidence track ids.</item>
-    /// <item>TrackAudioSimilarity: AudioTrackIds + AudioFeatures, cosine of z-scores.</item>
+    /// <item>TrackAudioSimilarity: cosine of z-scores (<see cref="AudioSimilarity.Build"/> with AudioTopK and
+    /// AudioThreshold) in the Spotify space (AudioTrackIds + AudioFeatures) and, standardized apart, in the local-audio
+    /// space (LocalAudioTrackIds + LocalAudioFeatures), merged by <see cref="RelationMerge.KeepStrongest"/> (per pair the
+    /// higher weight, then AudioTopK per track); either space may be absent or empty.</item>
     /// <item>UserJaccard: transpose of ListenerArtists (artists → users), Jaccard with count ≥ UserMinCommon and weight
     /// ≥ UserMinJaccard; evidence artist ids.</item>
     /// <item>UserLikeJaccard: transpose of UserLikedTracks (tracks → likers), Jaccard with the UserJaccard thresholds;
@@ -29,8 +32,8 @@ public static class RelationEngine
     /// </list></returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="ArgumentException">Only one of AudioTrackIds and AudioFeatures is given, or audio inputs are
-    /// invalid (see <see cref="AudioSimilarity.Build"/>).</exception>
+    /// <exception cref="ArgumentException">Only one of AudioTrackIds and AudioFeatures (or of LocalAudioTrackIds and
+    /// LocalAudioFeatures) is given, or audio inputs are invalid (see <see cref="AudioSimilarity.Build"/>).</exception>
     public static IReadOnlyDictionary<RelationKind, IReadOnlyList<Relation>> Build(RelationInputs inputs, RelateOptions options, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -39,6 +42,11 @@ public static class RelationEngine
         if ((inputs.AudioTrackIds is null) != (inputs.AudioFeatures is null))
         {
             throw new ArgumentException("AudioTrackIds and AudioFeatures must be given together.", nameof(inputs));
+        }
+
+        if ((inputs.LocalAudioTrackIds is null) != (inputs.LocalAudioFeatures is null))
+        {
+            throw new ArgumentException("LocalAudioTrackIds and LocalAudioFeatures must be given together.", nameof(inputs));
         }
 
         var general = options.General;
@@ -62,9 +70,7 @@ public static class RelationEngine
                 RelationKind.UserJaccard => UserJaccardOf(kind, inputs.ListenerArtists, userOptions),
                 RelationKind.UserLikeJaccard => UserJaccardOf(kind, inputs.UserLikedTracks, userOptions),
                 RelationKind.ArtistCoLibrary => CoOccurrenceOf(kind, inputs.UserLikedArtists, CoOccurrenceScore.Cosine, general),
-                RelationKind.TrackAudioSimilarity => inputs.AudioTrackIds is { Count: > 0 } ids && inputs.AudioFeatures is { } features
-                    ? () => AudioSimilarity.Build(ids, features, options.AudioTopK, options.AudioThreshold)
-                    : null,
+                RelationKind.TrackAudioSimilarity => AudioSimilarityOf(inputs, options),
                 _ => null,
             };
             if (build is null)
@@ -80,6 +86,30 @@ public static class RelationEngine
         }
 
         return result;
+    }
+
+    /// <summary>Audio similarity in each present feature space, merged; null when neither space has a track.</summary>
+    private static Func<IReadOnlyList<Relation>>? AudioSimilarityOf(RelationInputs inputs, RelateOptions options)
+    {
+        var spotify = inputs.AudioTrackIds is { Count: > 0 } && inputs.AudioFeatures is not null;
+        var local = inputs.LocalAudioTrackIds is { Count: > 0 } && inputs.LocalAudioFeatures is not null;
+        if (!spotify && !local)
+        {
+            return null;
+        }
+
+        return () =>
+        {
+            IReadOnlyList<Relation> fromSpotify = spotify ? AudioSimilarity.Build(inputs.AudioTrackIds!, inputs.AudioFeatures!, options.AudioTopK, options.AudioThreshold) : [];
+            IReadOnlyList<Relation> fromLocal = local ? AudioSimilarity.Build(inputs.LocalAudioTrackIds!, inputs.LocalAudioFeatures!, options.AudioTopK, options.AudioThreshold) : [];
+            // One space alone is already in the merged order with at most AudioTopK per track.
+            if (!local)
+            {
+                return fromSpotify;
+            }
+
+            return spotify ? RelationMerge.KeepStrongest(RelationKind.TrackAudioSimilarity, fromSpotify, fromLocal, options.AudioTopK) : fromLocal;
+        };
     }
 
     private static bool IsPresent(Bipartite? membership) => membership is { ItemIds.Length: > 0 };

@@ -35,10 +35,20 @@ public sealed record RelationInputs
     /// <summary>Track → credited artist ids; feeds <see cref="RelationKind.ArtistCollaboration"/>.</summary>
     public Bipartite? TrackCredits { get; init; }
 
-    /// <summary>Track ids with audio features, parallel to <see cref="AudioFeatures"/>; feeds
-    /// <see cref="RelationKind.TrackAudioSimilarity"/>.</summary>
+    /// <summary>Track ids with Spotify audio descriptors, parallel to <see cref="AudioFeatures"/>; feeds
+    /// <see cref="RelationKind.TrackAudioSimilarity"/> (the Spotify space).</summary>
     public IReadOnlyList<long>? AudioTrackIds { get; init; }
 
-    /// <summary>Audio feature vector of each track in <see cref="AudioTrackIds"/>, one common length.</summary>
+    /// <summary>Audio feature vector of each track in <see cref="AudioTrackIds"/>, one common length (the store gives the
+    /// nine continuous Spotify descriptors).</summary>
     public IReadOnlyList<double[]>? AudioFeatures { get; init; }
+
+    /// <summary>Track ids with an analysis of a local file, parallel to <see cref="LocalAudioFeatures"/>; feeds
+    /// <see cref="RelationKind.TrackAudioSimilarity"/> (the local-audio space, standardized apart from the Spotify
+    /// space).</summary>
+    public IReadOnlyList<long>? LocalAudioTrackIds { get; init; }
+
+    /// <summary>Local-audio vector of each track in <see cref="LocalAudioTrackIds"/>, one common length (the store gives
+    /// the columns of its local-audio vector definition, no unknown values).</summary>
+    public IReadOnlyList<double[]>? LocalAudioFeatures { get; init; }
 }

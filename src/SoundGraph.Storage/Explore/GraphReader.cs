@@ -205,13 +205,11 @@ public sealed class GraphReader
 
     /// <summary>The audio explainer over the feature statistics and the vectors of <paramref name="trackIds"/>, as unveil
     /// explains its audio section.</summary>
-    private async Task<UnveilReader.AudioExplainer> AudioExplainerAsync(long[] trackIds, CancellationToken ct)
+    private async Task<AudioExplainer> AudioExplainerAsync(long[] trackIds, CancellationToken ct)
     {
-        var sql = UnveilReader.AudioStatsSql + ";" +
-            "SELECT track_id, " + string.Join(", ", UnveilReader.AudioColumns.Select(c => c.Column)) + " FROM audio_features WHERE extractor = 'spotify' AND " +
-            _dialect.InList("track_id", "ids") + ";";
+        var sql = AudioExplainer.Sql(column => _dialect.InList(column, "ids"));
         using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql, new { ids = trackIds }, cancellationToken: ct)).ConfigureAwait(false);
-        return await UnveilReader.AudioExplainer.ReadAsync(batch).ConfigureAwait(false);
+        return await AudioExplainer.ReadAsync(batch).ConfigureAwait(false);
     }
 
     /// <summary>Display names of the <paramref name="kind"/> entities among <paramref name="ids"/> (absent ids are left

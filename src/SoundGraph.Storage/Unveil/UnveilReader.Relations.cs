@@ -10,7 +10,8 @@ public sealed partial class UnveilReader
 {
     /// <summary>One related-items section, read in one round trip: a single batch of statements returns the ranked rows
     /// (with each neighbour's name and evidence sample), the names of the evidence ids, whether the kind has any rows at
-    /// all, and for audio similarity the feature statistics and vectors behind each "why". Every statement on
+    /// all, and for audio similarity the feature statistics and vectors of both audio spaces behind each "why"
+    /// (<see cref="AudioExplainer.Sql"/>). Every statement on
     /// <c>relations</c> and <c>relation_evidence</c> is a (kind, src_id) lookup on their primary keys.</summary>
     private async Task<UnveilSection> RelatedAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
     {
@@ -94,9 +95,7 @@ public sealed partial class UnveilReader
 
         if (kind == RelationKind.TrackAudioSimilarity)
         {
-            sql.Append(AudioStatsSql).Append(';')
-               .Append("SELECT track_id, " + string.Join(", ", AudioColumns.Select(c => c.Column)) + " FROM audio_features WHERE extractor = 'spotify' ")
-               .Append("AND (track_id = @id OR track_id IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id));");
+            sql.Append(AudioExplainer.Sql(column => $"({column} = @id OR {column} IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id))"));
         }
 
         return sql.ToString();

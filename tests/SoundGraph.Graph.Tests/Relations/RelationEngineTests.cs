@@ -102,6 +102,58 @@ public sealed class RelationEngineTests
     public void Build_AudioIdsWithoutFeatures_Throws() =>
         Assert.Throws<ArgumentException>(() => RelationEngine.Build(new RelationInputs { AudioTrackIds = [1] }, new RelateOptions()));
 
+    [Fact]
+    public void Build_LocalAudioFeaturesWithoutIds_Throws() =>
+        Assert.Throws<ArgumentException>(() => RelationEngine.Build(new RelationInputs { LocalAudioFeatures = [[1.0]] }, new RelateOptions()));
+
+    // Two audio spaces, each standardized on its own tracks:
+    //   Spotify: tracks 1, 2, 3 with one feature 0, 1, 3: mean 4/3, z signs −, −, + → cos(1,2) = 1, cos(1,3) = cos(2,3) = −1.
+    //   Local:   tracks 2, 3, 4 with (0, 0), (1, 1), (2, 3). Column 1: mean 1, sd √(2/3) → z = −√1.5, 0, √1.5.
+    //            Column 2: mean 4/3, Σ(x − mean)² = 42/9, sd = √14/3 → z = −4/√14, −1/√14, 5/√14.
+    //            |z₂|² = 3/2 + 16/14 = 37/14, |z₃|² = 1/14, |z₄|² = 3/2 + 25/14 = 46/14:
+    //            cos(2,3) = (4/14)/√(37/14 · 1/14) = 4/√37 ≈ 0.6576; cos(3,4) = (−5/14)/√(46/14 · 1/14) = −5/√46;
+    //            cos(2,4) = (−3/2 − 20/14)/√(37/14 · 46/14) = −41/√1702.
+    private static readonly RelationInputs TwoSpaces = new()
+    {
+        AudioTrackIds = [1, 2, 3],
+        AudioFeatures = [[0.0], [1.0], [3.0]],
+        LocalAudioTrackIds = [4, 3, 2],
+        LocalAudioFeatures = [[2.0, 3.0], [1.0, 1.0], [0.0, 0.0]],
+    };
+
+    [Fact]
+    public void Build_SpotifyAndLocalAudio_MergesThePairsOfBothSpaces()
+    {
+        var result = RelationEngine.Build(TwoSpaces, new RelateOptions { AudioThreshold = 0.5 });
+
+        AssertRows([(1, 2, 1, 0), (2, 1, 1, 0), (2, 3, 4 / Math.Sqrt(37), 0), (3, 2, 4 / Math.Sqrt(37), 0)], result[RelationKind.TrackAudioSimilarity]);
+    }
+
+    [Fact]
+    public void Build_SpotifyAndLocalAudioTopOne_KeepsEachTracksStrongestPairAcrossSpaces()
+    {
+        // Track 2's local neighbour 3 (0.6576) loses to its Spotify neighbour 1 (1.0); track 3 keeps 2.
+        var result = RelationEngine.Build(TwoSpaces, new RelateOptions { AudioThreshold = 0.5, AudioTopK = 1 });
+
+        AssertRows([(1, 2, 1, 0), (2, 1, 1, 0), (3, 2, 4 / Math.Sqrt(37), 0)], result[RelationKind.TrackAudioSimilarity]);
+    }
+
+    [Fact]
+    public void Build_OnlyLocalAudio_RelatesTheAnalysedTracks()
+    {
+        var inputs = TwoSpaces with { AudioTrackIds = [], AudioFeatures = [] };
+
+        var result = RelationEngine.Build(inputs, new RelateOptions { AudioThreshold = -1, Kinds = new HashSet<RelationKind> { RelationKind.TrackAudioSimilarity } });
+
+        AssertRows(
+            [
+                (2, 3, 4 / Math.Sqrt(37), 0), (2, 4, -41 / Math.Sqrt(1702), 0),
+                (3, 2, 4 / Math.Sqrt(37), 0), (3, 4, -5 / Math.Sqrt(46), 0),
+                (4, 3, -5 / Math.Sqrt(46), 0), (4, 2, -41 / Math.Sqrt(1702), 0),
+            ],
+            result[RelationKind.TrackAudioSimilarity]);
+    }
+
     [Theory]
     [InlineData(0, 0.7, 3, 0.1)]
     [InlineData(50, 1.2, 3, 0.1)]
