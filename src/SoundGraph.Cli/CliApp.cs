@@ -43,6 +43,7 @@ public static class CliApp
         root.Add(SyncCommand.Create(context));
         root.Add(TagsCommand.Create(context));
         root.Add(AudioCommand.Create(context));
+        root.Add(TasteCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(RecommendCommand.Create(context));

@@ -10,7 +10,10 @@ namespace SoundGraph.Services.Taste;
 /// <param name="TrackTags">Each track's own tags (normalized name → summed count).</param>
 /// <param name="ArtistTags">Each track's credited artists' tags (normalized name → summed count).</param>
 /// <param name="Artists">Each track's credited artists.</param>
-/// <param name="Edges">Track–track edges from stored relations (co-playlist, audio similarity), undirected, weight in (0, 1].</param>
+/// <param name="Edges">Track–track edges from stored relations (co-playlist, audio similarity), undirected, weight in (0, 1],
+/// with the relation kind (the higher weight when both kinds link a pair).</param>
+/// <param name="SessionEdges">Co-listening edges: tracks one listener played one right after the other
+/// (<see cref="SoundGraph.Taste.Axes.SessionEdges"/>).</param>
 public sealed record TasteInputs(
     IReadOnlyList<long> ListenedTracks,
     IReadOnlyDictionary<long, TrackDescriptorRow> Descriptors,
@@ -18,7 +21,8 @@ public sealed record TasteInputs(
     IReadOnlyDictionary<long, Dictionary<string, double>> TrackTags,
     IReadOnlyDictionary<long, Dictionary<string, double>> ArtistTags,
     IReadOnlyDictionary<long, long[]> Artists,
-    IReadOnlyList<(long A, long B, double Weight)> Edges)
+    IReadOnlyList<(long A, long B, double Weight, string Kind)> Edges,
+    IReadOnlyList<SoundGraph.Taste.Axes.TrackEdge> SessionEdges)
 {
     /// <summary>The relation kinds whose rows become smoothing edges.</summary>
     public static IReadOnlyList<string> EdgeKinds { get; } = ["track_co_playlist", "track_audio_similarity"];
@@ -48,8 +52,8 @@ public sealed record TasteInputs(
 
         // Relations are stored per direction (top-K per source): keep each unordered pair once, with its larger weight
         // (audio cosine can be negative below the threshold; only positive weights are edges).
-        var edges = new Dictionary<(long, long), double>();
-        foreach (var (a, b, w, _) in await taste.TrackEdgesAsync(EdgeKinds, ct).ConfigureAwait(false))
+        var edges = new Dictionary<(long, long), (double Weight, string Kind)>();
+        foreach (var (a, b, w, kind) in await taste.TrackEdgesAsync(EdgeKinds, ct).ConfigureAwait(false))
         {
             if (a == b || !(w > 0))
             {
@@ -57,9 +61,15 @@ public sealed record TasteInputs(
             }
 
             var key = a < b ? (a, b) : (b, a);
-            edges[key] = Math.Max(edges.GetValueOrDefault(key), Math.Min(1, w));
+            var weight = Math.Min(1, w);
+            if (!edges.TryGetValue(key, out var old) || weight > old.Weight)
+            {
+                edges[key] = (weight, kind);
+            }
         }
 
-        return new TasteInputs(listened, descriptors, local, trackTags, artistTags, artists, [.. edges.Select(e => (e.Key.Item1, e.Key.Item2, e.Value))]);
+        var sessions = SoundGraph.Taste.Axes.SessionEdges.Build((await taste.AllPlaysAsync(ct).ConfigureAwait(false))
+            .Select(p => new SoundGraph.Taste.Axes.SessionPlay(p.UserId, p.EndedAt, p.TrackId, p.MsPlayed)));
+        return new TasteInputs(listened, descriptors, local, trackTags, artistTags, artists, [.. edges.Select(e => (e.Key.Item1, e.Key.Item2, e.Value.Weight, e.Value.Kind))], sessions);
     }
 }

@@ -75,7 +75,8 @@ public sealed record TasteWeekRow(string Week, string Axis, double Mean, double 
 /// <param name="Minutes">Their minutes.</param>
 /// <param name="Coverage">Share of the minutes whose track had energy and valence, 0–1.</param>
 /// <param name="Diversity">Normalized entropy over the energy × valence grid, 0–1; null when no play had both.</param>
-public sealed record TasteWeekTotalRow(string Week, long Plays, double Minutes, double Coverage, double? Diversity);
+/// <param name="MomentumIndex">Norm of the axes' EMA changes in each axis's own weekly sd; null when no axis has one.</param>
+public sealed record TasteWeekTotalRow(string Week, long Plays, double Minutes, double Coverage, double? Diversity, double? MomentumIndex);
 
 /// <summary>A change point of one listener's axis (<c>taste_changes</c>).</summary>
 /// <param name="Axis">Axis code.</param>

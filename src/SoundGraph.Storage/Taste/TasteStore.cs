@@ -16,6 +16,16 @@ public sealed class TasteStore
     /// <summary>Creates the store over an open, migrated connection.</summary>
     public TasteStore(DbConnection connection) => _connection = connection ?? throw new ArgumentNullException(nameof(connection));
 
+    /// <summary>Every listener with at least one listen (id, name), by id.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> ListenersAsync(CancellationToken ct = default) =>
+        [.. await _connection.QueryAsync<(long, string)>(new CommandDefinition(
+            "SELECT u.id, u.name FROM users u WHERE EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) ORDER BY u.id", cancellationToken: ct)).ConfigureAwait(false)];
+
+    /// <summary>Listens per track (all listeners), for coverage of plays.</summary>
+    public async Task<IReadOnlyDictionary<long, long>> ListenCountsAsync(CancellationToken ct = default) =>
+        (await _connection.QueryAsync<(long, long)>(new CommandDefinition("SELECT track_id, COUNT(*) FROM listens GROUP BY track_id", cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => r.Item1, r => r.Item2);
+
     /// <summary>Every track that has at least one listen.</summary>
     public async Task<IReadOnlyList<long>> ListenedTrackIdsAsync(CancellationToken ct = default) =>
         [.. await _connection.QueryAsync<long>(new CommandDefinition("SELECT DISTINCT track_id FROM listens ORDER BY track_id", cancellationToken: ct)).ConfigureAwait(false)];
@@ -147,6 +157,20 @@ public sealed class TasteStore
         return rows;
     }
 
+    /// <summary>Every listen as (listener, end time, track, ms played), by listener then time: the input of co-listening
+    /// session edges.</summary>
+    public async Task<IReadOnlyList<(long UserId, DateTimeOffset EndedAt, long TrackId, long MsPlayed)>> AllPlaysAsync(CancellationToken ct = default)
+    {
+        var rows = new List<(long, DateTimeOffset, long, long)>();
+        await using var reader = await Reader("SELECT user_id, listened_at, track_id, ms_played FROM listens ORDER BY user_id, listened_at, id", null, ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The highest listens.id of <paramref name="userId"/> (0 without listens).</summary>
     public Task<long> MaxListenIdAsync(long userId, CancellationToken ct = default) =>
         _connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(id), 0) FROM listens WHERE user_id = @userId", new { userId }, cancellationToken: ct));
@@ -186,6 +210,31 @@ public sealed class TasteStore
         return result;
     }
 
+    /// <summary>Display names ("Title — Artist") of <paramref name="trackIds"/> (absent ids are left out).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> TrackNamesAsync(IReadOnlyCollection<long> trackIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(trackIds);
+        var names = new Dictionary<long, string>();
+        foreach (var chunk in trackIds.Distinct().Chunk(500))
+        {
+            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            foreach (var (id, name) in await _connection.QueryAsync<(long, string)>(new CommandDefinition(
+                $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN ({ids})", cancellationToken: ct)).ConfigureAwait(false))
+            {
+                names[id] = name;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>When the stored track axes were computed; null when there are none.</summary>
+    public async Task<DateTimeOffset?> AxesComputedAtAsync(CancellationToken ct = default)
+    {
+        var at = await _connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT MAX(computed_at) FROM track_axes", cancellationToken: ct)).ConfigureAwait(false);
+        return at is null ? null : DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+
     /// <summary>The aggregation state of <paramref name="userId"/>; null before the first aggregation.</summary>
     public async Task<TasteStateRow?> StateAsync(long userId, CancellationToken ct = default)
     {
@@ -209,8 +258,8 @@ public sealed class TasteStore
             "INSERT INTO taste_weeks (user_id, week, axis, mean, variance, plays, minutes, ema, momentum) VALUES (@userId, @Week, @Axis, @Mean, @Variance, @Plays, @Minutes, @Ema, @Momentum)",
             aggregate.Weeks.Select(w => new { userId, w.Week, w.Axis, w.Mean, w.Variance, w.Plays, w.Minutes, w.Ema, w.Momentum }), tx, cancellationToken: ct)).ConfigureAwait(false);
         await _connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO taste_week_totals (user_id, week, plays, minutes, coverage, diversity) VALUES (@userId, @Week, @Plays, @Minutes, @Coverage, @Diversity)",
-            aggregate.Totals.Select(w => new { userId, w.Week, w.Plays, w.Minutes, w.Coverage, w.Diversity }), tx, cancellationToken: ct)).ConfigureAwait(false);
+            "INSERT INTO taste_week_totals (user_id, week, plays, minutes, coverage, diversity, momentum_index) VALUES (@userId, @Week, @Plays, @Minutes, @Coverage, @Diversity, @MomentumIndex)",
+            aggregate.Totals.Select(w => new { userId, w.Week, w.Plays, w.Minutes, w.Coverage, w.Diversity, w.MomentumIndex }), tx, cancellationToken: ct)).ConfigureAwait(false);
         await _connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO taste_changes (user_id, axis, week, start_week, direction, size) VALUES (@userId, @Axis, @Week, @StartWeek, @Direction, @Size)",
             aggregate.Changes.Select(c => new { userId, c.Axis, c.Week, c.StartWeek, c.Direction, c.Size }), tx, cancellationToken: ct)).ConfigureAwait(false);
@@ -228,9 +277,9 @@ public sealed class TasteStore
 
     /// <summary>The stored weekly totals of <paramref name="userId"/>, by week.</summary>
     public async Task<IReadOnlyList<TasteWeekTotalRow>> TotalsAsync(long userId, CancellationToken ct = default) =>
-        [.. (await _connection.QueryAsync<(string, long, double, double, double?)>(new CommandDefinition(
-            "SELECT week, plays, minutes, coverage, diversity FROM taste_week_totals WHERE user_id = @userId ORDER BY week", new { userId }, cancellationToken: ct)).ConfigureAwait(false))
-            .Select(r => new TasteWeekTotalRow(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5))];
+        [.. (await _connection.QueryAsync<(string, long, double, double, double?, double?)>(new CommandDefinition(
+            "SELECT week, plays, minutes, coverage, diversity, momentum_index FROM taste_week_totals WHERE user_id = @userId ORDER BY week", new { userId }, cancellationToken: ct)).ConfigureAwait(false))
+            .Select(r => new TasteWeekTotalRow(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5, r.Item6))];
 
     /// <summary>The stored change points of <paramref name="userId"/>, by week then axis.</summary>
     public async Task<IReadOnlyList<TasteChangeRow>> ChangesAsync(long userId, CancellationToken ct = default) =>

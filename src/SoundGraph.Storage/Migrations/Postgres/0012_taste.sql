@@ -35,7 +35,8 @@ CREATE TABLE taste_weeks (
 
 -- Per listener and week (every week from the first to the last listen, empty ones included): counted plays and
 -- minutes, coverage (share of counted minutes whose track had both an energy and a valence value, 0–1) and diversity
--- (normalized entropy of the minutes over the energy × valence grid, 0–1; NULL when no play had both).
+-- (normalized entropy of the minutes over the energy × valence grid, 0–1; NULL when no play had both) and the momentum
+-- index (norm of the axes' EMA changes in each axis's own weekly sd; NULL when no axis has one).
 CREATE TABLE taste_week_totals (
     user_id   BIGINT NOT NULL REFERENCES users (id),
     week      TEXT NOT NULL,
@@ -43,6 +44,7 @@ CREATE TABLE taste_week_totals (
     minutes   DOUBLE PRECISION NOT NULL,
     coverage  DOUBLE PRECISION NOT NULL,
     diversity DOUBLE PRECISION,
+    momentum_index DOUBLE PRECISION,
     PRIMARY KEY (user_id, week)
 );
 
