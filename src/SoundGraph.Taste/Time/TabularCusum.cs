@@ -5,7 +5,8 @@ namespace SoundGraph.Taste.Time;
 /// <remarks>
 /// With S⁺₀ = S⁻₀ = 0: S⁺ₜ = max(0, S⁺ₜ₋₁ + zₜ − k), S⁻ₜ = max(0, S⁻ₜ₋₁ − zₜ − k). An alarm is raised when either sum
 /// exceeds h (strictly); if both do at once, the one further above h raises it (S⁺ on a tie). After an alarm both sums
-/// restart from 0, so a lasting shift gives a new alarm about every ARL₁ steps until the baseline catches up.
+/// restart from 0, so a lasting shift gives a new alarm about every ARL₁ steps until the baseline catches up (the
+/// self-starting chart, <see cref="SelfStartingCusum"/>, moves its baseline to the new level instead).
 /// </remarks>
 public static class TabularCusum
 {

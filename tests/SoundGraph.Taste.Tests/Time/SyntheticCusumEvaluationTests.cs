@@ -113,6 +113,55 @@ public sealed class SyntheticCusumEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Delays_SelfStartingBaseline_BetweenKnownAndOneAndAHalfTimesIt()
+    {
+        var known = SyntheticCusumEvaluation.Delays(Runs, Seed);
+        var whole = SyntheticCusumEvaluation.Delays(Runs, Seed, CusumBaseline.WholeHistory);
+        var self = SyntheticCusumEvaluation.Delays(Runs, Seed, CusumBaseline.SelfStarting);
+
+        foreach (var ((k, w), s) in known.Zip(whole).Zip(self))
+        {
+            output.WriteLine($"Self-starting baseline, δ = {s.Delta}: {s.MeanDelayWeeks:F2} weeks ({s.Detected}/{s.Runs}), {s.AlarmsBeforeShift} alarms before the shift, {s.AlarmsAfterDetection} after the detection; known {k.MeanDelayWeeks:F2} ({k.AlarmsBeforeShift}, {k.AlarmsAfterDetection}), whole history {w.MeanDelayWeeks:F2} ({w.Detected}/{w.Runs}, {w.AlarmsBeforeShift}, {w.AlarmsAfterDetection})");
+            // In control the scores are exactly N(0, 1), so the chart is the known-baseline chart, except that the
+            // shifted weeks before the alarm enter the running baseline (mean and sd) of the weeks after them: slower
+            // than the known baseline, but by far less than half the shift (the whole history's loss) — 52 baseline
+            // weeks against a few shifted ones.
+            Assert.InRange(s.MeanDelayWeeks, k.MeanDelayWeeks, 1.5 * k.MeanDelayWeeks);
+            Assert.True(s.MeanDelayWeeks < w.MeanDelayWeeks, $"δ = {s.Delta}: {s.MeanDelayWeeks} ≥ {w.MeanDelayWeeks}");
+            // Missed mostly when a false alarm in the last weeks before the shift restarts the baseline and its warm-up
+            // (with the run of weeks that raised the alarm) absorbs the shift: about (8 + a few) / ARL₀ 168 ≈ 7 % of
+            // series at most, never 10 %.
+            Assert.InRange(s.Detected, 0.9 * Runs, Runs);
+            // Before the shift the chart only sees in-control weeks 8–51: about 44 / 168 ≈ 0.26 false alarms a series,
+            // and no "down" alarms from a baseline the shift has moved (the whole history's 1–4 a series).
+            Assert.InRange(s.AlarmsBeforeShift, 0.15 * Runs, 0.4 * Runs);
+            Assert.True(s.AlarmsBeforeShift < w.AlarmsBeforeShift, $"δ = {s.Delta}: {s.AlarmsBeforeShift} ≥ {w.AlarmsBeforeShift}");
+            // After the detection the new level is the new normal: in-control alarms only over the ≤ 50 weeks left,
+            // less the new warm-up (≈ 40 / 168 ≈ 0.25 a series), where the known baseline raises one about every ARL₁
+            // weeks (≥ 5 a series even at 1 sd).
+            Assert.InRange(s.AlarmsAfterDetection, 0, 0.45 * Runs);
+            Assert.True(k.AlarmsAfterDetection > 5 * Runs, $"δ = {k.Delta}: known {k.AlarmsAfterDetection}");
+        }
+
+        Assert.Equal(self.Select(d => d.MeanDelayWeeks).OrderDescending(), self.Select(d => d.MeanDelayWeeks));
+    }
+
+    [Fact]
+    public void FalseAlarmsPerYear_SelfStartingBaseline_NearKnownBaseline()
+    {
+        var year = SyntheticCusumEvaluation.FalseAlarmsPerYear(Runs, Seed, baseline: CusumBaseline.SelfStarting);
+        var decade = SyntheticCusumEvaluation.FalseAlarmsPerYear(Runs, Seed, 520, CusumBaseline.SelfStarting);
+
+        output.WriteLine($"Self-starting baseline: {year.PerYear:F3} false alarms/year over 52 weeks ({year.Alarms} in {year.Runs} × {year.WeeksPerRun}), {decade.PerYear:F3} over 520 weeks ({decade.Alarms} in {decade.Runs} × {decade.WeeksPerRun}); Siegmund {year.TheoreticalPerYear:F3}");
+        // Scores exactly N(0, 1) in control: the known chart's 0.31 a year over the weeks it scores. A first year
+        // scores only 44 of 52 weeks (≈ 0.26); over ten years the warm-ups after each false alarm take little, but the
+        // new baseline starts at the run of high (or low) weeks that raised the alarm, a bias towards an alarm back
+        // the other way. Bounds: the year within 0.15–0.40, the long run at most 0.45 (standard errors ≈ 0.01).
+        Assert.InRange(year.PerYear, 0.15, 0.40);
+        Assert.InRange(decade.PerYear, year.PerYear, 0.45);
+    }
+
+    [Fact]
     public void MeanDetectionDelay_BadArguments_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticCusumEvaluation.MeanDetectionDelay(0, 10, 1));
