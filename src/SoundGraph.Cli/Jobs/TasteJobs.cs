@@ -188,7 +188,7 @@ public static class TasteJobs
             return 0;
         }
 
-        w.WriteLine(changes.Count == 0 ? $"No change points for {listener.Name}." : $"{changes.Count} change points for {listener.Name} (two-sided CUSUM, k = 0.5, h = 4 in the listener's own sd):");
+        w.WriteLine(changes.Count == 0 ? $"No change points for {listener.Name}." : $"{changes.Count} change point{(changes.Count == 1 ? string.Empty : "s")} for {listener.Name} (two-sided self-starting CUSUM, k = 0.5, h = 4 in sd of the weeks before):");
         foreach (var c in changes)
         {
             w.WriteLine($"  {c.Week}  {c.Axis,-20} {c.Direction,-4} by {Math.Abs(c.Size).ToString(c.Axis == "tempo" ? "0.0" : "0.000", CultureInfo.InvariantCulture)}  (new level from {c.StartWeek})");
