@@ -50,6 +50,8 @@ public static class DemoCommand
         context.Console.WriteLine();
         var track = await UnveilCommand.RunAsync(context, store, DemoTrack, "track", 10, json: false, ct).ConfigureAwait(false);
         context.Console.WriteLine();
+        await TasteJobs.TaggingTrajectoryAsync(context, store, ct).ConfigureAwait(false);
+        context.Console.WriteLine();
         context.Console.MarkupLine($"[green]demo finished in {total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s[/]. Try: [bold]./sgr unveil \"Lady Gaga\"[/], [bold]./sgr unveil Shallow[/] (two releases: it lists both with their ids), [bold]./sgr unveil Rihanna --json[/].");
         return artist == 0 && track == 0 ? 0 : CliApp.Failure;
     }

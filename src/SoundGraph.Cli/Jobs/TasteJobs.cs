@@ -233,6 +233,45 @@ public static class TasteJobs
         return 0;
     }
 
+    /// <summary>The demo's taste trajectory: the most active HetRec tagger's months on energy, valence and danceability,
+    /// from tagging activity (not plays).</summary>
+    public static async Task TaggingTrajectoryAsync(CliContext context, SoundGraphStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = await TaggingTrajectory.BuildAsync(store, ct: ct).ConfigureAwait(false);
+        var w = context.Console.Profile.Out.Writer;
+        if (result is null)
+        {
+            w.WriteLine("No dated tag assignments in the store: no tagging trajectory to show.");
+            return;
+        }
+
+        var active = result.Months.Where(m => m.Assignments > 0).ToList();
+        w.WriteLine($"Taste trajectory of {result.UserName} (user:{result.UserId}) from TAGGING ACTIVITY, not plays: the artists they tagged each month " +
+            $"({Numbers.Count(active.Sum(m => m.Assignments))} tag assignments over {active.Count} months, {result.Months[0].Month} … {result.Months[^1].Month}), " +
+            $"placed on the mood axes ({Numbers.Count(result.ArtistsFromTracks)} artists by their tracks' Spotify features, {Numbers.Count(result.ArtistsFromTags)} by the tag model).");
+        foreach (var (name, values) in new (string, IReadOnlyList<double?>)[]
+        {
+            ("energy", [.. result.Months.Select(m => m.Energy)]),
+            ("valence", [.. result.Months.Select(m => m.Valence)]),
+            ("danceability", [.. result.Months.Select(m => m.Danceability)]),
+        })
+        {
+            var known = values.Where(v => v is not null).Select(v => v!.Value).ToList();
+            w.WriteLine($"  {name,-12} {Sparkline(values)}  {(known.Count == 0 ? "–" : $"{known.Min().ToString("0.00", CultureInfo.InvariantCulture)}–{known.Max().ToString("0.00", CultureInfo.InvariantCulture)}")}");
+        }
+
+        var table = new Table().Title("the last 6 months with tagging").AddColumn("month").AddColumn(new TableColumn("assignments").RightAligned())
+            .AddColumn(new TableColumn("artists").RightAligned()).AddColumn(new TableColumn("energy").RightAligned())
+            .AddColumn(new TableColumn("valence").RightAligned()).AddColumn(new TableColumn("danceability").RightAligned());
+        foreach (var m in active.TakeLast(6))
+        {
+            table.AddRow(m.Month, Numbers.Count(m.Assignments), Numbers.Count(m.Artists), Fixed(m.Energy), Fixed(m.Valence), Fixed(m.Danceability));
+        }
+
+        context.Console.Write(table);
+    }
+
     /// <summary>One character per value, ▁ (the window's lowest) to █ (highest); a space where a week has none.</summary>
     internal static string Sparkline(IReadOnlyList<double?> values)
     {

@@ -26,6 +26,82 @@ public sealed class TasteStore
         (await _connection.QueryAsync<(long, long)>(new CommandDefinition("SELECT track_id, COUNT(*) FROM listens GROUP BY track_id", cancellationToken: ct)).ConfigureAwait(false))
             .ToDictionary(r => r.Item1, r => r.Item2);
 
+    /// <summary>The name of user <paramref name="userId"/>; null when there is none.</summary>
+    public Task<string?> UserNameAsync(long userId, CancellationToken ct = default) =>
+        _connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition("SELECT name FROM users WHERE id = @userId", new { userId }, cancellationToken: ct));
+
+    /// <summary>The user with the most distinct months of dated tag assignments (<c>artist_tags.tagged_on</c>; ties: more
+    /// assignments, then the lower id); null when no assignment is dated.</summary>
+    public async Task<(long Id, string Name)?> MostActiveTaggerAsync(CancellationToken ct = default)
+    {
+        var row = await _connection.QuerySingleOrDefaultAsync<(long, string)?>(new CommandDefinition(
+            """
+            SELECT u.id, u.name FROM users u JOIN (
+                SELECT user_id, COUNT(DISTINCT SUBSTR(tagged_on, 1, 7)) AS months, COUNT(*) AS n
+                FROM artist_tags WHERE tagged_on IS NOT NULL AND user_id <> 0 GROUP BY user_id) a ON a.user_id = u.id
+            ORDER BY a.months DESC, a.n DESC, u.id
+            LIMIT 1
+            """, cancellationToken: ct)).ConfigureAwait(false);
+        return row;
+    }
+
+    /// <summary><paramref name="userId"/>'s dated tag assignments (artist, day), oldest first.</summary>
+    public async Task<IReadOnlyList<(long ArtistId, DateOnly Day)>> TaggingActivityAsync(long userId, CancellationToken ct = default)
+    {
+        var rows = await _connection.QueryAsync<(long, string)>(new CommandDefinition(
+            "SELECT artist_id, tagged_on FROM artist_tags WHERE user_id = @userId AND tagged_on IS NOT NULL ORDER BY tagged_on, artist_id, tag_id",
+            new { userId }, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.Item1, DateOnly.ParseExact(r.Item2[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>Per artist among <paramref name="artistIds"/> with credited tracks that have Spotify energy, valence and
+    /// danceability: the means of those three over its tracks.</summary>
+    public async Task<IReadOnlyDictionary<long, (double Energy, double Valence, double Danceability)>> ArtistDescriptorMeansAsync(IReadOnlyCollection<long> artistIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(artistIds);
+        var result = new Dictionary<long, (double, double, double)>();
+        foreach (var chunk in artistIds.Distinct().Chunk(500))
+        {
+            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            foreach (var (artist, e, v, d) in await _connection.QueryAsync<(long, double, double, double)>(new CommandDefinition(
+                $"""
+                SELECT c.artist_id, AVG(f.energy), AVG(f.valence), AVG(f.danceability)
+                FROM track_credits c JOIN audio_features f ON f.track_id = c.track_id AND f.extractor = 'spotify'
+                WHERE c.artist_id IN ({ids}) AND f.energy IS NOT NULL AND f.valence IS NOT NULL AND f.danceability IS NOT NULL
+                GROUP BY c.artist_id
+                """, cancellationToken: ct)).ConfigureAwait(false))
+            {
+                result[artist] = (e, v, d);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every tag on the given artists (all users), weighted by the summed count (1 per assignment without one).</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyDictionary<string, double>>> ArtistTagWeightsAsync(IReadOnlyCollection<long> artistIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(artistIds);
+        var result = new Dictionary<long, Dictionary<string, double>>();
+        foreach (var chunk in artistIds.Distinct().Chunk(500))
+        {
+            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            foreach (var (artist, tag, weight) in await _connection.QueryAsync<(long, string, double)>(new CommandDefinition(
+                $"SELECT at.artist_id, t.name_norm, CAST(SUM(COALESCE(at.count, 1)) AS DOUBLE PRECISION) FROM artist_tags at JOIN tags t ON t.id = at.tag_id WHERE at.artist_id IN ({ids}) GROUP BY at.artist_id, t.name_norm",
+                cancellationToken: ct)).ConfigureAwait(false))
+            {
+                if (!result.TryGetValue(artist, out var tags))
+                {
+                    result[artist] = tags = new Dictionary<string, double>(StringComparer.Ordinal);
+                }
+
+                tags[tag] = weight;
+            }
+        }
+
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value);
+    }
+
     /// <summary>Every track that has at least one listen.</summary>
     public async Task<IReadOnlyList<long>> ListenedTrackIdsAsync(CancellationToken ct = default) =>
         [.. await _connection.QueryAsync<long>(new CommandDefinition("SELECT DISTINCT track_id FROM listens ORDER BY track_id", cancellationToken: ct)).ConfigureAwait(false)];
