@@ -37,17 +37,25 @@ internal static class ApiParameters
 /// <summary>Documents each parameter with its real schema. The endpoints take every parameter as a string so that they
 /// can answer bad values with their own 400 problems; without this the OpenAPI document would call every parameter a
 /// plain string. Here: ids are int64 ≥ 1, k/limit/depth integers with their range and default, kind and model enums,
-/// relation a comma list whose description names the valid codes.</summary>
+/// relation a comma list whose description names the valid codes; the personal endpoints' user, window, week, timeZone,
+/// force, axis and track, and the job id a string.</summary>
 internal sealed class ParameterSchemaTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var isSearch = context.Description.RelativePath?.StartsWith("api/search", StringComparison.OrdinalIgnoreCase) == true;
+        var path = context.Description.RelativePath ?? string.Empty;
+        var isSearch = path.StartsWith("api/search", StringComparison.OrdinalIgnoreCase);
+        var isOutliers = path.StartsWith("api/dashboard/outliers", StringComparison.OrdinalIgnoreCase);
+        var isJob = path.StartsWith("api/jobs", StringComparison.OrdinalIgnoreCase);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             var inPath = parameter.In == ParameterLocation.Path;
             switch (parameter.Name)
             {
+                case "id" when isJob:
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9a-f]{32}$" };
+                    parameter.Description = "The job's id, as the 202 of the request that started it gave it (Location: /api/jobs/{id}).";
+                    break;
                 case "id":
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" };
                     parameter.Description = "The entity's id: a positive whole number (the id that search results and graph nodes carry).";
@@ -77,7 +85,35 @@ internal sealed class ParameterSchemaTransformer : IOpenApiOperationTransformer
                     Integer(parameter, ApiParameters.Depth);
                     break;
                 case "limit":
-                    Integer(parameter, isSearch ? ApiParameters.SearchLimit : ApiParameters.SectionLimit);
+                    Integer(parameter, isSearch ? ApiParameters.SearchLimit : isOutliers ? Endpoints.DashboardEndpoints.OutlierLimit : ApiParameters.SectionLimit);
+                    break;
+                case "user":
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = ApiParameters.MaxQueryLength };
+                    parameter.Description = "The listener: name (s001), key (spotify-export-tsv:user:s001) or id (user:12); a name shared by several users means the one with listens.";
+                    break;
+                case "window":
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{1,3}[wW]?$", Default = JsonValue.Create("12w") };
+                    parameter.Description = $"Weeks to show, 1–{Services.Taste.TasteReports.MaxWeeks}, as 12w or 12: the last aggregated weeks. Default 12w.";
+                    break;
+                case "week":
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-W[0-9]{2}$" };
+                    parameter.Description = "An ISO week, YYYY-Www (2021-W07); default the listener's last week with a counted play.";
+                    break;
+                case "timeZone":
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+                    parameter.Description = "IANA time zone the weeks are cut in (Europe/Berlin, UTC); default the listener's stored zone, else UTC.";
+                    break;
+                case "force":
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(false) };
+                    parameter.Description = "Recompute even when nothing changed since the last aggregation.";
+                    break;
+                case "axis":
+                    parameter.Schema = Enum(SoundGraph.Taste.MoodAxes.All.Select(a => SoundGraph.Taste.MoodAxes.Code(a)), @default: null);
+                    parameter.Description = "Only this axis.";
+                    break;
+                case "track":
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = ApiParameters.MaxQueryLength };
+                    parameter.Description = "The track: id (track:42 or 42), key or \"Artist - Title\".";
                     break;
                 default:
                     break;

@@ -7,7 +7,7 @@ namespace SoundGraph.Api;
 /// <summary>Checks a request's parameters, all taken as strings, and collects one message per bad parameter, keyed by
 /// the parameter's exact name, for a 400 validation problem. Readers throw on out-of-range values; every value is
 /// checked here first, so user input never reaches them unchecked (and never becomes a 500).</summary>
-internal sealed class ParameterValidation
+internal sealed partial class ParameterValidation
 {
     /// <summary>Node kinds of the path's <c>{kind}</c>.</summary>
     public static readonly IReadOnlyList<string> Kinds = ["track", "artist", "user"];

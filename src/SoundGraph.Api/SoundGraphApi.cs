@@ -11,6 +11,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoundGraph.Api.Endpoints;
+using SoundGraph.Api.Jobs;
+using SoundGraph.Api.Personal;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Api;
@@ -51,6 +53,8 @@ public static class SoundGraphApi
         builder.Services.AddSingleton(sp => new StoreAccess(StoreLocation.Parse(sp.GetRequiredService<ApiOptions>().Db)));
         builder.Services.AddScoped<StoreSessions>();
         builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddSingleton<JobRegistry>();
+        builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ParameterSchemaTransformer>());
@@ -65,7 +69,7 @@ public static class SoundGraphApi
         builder.Services.AddOutputCache();
         builder.Services.AddOptions<OutputCacheOptions>().Configure<ApiOptions>((cache, api) =>
             cache.AddBasePolicy(policy => policy
-                .With(c => api.CacheSeconds > 0 && c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                .With(c => api.CacheSeconds > 0 && c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !PersonalData.Marks(c.HttpContext))
                 .Expire(TimeSpan.FromSeconds(Math.Max(1, api.CacheSeconds)))
                 .SetVaryByQuery("*")));
 
@@ -94,6 +98,12 @@ public static class SoundGraphApi
         api.MapUnveilEndpoints();
         api.MapGraphEndpoints();
         api.MapRecommendEndpoints();
+
+        // A listener's data (taste dashboard, labels, jobs): loopback only until accounts exist, never cached.
+        var personal = api.MapGroup(string.Empty).WithMetadata(PersonalData.Instance).AddEndpointFilter(LoopbackOnly.FilterAsync);
+        personal.MapDashboardEndpoints();
+        personal.MapLabelEndpoints();
+        personal.MapJobEndpoints();
         return app;
     }
 
@@ -137,10 +147,18 @@ public static class SoundGraphApi
     }
 
     /// <summary>Adds <c>Cache-Control</c> to successful GET /api/… responses: <c>public, max-age=N</c>, or
-    /// <c>no-cache</c> when caching is off.</summary>
+    /// <c>no-cache</c> when caching is off; <c>no-store</c> on every response of a personal endpoint (<see cref="PersonalData"/>).</summary>
     private static Task CacheControl(HttpContext context, RequestDelegate next)
     {
-        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (PersonalData.Marks(context))
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+        }
+        else if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             var seconds = context.RequestServices.GetRequiredService<ApiOptions>().CacheSeconds;
             context.Response.OnStarting(() =>

@@ -18,6 +18,11 @@ public sealed class StoreAccess
     public long SessionsOpened => Interlocked.Read(ref _sessionsOpened);
 
     internal void CountSession() => Interlocked.Increment(ref _sessionsOpened);
+
+    /// <summary>Opens the store for writing (a personal label, a background aggregation): its own connection, not pooled,
+    /// already migrated at startup so the migration check finds nothing to do. Dispose it when done.</summary>
+    /// <exception cref="StoreException">The store cannot be opened.</exception>
+    internal Task<SoundGraphStore> OpenWritableAsync(CancellationToken cancellationToken) => SoundGraphStore.OpenAsync(Location.Value, cancellationToken);
 }
 
 /// <summary>The request's read session: opened on first use, disposed with the request's scope.</summary>

@@ -22,7 +22,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         "artists", "labels", "users", "tracks", "track_credits", "playlists", "playlist_tracks", "user_follows", "engagements",
         "listens", "tags", "artist_tags", "track_tags", "audio_features", "relations", "relation_evidence", "harvest_runs", "harvest_frontier",
         "models", "embeddings", "artist_links", "track_names", "acousticbrainz_lowlevel", "acousticbrainz_highlevel", "audio_files", "audio_analysis",
-        "track_axes", "taste_weeks", "taste_week_totals", "taste_changes", "taste_state",
+        "track_axes", "taste_weeks", "taste_week_totals", "taste_changes", "taste_state", "taste_labels",
     ];
 
     private readonly ICatalogWriter _writer;
@@ -79,7 +79,8 @@ public sealed class SoundGraphStore : IAsyncDisposable
     /// <summary>Local audio analyses (<c>audio_files</c>, <c>audio_analysis</c>) of <c>sgr audio analyze</c>.</summary>
     public AudioAnalysisStore Audio { get; }
 
-    /// <summary>Taste analytics' inputs and outputs (<c>track_axes</c>, <c>taste_*</c>, migration 0012).</summary>
+    /// <summary>Taste analytics' inputs and outputs (<c>track_axes</c>, <c>taste_*</c>, migration 0012) and listeners'
+    /// labels (<c>taste_labels</c>).</summary>
     public TasteStore Taste { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>

@@ -6,6 +6,7 @@ using SoundGraph.Storage.Models;
 using SoundGraph.Storage.Postgres;
 using SoundGraph.Storage.Resolution;
 using SoundGraph.Storage.Sqlite;
+using SoundGraph.Storage.Taste;
 using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Storage;
@@ -39,6 +40,7 @@ public sealed class StoreReadSession : IAsyncDisposable
         Graph = new GraphReader(connection);
         Models = new ModelStore(connection);
         Embeddings = new EmbeddingSearch(connection, embeddingCache);
+        Taste = new TasteStore(connection);
     }
 
     /// <summary>Where the store lives.</summary>
@@ -67,6 +69,9 @@ public sealed class StoreReadSession : IAsyncDisposable
 
     /// <summary>Saved models (read them only: the connection is read-only).</summary>
     public ModelStore Models { get; }
+
+    /// <summary>Taste aggregates, track axes and labels (read them only: the connection is read-only).</summary>
+    public TasteStore Taste { get; }
 
     /// <summary>Opens a session on <paramref name="location"/>, sharing <see cref="EmbeddingCache.Shared"/>.</summary>
     /// <exception cref="StoreException">The store does not exist (SQLite) or cannot be reached or read; the message names

@@ -15,8 +15,10 @@ public sealed class PlatformTests(ApiFixture api)
         var paths = body.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "/api/artists/{id}", "/api/graph/{kind}/{id}", "/api/recommend/models", "/api/recommend/track/{id}", "/api/related/{kind}/{id}",
-                "/api/search", "/api/tracks/{id}", "/api/unveil/{kind}/{id}", "/api/users/{id}", "/health",
+                "/api/aggregate/weeks", "/api/artists/{id}", "/api/dashboard/moods", "/api/dashboard/outliers", "/api/dashboard/radar",
+                "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/jobs/{id}", "/api/labels", "/api/recommend/models",
+                "/api/recommend/track/{id}", "/api/related/{kind}/{id}", "/api/search", "/api/tracks/{id}", "/api/unveil/{kind}/{id}",
+                "/api/users/{id}", "/health",
             ],
             paths);
     }

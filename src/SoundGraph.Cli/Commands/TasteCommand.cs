@@ -3,7 +3,7 @@ using SoundGraph.Cli.Jobs;
 
 namespace SoundGraph.Cli.Commands;
 
-/// <summary><c>sgr taste score|aggregate|report|weeks|changes|axes</c>: taste analytics (issue 16). The work is in
+/// <summary><c>sgr taste score|aggregate|report|weeks|changes|axes|label</c>: taste analytics (issue 16). The work is in
 /// SoundGraph.Services (<c>Taste/</c>); this is the shell.</summary>
 public static class TasteCommand
 {
@@ -15,7 +15,7 @@ public static class TasteCommand
         ArgumentNullException.ThrowIfNull(context);
         return new Command("taste", "How a listener's taste moves: mood axes per track, weekly trends, momentum, change points, outliers.")
         {
-            Score(context), Aggregate(context), Report(context), Weeks(context), Changes(context), Axes(context),
+            Score(context), Aggregate(context), Report(context), Weeks(context), Changes(context), Axes(context), TasteLabelCommand.Create(context, UserOption(required: true)),
         };
     }
 

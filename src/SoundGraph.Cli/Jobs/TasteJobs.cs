@@ -291,28 +291,19 @@ public static class TasteJobs
         return s.ToString();
     }
 
-    private static async Task<(long Id, string Name)?> ResolveUserAsync(CliContext context, SoundGraphStore store, string query, bool json, CancellationToken ct)
+    /// <summary>The listener <paramref name="query"/> names (<see cref="ListenerResolver"/>: a shared name means the user
+    /// with listens); null after printing the candidates when it names none or several.</summary>
+    internal static async Task<(long Id, string Name)?> ResolveUserAsync(CliContext context, SoundGraphStore store, string query, bool json, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            throw new ArgumentException("The listener is empty: give a name (s001), a key or an id (user:12).");
-        }
-
-        var resolution = await store.Resolver.ResolveUserAsync(query, ct).ConfigureAwait(false);
-        if (resolution.Match is { } user)
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(store);
+        var resolved = await ListenerResolver.ResolveAsync(store.Resolver, store.Taste, query, ct).ConfigureAwait(false);
+        if (resolved.Listener is { } user)
         {
             return (user.Id, user.Name);
         }
 
-        // Several users of one name (a playlist owner and a listener of the same export): the one with listens is meant.
-        var listeners = (await store.Taste.ListenersAsync(ct).ConfigureAwait(false)).Select(l => l.Id).ToHashSet();
-        var withListens = resolution.Candidates.Where(c => c.Score == 100 && listeners.Contains(c.Entity.Id)).ToList();
-        if (withListens.Count == 1)
-        {
-            return (withListens[0].Entity.Id, withListens[0].Entity.Name);
-        }
-
-        UnveilRenderer.RenderUnresolved(context.Console, query, resolution, json);
+        UnveilRenderer.RenderUnresolved(context.Console, query, resolved.Resolution, json);
         return null;
     }
 

@@ -5,7 +5,7 @@ using SoundGraph.Taste.Time;
 
 namespace SoundGraph.Services.Taste;
 
-/// <summary>The outcome of aggregating one listener (<see cref="TasteAggregation.RunAsync"/>).</summary>
+/// <summary>The outcome of aggregating one listener (<see cref="TasteAggregation.RunAsync(TasteStore, long, string?, bool, CancellationToken)"/>).</summary>
 /// <param name="UserId">The listener.</param>
 /// <param name="Recomputed">False when the stored aggregates were already up to date (no new listen, same zone, axes
 /// unchanged since).</param>
@@ -18,70 +18,62 @@ public sealed record AggregationResult(long UserId, bool Recomputed, int Weeks, 
 
 /// <summary>
 /// Aggregates a listener's plays week by week (SoundGraph.Taste <see cref="WeeklyAggregator"/>, <see cref="MomentumAnalyzer"/>,
-/// <see cref="ChangePointDetector"/>) over the stored track axes (<c>track_axes</c>) and stores the result
-/// (<c>taste_weeks</c>, <c>taste_week_totals</c>, <c>taste_changes</c>, <c>taste_state</c>) for the dashboard and
+/// <see cref="ChangePointDetector"/>) over the stored track axes (<c>track_axes</c>) as that listener sees them
+/// (<see cref="ListenerAxes"/>: calibrated by their personal labels, a labelled track at its label) and stores the
+/// result (<c>taste_weeks</c>, <c>taste_week_totals</c>, <c>taste_changes</c>, <c>taste_state</c>) for the dashboard and
 /// <c>sgr taste</c> to read.
 /// </summary>
-/// <remarks>Incremental per listener: a listener whose listens, time zone and track axes have not changed since the last
-/// aggregation is skipped; one with a new listen is recomputed whole (the EMA and the change points depend on the whole
-/// history, and a whole listener's year of weeks takes milliseconds), and its rows are replaced in one transaction.</remarks>
+/// <remarks>Incremental per listener: a listener whose listens, time zone, labels and track axes have not changed since
+/// the last aggregation is skipped; one with a new listen or a changed label is recomputed whole (the EMA and the change
+/// points depend on the whole history, and a whole listener's year of weeks takes milliseconds), and its rows are
+/// replaced in one transaction. A listener without labels gets exactly the stored axes, as before labels existed.</remarks>
 public static class TasteAggregation
 {
     /// <summary>Time zone used when neither the caller nor the stored state gives one.</summary>
     public const string DefaultTimeZone = "UTC";
 
+    /// <summary>Aggregates <paramref name="userId"/>'s listens (see
+    /// <see cref="RunAsync(TasteStore, long, string?, bool, CancellationToken)"/>).</summary>
+    /// <exception cref="TimeZoneNotFoundException">The time zone is unknown (the message names it).</exception>
+    public static Task<AggregationResult> RunAsync(SoundGraphStore store, long userId, string? timeZone = null, bool force = false, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return RunAsync(store.Taste, userId, timeZone, force, ct);
+    }
+
     /// <summary>Aggregates <paramref name="userId"/>'s listens.</summary>
-    /// <param name="store">The store.</param>
+    /// <param name="taste">The store's taste tables, on a writable connection.</param>
     /// <param name="userId">The listener.</param>
     /// <param name="timeZone">IANA time zone the weeks are cut in; null keeps the stored one (else UTC).</param>
     /// <param name="force">Recompute even when up to date.</param>
     /// <param name="ct">Cancels the work (nothing is stored then).</param>
     /// <exception cref="TimeZoneNotFoundException">The time zone is unknown (the message names it).</exception>
-    public static async Task<AggregationResult> RunAsync(SoundGraphStore store, long userId, string? timeZone = null, bool force = false, CancellationToken ct = default)
+    public static async Task<AggregationResult> RunAsync(TasteStore taste, long userId, string? timeZone = null, bool force = false, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var state = await store.Taste.StateAsync(userId, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(taste);
+        var state = await taste.StateAsync(userId, ct).ConfigureAwait(false);
         var zoneId = timeZone ?? state?.TimeZone ?? DefaultTimeZone;
         var zone = FindZone(zoneId);
-        var maxListen = await store.Taste.MaxListenIdAsync(userId, ct).ConfigureAwait(false);
-        var axesAt = await store.Taste.AxesComputedAtAsync(ct).ConfigureAwait(false);
-        if (!force && state is not null && state.TimeZone == zoneId && state.MaxListenId == maxListen && (axesAt is null || axesAt <= state.ComputedAt))
+        var maxListen = await taste.MaxListenIdAsync(userId, ct).ConfigureAwait(false);
+        var axesAt = await taste.AxesComputedAtAsync(ct).ConfigureAwait(false);
+        var labels = await taste.LabelsAsync(userId, ct: ct).ConfigureAwait(false);
+        if (!force && state is not null && state.TimeZone == zoneId && state.MaxListenId == maxListen && state.LabelsDigest == ListenerAxes.Digest(labels)
+            && (axesAt is null || axesAt <= state.ComputedAt))
         {
-            var totals = await store.Taste.TotalsAsync(userId, ct).ConfigureAwait(false);
-            var changes = await store.Taste.ChangesAsync(userId, ct).ConfigureAwait(false);
+            var totals = await taste.TotalsAsync(userId, ct).ConfigureAwait(false);
+            var changes = await taste.ChangesAsync(userId, ct).ConfigureAwait(false);
             return new AggregationResult(userId, false, totals.Count, totals.Sum(t => t.Plays), null, Coverage(totals), changes.Count);
         }
 
-        var rows = await store.Taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
-        var axes = await AxesAsync(store, rows.Select(r => r.TrackId).Distinct().ToList(), ct).ConfigureAwait(false);
+        var rows = await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
+        var axes = await ListenerAxes.LoadAsync(taste, userId, rows.Select(r => r.TrackId).Distinct().ToList(), labels, ct).ConfigureAwait(false);
         var plays = rows.Select(r => new Play(r.ListenedAt, r.TrackId, Math.Max(0, r.MsPlayed), r.DurationMs is > 0 ? r.DurationMs : null)).ToList();
-        var weekly = WeeklyAggregator.Aggregate(plays, id => axes.GetValueOrDefault(id), zone);
+        var weekly = WeeklyAggregator.Aggregate(plays, axes.Of, zone);
         var momentum = MomentumAnalyzer.Compute(weekly);
         var points = ChangePointDetector.Detect(weekly);
-        var aggregate = new TasteAggregate(userId, zoneId, maxListen, WeekRows(weekly, momentum), TotalRows(weekly, momentum), [.. points.Select(ChangeRow)]);
-        await store.Taste.ReplaceAggregateAsync(aggregate, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+        var aggregate = new TasteAggregate(userId, zoneId, maxListen, WeekRows(weekly, momentum), TotalRows(weekly, momentum), [.. points.Select(ChangeRow)], axes.LabelsDigest);
+        await taste.ReplaceAggregateAsync(aggregate, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
         return new AggregationResult(userId, true, weekly.Weeks.Count, weekly.Weeks.Sum(w => (long)w.CountedPlays), plays.Count, Coverage(aggregate.Totals), points.Count);
-    }
-
-    /// <summary>The stored axes of <paramref name="trackIds"/> as a lookup for the aggregator.</summary>
-    internal static async Task<Dictionary<long, IReadOnlyDictionary<MoodAxis, double>>> AxesAsync(SoundGraphStore store, IReadOnlyCollection<long> trackIds, CancellationToken ct)
-    {
-        var result = new Dictionary<long, IReadOnlyDictionary<MoodAxis, double>>();
-        foreach (var group in (await store.Taste.TrackAxesAsync(trackIds, ct).ConfigureAwait(false)).GroupBy(r => r.TrackId))
-        {
-            var values = new Dictionary<MoodAxis, double>();
-            foreach (var r in group)
-            {
-                if (MoodAxes.FromCode(r.Axis) is { } axis)
-                {
-                    values[axis] = r.Value;
-                }
-            }
-
-            result[group.Key] = values;
-        }
-
-        return result;
     }
 
     /// <summary>The time zone of IANA (or Windows) id <paramref name="id"/>.</summary>

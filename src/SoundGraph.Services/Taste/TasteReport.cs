@@ -59,16 +59,28 @@ public static class TasteReports
     /// <summary>Days before the last listen that the outliers' centroid covers.</summary>
     public const int OutlierDays = 90;
 
-    /// <summary>The report of <paramref name="userId"/> over the last <paramref name="weeks"/> weeks; null when the
-    /// listener has no aggregates (run <see cref="TasteAggregation.RunAsync"/> first).</summary>
+    /// <summary>Most weeks a window may span: 520 (ten years).</summary>
+    public const int MaxWeeks = 520;
+
+    /// <summary>The report of <paramref name="userId"/> over the last <paramref name="weeks"/> weeks (see
+    /// <see cref="BuildAsync(TasteStore, long, int, int, CancellationToken)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weeks"/> outside 1–520.</exception>
-    public static async Task<TasteReport?> BuildAsync(SoundGraphStore store, long userId, int weeks = 12, int outliers = 5, CancellationToken ct = default)
+    public static Task<TasteReport?> BuildAsync(SoundGraphStore store, long userId, int weeks = 12, int outliers = 5, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return BuildAsync(store.Taste, userId, weeks, outliers, ct);
+    }
+
+    /// <summary>The report of <paramref name="userId"/> over the last <paramref name="weeks"/> weeks; null when the
+    /// listener has no aggregates (run <see cref="TasteAggregation.RunAsync(TasteStore, long, string?, bool, CancellationToken)"/> first).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weeks"/> outside 1–520.</exception>
+    public static async Task<TasteReport?> BuildAsync(TasteStore taste, long userId, int weeks = 12, int outliers = 5, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(taste);
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, 520);
-        var state = await store.Taste.StateAsync(userId, ct).ConfigureAwait(false);
-        var totals = await store.Taste.TotalsAsync(userId, ct).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(weeks, MaxWeeks);
+        var state = await taste.StateAsync(userId, ct).ConfigureAwait(false);
+        var totals = await taste.TotalsAsync(userId, ct).ConfigureAwait(false);
         if (state is null || totals.Count == 0)
         {
             return null;
@@ -76,7 +88,7 @@ public static class TasteReports
 
         var window = totals.Skip(Math.Max(0, totals.Count - weeks)).ToList();
         var windowWeeks = window.Select(t => t.Week).ToList();
-        var rows = (await store.Taste.WeeksAsync(userId, ct).ConfigureAwait(false)).ToLookup(r => r.Axis);
+        var rows = (await taste.WeeksAsync(userId, ct).ConfigureAwait(false)).ToLookup(r => r.Axis);
         var axes = new List<AxisTrend>();
         foreach (var axis in MoodAxes.All)
         {
@@ -93,7 +105,7 @@ public static class TasteReports
         var minutes = window.Sum(t => t.Minutes);
         var withDiversity = window.Where(t => t.Diversity is not null).ToList();
         var diversityMinutes = withDiversity.Sum(t => t.Minutes);
-        var changes = (await store.Taste.ChangesAsync(userId, ct).ConfigureAwait(false)).OrderByDescending(c => c.Week, StringComparer.Ordinal).ThenBy(c => c.Axis, StringComparer.Ordinal).ToList();
+        var changes = (await taste.ChangesAsync(userId, ct).ConfigureAwait(false)).OrderByDescending(c => c.Week, StringComparer.Ordinal).ThenBy(c => c.Axis, StringComparer.Ordinal).ToList();
         return new TasteReport(
             userId,
             state.TimeZone,
@@ -107,16 +119,22 @@ public static class TasteReports
             window[^1].MomentumIndex,
             axes,
             changes,
-            await OutliersAsync(store, userId, outliers, ct).ConfigureAwait(false));
+            await OutliersAsync(taste, userId, outliers, ct).ConfigureAwait(false));
     }
 
     /// <summary>The <paramref name="count"/> tracks of the last <see cref="OutlierDays"/> days farthest from that period's
     /// play-weighted centroid: per axis z = (value − centroid) / sd (sd of the played tracks' values, weighted by minutes
     /// played; tempo is in BPM, so z-scores make the axes comparable), distance = √(mean z²) over the axes the track has
-    /// (at least two).</summary>
-    internal static async Task<IReadOnlyList<TasteOutlier>> OutliersAsync(SoundGraphStore store, long userId, int count, CancellationToken ct)
+    /// (at least two). Values are the listener's (<see cref="ListenerAxes"/>: calibrated by their labels). Empty when the
+    /// listener has no plays or <paramref name="count"/> ≤ 0.</summary>
+    /// <param name="taste">The store's taste tables (read only).</param>
+    /// <param name="userId">The listener.</param>
+    /// <param name="count">Most tracks to return.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public static async Task<IReadOnlyList<TasteOutlier>> OutliersAsync(TasteStore taste, long userId, int count, CancellationToken ct = default)
     {
-        var plays = await store.Taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(taste);
+        var plays = await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
         if (plays.Count == 0 || count <= 0)
         {
             return [];
@@ -129,7 +147,7 @@ public static class TasteReports
             .Where(PlayFilter.Counts)
             .GroupBy(p => p.TrackId)
             .ToDictionary(g => g.Key, g => g.Sum(PlayFilter.CountedMinutes));
-        var axes = await TasteAggregation.AxesAsync(store, recent.Keys.ToList(), ct).ConfigureAwait(false);
+        var axes = (await ListenerAxes.LoadAsync(taste, userId, recent.Keys.ToList(), ct).ConfigureAwait(false)).Values;
         var stats = new Dictionary<MoodAxis, (double Mean, double Sd)>();
         foreach (var axis in MoodAxes.All)
         {
@@ -162,7 +180,7 @@ public static class TasteReports
         }
 
         var chosen = far.OrderByDescending(f => f.Distance).ThenBy(f => f.Track).Take(count).ToList();
-        var names = await store.Taste.TrackNamesAsync([.. chosen.Select(c => c.Track)], ct).ConfigureAwait(false);
+        var names = await taste.TrackNamesAsync([.. chosen.Select(c => c.Track)], ct).ConfigureAwait(false);
         return [.. chosen.Select(c => new TasteOutlier(c.Track, names.GetValueOrDefault(c.Track, "track:" + c.Track), c.Distance, c.Axis.Code(), c.Value, c.Centre, c.Z))];
     }
 }

@@ -93,12 +93,23 @@ public sealed record TasteChangeRow(string Axis, string Week, string StartWeek, 
 /// <param name="Weeks">Per week and axis.</param>
 /// <param name="Totals">Per week.</param>
 /// <param name="Changes">Change points.</param>
+/// <param name="LabelsDigest">Digest of the listener's <c>taste_labels</c> the aggregates used; null without labels.</param>
 public sealed record TasteAggregate(
-    long UserId, string TimeZone, long MaxListenId, IReadOnlyList<TasteWeekRow> Weeks, IReadOnlyList<TasteWeekTotalRow> Totals, IReadOnlyList<TasteChangeRow> Changes);
+    long UserId, string TimeZone, long MaxListenId, IReadOnlyList<TasteWeekRow> Weeks, IReadOnlyList<TasteWeekTotalRow> Totals, IReadOnlyList<TasteChangeRow> Changes,
+    string? LabelsDigest = null);
 
 /// <summary>A listener's aggregation state (<c>taste_state</c>).</summary>
 /// <param name="UserId">The listener.</param>
 /// <param name="TimeZone">IANA time zone.</param>
 /// <param name="MaxListenId">The highest listens.id the aggregates include.</param>
 /// <param name="ComputedAt">When they were computed.</param>
-public sealed record TasteStateRow(long UserId, string TimeZone, long MaxListenId, DateTimeOffset ComputedAt);
+/// <param name="LabelsDigest">Digest of the listener's <c>taste_labels</c> the aggregates used; null without labels.</param>
+public sealed record TasteStateRow(long UserId, string TimeZone, long MaxListenId, DateTimeOffset ComputedAt, string? LabelsDigest = null);
+
+/// <summary>A listener's own value of a track on an axis (<c>taste_labels</c>).</summary>
+/// <param name="UserId">The listener.</param>
+/// <param name="TrackId">The track.</param>
+/// <param name="Axis">Axis code (SoundGraph.Taste MoodAxis), e.g. "energy".</param>
+/// <param name="Value">0–1, tempo in BPM.</param>
+/// <param name="LabelledAt">When it was given (UTC, whole seconds).</param>
+public sealed record TasteLabelRow(long UserId, long TrackId, string Axis, double Value, DateTimeOffset LabelledAt);

@@ -6,10 +6,11 @@ namespace SoundGraph.Storage.Taste;
 
 /// <summary>Reads the inputs of taste analytics (descriptors, local-audio features, tags, artists, relation edges, a
 /// listener's plays) and writes its outputs (<c>track_axes</c>, <c>taste_weeks</c>, <c>taste_week_totals</c>,
-/// <c>taste_changes</c>, <c>taste_state</c>; migration 0012), with portable SQL on both providers.</summary>
+/// <c>taste_changes</c>, <c>taste_state</c>; migration 0012) and listeners' labels (<c>taste_labels</c>,
+/// <c>TasteStore.Labels.cs</c>), with portable SQL on both providers.</summary>
 /// <remarks>Writes replace whole sets in one transaction each, so a killed run leaves the previous set intact. Not
 /// thread-safe: one connection, one caller at a time.</remarks>
-public sealed class TasteStore
+public sealed partial class TasteStore
 {
     private readonly DbConnection _connection;
 
@@ -314,9 +315,9 @@ public sealed class TasteStore
     /// <summary>The aggregation state of <paramref name="userId"/>; null before the first aggregation.</summary>
     public async Task<TasteStateRow?> StateAsync(long userId, CancellationToken ct = default)
     {
-        var row = await _connection.QuerySingleOrDefaultAsync<(long, string, long, string)?>(new CommandDefinition(
-            "SELECT user_id, time_zone, max_listen_id, computed_at FROM taste_state WHERE user_id = @userId", new { userId }, cancellationToken: ct)).ConfigureAwait(false);
-        return row is { } r ? new TasteStateRow(r.Item1, r.Item2, r.Item3, DateTimeOffset.Parse(r.Item4, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)) : null;
+        var row = await _connection.QuerySingleOrDefaultAsync<(long, string, long, string, string?)?>(new CommandDefinition(
+            "SELECT user_id, time_zone, max_listen_id, computed_at, labels_digest FROM taste_state WHERE user_id = @userId", new { userId }, cancellationToken: ct)).ConfigureAwait(false);
+        return row is { } r ? new TasteStateRow(r.Item1, r.Item2, r.Item3, DateTimeOffset.Parse(r.Item4, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal), r.Item5) : null;
     }
 
     /// <summary>Replaces <paramref name="aggregate"/>'s listener's weeks, totals, changes and state in one transaction.</summary>
@@ -340,8 +341,8 @@ public sealed class TasteStore
             "INSERT INTO taste_changes (user_id, axis, week, start_week, direction, size) VALUES (@userId, @Axis, @Week, @StartWeek, @Direction, @Size)",
             aggregate.Changes.Select(c => new { userId, c.Axis, c.Week, c.StartWeek, c.Direction, c.Size }), tx, cancellationToken: ct)).ConfigureAwait(false);
         await _connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO taste_state (user_id, time_zone, max_listen_id, computed_at) VALUES (@userId, @TimeZone, @MaxListenId, @at)",
-            new { userId, aggregate.TimeZone, aggregate.MaxListenId, at = computedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) }, tx, cancellationToken: ct)).ConfigureAwait(false);
+            "INSERT INTO taste_state (user_id, time_zone, max_listen_id, labels_digest, computed_at) VALUES (@userId, @TimeZone, @MaxListenId, @LabelsDigest, @at)",
+            new { userId, aggregate.TimeZone, aggregate.MaxListenId, aggregate.LabelsDigest, at = computedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) }, tx, cancellationToken: ct)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 

@@ -2,7 +2,8 @@
 -- `sgr taste` read instead of recomputing. Axis codes are SoundGraph.Taste MoodAxis codes (energy, valence, danceability,
 -- brightness, tempo, rhythmic_complexity, pumpiness, texture_density, stereo_size, mode_confidence); values are 0–1
 -- except tempo (BPM). Everything here is derived: `sgr taste score` and `sgr taste aggregate` rebuild it from the
--- listens, features, tags and relations, so losing it loses no data.
+-- listens, features, tags and relations, so losing it loses no data — except taste_labels (at the end), which
+-- listeners write.
 
 -- One row per track and axis: the value, how it was obtained ('spotify' descriptors, 'local-audio' features of the
 -- user's file, 'tags' through the learned tag model, 'graph' label propagation, 'artist' partial pooling) and a 0–1
@@ -61,10 +62,27 @@ CREATE TABLE taste_changes (
 );
 
 -- Per listener: the time zone the weeks are cut in (IANA id), the highest listens.id the aggregates include (a later
--- listen makes them stale: the next aggregation recomputes from that listen's week on) and when they were computed.
+-- listen makes them stale: the next aggregation recomputes from that listen's week on), a digest of the listener's
+-- taste_labels the aggregates were computed with (NULL without labels; a label added, changed or removed makes them
+-- stale) and when they were computed.
 CREATE TABLE taste_state (
     user_id       BIGINT NOT NULL PRIMARY KEY REFERENCES users (id),
     time_zone     TEXT NOT NULL,
     max_listen_id BIGINT NOT NULL,
+    labels_digest TEXT,
     computed_at   TEXT NOT NULL
+);
+
+-- Personal labels (issue 16, calibration): a listener's own value of a track on an axis — 0–1, tempo in BPM (20–300) —
+-- and when they gave it. Unlike the tables above these are the listener's data, not derived: `sgr taste label` and
+-- POST /api/labels write them. Per listener and axis, at least 5 labelled tracks with a model value calibrate that axis
+-- (isotonic regression of the labels on track_axes values), and a labelled track takes its label in that listener's
+-- aggregates.
+CREATE TABLE taste_labels (
+    user_id     BIGINT NOT NULL REFERENCES users (id),
+    track_id    BIGINT NOT NULL REFERENCES tracks (id),
+    axis        TEXT NOT NULL,
+    value       DOUBLE PRECISION NOT NULL,
+    labelled_at TEXT NOT NULL,          -- ISO 8601 UTC
+    PRIMARY KEY (user_id, track_id, axis)
 );
