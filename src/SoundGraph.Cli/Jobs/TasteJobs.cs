@@ -252,7 +252,10 @@ public static class TasteJobs
         return s.ToString();
     }
 
-    private static async Task<(long Id, string Name)?> ResolveUserAsync(CliContext context, SoundGraphStore store, string query, bool json, CancellationToken ct)
+    /// <summary>The listener <paramref name="query"/> names (a name, key or id; of several users with one name, the one with
+    /// listens); null after printing the candidates when it is ambiguous or unknown.</summary>
+    /// <exception cref="ArgumentException">An empty query.</exception>
+    internal static async Task<(long Id, string Name)?> ResolveUserAsync(CliContext context, SoundGraphStore store, string query, bool json, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(query))
         {

@@ -9,7 +9,7 @@ namespace SoundGraph.Storage.Taste;
 /// <c>taste_changes</c>, <c>taste_state</c>; migration 0012), with portable SQL on both providers.</summary>
 /// <remarks>Writes replace whole sets in one transaction each, so a killed run leaves the previous set intact. Not
 /// thread-safe: one connection, one caller at a time.</remarks>
-public sealed class TasteStore
+public sealed partial class TasteStore
 {
     private readonly DbConnection _connection;
 

@@ -13,7 +13,8 @@ public sealed record MixtapeTrack(int Position, MixtapePick Pick, double StartS,
 /// <param name="Tracks">The tracks in running order.</param>
 /// <param name="TotalMinutes">Their total duration, minutes (60–90).</param>
 /// <param name="Cluster">The dominant cluster the selection centred on.</param>
-/// <param name="Candidates">Candidates given (after <see cref="MixtapeOptions.MaxCandidates"/>).</param>
+/// <param name="Candidates">Candidates clustered (at most <see cref="MixtapeOptions.MaxCandidates"/>).</param>
+/// <param name="TooLong">Candidates left out for lasting longer than <see cref="MixtapeOptions.MaxTrackMinutes"/>.</param>
 /// <param name="Pool">Candidates the selection chose from: the cluster, widened when it was too short.</param>
 /// <param name="Bandwidth">The similarity kernel's bandwidth h, <see cref="MixtapeSpace"/> units.</param>
 /// <param name="Options">The options used.</param>
@@ -22,6 +23,7 @@ public sealed record Mixtape(
     double TotalMinutes,
     MixtapeCluster Cluster,
     int Candidates,
+    int TooLong,
     int Pool,
     double Bandwidth,
     MixtapeOptions Options);

@@ -10,7 +10,8 @@ namespace SoundGraph.Taste.Mixtape;
 public static class MixtapeBuilder
 {
     /// <summary>Builds the mixtape.</summary>
-    /// <param name="candidates">The period's tracks with axes and a duration, distinct track ids.</param>
+    /// <param name="candidates">The period's tracks with axes and a duration, distinct track ids; those longer than
+    /// <see cref="MixtapeOptions.MaxTrackMinutes"/> are left out (and counted in <see cref="Mixtape.TooLong"/>).</param>
     /// <param name="options">Options; null for the defaults.</param>
     /// <param name="period">The period's noun in explanations: "week" (default), or "period" for a date range.</param>
     /// <returns>The mixtape, its tracks in running order.</returns>
@@ -29,18 +30,21 @@ public static class MixtapeBuilder
             throw new ArgumentException("Each track may be a candidate once.", nameof(candidates));
         }
 
-        var minutes = candidates.Sum(c => c.DurationS) / 60;
+        var usable = candidates.Where(c => c.DurationS <= options.MaxTrackMinutes * 60).ToList();
+        var tooLong = candidates.Count - usable.Count;
+        var minutes = usable.Sum(c => c.DurationS) / 60;
         if (minutes < MixtapeOptions.MinMinutes)
         {
+            var longNote = tooLong > 0 ? string.Create(CultureInfo.InvariantCulture, $", {tooLong} longer than {options.MaxTrackMinutes:0} min left out") : string.Empty;
             throw new MixtapeTooShortException(string.Create(CultureInfo.InvariantCulture,
-                $"The {period} has only {minutes:0.0} min of distinct tracks with mood axes and a duration ({candidates.Count} tracks); a mixtape needs at least {MixtapeOptions.MinMinutes:0} min."),
+                $"The {period} has only {minutes:0.0} min of distinct tracks with mood axes and a duration ({usable.Count} tracks{longNote}); a mixtape needs at least {MixtapeOptions.MinMinutes:0} min."),
                 minutes);
         }
 
-        var kept = candidates.OrderByDescending(c => c.Weight).ThenBy(c => c.TrackId).Take(options.MaxCandidates).OrderBy(c => c.TrackId).ToList();
+        var kept = usable.OrderByDescending(c => c.Weight).ThenBy(c => c.TrackId).Take(options.MaxCandidates).OrderBy(c => c.TrackId).ToList();
         var cluster = DominantCluster.Find(kept, options);
         var (picks, pool, bandwidth) = MmrSelection.Select(kept, cluster, options, period);
         var tracks = FlowOrder.Order(picks, options);
-        return new Mixtape(tracks, tracks.Sum(t => t.Pick.Candidate.DurationS) / 60, cluster, kept.Count, pool, bandwidth, options);
+        return new Mixtape(tracks, tracks.Sum(t => t.Pick.Candidate.DurationS) / 60, cluster, kept.Count, tooLong, pool, bandwidth, options);
     }
 }

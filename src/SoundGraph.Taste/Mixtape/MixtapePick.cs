@@ -3,8 +3,8 @@ namespace SoundGraph.Taste.Mixtape;
 /// <summary>One track the selection chose, with the terms that chose it and why in words.</summary>
 /// <param name="Candidate">The track.</param>
 /// <param name="Rank">When it was chosen, 1 = first.</param>
-/// <param name="Relevance">(1 − p) · similarity to the cluster's centre + p · minutes played / the pool's most, 0–1
-/// (p = <see cref="MixtapeOptions.PlaysWeight"/>).</param>
+/// <param name="Relevance">(1 − p) · similarity to the cluster's centre + p · min(1, minutes played / the cluster's most
+/// played), 0–1 (p = <see cref="MixtapeOptions.PlaysWeight"/>).</param>
 /// <param name="Redundancy">Its largest similarity to a track chosen before it, plus
 /// <see cref="MixtapeOptions.SharedArtistRedundancy"/> when they share an artist: 0–1.5 by default; 0 for the first.</param>
 /// <param name="Score">The MMR score it won with: λ · relevance − (1 − λ) · redundancy.</param>

@@ -6,28 +6,28 @@ namespace SoundGraph.Taste.Mixtape;
 /// diversity-based reranking for reordering documents and producing summaries", SIGIR '98): each step takes the track
 /// maximizing λ · relevance − (1 − λ) · redundancy with the tracks already taken.</summary>
 /// <remarks>
-/// <para>Similarity is a Gaussian kernel in <see cref="MixtapeSpace"/>: sim(x, y) = exp(−‖x − y‖² / 2h²), h = the
+/// <para>Similarity is a Gaussian kernel in <see cref="MixtapeSpace"/>: sim_h(x, y) = exp(−‖x − y‖² / 2h²), h = the
 /// cluster's play-weighted root-mean-square distance to its centre (at least <see cref="MixtapeOptions.MinBandwidth"/>),
-/// so "close" means close for this week's spread. Relevance = (1 − p) · sim(track, centre) + p · minutes played / the
-/// pool's most (p = <see cref="MixtapeOptions.PlaysWeight"/>); redundancy = max over chosen tracks of (sim +
-/// <see cref="MixtapeOptions.SharedArtistRedundancy"/> when they share a credited artist), 0–1.5 by default: not capped
-/// at 1, so that a same-artist near-duplicate of a pick scores below a different artist's track that is only a few BPM
-/// away (capped, both would count as fully redundant and the slightly more central duplicate would win). The k-medoids medoid is the
-/// cluster's most typical real track; the centre the relevance uses is the cluster's play-weighted mean, which the
-/// medoid is usually the nearest track to.</para>
-/// <para>The pool is the dominant cluster; when its tracks the artist cap lets in (counted nearest the centre first) last
-/// less than 1.5 × the target, the tracks nearest the centre from outside it join until they do (the 90-minute ceiling
-/// and the cap's choices need slack). A track is eligible
-/// while none of its artists has <see cref="MixtapeOptions.MaxPerArtist"/> tracks in and it fits under
-/// <see cref="MixtapeOptions.MaxMinutes"/>; the selection stops once the total reaches
-/// <see cref="MixtapeOptions.TargetMinutes"/>. Ties go to the lower track id. Cost O(pool · picks).</para>
+/// so "close" means close for this week's spread. Relevance = (1 − p) · sim_h(track, centre) + p · min(1, minutes played /
+/// the cluster's most played) (p = <see cref="MixtapeOptions.PlaysWeight"/>); the centre is the cluster's play-weighted
+/// mean (the k-medoids medoid, its most typical real track, is usually the nearest track to it).</para>
+/// <para>Redundancy = max over the chosen tracks of sim_hr(track, chosen) + <see cref="MixtapeOptions.SharedArtistRedundancy"/>
+/// when they share a credited artist, with the narrower bandwidth h · r (r = <see cref="MixtapeOptions.DiversityBandwidthRatio"/>,
+/// 0.5). With one bandwidth for both terms, both are 1 − d²/2h² near the centre and MMR flips, as λ crosses a threshold,
+/// between a tight ball of near-duplicates and the cluster's edges (seen on real weeks); the narrower kernel penalizes
+/// near-duplicates only, so the picks spread out gradually with λ. It is not capped at 1, so a same-artist near-duplicate
+/// of a pick scores below a different artist's track a few BPM away.</para>
+/// <para>The pool is the dominant cluster. When nothing in it is eligible any more and the target is not reached (a short
+/// cluster, or the artist cap), the tracks nearest the centre from outside it join one at a time, so they enter only
+/// when the cluster cannot fill the mix, and their explanations say so. A track is eligible while none of its artists has
+/// <see cref="MixtapeOptions.MaxPerArtist"/> tracks in and it fits under <see cref="MixtapeOptions.MaxMinutes"/>; the
+/// selection stops once the total reaches <see cref="MixtapeOptions.TargetMinutes"/>. Ties go to the lower track id.
+/// Cost O(pool · picks).</para>
 /// </remarks>
 public static class MmrSelection
 {
-    /// <summary>Pool minutes sought, as a multiple of the target, before the pool stops widening: 1.5.</summary>
-    public const double PoolMargin = 1.5;
-
-    /// <summary>Minutes played, as a share of the pool's most played, from which an explanation mentions them: 0.5.</summary>
+    /// <summary>Minutes played, as a share of the cluster's most played, from which an explanation mentions them: 0.5 (and
+    /// only when they are also at least twice the cluster's median, so a week of evenly played tracks mentions none).</summary>
     public const double PlayedMention = 0.5;
 
     /// <summary>Selects the tracks.</summary>
@@ -47,72 +47,82 @@ public static class MmrSelection
         options.Validate();
         var centre = cluster.Centre.ToVector();
         var members = cluster.MemberTrackIds.ToHashSet();
-        var pool = Pool(candidates, members, centre, options);
-        var vectors = pool.Select(MixtapeSpace.Vector).ToArray();
-        var bandwidth = Bandwidth(pool, vectors, members, centre, options.MinBandwidth);
-        var maxWeight = pool.Max(p => p.Weight);
-        var relevance = new double[pool.Count];
-        for (var i = 0; i < pool.Count; i++)
+        var outsiders = new Queue<MixtapeCandidate>(candidates.Where(c => !members.Contains(c.TrackId))
+            .OrderBy(c => MixtapeSpace.Distance(MixtapeSpace.Vector(c), centre)).ThenBy(c => c.TrackId));
+        var pool = new List<Entry>();
+        foreach (var c in candidates.Where(c => members.Contains(c.TrackId)).OrderBy(c => c.TrackId))
         {
-            relevance[i] = (1 - options.PlaysWeight) * Kernel(vectors[i], centre, bandwidth) + options.PlaysWeight * pool[i].Weight / maxWeight;
+            pool.Add(new Entry(c, MixtapeSpace.Vector(c)));
         }
 
-        var redundancy = new double[pool.Count];
-        var nearest = new int[pool.Count];
-        Array.Fill(nearest, -1);
-        var taken = new bool[pool.Count];
+        var bandwidth = Bandwidth(pool, centre, options.MinBandwidth);
+        var diversityBandwidth = bandwidth * options.DiversityBandwidthRatio;
+        var maxWeight = pool.Count > 0 ? pool.Max(e => e.Candidate.Weight) : candidates.Max(c => c.Weight);
+        foreach (var e in pool)
+        {
+            e.Relevance = Relevance(e, centre, bandwidth, maxWeight, options.PlaysWeight);
+        }
+
+        var weights = pool.Select(e => e.Candidate.Weight).Order().ToList();
+        var median = weights.Count == 0 ? 0 : weights.Count % 2 == 1 ? weights[weights.Count / 2] : (weights[weights.Count / 2 - 1] + weights[weights.Count / 2]) / 2;
+
         var perArtist = new Dictionary<long, int>();
         var picks = new List<MixtapePick>();
         var totalS = 0.0;
         var lambda = options.Lambda;
         while (totalS < options.TargetMinutes * 60)
         {
-            int best = -1;
+            Entry? best = null;
             double bestScore = double.NegativeInfinity, topRelevance = double.NegativeInfinity;
-            for (var i = 0; i < pool.Count; i++)
+            foreach (var e in pool)
             {
-                if (taken[i] || totalS + pool[i].DurationS > MixtapeOptions.MaxMinutes * 60 || pool[i].ArtistIds.Any(a => perArtist.GetValueOrDefault(a) >= options.MaxPerArtist))
+                if (e.Taken || totalS + e.Candidate.DurationS > MixtapeOptions.MaxMinutes * 60 || e.Candidate.ArtistIds.Any(a => perArtist.GetValueOrDefault(a) >= options.MaxPerArtist))
                 {
                     continue;
                 }
 
-                topRelevance = Math.Max(topRelevance, relevance[i]);
-                var score = lambda * relevance[i] - (1 - lambda) * redundancy[i];
+                topRelevance = Math.Max(topRelevance, e.Relevance);
+                var score = lambda * e.Relevance - (1 - lambda) * e.Redundancy;
                 if (score > bestScore + 1e-12)
                 {
-                    (best, bestScore) = (i, score);
+                    (best, bestScore) = (e, score);
                 }
             }
 
-            if (best < 0)
+            if (best is null)
             {
-                break;
+                if (outsiders.Count == 0)
+                {
+                    break;
+                }
+
+                // The cluster has nothing left that fits: widen the pool by the nearest track outside it.
+                var outsider = new Entry(outsiders.Dequeue(), null);
+                outsider.Relevance = Relevance(outsider, centre, bandwidth, maxWeight, options.PlaysWeight);
+                foreach (var p in picks)
+                {
+                    outsider.See(pool.First(e => e.Candidate == p.Candidate), diversityBandwidth, options.SharedArtistRedundancy);
+                }
+
+                pool.Add(outsider);
+                continue;
             }
 
-            var c = pool[best];
-            taken[best] = true;
+            var c = best.Candidate;
+            best.Taken = true;
             totalS += c.DurationS;
             foreach (var artist in c.ArtistIds.Distinct())
             {
                 perArtist[artist] = perArtist.GetValueOrDefault(artist) + 1;
             }
 
-            var nearestPick = nearest[best] >= 0 ? pool[nearest[best]] : null;
-            var explanation = Explain(c, nearestPick, cluster, relevance[best] >= topRelevance - 1e-12, members.Contains(c.TrackId), c.Weight >= PlayedMention * maxWeight && options.PlaysWeight > 0, period);
-            picks.Add(new MixtapePick(c, picks.Count + 1, relevance[best], redundancy[best], bestScore, nearestPick?.TrackId, members.Contains(c.TrackId), explanation));
-            for (var i = 0; i < pool.Count; i++)
+            var inCluster = members.Contains(c.TrackId);
+            var played = options.PlaysWeight > 0 && c.Weight >= PlayedMention * maxWeight && c.Weight >= 2 * median;
+            var explanation = Explain(c, best.Nearest?.Candidate, cluster, best.Relevance >= topRelevance - 1e-12, inCluster, played, period);
+            picks.Add(new MixtapePick(c, picks.Count + 1, best.Relevance, best.Redundancy, bestScore, best.Nearest?.Candidate.TrackId, inCluster, explanation));
+            foreach (var e in pool.Where(e => !e.Taken))
             {
-                if (taken[i])
-                {
-                    continue;
-                }
-
-                var shared = pool[i].ArtistIds.Intersect(c.ArtistIds).Any() ? options.SharedArtistRedundancy : 0;
-                var r = Kernel(vectors[i], vectors[best], bandwidth) + shared;
-                if (r > redundancy[i] + 1e-12)
-                {
-                    (redundancy[i], nearest[i]) = (r, best);
-                }
+                e.See(best, diversityBandwidth, options.SharedArtistRedundancy);
             }
         }
 
@@ -133,58 +143,18 @@ public static class MmrSelection
         return Math.Exp(-d * d / (2 * bandwidth * bandwidth));
     }
 
-    private static List<MixtapeCandidate> Pool(IReadOnlyList<MixtapeCandidate> candidates, HashSet<long> members, double[] centre, MixtapeOptions options)
-    {
-        var byDistance = candidates.OrderBy(c => MixtapeSpace.Distance(MixtapeSpace.Vector(c), centre)).ThenBy(c => c.TrackId).ToList();
-        var pool = byDistance.Where(c => members.Contains(c.TrackId)).ToList();
-        var perArtist = new Dictionary<long, int>();
-        var usable = 0.0;
-        foreach (var c in pool)
-        {
-            usable += Usable(c, perArtist, options.MaxPerArtist);
-        }
+    private static double Relevance(Entry e, double[] centre, double bandwidth, double maxWeight, double playsWeight) =>
+        (1 - playsWeight) * Kernel(e.Vector, centre, bandwidth) + playsWeight * Math.Min(1, e.Candidate.Weight / maxWeight);
 
-        foreach (var c in byDistance.Where(c => !members.Contains(c.TrackId)))
-        {
-            if (usable >= PoolMargin * options.TargetMinutes)
-            {
-                break;
-            }
-
-            pool.Add(c);
-            usable += Usable(c, perArtist, options.MaxPerArtist);
-        }
-
-        return [.. pool.OrderBy(c => c.TrackId)];
-    }
-
-    /// <summary>The track's minutes when the artist cap still lets it in (nearest the centre first), and counts it.</summary>
-    private static double Usable(MixtapeCandidate c, Dictionary<long, int> perArtist, int cap)
-    {
-        if (c.ArtistIds.Any(a => perArtist.GetValueOrDefault(a) >= cap))
-        {
-            return 0;
-        }
-
-        foreach (var a in c.ArtistIds.Distinct())
-        {
-            perArtist[a] = perArtist.GetValueOrDefault(a) + 1;
-        }
-
-        return c.DurationS / 60;
-    }
-
-    private static double Bandwidth(List<MixtapeCandidate> pool, double[][] vectors, HashSet<long> members, double[] centre, double minimum)
+    /// <summary>h = the members' play-weighted root-mean-square distance to the centre, at least the minimum.</summary>
+    private static double Bandwidth(List<Entry> members, double[] centre, double minimum)
     {
         double sum = 0, weight = 0;
-        for (var i = 0; i < pool.Count; i++)
+        foreach (var e in members)
         {
-            if (members.Contains(pool[i].TrackId))
-            {
-                var d = MixtapeSpace.Distance(vectors[i], centre);
-                sum += pool[i].Weight * d * d;
-                weight += pool[i].Weight;
-            }
+            var d = MixtapeSpace.Distance(e.Vector, centre);
+            sum += e.Candidate.Weight * d * d;
+            weight += e.Candidate.Weight;
         }
 
         return Math.Max(minimum, weight > 0 ? Math.Sqrt(sum / weight) : 0);
@@ -194,20 +164,9 @@ public static class MmrSelection
     {
         var parts = new List<string>();
         var variety = nearest is null ? [] : PickExplanation.Variety(c, nearest, cluster);
-        if (closest || variety.Count == 0)
-        {
-            parts.Add(PickExplanation.Centre(c, cluster, closest, period));
-            if (variety.Count > 0)
-            {
-                parts.Add("adds variety: " + string.Join(", ", variety));
-            }
-        }
-        else
-        {
-            parts.Add("adds variety: " + string.Join(", ", variety));
-            parts.Add(PickExplanation.Centre(c, cluster, closest: false, period));
-        }
-
+        var centre = PickExplanation.Centre(c, cluster, closest && inCluster, period);
+        var varietyText = variety.Count > 0 ? "adds variety: " + string.Join(", ", variety) : null;
+        parts.AddRange(new[] { closest && inCluster ? centre : varietyText, closest && inCluster ? varietyText : centre }.OfType<string>());
         if (playedALot)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"played {c.Weight:0} min this {period}"));
@@ -215,9 +174,38 @@ public static class MmrSelection
 
         if (!inCluster)
         {
-            parts.Add($"from outside the {period}'s main cluster");
+            parts.Add($"from outside the {period}'s main cluster (the nearest left to its centre)");
         }
 
-        return string.Join("; ", parts);
+        return parts.Count > 0 ? string.Join("; ", parts) : $"near the {period}'s centre";
+    }
+
+    /// <summary>A pool track with its running MMR terms.</summary>
+    private sealed class Entry(MixtapeCandidate candidate, double[]? vector)
+    {
+        public MixtapeCandidate Candidate { get; } = candidate;
+
+        public double[] Vector { get; } = vector ?? MixtapeSpace.Vector(candidate);
+
+        public double Relevance { get; set; }
+
+        /// <summary>Largest redundancy with a pick so far (0 before the first).</summary>
+        public double Redundancy { get; private set; }
+
+        /// <summary>The pick that redundancy is with.</summary>
+        public Entry? Nearest { get; private set; }
+
+        public bool Taken { get; set; }
+
+        /// <summary>Takes <paramref name="pick"/> into the redundancy: kernel at the diversity bandwidth, plus the
+        /// shared-artist term.</summary>
+        public void See(Entry pick, double bandwidth, double sharedArtist)
+        {
+            var r = Kernel(Vector, pick.Vector, bandwidth) + (Candidate.ArtistIds.Intersect(pick.Candidate.ArtistIds).Any() ? sharedArtist : 0);
+            if (r > Redundancy + 1e-12 || Nearest is null)
+            {
+                (Redundancy, Nearest) = (r, pick);
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace SoundGraph.Taste.Mixtape;
 /// it is most like.</summary>
 /// <remarks>Axes are compared in units of the cluster's spread (its play-weighted sd per axis, at least
 /// <see cref="MinSpread"/>), so "closest on energy and valence" names the axes where the track is typical for this
-/// listener's week, not those that happen to have small numbers. A difference is worth saying from
+/// listener's week (within one spread of the centre), not those that happen to have small numbers. A difference is worth saying from
 /// <see cref="MinAxisChange"/> (0–1 axes) or <see cref="MinTempoChangeBpm"/>.</remarks>
 public static class PickExplanation
 {
@@ -20,13 +20,14 @@ public static class PickExplanation
     public const double MinTempoChangeBpm = 3;
 
     /// <summary>"closest to the week's centre on energy and valence" (or "near …" when <paramref name="closest"/> is
-    /// false): the <paramref name="axes"/> axes where the track is nearest the centre, nearest first.</summary>
+    /// false): up to <paramref name="axes"/> axes where the track lies within one spread of the centre, nearest first; null
+    /// when it lies within one spread on none (a track from outside the cluster).</summary>
     /// <param name="candidate">The track.</param>
     /// <param name="cluster">The cluster whose centre and spread it is measured against.</param>
     /// <param name="closest">Whether it was the most relevant track left when chosen.</param>
     /// <param name="period">The period's noun: "week", or "period" for a date range.</param>
-    /// <param name="axes">How many axes to name, 1–4.</param>
-    public static string Centre(MixtapeCandidate candidate, MixtapeCluster cluster, bool closest, string period, int axes = 2)
+    /// <param name="axes">How many axes to name at most, 1–4.</param>
+    public static string? Centre(MixtapeCandidate candidate, MixtapeCluster cluster, bool closest, string period, int axes = 2)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(cluster);
@@ -34,11 +35,13 @@ public static class PickExplanation
         var c = cluster.Centre.ToVector();
         var s = cluster.Spread.ToVector();
         var nearest = Enumerable.Range(0, MixtapeSpace.Dimensions)
-            .OrderBy(a => Math.Abs(x[a] - c[a]) / Math.Max(MinSpread, s[a])).ThenBy(a => a)
+            .Select(a => (Axis: a, Z: Math.Abs(x[a] - c[a]) / Math.Max(MinSpread, s[a])))
+            .Where(a => a.Z <= 1)
+            .OrderBy(a => a.Z).ThenBy(a => a.Axis)
             .Take(Math.Clamp(axes, 1, MixtapeSpace.Dimensions))
-            .Select(a => MixtapeSpace.AxisNames[a])
+            .Select(a => MixtapeSpace.AxisNames[a.Axis])
             .ToList();
-        return $"{(closest ? "closest to" : "near")} the {period}'s centre on {Join(nearest)}";
+        return nearest.Count == 0 ? null : $"{(closest ? "closest to" : "near")} the {period}'s centre on {Join(nearest)}";
     }
 
     /// <summary>What <paramref name="candidate"/> adds over <paramref name="nearest"/>, the earlier pick it is most like:
@@ -88,6 +91,24 @@ public static class PickExplanation
             MixtapeSpace.Danceability => $"{(up ? "more danceable" : "less danceable")} ({amount})",
             _ => throw new ArgumentOutOfRangeException(nameof(axis), axis, "A mixtape axis is 0–3."),
         };
+    }
+
+    /// <summary>The explanation with " (vs <paramref name="reference"/>)" after its "adds variety: …" clause, naming the
+    /// earlier pick the variety is measured against (a position "#3" in a tracklist, a title in a playlist); unchanged
+    /// when it has no such clause.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string WithReference(string explanation, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(reference);
+        var start = explanation.IndexOf("adds variety: ", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return explanation;
+        }
+
+        var end = explanation.IndexOf("; ", start, StringComparison.Ordinal);
+        return explanation.Insert(end < 0 ? explanation.Length : end, " (vs " + reference + ")");
     }
 
     /// <summary>"a", "a and b", "a, b and c".</summary>

@@ -11,7 +11,8 @@ public sealed class FlowOrderTests
     public void Order_HandWorked_StartsCalmestThenCheapestKeyAndTempoSteps()
     {
         // From 8A/100: 9A/104 costs 1 + 0.4 = 1.4, 8B/130 1 + 3 = 4, 3B/102 6 + 0.2 = 6.2 → 9A. From 9A/104: 8B/130
-        // costs 2 + 2.6 = 4.6, 3B/102 7 + 0.2 = 7.2 → 8B. Last 3B: 5 + 2.8 = 7.8.
+        // costs 2 + 2.6 = 4.6, 3B/102 7 + 0.2 = 7.2 → 8B. Last 3B: 5 + 2.8 = 7.8. Total 13.8, the best of the six orders
+        // from 8A, so the local moves keep it.
         var p1 = Track(1, 0.2, 0.5, 0.5, 100, durationS: 200, key: "8A");
         var p2 = Track(2, 0.5, 0.5, 0.5, 102, durationS: 210, key: "3B");
         var p3 = Track(3, 0.6, 0.5, 0.5, 104, durationS: 220, key: "9A");
@@ -28,6 +29,26 @@ public sealed class FlowOrderTests
         Assert.Equal(1.4, order[1].TransitionCost!.Value, 12);
         Assert.Equal(4.6, order[2].TransitionCost!.Value, 12);
         Assert.Equal(7.8, order[3].TransitionCost!.Value, 12);
+    }
+
+    [Fact]
+    public void Order_GreedyLeavesAJumpForTheEnd_OrOptMovesItEarlier()
+    {
+        // Keys unknown (2 per step), tempos A 100 (calmest), B 103, C 95, D 110. Greedy: A → B (3) → D (7) → C (15), 25 BPM
+        // of jumps; no 2-opt reversal helps, moving C after A does: A → C (5) → B (8) → D (7), 20 BPM, the optimum.
+        var a = Pick(Track(1, 0.1, 0.5, 0.5, 100));
+        var b = Pick(Track(2, 0.5, 0.5, 0.5, 103));
+        var c = Pick(Track(3, 0.5, 0.5, 0.5, 95));
+        var d = Pick(Track(4, 0.5, 0.5, 0.5, 110));
+        var options = new MixtapeOptions();
+
+        var greedy = FlowOrder.Greedy([a, b, c, d], options);
+        var order = FlowOrder.Order([a, b, c, d], options);
+
+        Assert.Equal([1L, 2, 4, 3], greedy.Select(p => p.Candidate.TrackId));
+        Assert.Equal(6 + 2.5, FlowOrder.PathCost(greedy, options), 12);
+        Assert.Equal([1L, 3, 2, 4], order.Select(t => t.Pick.Candidate.TrackId));
+        Assert.Equal(6 + 2.0, order.Skip(1).Sum(t => t.TransitionCost!.Value), 12);
     }
 
     [Fact]

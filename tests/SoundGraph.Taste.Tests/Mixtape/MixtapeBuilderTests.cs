@@ -56,6 +56,20 @@ public sealed class MixtapeBuilderTests
         Assert.Equal("The week has only 55.0 min of distinct tracks with mood axes and a duration (11 tracks); a mixtape needs at least 60 min.", error.Message);
     }
 
+    [Fact]
+    public void Build_APodcastEpisode_LeftOutAsTooLong()
+    {
+        var week = Enumerable.Range(1, 20).Select(i => Track(i, 0.5, 0.5, 0.5, 120 + i, durationS: 240)).Append(Track(99, 0.5, 0.5, 0.5, 130, durationS: 44 * 60, minutes: 88)).ToList();
+
+        var mix = MixtapeBuilder.Build(week);
+
+        Assert.Equal(1, mix.TooLong);
+        Assert.DoesNotContain(mix.Tracks, t => t.Pick.Candidate.TrackId == 99);
+        Assert.Equal(
+            "The week has only 56.0 min of distinct tracks with mood axes and a duration (14 tracks, 1 longer than 15 min left out); a mixtape needs at least 60 min.",
+            Assert.Throws<MixtapeTooShortException>(() => MixtapeBuilder.Build(week.Skip(6).ToList())).Message);
+    }
+
     [Theory]
     [InlineData(59.9)]
     [InlineData(90.1)]
@@ -73,15 +87,17 @@ public sealed class MixtapeBuilderTests
         };
         var entries = week.ToDictionary(c => c.TrackId, c => new PlaylistEntry("T" + c.TrackId, "A" + c.TrackId, 1_500_000, null, null, null));
 
-        var mix = MixtapeBuilder.Build(week);
+        var mix = MixtapeBuilder.Build(week, new MixtapeOptions { MaxTrackMinutes = 30 });
         var doc = MixtapePlaylist.ToDocument(mix, entries, "Mix", "SoundGraph");
 
         Assert.Equal(75, mix.TotalMinutes, 9);
         Assert.Equal([2L, 1, 3], mix.Tracks.Select(t => t.Pick.Candidate.TrackId));   // calmest first, then by key and tempo
-        Assert.Equal(mix.Tracks.Select(t => t.Pick.Explanation), doc.Tracks.Select(t => t.Annotation));
+        Assert.Equal(
+            mix.Tracks.Select(t => t.Pick.NearestPickTrackId is { } n ? PickExplanation.WithReference(t.Pick.Explanation, $"“T{n}”") : t.Pick.Explanation),
+            doc.Tracks.Select(t => t.Annotation));
         Assert.Equal(["T2", "T1", "T3"], doc.Tracks.Select(t => t.Title));
         Assert.Equal(
-            "3 tracks, 75.0 min, chosen by MMR (λ 0.7) around the centre of the whole listening as one cluster (no k reached silhouette 0.25); ordered for flow from the calmest track by Camelot key and tempo.",
+            "3 tracks, 75.0 min, chosen by MMR (λ 0.6) around the centre of the whole listening as one cluster (no k reached silhouette 0.25); ordered for flow from the calmest track by Camelot key and tempo.",
             doc.Annotation);
     }
 }
