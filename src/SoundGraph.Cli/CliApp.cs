@@ -44,6 +44,7 @@ public static class CliApp
         root.Add(TagsCommand.Create(context));
         root.Add(AudioCommand.Create(context));
         root.Add(TasteCommand.Create(context));
+        root.Add(MixtapeCommand.Create(context));
         root.Add(RelateCommand.Create(context));
         root.Add(UnveilCommand.Create(context));
         root.Add(RecommendCommand.Create(context));
