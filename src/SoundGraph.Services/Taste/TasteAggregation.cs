@@ -45,7 +45,9 @@ public static class TasteAggregation
         var zone = FindZone(zoneId);
         var maxListen = await store.Taste.MaxListenIdAsync(userId, ct).ConfigureAwait(false);
         var axesAt = await store.Taste.AxesComputedAtAsync(ct).ConfigureAwait(false);
-        if (!force && state is not null && state.TimeZone == zoneId && state.MaxListenId == maxListen && (axesAt is null || axesAt <= state.ComputedAt))
+        // Both times are stored to the second: axes written in the aggregation's own second may be newer, so only axes
+        // from an earlier second count as included.
+        if (!force && state is not null && state.TimeZone == zoneId && state.MaxListenId == maxListen && (axesAt is null || axesAt < state.ComputedAt))
         {
             var totals = await store.Taste.TotalsAsync(userId, ct).ConfigureAwait(false);
             var changes = await store.Taste.ChangesAsync(userId, ct).ConfigureAwait(false);
