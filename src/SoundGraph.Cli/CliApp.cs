@@ -132,7 +132,7 @@ public static class CliApp
 
     private static bool IsUserFacing(Exception ex) =>
         ex is InputFormatException or StoreException or UnknownKeyException or FileNotFoundException or DirectoryNotFoundException
-            or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
+            or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeZoneNotFoundException
             or System.Data.Common.DbException or FormatException or SoundGraph.Ingest.Harvest.HarvestException
             or SoundGraph.Ingest.Sources.SoundCloud.SoundCloudException or SoundGraph.Ingest.Sources.MusicBrainz.MusicBrainzException
             or SoundGraph.Ingest.Sources.ListenBrainz.ListenBrainzException or SoundGraph.Ingest.Sources.LastFm.LastFmException;

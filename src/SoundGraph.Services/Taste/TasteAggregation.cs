@@ -57,8 +57,11 @@ public static class TasteAggregation
         var maxListen = await taste.MaxListenIdAsync(userId, ct).ConfigureAwait(false);
         var axesAt = await taste.AxesComputedAtAsync(ct).ConfigureAwait(false);
         var labels = await taste.LabelsAsync(userId, ct: ct).ConfigureAwait(false);
+
+        // Both times are stored to the second: axes written in the aggregation's own second may be newer, so only axes
+        // from an earlier second count as included.
         if (!force && state is not null && state.TimeZone == zoneId && state.MaxListenId == maxListen && state.LabelsDigest == ListenerAxes.Digest(labels)
-            && (axesAt is null || axesAt <= state.ComputedAt))
+            && (axesAt is null || axesAt < state.ComputedAt))
         {
             var totals = await taste.TotalsAsync(userId, ct).ConfigureAwait(false);
             var changes = await taste.ChangesAsync(userId, ct).ConfigureAwait(false);

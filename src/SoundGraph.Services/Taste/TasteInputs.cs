@@ -9,7 +9,7 @@ namespace SoundGraph.Services.Taste;
 /// <param name="LocalAudio">Local-audio features by track.</param>
 /// <param name="TrackTags">Each track's own tags (normalized name → summed count).</param>
 /// <param name="ArtistTags">Each track's credited artists' tags (normalized name → summed count).</param>
-/// <param name="Artists">Each track's credited artists.</param>
+/// <param name="Artists">Each track's credited artists, the primary artist first (scoring pools a track with it).</param>
 /// <param name="Edges">Track–track edges from stored relations (co-playlist, audio similarity), undirected, weight in (0, 1],
 /// with the relation kind (the higher weight when both kinds link a pair).</param>
 /// <param name="SessionEdges">Co-listening edges: tracks one listener played one right after the other

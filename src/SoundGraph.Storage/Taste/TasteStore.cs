@@ -184,13 +184,15 @@ public sealed partial class TasteStore
         return rows;
     }
 
-    /// <summary>(track, credited artist) pairs of every track that has listens or descriptors.</summary>
+    /// <summary>(track, credited artist) pairs of every track that has listens or descriptors, by track, each track's
+    /// primary artist first (credits by role, then position, then artist id, as <see cref="SqlFragments.PrimaryArtistId"/>
+    /// orders them).</summary>
     public async Task<IReadOnlyList<(long TrackId, long ArtistId)>> TrackArtistsAsync(CancellationToken ct = default) =>
         [.. await _connection.QueryAsync<(long, long)>(new CommandDefinition(
             """
             SELECT track_id, artist_id FROM track_credits
             WHERE track_id IN (SELECT track_id FROM listens UNION SELECT track_id FROM audio_features WHERE energy IS NOT NULL OR valence IS NOT NULL)
-            ORDER BY track_id, artist_id
+            ORDER BY track_id, role, position, artist_id
             """, cancellationToken: ct)).ConfigureAwait(false)];
 
     /// <summary>Stored track–track relation rows of <paramref name="kinds"/> (e.g. track_co_playlist,
