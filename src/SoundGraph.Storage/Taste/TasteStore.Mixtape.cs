@@ -100,15 +100,16 @@ public sealed partial class TasteStore
 
     private static int Int(DbDataReader reader, int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
 
-    /// <summary>Runs <paramref name="sqlTemplate"/> once per chunk of distinct ids, with the chunk's ids (integers, written
-    /// by the code, never user text) in place of <c>{ids}</c>, and hands every row to <paramref name="row"/>.</summary>
-    private async Task ForChunksAsync(IReadOnlyCollection<long> trackIds, string sqlTemplate, Action<DbDataReader> row, CancellationToken ct, object? args = null)
+    /// <summary>Runs <paramref name="sqlTemplate"/> once per chunk of <see cref="ChunkSize"/> distinct ids in ascending
+    /// order, with the chunk's ids (integers, written by the code, never user text) in place of <c>{ids}</c>, and hands
+    /// every row to <paramref name="row"/>. Every look-up by a set of track or artist ids in this store goes through it.</summary>
+    private async Task ForChunksAsync(IReadOnlyCollection<long> ids, string sqlTemplate, Action<DbDataReader> row, CancellationToken ct, object? args = null)
     {
-        ArgumentNullException.ThrowIfNull(trackIds);
-        foreach (var chunk in trackIds.Distinct().Order().Chunk(ChunkSize))
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var chunk in ids.Distinct().Order().Chunk(ChunkSize))
         {
-            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            await using var reader = await Reader(sqlTemplate.Replace("{ids}", ids, StringComparison.Ordinal), args, ct).ConfigureAwait(false);
+            var list = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            await using var reader = await Reader(sqlTemplate.Replace("{ids}", list, StringComparison.Ordinal), args, ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 row(reader);

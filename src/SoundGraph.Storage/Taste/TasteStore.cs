@@ -61,21 +61,12 @@ public sealed partial class TasteStore
     {
         ArgumentNullException.ThrowIfNull(artistIds);
         var result = new Dictionary<long, (double, double, double)>();
-        foreach (var chunk in artistIds.Distinct().Chunk(500))
-        {
-            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            foreach (var (artist, e, v, d) in await _connection.QueryAsync<(long, double, double, double)>(new CommandDefinition(
-                $"""
-                SELECT c.artist_id, AVG(f.energy), AVG(f.valence), AVG(f.danceability)
-                FROM track_credits c JOIN audio_features f ON f.track_id = c.track_id AND f.extractor = 'spotify'
-                WHERE c.artist_id IN ({ids}) AND f.energy IS NOT NULL AND f.valence IS NOT NULL AND f.danceability IS NOT NULL
-                GROUP BY c.artist_id
-                """, cancellationToken: ct)).ConfigureAwait(false))
-            {
-                result[artist] = (e, v, d);
-            }
-        }
-
+        await ForChunksAsync(artistIds, """
+            SELECT c.artist_id, AVG(f.energy), AVG(f.valence), AVG(f.danceability)
+            FROM track_credits c JOIN audio_features f ON f.track_id = c.track_id AND f.extractor = 'spotify'
+            WHERE c.artist_id IN ({ids}) AND f.energy IS NOT NULL AND f.valence IS NOT NULL AND f.danceability IS NOT NULL
+            GROUP BY c.artist_id
+            """, reader => result[reader.GetInt64(0)] = (Double(reader, 1), Double(reader, 2), Double(reader, 3)), ct).ConfigureAwait(false);
         return result;
     }
 
@@ -84,22 +75,20 @@ public sealed partial class TasteStore
     {
         ArgumentNullException.ThrowIfNull(artistIds);
         var result = new Dictionary<long, Dictionary<string, double>>();
-        foreach (var chunk in artistIds.Distinct().Chunk(500))
-        {
-            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            foreach (var (artist, tag, weight) in await _connection.QueryAsync<(long, string, double)>(new CommandDefinition(
-                $"SELECT at.artist_id, t.name_norm, CAST(SUM(COALESCE(at.count, 1)) AS DOUBLE PRECISION) FROM artist_tags at JOIN tags t ON t.id = at.tag_id WHERE at.artist_id IN ({ids}) GROUP BY at.artist_id, t.name_norm",
-                cancellationToken: ct)).ConfigureAwait(false))
+        await ForChunksAsync(
+            artistIds,
+            "SELECT at.artist_id, t.name_norm, SUM(COALESCE(at.count, 1)) FROM artist_tags at JOIN tags t ON t.id = at.tag_id WHERE at.artist_id IN ({ids}) GROUP BY at.artist_id, t.name_norm",
+            reader =>
             {
+                var artist = reader.GetInt64(0);
                 if (!result.TryGetValue(artist, out var tags))
                 {
                     result[artist] = tags = new Dictionary<string, double>(StringComparer.Ordinal);
                 }
 
-                tags[tag] = weight;
-            }
-        }
-
+                tags[reader.GetString(1)] = Double(reader, 2);
+            },
+            ct).ConfigureAwait(false);
         return result.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value);
     }
 
@@ -299,14 +288,11 @@ public sealed partial class TasteStore
         }
 
         var result = new List<TrackAxisRow>();
-        foreach (var chunk in trackIds.Chunk(500))
-        {
-            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            var rows = await _connection.QueryAsync<(long, string, double, string, double)>(new CommandDefinition(
-                select + $" WHERE track_id IN ({ids}) ORDER BY track_id, axis", cancellationToken: ct)).ConfigureAwait(false);
-            result.AddRange(rows.Select(r => new TrackAxisRow(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5)));
-        }
-
+        await ForChunksAsync(
+            trackIds,
+            select + " WHERE track_id IN ({ids}) ORDER BY track_id, axis",
+            reader => result.Add(new TrackAxisRow(reader.GetInt64(0), reader.GetString(1), Double(reader, 2), reader.GetString(3), Double(reader, 4))),
+            ct).ConfigureAwait(false);
         return result;
     }
 
@@ -315,16 +301,11 @@ public sealed partial class TasteStore
     {
         ArgumentNullException.ThrowIfNull(trackIds);
         var names = new Dictionary<long, string>();
-        foreach (var chunk in trackIds.Distinct().Chunk(500))
-        {
-            var ids = string.Join(", ", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            foreach (var (id, name) in await _connection.QueryAsync<(long, string)>(new CommandDefinition(
-                $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN ({ids})", cancellationToken: ct)).ConfigureAwait(false))
-            {
-                names[id] = name;
-            }
-        }
-
+        await ForChunksAsync(
+            trackIds,
+            "SELECT t.id, " + SqlFragments.TrackDisplayName + " FROM tracks t WHERE t.id IN ({ids})",
+            reader => names[reader.GetInt64(0)] = reader.GetString(1),
+            ct).ConfigureAwait(false);
         return names;
     }
 
@@ -386,6 +367,8 @@ public sealed partial class TasteStore
         [.. (await _connection.QueryAsync<(string, string, string, string, double)>(new CommandDefinition(
             "SELECT axis, week, start_week, direction, size FROM taste_changes WHERE user_id = @userId ORDER BY week, axis", new { userId }, cancellationToken: ct)).ConfigureAwait(false))
             .Select(r => new TasteChangeRow(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5))];
+
+    private static double Double(DbDataReader reader, int i) => Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
 
     private static double? D(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
 
