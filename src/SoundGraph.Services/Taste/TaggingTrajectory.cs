@@ -98,23 +98,7 @@ public static class TaggingTrajectory
     private static async Task<TagAxisModel?> TrainAsync(SoundGraphStore store, int seed, CancellationToken ct)
     {
         var inputs = await TasteInputs.LoadAsync(store, ct).ConfigureAwait(false);
-        var tags = TasteScoring.CombinedTags(inputs);
-        var items = new List<TaggedItem>();
-        foreach (var (id, d) in inputs.Descriptors)
-        {
-            if (!tags.TryGetValue(id, out var t))
-            {
-                continue;
-            }
-
-            var targets = DescriptorAxes.FromSpotify(new SpotifyDescriptors(d.Danceability, d.Energy, d.Valence))
-                .Where(p => Axes.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.Value);
-            if (targets.Count > 0)
-            {
-                items.Add(new TaggedItem("track:" + id, t, targets));
-            }
-        }
-
+        var items = TasteScoring.TrainingItems(inputs, TasteScoring.CombinedTags(inputs), Axes);
         return items.Count >= 10 ? TagAxisModel.Train(items, new TagAxisOptions { Seed = seed }) : null;
     }
 }

@@ -82,8 +82,7 @@ public static class TasteScoring
         var values = new Dictionary<long, Dictionary<MoodAxis, AxisValue>>();
         foreach (var (id, d) in inputs.Descriptors)
         {
-            values[id] = new Dictionary<MoodAxis, AxisValue>(DescriptorAxes.FromSpotify(new SpotifyDescriptors(
-                d.Danceability, d.Energy, d.Valence, d.TempoBpm, d.Mode, d.Acousticness, d.Instrumentalness, d.Speechiness, d.Liveness, d.LoudnessDb)));
+            values[id] = new Dictionary<MoodAxis, AxisValue>(SpotifyAxes(d));
         }
 
         foreach (var (id, a) in inputs.LocalAudio)
@@ -101,20 +100,7 @@ public static class TasteScoring
 
         // (2) The tag model, trained on tracks with Spotify targets and tags.
         var tags = CombinedTags(inputs);
-        var items = new List<TaggedItem>();
-        foreach (var (id, d) in inputs.Descriptors)
-        {
-            if (!tags.TryGetValue(id, out var t))
-            {
-                continue;
-            }
-
-            var targets = LearnedAxes.Where(x => values[id].TryGetValue(x, out var av) && av.Method == AxisMethod.Spotify).ToDictionary(x => x, x => values[id][x].Value);
-            if (targets.Count > 0)
-            {
-                items.Add(new TaggedItem("track:" + id, t, targets));
-            }
-        }
+        var items = TrainingItems(inputs, tags, LearnedAxes);
 
         progress?.Report($"taste score: {items.Count:N0} tracks have descriptors and tags; validating the tag model on a held-out 20 %…");
         var options = new TagAxisOptions { Seed = seed };
@@ -200,6 +186,34 @@ public static class TasteScoring
             methodCounts,
             inputs.Edges.Count,
             inputs.SessionEdges.Count);
+    }
+
+    /// <summary>The axes a track's Spotify descriptors give directly (<see cref="DescriptorAxes.FromSpotify"/>).</summary>
+    internal static IReadOnlyDictionary<MoodAxis, AxisValue> SpotifyAxes(TrackDescriptorRow d) =>
+        DescriptorAxes.FromSpotify(new SpotifyDescriptors(
+            d.Danceability, d.Energy, d.Valence, d.TempoBpm, d.Mode, d.Acousticness, d.Instrumentalness, d.Speechiness, d.Liveness, d.LoudnessDb));
+
+    /// <summary>The tag model's training items: every track with Spotify descriptors and tags (<paramref name="tags"/>,
+    /// from <see cref="CombinedTags"/>), its targets the descriptors' values on <paramref name="axes"/> (tracks with none
+    /// of them are left out).</summary>
+    internal static List<TaggedItem> TrainingItems(TasteInputs inputs, IReadOnlyDictionary<long, IReadOnlyDictionary<string, double>> tags, IReadOnlyCollection<MoodAxis> axes)
+    {
+        var items = new List<TaggedItem>();
+        foreach (var (id, d) in inputs.Descriptors)
+        {
+            if (!tags.TryGetValue(id, out var t))
+            {
+                continue;
+            }
+
+            var targets = SpotifyAxes(d).Where(p => axes.Contains(p.Key) && p.Value.Method == AxisMethod.Spotify).ToDictionary(p => p.Key, p => p.Value.Value);
+            if (targets.Count > 0)
+            {
+                items.Add(new TaggedItem("track:" + id, t, targets));
+            }
+        }
+
+        return items;
     }
 
     /// <summary>Each track's tag weights: its own tags and its artists' tags, each set normalized to sum 1, added.</summary>
