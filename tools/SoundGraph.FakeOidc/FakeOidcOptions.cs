@@ -190,7 +190,7 @@ public sealed record FakeOidcClient
 
     /// <summary>Checks the fields.</summary>
     /// <exception cref="ArgumentException">The client id is empty, the secret is empty but not null, an exact URI is
-    /// not absolute, or a loopback path does not start with <c>/</c>.</exception>
+    /// not an absolute http(s) URI, or a loopback path does not start with <c>/</c>.</exception>
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ClientId);
@@ -201,9 +201,10 @@ public sealed record FakeOidcClient
 
         foreach (var uri in RedirectUris.Concat(PostLogoutRedirectUris))
         {
-            if (!Uri.TryCreate(uri, UriKind.Absolute, out _))
+            // Scheme checked too: on Unix "/path" parses as an absolute file: URI.
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
             {
-                throw new ArgumentException($"'{uri}' is not an absolute URI.", nameof(RedirectUris));
+                throw new ArgumentException($"'{uri}' is not an absolute http(s) URI.", nameof(RedirectUris));
             }
         }
 
