@@ -18,9 +18,9 @@ namespace SoundGraph.FakeOidc;
 /// <c>email</c>, <c>name</c> with scope <c>profile</c> (as Google does), plus <c>nonce</c>, <c>aud</c> = client id and
 /// <c>iss</c> = the issuer.</para>
 /// <para>Test-tool shortcuts, each unfit for a real provider: the signing and encryption keys are EPHEMERAL, made at
-/// start (tokens die with the provider; <see cref="FakeOidcOptions.SigningAlgorithm"/>); transport security is off (http); redirect URIs on any loopback port
-/// are accepted for configured paths (<see cref="FakeOidcClient"/>); a <c>login_hint</c> approves a user without a
-/// password (<see cref="FakeOidcOptions.ApproveLoginHint"/>); the provider keeps no session, so every authorization
+/// start (tokens die with the provider; <see cref="FakeOidcOptions.SigningAlgorithm"/>); transport security is off
+/// (http); redirect URIs on any loopback port are accepted for configured paths (<see cref="FakeOidcClient"/>); a
+/// <c>login_hint</c> approves a user without a password (<see cref="FakeOidcOptions.ApproveLoginHint"/>); the provider keeps no session, so every authorization
 /// request without a hint shows the sign-in page. Degraded mode stores no tokens, so the one-time use of authorization
 /// codes is enforced here in memory.</para>
 /// </remarks>
