@@ -5,16 +5,18 @@ internal sealed class WeekAccumulator
 {
     private readonly WeightedMoments[] _axes = new WeightedMoments[MoodAxes.All.Count];
     private readonly double[] _grid = new double[EnergyValenceGrid.Cells];
+    private readonly TagMix _tags = new();
     private int _plays;
     private double _minutes;
     private double _coveredMinutes;
 
     /// <summary>Adds one counted play of <paramref name="minutes"/> whose track has <paramref name="axes"/> (null:
-    /// unknown track). NaN and infinite values count as missing.</summary>
-    public void Add(double minutes, IReadOnlyDictionary<MoodAxis, double>? axes)
+    /// unknown track) and <paramref name="tags"/> (tag → weight; null: none). NaN and infinite values count as missing.</summary>
+    public void Add(double minutes, IReadOnlyDictionary<MoodAxis, double>? axes, IReadOnlyDictionary<string, double>? tags = null)
     {
         _plays++;
         _minutes += minutes;
+        _tags.Add(minutes, tags);
         if (axes is null)
         {
             return;
@@ -49,6 +51,6 @@ internal sealed class WeekAccumulator
         }
 
         var coverage = _minutes > 0 ? _coveredMinutes / _minutes : 0;
-        return new WeekTaste(week, _plays, _minutes, coverage, axes, EnergyValenceGrid.Diversity(_grid));
+        return new WeekTaste(week, _plays, _minutes, coverage, axes, EnergyValenceGrid.Diversity(_grid), _tags.Diversity());
     }
 }

@@ -9,13 +9,16 @@ namespace SoundGraph.Taste.Time;
 /// <param name="Axes">Per axis, the moments over the counted plays with a value on it; an axis no counted play had
 /// is absent.</param>
 /// <param name="Diversity">Spread over the energy × valence grid of the covered minutes; null when none.</param>
+/// <param name="TagDiversity">Spread over the tags of the tracks played (<see cref="TagMix"/>); null when no counted
+/// minute had a tag or no tags were given to the aggregator.</param>
 public sealed record WeekTaste(
     IsoWeek Week,
     int CountedPlays,
     double CountedMinutes,
     double Coverage,
     IReadOnlyDictionary<MoodAxis, AxisWeek> Axes,
-    Diversity? Diversity)
+    Diversity? Diversity,
+    TagDiversity? TagDiversity = null)
 {
     /// <summary>True for a week without counted plays (a gap between the first and last listening weeks).</summary>
     public bool IsEmpty => CountedPlays == 0;

@@ -21,7 +21,22 @@ public static class WeeklyAggregator
     public static WeeklyTaste Aggregate(
         IEnumerable<Play> plays,
         Func<long, IReadOnlyDictionary<MoodAxis, double>?> axesOf,
-        TimeZoneInfo zone)
+        TimeZoneInfo zone) => Aggregate(plays, axesOf, zone, null);
+
+    /// <summary>Aggregates <paramref name="plays"/> week by week in <paramref name="zone"/>, with each week's
+    /// <see cref="TagDiversity"/> from <paramref name="tagsOf"/>.</summary>
+    /// <param name="plays">As for <see cref="Aggregate(IEnumerable{Play}, Func{long, IReadOnlyDictionary{MoodAxis, double}?}, TimeZoneInfo)"/>.</param>
+    /// <param name="axesOf">As there.</param>
+    /// <param name="zone">As there.</param>
+    /// <param name="tagsOf">A track id → its tags with weights (e.g. its own tags, else its artists'), or null for an
+    /// untagged track; called once per distinct track id of a counted play. Null: no tag diversity.</param>
+    /// <returns>As there, each week with <see cref="WeekTaste.TagDiversity"/> when <paramref name="tagsOf"/> is given.</returns>
+    /// <exception cref="ArgumentNullException">plays, axesOf, zone or a play is null.</exception>
+    public static WeeklyTaste Aggregate(
+        IEnumerable<Play> plays,
+        Func<long, IReadOnlyDictionary<MoodAxis, double>?> axesOf,
+        TimeZoneInfo zone,
+        Func<long, IReadOnlyDictionary<string, double>?>? tagsOf)
     {
         ArgumentNullException.ThrowIfNull(plays);
         ArgumentNullException.ThrowIfNull(axesOf);
@@ -29,6 +44,7 @@ public static class WeeklyAggregator
 
         var weeks = new Dictionary<IsoWeek, WeekAccumulator>();
         var tracks = new Dictionary<long, IReadOnlyDictionary<MoodAxis, double>?>();
+        var trackTags = new Dictionary<long, IReadOnlyDictionary<string, double>?>();
         var clock = new ListeningClock();
         foreach (var play in plays)
         {
@@ -42,6 +58,7 @@ public static class WeeklyAggregator
             {
                 axes = axesOf(play.TrackId);
                 tracks[play.TrackId] = axes;
+                trackTags[play.TrackId] = tagsOf?.Invoke(play.TrackId);
             }
 
             var week = IsoWeek.FromInstant(play.EndedAt, zone);
@@ -52,7 +69,7 @@ public static class WeeklyAggregator
             }
 
             var cappedMs = PlayFilter.CappedMs(play);
-            accumulator.Add(cappedMs / 60_000.0, axes);
+            accumulator.Add(cappedMs / 60_000.0, axes, trackTags[play.TrackId]);
             clock.Add(play.EndedAt, cappedMs * TimeSpan.TicksPerMillisecond, zone);
         }
 

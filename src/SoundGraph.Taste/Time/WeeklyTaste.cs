@@ -1,6 +1,6 @@
 namespace SoundGraph.Taste.Time;
 
-/// <summary>A listener's listening history week by week (<see cref="WeeklyAggregator.Aggregate"/>).</summary>
+/// <summary>A listener's listening history week by week (<see cref="WeeklyAggregator"/>).</summary>
 /// <param name="Zone">The listener's time zone, in which weeks, weekdays and hours are read.</param>
 /// <param name="Weeks">Every ISO week from the first to the last with a counted play, in order and without gaps
 /// (empty weeks included); empty when no play counted.</param>
