@@ -97,7 +97,7 @@ public static class TasteJobs
 
         w.WriteLine($"Taste of {listener.Name} (user:{listener.Id}), weeks in {report.TimeZone}: {report.FirstWeek} … {report.LastWeek}; the last {report.Weeks.Count} weeks:");
         w.WriteLine($"  {Numbers.Count(report.CountedPlays)} counted plays, {Numbers.Count((long)Math.Round(report.Minutes / 60))} h; coverage {Percent(report.Coverage)} (plays with energy and valence); " +
-            $"diversity {Fixed(report.Diversity)}; momentum index {Fixed(report.MomentumIndex)}");
+            $"diversity {Fixed(report.Diversity)} (energy × valence); {TagBits(report.TagDiversity, report.TaggedShare)}; momentum index {Fixed(report.MomentumIndex)}");
         var table = new Table().AddColumn("axis").AddColumn("unit").AddColumn($"{report.Weeks[0]} … {report.Weeks[^1]}")
             .AddColumn(new TableColumn("last").RightAligned()).AddColumn(new TableColumn("EMA").RightAligned()).AddColumn(new TableColumn("momentum").RightAligned());
         foreach (var a in report.Axes)
@@ -147,19 +147,19 @@ public static class TasteJobs
             w.WriteLine(ReportJson.Serialize(new
             {
                 listener = listener.Name,
-                weeks = totals.Select(t => new { t.Week, t.Plays, t.Minutes, t.Coverage, t.Diversity, t.MomentumIndex, axes = weeks[t.Week].ToDictionary(r => r.Axis, r => new { r.Mean, r.Variance, r.Plays, r.Minutes, r.Ema, r.Momentum }) }),
+                weeks = totals.Select(t => new { t.Week, t.Plays, t.Minutes, t.Coverage, t.Diversity, t.TagDiversity, t.TaggedShare, t.MomentumIndex, axes = weeks[t.Week].ToDictionary(r => r.Axis, r => new { r.Mean, r.Variance, r.Plays, r.Minutes, r.Ema, r.Momentum }) }),
             }));
             return 0;
         }
 
         var table = new Table().AddColumn("week").AddColumn(new TableColumn("plays").RightAligned()).AddColumn(new TableColumn("coverage").RightAligned())
             .AddColumn(new TableColumn("energy").RightAligned()).AddColumn(new TableColumn("valence").RightAligned()).AddColumn(new TableColumn("danceability").RightAligned())
-            .AddColumn(new TableColumn("tempo").RightAligned()).AddColumn(new TableColumn("diversity").RightAligned()).AddColumn(new TableColumn("momentum").RightAligned());
+            .AddColumn(new TableColumn("tempo").RightAligned()).AddColumn(new TableColumn("diversity").RightAligned()).AddColumn(new TableColumn("tags (bits)").RightAligned()).AddColumn(new TableColumn("momentum").RightAligned());
         foreach (var t in totals)
         {
             var axes = weeks[t.Week].ToDictionary(r => r.Axis, r => r.Mean);
             table.AddRow(t.Week, Numbers.Count(t.Plays), Percent(t.Coverage), Fixed(Get(axes, "energy")), Fixed(Get(axes, "valence")), Fixed(Get(axes, "danceability")),
-                Fixed(Get(axes, "tempo"), "BPM"), Fixed(t.Diversity), Fixed(t.MomentumIndex));
+                Fixed(Get(axes, "tempo"), "BPM"), Fixed(t.Diversity), t.TagDiversity is { } bits ? bits.ToString("0.00", CultureInfo.InvariantCulture) : "–", Fixed(t.MomentumIndex));
         }
 
         context.Console.Write(table);
@@ -311,6 +311,9 @@ public static class TasteJobs
         new($"{name} has no weekly aggregates yet: run `sgr taste score` (once, or after new features or tags) and then `sgr taste aggregate --user {name}`.");
 
     private static double? Get(Dictionary<string, double> axes, string axis) => axes.TryGetValue(axis, out var v) ? v : null;
+
+    private static string TagBits(double? bits, double taggedShare) =>
+        bits is not { } b ? "no tagged plays" : string.Create(CultureInfo.InvariantCulture, $"tags {b:0.00} bits (≈ {Math.Pow(2, b):0.0} tags; {Percent(taggedShare)} of minutes tagged)");
 
     private static string Percent(double share) => share.ToString("0.0 %", CultureInfo.InvariantCulture);
 

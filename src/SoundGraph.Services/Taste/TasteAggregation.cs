@@ -20,7 +20,8 @@ public sealed record AggregationResult(long UserId, bool Recomputed, int Weeks, 
 /// Aggregates a listener's plays week by week (SoundGraph.Taste <see cref="WeeklyAggregator"/>, <see cref="MomentumAnalyzer"/>,
 /// <see cref="ChangePointDetector"/>) over the stored track axes (<c>track_axes</c>) as that listener sees them
 /// (<see cref="ListenerAxes"/>: calibrated by their personal labels, a labelled track at its label) and stores the
-/// result (<c>taste_weeks</c>, <c>taste_week_totals</c>, <c>taste_changes</c>, <c>taste_state</c>) for the dashboard and
+/// result, with each week's diversity over the energy × valence grid and over tags (<see cref="TagMix"/> on
+/// <see cref="TasteStore.TagProfilesAsync"/>), (<c>taste_weeks</c>, <c>taste_week_totals</c>, <c>taste_changes</c>, <c>taste_state</c>) for the dashboard and
 /// <c>sgr taste</c> to read.
 /// </summary>
 /// <remarks>Incremental per listener: a listener whose listens, time zone, labels and track axes have not changed since
@@ -70,8 +71,9 @@ public static class TasteAggregation
 
         var rows = await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
         var axes = await ListenerAxes.LoadAsync(taste, userId, rows.Select(r => r.TrackId).Distinct().ToList(), labels, ct).ConfigureAwait(false);
+        var tags = await taste.TagProfilesAsync(rows.Select(r => r.TrackId).Distinct().ToList(), ct).ConfigureAwait(false);
         var plays = rows.Select(r => new Play(r.ListenedAt, r.TrackId, Math.Max(0, r.MsPlayed), r.DurationMs is > 0 ? r.DurationMs : null)).ToList();
-        var weekly = WeeklyAggregator.Aggregate(plays, axes.Of, zone);
+        var weekly = WeeklyAggregator.Aggregate(plays, axes.Of, zone, tags.GetValueOrDefault);
         var momentum = MomentumAnalyzer.Compute(weekly);
         var points = ChangePointDetector.Detect(weekly);
         var aggregate = new TasteAggregate(userId, zoneId, maxListen, WeekRows(weekly, momentum), TotalRows(weekly, momentum), [.. points.Select(ChangeRow)], axes.LabelsDigest);
@@ -116,7 +118,8 @@ public static class TasteAggregation
     }
 
     private static List<TasteWeekTotalRow> TotalRows(WeeklyTaste weekly, TasteMomentum momentum) =>
-        [.. weekly.Weeks.Select((w, i) => new TasteWeekTotalRow(w.Week.ToString(), w.CountedPlays, w.CountedMinutes, w.Coverage, w.Diversity?.Normalized, momentum.Index[i]))];
+        [.. weekly.Weeks.Select((w, i) => new TasteWeekTotalRow(w.Week.ToString(), w.CountedPlays, w.CountedMinutes, w.Coverage, w.Diversity?.Normalized, momentum.Index[i],
+            w.TagDiversity?.Bits, w.IsEmpty ? null : w.TagDiversity?.TaggedShare ?? 0))];
 
     private static TasteChangeRow ChangeRow(ChangePoint p) =>
         new(p.Axis.Code(), p.Week.ToString(), p.FirstShiftedWeek.ToString(), p.Direction == ShiftDirection.Up ? "up" : "down", p.Shift);

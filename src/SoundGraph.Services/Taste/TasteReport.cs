@@ -20,6 +20,9 @@ namespace SoundGraph.Services.Taste;
 /// <param name="Axes">Per axis: the window's weekly centroids and the last EMA and momentum.</param>
 /// <param name="Changes">Every change point found (all weeks), newest first.</param>
 /// <param name="Outliers">Tracks farthest from the centroid of the last 90 days.</param>
+/// <param name="TagDiversity">Minute-weighted mean of the window's weekly tag entropy, bits (2^bits: the effective
+/// number of tags); null when no week had a tagged minute.</param>
+/// <param name="TaggedShare">Share of the window's minutes whose track had a tag, 0–1.</param>
 public sealed record TasteReport(
     long UserId,
     string TimeZone,
@@ -33,7 +36,9 @@ public sealed record TasteReport(
     double? MomentumIndex,
     IReadOnlyList<AxisTrend> Axes,
     IReadOnlyList<TasteChangeRow> Changes,
-    IReadOnlyList<TasteOutlier> Outliers);
+    IReadOnlyList<TasteOutlier> Outliers,
+    double? TagDiversity = null,
+    double TaggedShare = 0);
 
 /// <summary>One axis over the report's window.</summary>
 /// <param name="Axis">Axis code.</param>
@@ -105,6 +110,8 @@ public static class TasteReports
         var minutes = window.Sum(t => t.Minutes);
         var withDiversity = window.Where(t => t.Diversity is not null).ToList();
         var diversityMinutes = withDiversity.Sum(t => t.Minutes);
+        var withTags = window.Where(t => t.TagDiversity is not null).ToList();
+        var tagMinutes = withTags.Sum(t => t.Minutes * (t.TaggedShare ?? 0));
         var changes = (await taste.ChangesAsync(userId, ct).ConfigureAwait(false)).OrderByDescending(c => c.Week, StringComparer.Ordinal).ThenBy(c => c.Axis, StringComparer.Ordinal).ToList();
         return new TasteReport(
             userId,
@@ -119,7 +126,9 @@ public static class TasteReports
             window[^1].MomentumIndex,
             axes,
             changes,
-            await OutliersAsync(taste, userId, outliers, ct).ConfigureAwait(false));
+            await OutliersAsync(taste, userId, outliers, ct).ConfigureAwait(false),
+            tagMinutes > 0 ? withTags.Sum(t => t.Minutes * (t.TaggedShare ?? 0) * t.TagDiversity!.Value) / tagMinutes : null,
+            minutes > 0 ? window.Sum(t => t.Minutes * (t.TaggedShare ?? 0)) / minutes : 0);
     }
 
     /// <summary>The <paramref name="count"/> tracks of the last <see cref="OutlierDays"/> days farthest from that period's

@@ -76,7 +76,10 @@ public sealed record TasteWeekRow(string Week, string Axis, double Mean, double 
 /// <param name="Coverage">Share of the minutes whose track had energy and valence, 0–1.</param>
 /// <param name="Diversity">Normalized entropy over the energy × valence grid, 0–1; null when no play had both.</param>
 /// <param name="MomentumIndex">Norm of the axes' EMA changes in each axis's own weekly sd; null when no axis has one.</param>
-public sealed record TasteWeekTotalRow(string Week, long Plays, double Minutes, double Coverage, double? Diversity, double? MomentumIndex);
+/// <param name="TagDiversity">Shannon entropy of the minutes over tags, bits (migration 0013); null when no minute had a tag.</param>
+/// <param name="TaggedShare">Share of the minutes whose track had a tag, 0–1; null when not computed.</param>
+public sealed record TasteWeekTotalRow(string Week, long Plays, double Minutes, double Coverage, double? Diversity, double? MomentumIndex,
+    double? TagDiversity = null, double? TaggedShare = null);
 
 /// <summary>A change point of one listener's axis (<c>taste_changes</c>).</summary>
 /// <param name="Axis">Axis code.</param>

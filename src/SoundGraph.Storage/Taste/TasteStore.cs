@@ -339,8 +339,8 @@ public sealed partial class TasteStore
             "INSERT INTO taste_weeks (user_id, week, axis, mean, variance, plays, minutes, ema, momentum) VALUES (@userId, @Week, @Axis, @Mean, @Variance, @Plays, @Minutes, @Ema, @Momentum)",
             aggregate.Weeks.Select(w => new { userId, w.Week, w.Axis, w.Mean, w.Variance, w.Plays, w.Minutes, w.Ema, w.Momentum }), tx, cancellationToken: ct)).ConfigureAwait(false);
         await _connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO taste_week_totals (user_id, week, plays, minutes, coverage, diversity, momentum_index) VALUES (@userId, @Week, @Plays, @Minutes, @Coverage, @Diversity, @MomentumIndex)",
-            aggregate.Totals.Select(w => new { userId, w.Week, w.Plays, w.Minutes, w.Coverage, w.Diversity, w.MomentumIndex }), tx, cancellationToken: ct)).ConfigureAwait(false);
+            "INSERT INTO taste_week_totals (user_id, week, plays, minutes, coverage, diversity, momentum_index, tag_diversity, tagged_share) VALUES (@userId, @Week, @Plays, @Minutes, @Coverage, @Diversity, @MomentumIndex, @TagDiversity, @TaggedShare)",
+            aggregate.Totals.Select(w => new { userId, w.Week, w.Plays, w.Minutes, w.Coverage, w.Diversity, w.MomentumIndex, w.TagDiversity, w.TaggedShare }), tx, cancellationToken: ct)).ConfigureAwait(false);
         await _connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO taste_changes (user_id, axis, week, start_week, direction, size) VALUES (@userId, @Axis, @Week, @StartWeek, @Direction, @Size)",
             aggregate.Changes.Select(c => new { userId, c.Axis, c.Week, c.StartWeek, c.Direction, c.Size }), tx, cancellationToken: ct)).ConfigureAwait(false);
@@ -358,9 +358,9 @@ public sealed partial class TasteStore
 
     /// <summary>The stored weekly totals of <paramref name="userId"/>, by week.</summary>
     public async Task<IReadOnlyList<TasteWeekTotalRow>> TotalsAsync(long userId, CancellationToken ct = default) =>
-        [.. (await _connection.QueryAsync<(string, long, double, double, double?, double?)>(new CommandDefinition(
-            "SELECT week, plays, minutes, coverage, diversity, momentum_index FROM taste_week_totals WHERE user_id = @userId ORDER BY week", new { userId }, cancellationToken: ct)).ConfigureAwait(false))
-            .Select(r => new TasteWeekTotalRow(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5, r.Item6))];
+        [.. (await _connection.QueryAsync<(string, long, double, double, double?, double?, double?, double?)>(new CommandDefinition(
+            "SELECT week, plays, minutes, coverage, diversity, momentum_index, tag_diversity, tagged_share FROM taste_week_totals WHERE user_id = @userId ORDER BY week", new { userId }, cancellationToken: ct)).ConfigureAwait(false))
+            .Select(r => new TasteWeekTotalRow(r.Item1, r.Item2, r.Item3, r.Item4, r.Item5, r.Item6, r.Item7, r.Item8))];
 
     /// <summary>The stored change points of <paramref name="userId"/>, by week then axis.</summary>
     public async Task<IReadOnlyList<TasteChangeRow>> ChangesAsync(long userId, CancellationToken ct = default) =>

@@ -199,6 +199,44 @@ public sealed class TasteAggregationTests
         Assert.Contains(stored, c => c.Direction == "up" && c.StartWeek == "2024-W21" && c.Size > 0.4);
     }
 
+    /// <remarks>Artist A is tagged "electronic" by ann and bob (weight 2) and "house" by ann (1); track Two has its own
+    /// tag "ambient", which replaces its artist's. W01: One 4 min → electronic 8/3, house 4/3; Two 2 min → ambient 2;
+    /// p = (4/9, 2/9, 3/9). W02: One 4 and Three 1 (artist tags) → electronic 10/3, house 5/3; Two 3 → ambient 3; of 8.
+    /// W03 is empty: no tag diversity and no tagged share.</remarks>
+    [Theory]
+    [StoreProviders]
+    public async Task Run_WithTags_StoresWeeklyTagEntropyAndTaggedShare(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        var ids = await TasteFixture.WriteAsync(temp.Store);
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        var artist = SoundGraph.Core.Identity.EntityKeys.ArtistByName("Artist A");
+        b.TagAssignments.AddRange(
+        [
+            new(SoundGraph.Core.Catalog.TargetType.Artist, artist, "electronic", TasteFixture.UserKey("ann")),
+            new(SoundGraph.Core.Catalog.TargetType.Artist, artist, "electronic", TasteFixture.UserKey("bob")),
+            new(SoundGraph.Core.Catalog.TargetType.Artist, artist, "house", TasteFixture.UserKey("ann")),
+            new(SoundGraph.Core.Catalog.TargetType.Track, TasteFixture.TrackKey("Two"), "ambient", TasteFixture.UserKey("ann")),
+        ]);
+        await temp.Store.Catalog.WriteAsync(b);
+
+        await TasteAggregation.RunAsync(temp.Store, ids.Ann);
+
+        var totals = await temp.Store.Taste.TotalsAsync(ids.Ann);
+        Assert.Equal(Bits(4.0 / 9, 2.0 / 9, 3.0 / 9), totals[0].TagDiversity!.Value, Eps);
+        Assert.Equal(Bits(10.0 / 24, 5.0 / 24, 9.0 / 24), totals[1].TagDiversity!.Value, Eps);
+        Assert.Equal([1.0, 1, 1], new[] { totals[0], totals[1], totals[3] }.Select(t => t.TaggedShare!.Value));
+        Assert.Null(totals[2].TagDiversity);
+        Assert.Null(totals[2].TaggedShare);
+
+        var report = await TasteReports.BuildAsync(temp.Store, ids.Ann, 2);
+        Assert.NotNull(report);
+        Assert.Equal(1, report.TaggedShare, Eps);
+        Assert.Equal(totals[3].TagDiversity!.Value, report.TagDiversity!.Value, Eps); // W03 has no minutes
+    }
+
+    private static double Bits(params double[] p) => -p.Sum(x => x * Math.Log2(x));
+
     private static double Entropy(params double[] minutes)
     {
         var total = minutes.Sum();
