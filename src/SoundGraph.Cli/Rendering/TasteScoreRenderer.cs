@@ -16,7 +16,7 @@ public static class TasteScoreRenderer
         ArgumentNullException.ThrowIfNull(r);
         var w = console.Profile.Out.Writer;
         w.WriteLine($"Scored {Numbers.Count(r.ListenedTracks)} listened tracks ({Numbers.Count(r.TotalListens)} listens); the tag model learned from " +
-            $"{Numbers.Count(r.TrainingItems)} tracks with descriptors and tags ({Numbers.Count(r.Vocabulary)} tags); {Numbers.Count(r.StoredRows)} axis values stored; smoothing graph: {Numbers.Count(r.RelationEdges)} relation and {Numbers.Count(r.SessionEdges)} co-listening track pairs.");
+            $"{Numbers.Count(r.TrainingItems)} tracks with descriptors and tags ({Numbers.Count(r.Vocabulary)} tags); {Numbers.Count(r.StoredRows)} axis values stored; smoothing graph: {Numbers.Count(r.RelationEdges)} relation, {Numbers.Count(r.SessionEdges)} co-listening and {Numbers.Count(r.CatalogEdges)} same-release/label track pairs.");
         var coverage = new Table().Title("coverage of listens (energy and valence both known)").AddColumn("stage")
             .AddColumn(new TableColumn("listens").RightAligned()).AddColumn(new TableColumn("share").RightAligned()).AddColumn(new TableColumn("tracks").RightAligned());
         foreach (var c in r.Coverage)

@@ -14,6 +14,7 @@ namespace SoundGraph.Services.Taste;
 /// with the relation kind (the higher weight when both kinds link a pair).</param>
 /// <param name="SessionEdges">Co-listening edges: tracks one listener played one right after the other
 /// (<see cref="SoundGraph.Taste.Axes.SessionEdges"/>).</param>
+/// <param name="CatalogEdges">Same-release and same-label edges (<see cref="SoundGraph.Taste.Axes.CatalogEdges"/>).</param>
 public sealed record TasteInputs(
     IReadOnlyList<long> ListenedTracks,
     IReadOnlyDictionary<long, TrackDescriptorRow> Descriptors,
@@ -22,7 +23,8 @@ public sealed record TasteInputs(
     IReadOnlyDictionary<long, Dictionary<string, double>> ArtistTags,
     IReadOnlyDictionary<long, long[]> Artists,
     IReadOnlyList<(long A, long B, double Weight, string Kind)> Edges,
-    IReadOnlyList<SoundGraph.Taste.Axes.TrackEdge> SessionEdges)
+    IReadOnlyList<SoundGraph.Taste.Axes.TrackEdge> SessionEdges,
+    IReadOnlyList<SoundGraph.Taste.Axes.TrackEdge> CatalogEdges)
 {
     /// <summary>The relation kinds whose rows become smoothing edges.</summary>
     public static IReadOnlyList<string> EdgeKinds { get; } = ["track_co_playlist", "track_audio_similarity"];
@@ -70,6 +72,8 @@ public sealed record TasteInputs(
 
         var sessions = SoundGraph.Taste.Axes.SessionEdges.Build((await taste.AllPlaysAsync(ct).ConfigureAwait(false))
             .Select(p => new SoundGraph.Taste.Axes.SessionPlay(p.UserId, p.EndedAt, p.TrackId, p.MsPlayed)));
-        return new TasteInputs(listened, descriptors, local, trackTags, artistTags, artists, [.. edges.Select(e => (e.Key.Item1, e.Key.Item2, e.Value.Weight, e.Value.Kind))], sessions);
+        var catalog = SoundGraph.Taste.Axes.CatalogEdges.Build((await taste.CatalogTracksAsync(ct).ConfigureAwait(false))
+            .Select(t => new SoundGraph.Taste.Axes.CatalogTrack(t.TrackId, t.PrimaryArtistId, t.Album, t.LabelId, t.ReleaseDate)));
+        return new TasteInputs(listened, descriptors, local, trackTags, artistTags, artists, [.. edges.Select(e => (e.Key.Item1, e.Key.Item2, e.Value.Weight, e.Value.Kind))], sessions, catalog);
     }
 }

@@ -28,6 +28,7 @@ public sealed record CoverageStage(string Stage, long Listens, double Share, int
 /// <param name="RelationEdges">Track pairs from stored relations in the smoothing graph.</param>
 /// <param name="SessionEdges">Co-listening track pairs in the smoothing graph.</param>
 /// <param name="MethodCounts">Listened tracks per axis and method.</param>
+/// <param name="CatalogEdges">Same-release and same-label edges in the smoothing graph.</param>
 public sealed record ScoreResult(
     int ListenedTracks,
     long TotalListens,
@@ -40,7 +41,8 @@ public sealed record ScoreResult(
     int StoredRows,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> MethodCounts,
     int RelationEdges,
-    int SessionEdges);
+    int SessionEdges,
+    int CatalogEdges = 0);
 
 /// <summary>
 /// Places every listened track on the mood axes and stores them (<c>track_axes</c>): the application service behind
@@ -54,8 +56,8 @@ public sealed record ScoreResult(
 /// a track with only artist tags still gets a prediction; (3) label propagation over the track graph (stored
 /// <c>track_co_playlist</c> and <c>track_audio_similarity</c> relations — run <c>sgr relate</c> first — and co-listening
 /// session edges, <see cref="SessionEdges"/>) with per-artist
-/// partial pooling (<see cref="AxisSmoothing"/>) for tracks still without a value. Same-release and same-label edges are
-/// not used yet.</para>
+/// partial pooling (<see cref="AxisSmoothing"/>) for tracks still without a value, the graph including the weaker
+/// same-release and same-label edges (<see cref="CatalogEdges"/>).</para>
 /// <para>Validation: the tag model on a seeded 20 % of its training tracks (<see cref="AxisValidation"/>), and smoothing
 /// by hiding a seeded 20 % of the directly known values (<see cref="AxisSmoothing.Validate"/>) on the graph without its
 /// audio-similarity edges (those were computed from the hidden descriptors themselves).</para>
@@ -127,12 +129,13 @@ public static class TasteScoring
         coverage.Add(Coverage("+ tags", values, inputs.ListenedTracks, listens, totalListens));
 
         // (3) Propagation over the track graph with per-artist pooling, per learned axis.
-        progress?.Report($"taste score: propagating over {inputs.Edges.Count:N0} relation edges and {inputs.SessionEdges.Count:N0} co-listening edges with per-artist pooling…");
-        var graph = TrackGraph.FromEdges(inputs.Edges.Select(e => new TrackEdge(e.A, e.B, e.Weight)).Concat(inputs.SessionEdges));
+        progress?.Report($"taste score: propagating over {inputs.Edges.Count:N0} relation edges, {inputs.SessionEdges.Count:N0} co-listening edges and {inputs.CatalogEdges.Count:N0} same-release/label edges with per-artist pooling…");
+        var graph = TrackGraph.FromEdges(inputs.Edges.Select(e => new TrackEdge(e.A, e.B, e.Weight)).Concat(inputs.SessionEdges).Concat(inputs.CatalogEdges));
 
         // Audio-similarity edges were computed from the very descriptors being hidden, so the validation leaves them out
         // (with them, a hidden track's energy comes back from neighbours chosen by its energy: ρ ≈ 0.98, a leak).
-        var validationGraph = TrackGraph.FromEdges(inputs.Edges.Where(e => e.Kind != "track_audio_similarity").Select(e => new TrackEdge(e.A, e.B, e.Weight)).Concat(inputs.SessionEdges));
+        var validationGraph = TrackGraph.FromEdges(inputs.Edges.Where(e => e.Kind != "track_audio_similarity").Select(e => new TrackEdge(e.A, e.B, e.Weight))
+            .Concat(inputs.SessionEdges).Concat(inputs.CatalogEdges));
         var primaryArtist = inputs.Artists.ToDictionary(p => p.Key, p => p.Value[0]);
         var smoothingValidation = new Dictionary<string, SmoothingValidation>(StringComparer.Ordinal);
         foreach (var axis in LearnedAxes)
@@ -185,7 +188,8 @@ public static class TasteScoring
             rows.Count,
             methodCounts,
             inputs.Edges.Count,
-            inputs.SessionEdges.Count);
+            inputs.SessionEdges.Count,
+            inputs.CatalogEdges.Count);
     }
 
     /// <summary>The axes a track's Spotify descriptors give directly (<see cref="DescriptorAxes.FromSpotify"/>).</summary>

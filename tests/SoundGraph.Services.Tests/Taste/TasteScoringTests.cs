@@ -220,6 +220,43 @@ public sealed class TasteScoringTests
         Assert.Equal(2, inputs.Artists[ids["Pooled"]].Length);
     }
 
+    /// <remarks>Three tracks of Artist R on the album "Night" (two spelled "night"), one of them on label L with a fourth
+    /// track (another artist, no album): a same-release triangle and a two-track label chain.</remarks>
+    [Theory]
+    [StoreProviders]
+    public async Task Inputs_AlbumsAndLabels_SameReleaseAndSameLabelEdges(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        var b = new SoundGraph.Core.Catalog.CatalogBatch();
+        b.Artists.AddRange([new(SoundGraph.Core.Identity.EntityKeys.ArtistByName("R"), "R"), new(SoundGraph.Core.Identity.EntityKeys.ArtistByName("S"), "S")]);
+        b.Labels.Add(new("test:label:l", "L"));
+        b.Tracks.AddRange(
+        [
+            new("test:track:n1", "N1", "R", Album: "Night", LabelKey: "test:label:l"),
+            new("test:track:n2", "N2", "R", Album: "night"),
+            new("test:track:n3", "N3", "R", Album: "night"),
+            new("test:track:x", "X", "S", LabelKey: "test:label:l"),
+        ]);
+        foreach (var (key, artist) in new[] { ("n1", "R"), ("n2", "R"), ("n3", "R"), ("x", "S") })
+        {
+            b.Credits.Add(new("test:track:" + key, SoundGraph.Core.Identity.EntityKeys.ArtistByName(artist), SoundGraph.Core.Catalog.CreditRole.Primary, 0));
+        }
+
+        await temp.Store.Catalog.WriteAsync(b);
+        var id = new Dictionary<string, long>();
+        foreach (var key in new[] { "n1", "n2", "n3", "x" })
+        {
+            id[key] = (await temp.Store.Identifiers.TrackIdByKeyAsync("test:track:" + key))!.Value;
+        }
+
+        var inputs = await TasteInputs.LoadAsync(temp.Store);
+
+        static TrackEdge E(long a, long b, double w) => new(Math.Min(a, b), Math.Max(a, b), w);
+        Assert.Equal(
+            new[] { E(id["n1"], id["n2"], 0.3), E(id["n1"], id["n3"], 0.3), E(id["n2"], id["n3"], 0.3), E(id["n1"], id["x"], 0.1) }.OrderBy(e => e.A).ThenBy(e => e.B),
+            inputs.CatalogEdges.OrderBy(e => e.A).ThenBy(e => e.B));
+    }
+
     /// <remarks>Track 1: own tags loud 3, rock 1 (→ 0.75, 0.25) and artist tags loud 2, pop 2 (→ 0.5, 0.5): loud 1.25,
     /// rock 0.25, pop 0.5. Track 2: artist tags only, calm 5 → 1. Track 3: weights summing to 0 give no tags.</remarks>
     [Fact]
@@ -232,6 +269,7 @@ public sealed class TasteScoringTests
             new Dictionary<long, Dictionary<string, double>> { [1] = new() { ["loud"] = 3, ["rock"] = 1 }, [3] = new() { ["x"] = 0 } },
             new Dictionary<long, Dictionary<string, double>> { [1] = new() { ["loud"] = 2, ["pop"] = 2 }, [2] = new() { ["calm"] = 5 } },
             new Dictionary<long, long[]>(),
+            [],
             [],
             []);
 
