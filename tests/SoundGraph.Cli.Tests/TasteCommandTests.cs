@@ -28,6 +28,38 @@ public sealed class TasteCommandTests
         }
     }
 
+    /// <remarks>ann in UTC (cells worked in TasteClockTests): Tue 09 4 min (the busiest, tied with Wed 11), Wed 08 1.5,
+    /// 09 2, 11 4; Thu 08 1, 11 1; Sun 23 3. A cell's level is ⌈minutes / 4 × 8⌉ of ▁…█.</remarks>
+    [Theory]
+    [StoreProviders]
+    public async Task Clock_Fixture_PrintsTheWeekdayHourGrid(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        await TasteFixture.WriteAsync(temp.Store);
+
+        var (code, output, error) = await CliRunner.RunAsync("taste", "clock", "--user", "ann", "--db", temp.Db);
+
+        Assert.True(code == 0, error);
+        var lines = Lines(output);
+        Assert.Equal("When ann listens, 2023-W45 … 2024-W04 in UTC (0.3 h counted):", lines[0]);
+        Assert.Equal("Tue ·········█··············     0.1 h", lines[3]);
+        Assert.Equal("Wed ········▃▄·█············     0.1 h", lines[4]);
+        Assert.Equal("Thu ········▂··▂············     0.0 h", lines[5]);
+        Assert.Equal("Sun ·······················▆     0.1 h", lines[8]);
+        Assert.Equal("Busiest hour: Tue 09:00–10:00 (0.1 h).", lines[^1]);
+
+        (code, output, error) = await CliRunner.RunAsync("taste", "clock", "--user", "ann", "--weeks", "1", "--json", "--db", temp.Db);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var clock = json.RootElement.GetProperty("clock");
+        Assert.Equal(2.5, clock.GetProperty("totalMinutes").GetDouble(), 9);
+        Assert.Equal(1.5, clock.GetProperty("minutes")[(24 * 2) + 8].GetDouble(), 9);
+
+        (code, _, error) = await CliRunner.RunAsync("taste", "clock", "--user", "ann", "--weeks", "0", "--db", temp.Db);
+        Assert.Equal(1, code);
+        Assert.Equal("error: --weeks must be 1–520, got 0.", error.Trim());
+    }
+
     [Theory]
     [StoreProviders]
     public async Task AggregateThenReportWeeksAndChanges_Fixture_PrintsTheHandWorkedFigures(string provider)

@@ -3,7 +3,7 @@ using SoundGraph.Cli.Jobs;
 
 namespace SoundGraph.Cli.Commands;
 
-/// <summary><c>sgr taste score|aggregate|report|weeks|changes|axes|label</c>: taste analytics (issue 16). The work is in
+/// <summary><c>sgr taste score|aggregate|report|weeks|changes|clock|axes|label</c>: taste analytics (issue 16). The work is in
 /// SoundGraph.Services (<c>Taste/</c>); this is the shell.</summary>
 public static class TasteCommand
 {
@@ -15,7 +15,7 @@ public static class TasteCommand
         ArgumentNullException.ThrowIfNull(context);
         return new Command("taste", "How a listener's taste moves: mood axes per track, weekly trends, momentum, change points, outliers.")
         {
-            Score(context), Aggregate(context), Report(context), Weeks(context), Changes(context), Axes(context), TasteLabelCommand.Create(context, UserOption(required: true)),
+            Score(context), Aggregate(context), Report(context), Weeks(context), Changes(context), Clock(context), Axes(context), TasteLabelCommand.Create(context, UserOption(required: true)),
         };
     }
 
@@ -93,6 +93,19 @@ public static class TasteCommand
         {
             await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
             return await TasteJobs.ChangesAsync(context, store, parse.GetValue(user)!, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command Clock(CliContext context)
+    {
+        var user = UserOption(required: true);
+        var weeks = new Option<int>("--weeks") { Description = "Weeks up to the last counted play, 1–520 (default 12).", DefaultValueFactory = _ => 12 };
+        var command = new Command("clock", "When a listener listens: counted minutes by weekday and hour in their time zone (a text heat map).") { user, weeks };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
+            return await TasteClockJob.RunAsync(context, store, parse.GetValue(user)!, parse.GetValue(weeks), parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
         });
         return command;
     }
