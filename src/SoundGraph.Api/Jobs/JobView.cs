@@ -8,12 +8,14 @@ namespace SoundGraph.Api.Jobs;
 /// <param name="CreatedAt">When it was queued, UTC.</param>
 /// <param name="StartedAt">When it started; null while queued.</param>
 /// <param name="FinishedAt">When it ended; null until done or failed.</param>
+/// <param name="Progress">The work's latest progress line (e.g. "page 2: 300 listens …"), kept once it ends; null when it
+/// reported none.</param>
 /// <param name="Result">Its result once done (for aggregate-weeks: weeks, counted plays, coverage, change points, whether
 /// anything was recomputed); null otherwise.</param>
 /// <param name="Error">Why it failed, one sentence; null unless failed.</param>
 /// <param name="StatusUrl">Where to poll it: <c>/api/jobs/{id}</c>.</param>
 public sealed record JobView(
-    string Id, string Kind, string Status, object? Subject, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, object? Result, string? Error, string StatusUrl);
+    string Id, string Kind, string Status, object? Subject, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Progress, object? Result, string? Error, string StatusUrl);
 
 /// <summary>The states of a job, as <see cref="JobView.Status"/> spells them.</summary>
 public static class JobStatus
