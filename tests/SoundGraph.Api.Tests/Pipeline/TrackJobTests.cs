@@ -1,7 +1,9 @@
 using System.Net;
 using SoundGraph.Api.Tests.Taste;
 using SoundGraph.Core.Catalog;
+using SoundGraph.Ingest.LocalAudio;
 using SoundGraph.Storage.Audio;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Api.Tests.Pipeline;
 
@@ -59,6 +61,39 @@ public sealed class TrackJobTests(TasteApiFixture taste) : IClassFixture<TasteAp
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal($"The local audio file of track {meadow} is gone: {ParameterValidation.Echo(gone)}. Restore it or analyse its new place with `sgr audio analyze`.",
             problem.GetProperty("detail").GetString());
+    }
+
+    [FfmpegFact]
+    public async Task Analyze_TrackWithALocalFile_SkipsItUnchangedThenAnalysesItOnceChanged()
+    {
+        var dir = Directory.CreateTempSubdirectory("sg-api-audio-").FullName;
+        try
+        {
+            var file = TestAudio.Sine(Path.Combine(dir, "tone.flac"), seconds: 2, tags: [("artist", "Api Artist"), ("title", "Api Tone")]);
+            var first = await new LocalAudioImport(taste.Store, new LocalAudioOptions { Workers = 1 }).RunAsync([file]);
+            var track = first.Files.Single().TrackId!.Value;
+
+            var (status, _, response) = await taste.Client.SendJsonAsync(HttpMethod.Post, $"/api/analyze/track/{track}");
+            var unchanged = await taste.Client.WaitForJobAsync(response.Headers.Location!.ToString());
+            TestAudio.Sine(file, seconds: 3, tags: [("artist", "Api Artist"), ("title", "Api Tone")]);
+            var (_, _, again) = await taste.Client.SendJsonAsync(HttpMethod.Post, $"/api/analyze/track/{track}");
+            var changed = await taste.Client.WaitForJobAsync(again.Headers.Location!.ToString());
+
+            Assert.Equal(HttpStatusCode.Accepted, status);
+            Assert.True(unchanged.GetProperty("status").GetString() == "done", unchanged.ToString());
+            var result = unchanged.GetProperty("result");
+            Assert.Equal((track, 0, 1, 0), (result.GetProperty("trackId").GetInt64(), result.GetProperty("analyzed").GetInt32(), result.GetProperty("skipped").GetInt32(), result.GetProperty("failed").GetInt32()));
+            Assert.Equal((file, "skipped"), (result.GetProperty("files")[0].GetProperty("path").GetString(), result.GetProperty("files")[0].GetProperty("status").GetString()));
+            Assert.Equal(2.0, result.GetProperty("features").GetProperty("duration_s").GetDouble());
+            Assert.Equal("1/1 files, 0.00 h audio, 0 analysed, 1 skipped, 0 failed", unchanged.GetProperty("progress").GetString());
+            Assert.True(changed.GetProperty("status").GetString() == "done", changed.ToString());
+            Assert.Equal(1, changed.GetProperty("result").GetProperty("analyzed").GetInt32());
+            Assert.Equal(3.0, changed.GetProperty("result").GetProperty("features").GetProperty("duration_s").GetDouble());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
