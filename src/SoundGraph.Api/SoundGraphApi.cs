@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using SoundGraph.Api.Endpoints;
 using SoundGraph.Api.Jobs;
 using SoundGraph.Api.Personal;
+using SoundGraph.Api.Pipeline;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Api;
@@ -53,6 +54,7 @@ public static class SoundGraphApi
         builder.Services.AddSingleton(sp => new StoreAccess(StoreLocation.Parse(sp.GetRequiredService<ApiOptions>().Db)));
         builder.Services.AddScoped<StoreSessions>();
         builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddSingleton(sp => PipelineSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<JobRegistry>();
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddProblemDetails();
@@ -99,11 +101,14 @@ public static class SoundGraphApi
         api.MapGraphEndpoints();
         api.MapRecommendEndpoints();
 
-        // A listener's data (taste dashboard, labels, jobs): loopback only until accounts exist, never cached.
+        // A listener's data (taste dashboard, labels, jobs) and the pipeline's administrative jobs (sync, tags, analysis,
+        // scoring): loopback only until accounts exist, never cached.
         var personal = api.MapGroup(string.Empty).WithMetadata(PersonalData.Instance).AddEndpointFilter(LoopbackOnly.FilterAsync);
         personal.MapDashboardEndpoints();
         personal.MapLabelEndpoints();
         personal.MapJobEndpoints();
+        personal.MapIngestEndpoints();
+        personal.MapTrackJobEndpoints();
         return app;
     }
 

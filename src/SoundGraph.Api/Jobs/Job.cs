@@ -4,21 +4,23 @@ namespace SoundGraph.Api.Jobs;
 /// <see cref="RunAsync"/>. Thread-safe: requests read <see cref="View"/> while the worker runs it.</summary>
 internal sealed class Job
 {
-    private readonly Func<CancellationToken, Task<object?>> _work;
+    private readonly Func<IProgress<string>, CancellationToken, Task<object?>> _work;
     private readonly object _gate = new();
     private string _status = JobStatus.Queued;
     private DateTimeOffset? _startedAt;
     private DateTimeOffset? _finishedAt;
     private object? _result;
     private string? _error;
+    private string? _progress;
 
     /// <summary>Creates a queued job.</summary>
     /// <param name="kind">What it does ("aggregate-weeks").</param>
     /// <param name="key">Identifies equal work: a second request for the same key while this one is queued or running
     /// gets this job back instead of a new one.</param>
     /// <param name="subject">What it works on, shown as is.</param>
-    /// <param name="work">The work; its return value becomes the result.</param>
-    public Job(string kind, string key, object? subject, Func<CancellationToken, Task<object?>> work)
+    /// <param name="work">The work; its return value becomes the result. It may report progress lines: the last one is
+    /// shown as <see cref="JobView.Progress"/>.</param>
+    public Job(string kind, string key, object? subject, Func<IProgress<string>, CancellationToken, Task<object?>> work)
     {
         Id = Guid.NewGuid().ToString("N");
         Kind = kind;
@@ -60,7 +62,7 @@ internal sealed class Job
     {
         lock (_gate)
         {
-            return new JobView(Id, Kind, _status, Subject, CreatedAt, _startedAt, _finishedAt, _result, _error, JobRegistry.StatusPath(Id));
+            return new JobView(Id, Kind, _status, Subject, CreatedAt, _startedAt, _finishedAt, _progress, _result, _error, JobRegistry.StatusPath(Id));
         }
     }
 
@@ -72,7 +74,7 @@ internal sealed class Job
         Set(JobStatus.Running, started: true);
         try
         {
-            var result = await _work(stopping).ConfigureAwait(false);
+            var result = await _work(new ProgressLine(this), stopping).ConfigureAwait(false);
             lock (_gate)
             {
                 _result = result;
@@ -92,6 +94,14 @@ internal sealed class Job
         {
             Fail(ex.Message.Split('\n')[0].TrimEnd());
             return ex;
+        }
+    }
+
+    private void Report(string line)
+    {
+        lock (_gate)
+        {
+            _progress = line;
         }
     }
 
@@ -119,5 +129,11 @@ internal sealed class Job
                 _finishedAt = DateTimeOffset.UtcNow;
             }
         }
+    }
+
+    /// <summary>Keeps the work's latest progress line on the job.</summary>
+    private sealed class ProgressLine(Job job) : IProgress<string>
+    {
+        public void Report(string value) => job.Report(value);
     }
 }

@@ -28,6 +28,15 @@ internal sealed class JobRegistry
     public (Job Job, bool Existing) Enqueue(string kind, string key, object? subject, Func<CancellationToken, Task<object?>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        return Enqueue(kind, key, subject, (_, ct) => work(ct));
+    }
+
+    /// <summary>Queues work that reports progress lines (the last one shows as <see cref="JobView.Progress"/>), unless a
+    /// job with the same <paramref name="key"/> is queued or running: then that job is returned and nothing is queued.</summary>
+    /// <returns>The job, and whether it is one already there.</returns>
+    public (Job Job, bool Existing) Enqueue(string kind, string key, object? subject, Func<IProgress<string>, CancellationToken, Task<object?>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         lock (_gate)
         {
             var active = _jobs.FirstOrDefault(j => j.Key == key && j.IsActive);

@@ -1,4 +1,5 @@
 using SoundGraph.Ingest.Sources.LastFm;
+using SoundGraph.Services.Sync;
 
 namespace SoundGraph.Cli.Commands;
 
@@ -22,16 +23,9 @@ internal static class LastFmOptionsReader
         }
         else
         {
-            key = Environment.GetEnvironmentVariable(LastFmOptions.ApiKeyVariable)?.Trim();
+            key = SyncSettings.FromEnvironment(LastFmOptions.ApiKeyVariable);
         }
 
-        var options = new LastFmOptions
-        {
-            ApiKey = string.IsNullOrEmpty(key) ? null : key,
-            BaseUri = baseUrl is { } url ? new Uri(url.EndsWith('/') ? url : url + "/", UriKind.Absolute) : new LastFmOptions().BaseUri,
-            RequestsPerSecond = rps ?? 5,
-        };
-        options.Validate(); // before any store is opened or anything is sent
-        return options;
+        return SyncSettings.LastFm(baseUrl, key, rps); // validated before any store is opened or anything is sent
     }
 }

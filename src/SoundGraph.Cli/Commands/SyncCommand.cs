@@ -4,6 +4,7 @@ using System.Globalization;
 using SoundGraph.Cli.Jobs;
 using SoundGraph.Ingest.Sources.LastFm;
 using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Services.Sync;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Commands;
@@ -33,13 +34,7 @@ public static class SyncCommand
         listenbrainz.SetAction(async (parse, ct) =>
         {
             var request = new ListenBrainzSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full), NonBlank(parse.GetValue(listener)));
-            var options = new ListenBrainzOptions
-            {
-                ApiBaseUri = parse.GetValue(baseUrl) is { } url ? new Uri(url, UriKind.Absolute) : new ListenBrainzOptions().ApiBaseUri,
-                Token = ReadToken(parse.GetValue(tokenFile)),
-                PageSize = parse.GetValue(pageSize) ?? ListenBrainzOptions.MaxPageSize,
-            };
-            options.Validate(); // before any store is opened
+            var options = SyncSettings.ListenBrainz(parse.GetValue(baseUrl), ReadToken(parse.GetValue(tokenFile)), parse.GetValue(pageSize)); // validated before any store is opened
             var rejects = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
             return await CliContext.RunOnStoreAsync(
                 parse, store => SyncJob.RunAsync(context, store, options, request, parse.GetValue(lbSpill), parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
@@ -110,7 +105,6 @@ public static class SyncCommand
             return text.Length == 0 ? throw new FormatException($"The token file '{file}' is empty.") : text;
         }
 
-        var env = Environment.GetEnvironmentVariable(ListenBrainzOptions.TokenVariable);
-        return string.IsNullOrWhiteSpace(env) ? null : env.Trim();
+        return SyncSettings.FromEnvironment(ListenBrainzOptions.TokenVariable);
     }
 }

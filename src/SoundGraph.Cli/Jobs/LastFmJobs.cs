@@ -3,6 +3,7 @@ using SoundGraph.Cli.Rendering;
 using SoundGraph.Ingest;
 using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.LastFm;
+using SoundGraph.Services.Sync;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Jobs;
@@ -33,7 +34,7 @@ public static class LastFmJobs
         LastFmSyncResult r;
         using (var rejects = new FileRejectSink(rejectsPath))
         {
-            var progress = new LineProgress(line => context.Error.WriteLine("lastfm " + line));
+            var progress = new LineProgress<string>(line => context.Error.WriteLine("lastfm " + line));
             r = await new LastFmSync(client, store.Catalog, store.Connection, rejects).RunAsync(request, progress, ct).ConfigureAwait(false);
         }
 
@@ -83,38 +84,9 @@ public static class LastFmJobs
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        using var http = new HttpClient();
-        using var client = new LastFmClient(http, options);
-        var progress = new LineProgress(line => context.Error.WriteLine("lastfm tags " + line));
-        var r = await new LastFmTagFill(store, client).FillAsync(request, progress, ct).ConfigureAwait(false);
-        var writer = context.Console.Profile.Out.Writer;
-        if (json)
-        {
-            writer.WriteLine(ReportJson.Serialize(new
-            {
-                lookedUp = r.LookedUp,
-                tagged = r.Tagged,
-                withoutTags = r.WithoutTags,
-                notFound = r.NotFound,
-                skipped = r.Skipped,
-                tagsStored = r.TagsStored,
-                requests = r.Requests,
-                rateLimitedAnswered = r.RateLimitedAnswered,
-                unavailableAnswered = r.UnavailableAnswered,
-                seconds = Math.Round(r.Seconds, 2),
-            }));
-        }
-        else
-        {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"lastfm tags: looked up {r.LookedUp:N0} (fetched {r.LookedUp - r.NotFound:N0}, stored tags for {r.Tagged:N0}: {r.TagsStored:N0} tags), none above the minimum count {r.WithoutTags:N0}, not found {r.NotFound:N0}, skipped {r.Skipped:N0}; {r.Requests:N0} requests, {r.RateLimitedAnswered:N0} 429s/error-29s answered, {r.Seconds:0.0} s"));
-        }
-
+        var progress = new LineProgress<string>(line => context.Error.WriteLine("lastfm tags " + line));
+        var r = await LastFmTags.RunAsync(store, options, request, progress, ct).ConfigureAwait(false);
+        context.Console.Profile.Out.Writer.WriteLine(json ? ReportJson.Serialize(LastFmTags.Summarize(r)) : LastFmTags.Describe(r));
         return 0;
-    }
-
-    private sealed class LineProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

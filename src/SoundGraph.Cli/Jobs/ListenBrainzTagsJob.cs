@@ -2,6 +2,7 @@ using System.Globalization;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Services.Sync;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Jobs;

@@ -1,8 +1,8 @@
-using System.Globalization;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Ingest;
 using SoundGraph.Ingest.Harvest;
 using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Services.Sync;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Jobs;
@@ -24,38 +24,17 @@ public static class SyncJob
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
-        using var http = ApiHttp.Create();
         using var spill = spillPath is null ? null : new SpillWriter(spillPath);
-        using var client = new ListenBrainzClient(http, options, sink: spill);
         var rejectsPath = CliContext.RejectsPath(store.Location);
         ListenBrainzSyncResult result;
         using (var rejects = new FileRejectSink(rejectsPath))
         {
-            var progress = new LineProgress(line => context.Error.WriteLine("listenbrainz " + line));
-            result = await new ListenBrainzSync(client, store.Catalog, store.Connection, rejects).RunAsync(request, progress, ct).ConfigureAwait(false);
+            var progress = new LineProgress<string>(line => context.Error.WriteLine("listenbrainz " + line));
+            result = await ListensSync.RunAsync(store, options, request, rejects, progress, spill, ct).ConfigureAwait(false);
         }
 
-        if (json)
-        {
-            context.Console.Profile.Out.Writer.WriteLine(ReportJson.Serialize(new
-            {
-                user = request.UserName,
-                fetched = result.Fetched,
-                stored = result.Stored,
-                skipped = result.Skipped,
-                rejected = result.Rejected,
-                requests = result.Requests,
-                pages = result.Pages,
-                rateLimitedAnswered = result.RateLimitedAnswered,
-                seconds = Math.Round(result.Seconds, 2),
-            }));
-        }
-        else
-        {
-            context.Console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"listenbrainz {request.UserName}: fetched {result.Fetched:N0}, stored {result.Stored:N0}, skipped {result.Skipped:N0}, rejected {result.Rejected:N0}; {result.Requests:N0} requests ({result.Pages:N0} pages), {result.RateLimitedAnswered:N0} 429s answered, {result.Seconds:0.0} s"));
-        }
-
+        var writer = context.Console.Profile.Out.Writer;
+        writer.WriteLine(json ? ReportJson.Serialize(ListensSync.Summarize(request.UserName, result)) : ListensSync.Describe(request.UserName, result));
         if (result.Rejected > 0)
         {
             await context.Error.WriteLineAsync($"{result.Rejected} listens rejected; see {rejectsPath}").ConfigureAwait(false);
@@ -63,10 +42,5 @@ public static class SyncJob
         }
 
         return 0;
-    }
-
-    private sealed class LineProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }

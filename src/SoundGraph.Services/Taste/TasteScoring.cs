@@ -46,7 +46,7 @@ public sealed record ScoreResult(
 
 /// <summary>
 /// Places every listened track on the mood axes and stores them (<c>track_axes</c>): the application service behind
-/// <c>sgr taste score</c> and <c>POST /api/score</c>.
+/// <c>sgr taste score</c> and (through <see cref="TrackScoring"/>) <c>POST /api/score/track/{id}</c>.
 /// </summary>
 /// <remarks>
 /// <para>Sources, in order of precedence per axis: (1) a track's Spotify descriptors (<see cref="DescriptorAxes.FromSpotify"/>),

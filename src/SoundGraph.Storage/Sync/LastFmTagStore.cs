@@ -40,9 +40,10 @@ public sealed class LastFmTagStore
 
     /// <summary>Tracks with no tag at all and no recorded fetch, most-played first (stored listens, then playlist entries, then id).</summary>
     /// <param name="limit">At most this many (≥ 0).</param>
+    /// <param name="listenedSince">Only tracks with a stored listen at or after this time (listens.listened_at, UTC); null: all.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The tracks.</returns>
-    public async Task<IReadOnlyList<LastFmTagTarget>> TracksToFetchAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LastFmTagTarget>> TracksToFetchAsync(int limit, DateTimeOffset? listenedSince = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var rows = await _connection.QueryAsync<Row>(new CommandDefinition(
@@ -59,12 +60,13 @@ public sealed class LastFmTagStore
                 LEFT JOIN (SELECT track_id, COUNT(*) AS n FROM playlist_tracks GROUP BY track_id) p ON p.track_id = t.id
                 WHERE NOT EXISTS (SELECT 1 FROM track_tags g WHERE g.track_id = t.id)
                   AND NOT EXISTS (SELECT 1 FROM lastfm_tag_fetches f WHERE f.target_type = 'track' AND f.target_id = t.id)
+            """ + (listenedSince is null ? string.Empty : "      AND EXISTS (SELECT 1 FROM listens s WHERE s.track_id = t.id AND s.listened_at >= @since)\n") + """
                 ORDER BY plays DESC, entries DESC, t.id
                 LIMIT @limit
             ) x
             ORDER BY x.plays DESC, x.entries DESC, x.id
             """,
-            new { limit = (long)limit },
+            new { limit = (long)limit, since = StoreText.UtcTimestampOrNull(listenedSince) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new LastFmTagTarget(r.Id, r.Key, r.Name, r.ArtistName, r.Mbid ?? KeyMbid(r.Key, "musicbrainz:recording:"), r.Plays, r.PlaylistEntries)).ToList();
     }
@@ -72,9 +74,10 @@ public sealed class LastFmTagStore
     /// <summary>Artists with no tag at all and no recorded fetch, most-played first (listens of tracks credited to them,
     /// then their playlist entries, then id).</summary>
     /// <param name="limit">At most this many (≥ 0).</param>
+    /// <param name="listenedSince">Only artists credited on a track with a stored listen at or after this time (UTC); null: all.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The artists.</returns>
-    public async Task<IReadOnlyList<LastFmTagTarget>> ArtistsToFetchAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LastFmTagTarget>> ArtistsToFetchAsync(int limit, DateTimeOffset? listenedSince = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var rows = await _connection.QueryAsync<Row>(new CommandDefinition(
@@ -85,10 +88,12 @@ public sealed class LastFmTagStore
             LEFT JOIN (SELECT c.artist_id, COUNT(*) AS n FROM playlist_tracks s JOIN track_credits c ON c.track_id = s.track_id GROUP BY c.artist_id) p ON p.artist_id = a.id
             WHERE NOT EXISTS (SELECT 1 FROM artist_tags g WHERE g.artist_id = a.id)
               AND NOT EXISTS (SELECT 1 FROM lastfm_tag_fetches f WHERE f.target_type = 'artist' AND f.target_id = a.id)
+            """ + (listenedSince is null ? string.Empty
+                : "  AND EXISTS (SELECT 1 FROM listens s JOIN track_credits c ON c.track_id = s.track_id WHERE c.artist_id = a.id AND s.listened_at >= @since)\n") + """
             ORDER BY COALESCE(l.n, 0) DESC, COALESCE(p.n, 0) DESC, a.id
             LIMIT @limit
             """,
-            new { limit = (long)limit },
+            new { limit = (long)limit, since = StoreText.UtcTimestampOrNull(listenedSince) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new LastFmTagTarget(r.Id, r.Key, r.Name, null, KeyMbid(r.Key, "musicbrainz:artist:"), r.Plays, r.PlaylistEntries)).ToList();
     }

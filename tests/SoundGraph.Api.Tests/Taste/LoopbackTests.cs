@@ -19,6 +19,10 @@ public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteAp
         { "DELETE", "/api/labels?user=ana&track=Sunny" },
         { "POST", "/api/aggregate/weeks?user=ana" },
         { "GET", "/api/jobs/0123456789abcdef0123456789abcdef" },
+        { "POST", "/api/ingest/listens?user=synthetic-listener" },
+        { "POST", "/api/tags/lastfm/sync" },
+        { "POST", "/api/analyze/track/1" },
+        { "POST", "/api/score/track/1" },
     };
 
     [Theory]

@@ -51,6 +51,26 @@ public sealed class LastFmStoresTests
 
     [Theory]
     [StoreProviders]
+    public async Task ToFetchAsync_ListenedSince_KeepsOnlyTargetsWithAListenAtOrAfterIt(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        await temp.Store.Catalog.WriteAsync(TempStore.SampleBatch());
+        var tags = new LastFmTagStore(temp.Store.Connection);
+        var listen = new DateTimeOffset(2020, 1, 2, 3, 4, 0, TimeSpan.Zero); // t3's one listen, by artist C
+
+        var atIt = await tags.TracksToFetchAsync(10, listen);
+        var after = await tags.TracksToFetchAsync(10, listen.AddSeconds(1));
+        var artistsAtIt = await tags.ArtistsToFetchAsync(10, listen);
+        var artistsAfter = await tags.ArtistsToFetchAsync(10, listen.AddSeconds(1));
+
+        Assert.Equal(["spotify:track:t3"], atIt.Select(t => t.Key));
+        Assert.Empty(after);
+        Assert.Equal([EntityKeys.ArtistByName("C")], artistsAtIt.Select(a => a.Key));
+        Assert.Empty(artistsAfter);
+    }
+
+    [Theory]
+    [StoreProviders]
     public async Task ArtistsToFetchAsync_SampleCatalog_LeavesTaggedArtistsOutAndOrdersByPlaysThenEntries(string provider)
     {
         await using var temp = await TempStore.CreateAsync(provider);

@@ -11,7 +11,9 @@ namespace SoundGraph.Ingest.Sources.LastFm;
 /// <param name="Artists">Fill artists.</param>
 /// <param name="Limit">At most this many targets of each kind per run; 1–1,000,000.</param>
 /// <param name="MinCount">Keep tags whose Last.fm count (0–100) is at least this; default 1 (a count of 0 means almost nobody applied it).</param>
-public sealed record LastFmTagFillRequest(bool Tracks = true, bool Artists = true, int Limit = 1000, int MinCount = 1);
+/// <param name="ListenedSince">Only tracks with a stored listen at or after this time, and artists credited on such a
+/// track (so a fresh sync's tracks are tagged first); null: every untagged target.</param>
+public sealed record LastFmTagFillRequest(bool Tracks = true, bool Artists = true, int Limit = 1000, int MinCount = 1, DateTimeOffset? ListenedSince = null);
 
 /// <summary>The outcome of one fill.</summary>
 /// <param name="LookedUp">Targets asked for.</param>
@@ -59,7 +61,7 @@ public sealed class LastFmTagFill(SoundGraphStore store, LastFmClient client)
         var counts = new Counts();
         if (request.Tracks)
         {
-            foreach (var track in await fetches.TracksToFetchAsync(request.Limit, cancellationToken).ConfigureAwait(false))
+            foreach (var track in await fetches.TracksToFetchAsync(request.Limit, request.ListenedSince, cancellationToken).ConfigureAwait(false))
             {
                 var tags = track.ArtistName is not null ? await client.GetTrackTopTagsAsync(track.ArtistName, track.Name, cancellationToken).ConfigureAwait(false)
                     : track.Mbid is not null ? await client.GetTrackTopTagsByMbidAsync(track.Mbid, cancellationToken).ConfigureAwait(false)
@@ -77,7 +79,7 @@ public sealed class LastFmTagFill(SoundGraphStore store, LastFmClient client)
 
         if (request.Artists)
         {
-            foreach (var artist in await fetches.ArtistsToFetchAsync(request.Limit, cancellationToken).ConfigureAwait(false))
+            foreach (var artist in await fetches.ArtistsToFetchAsync(request.Limit, request.ListenedSince, cancellationToken).ConfigureAwait(false))
             {
                 var tags = await client.GetArtistTopTagsAsync(artist.Name, artist.Mbid, cancellationToken).ConfigureAwait(false);
                 await StoreAsync(fetches, TargetType.Artist, artist, tags, request.MinCount, counts, cancellationToken).ConfigureAwait(false);
