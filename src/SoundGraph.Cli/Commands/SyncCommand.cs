@@ -36,7 +36,7 @@ public static class SyncCommand
             var options = new ListenBrainzOptions
             {
                 ApiBaseUri = parse.GetValue(baseUrl) is { } url ? new Uri(url, UriKind.Absolute) : new ListenBrainzOptions().ApiBaseUri,
-                Token = ReadToken(parse.GetValue(tokenFile)),
+                Token = ListenBrainzToken.Read(parse.GetValue(tokenFile)),
                 PageSize = parse.GetValue(pageSize) ?? ListenBrainzOptions.MaxPageSize,
             };
             options.Validate(); // before any store is opened
@@ -99,18 +99,5 @@ public static class SyncCommand
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time
             : throw new FormatException($"--since '{value}' is not a date (yyyy-MM-dd) or an ISO 8601 time.");
-    }
-
-    /// <summary>The token from the file (trimmed), else from LISTENBRAINZ_TOKEN, else null. Never printed.</summary>
-    private static string? ReadToken(string? file)
-    {
-        if (file is not null)
-        {
-            var text = File.ReadAllText(file).Trim();
-            return text.Length == 0 ? throw new FormatException($"The token file '{file}' is empty.") : text;
-        }
-
-        var env = Environment.GetEnvironmentVariable(ListenBrainzOptions.TokenVariable);
-        return string.IsNullOrWhiteSpace(env) ? null : env.Trim();
     }
 }
