@@ -16,7 +16,7 @@ public sealed class PlatformTests(ApiFixture api)
         Assert.Equal(
             [
                 "/api/aggregate/weeks", "/api/artists/{id}", "/api/dashboard/moods", "/api/dashboard/outliers", "/api/dashboard/radar",
-                "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/jobs/{id}", "/api/labels", "/api/recommend/models",
+                "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/jobs/{id}", "/api/labels", "/api/mixtapes", "/api/recommend/models",
                 "/api/recommend/track/{id}", "/api/related/{kind}/{id}", "/api/search", "/api/tracks/{id}", "/api/unveil/{kind}/{id}",
                 "/api/users/{id}", "/health",
             ],
