@@ -100,7 +100,7 @@ public static class MixtapeJob
         var line = string.Create(CultureInfo.InvariantCulture,
             $"Wrote {entries.Count} tracks ({result.Mixtape.TotalMinutes:0.0} min) to {output} as {format.ToString().ToUpperInvariant()}: {mbids} with a MusicBrainz recording id, {entries.Count(e => e.SpotifyUri is not null)} with a Spotify URI, {entries.Count(e => e.LocalPath is not null)} local files.");
         return format == PlaylistFormat.Jspf && mbids < entries.Count
-            ? line + " ListenBrainz needs a recording id on every track: run `sgr resolve musicbrainz` first."
+            ? line + " ListenBrainz takes only tracks with a recording id (--listenbrainz leaves the others out): run `sgr resolve musicbrainz` first."
             : line;
     }
 
