@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SoundGraph.Api.Personal;
 using SoundGraph.Ingest.Sources.ListenBrainz;
 using SoundGraph.Services.Taste;
@@ -24,7 +25,7 @@ internal static class MixtapeEndpoints
                 + "200 with the tracklist, each pick's explanation and the playlist document; with listenbrainz true, 201 with the ListenBrainz playlist URL "
                 + "(Location) — tracks without a MusicBrainz recording id are left out and counted. 400 names the bad field; 422 when the period offers "
                 + "less than 60 minutes or no track has a recording id; 502 when ListenBrainz refuses; 503 when no ListenBrainz token is configured "
-                + "(SoundGraph:ListenBrainz:Token or LISTENBRAINZ_TOKEN). Loopback only.")
+                + "(SoundGraph:ListenBrainz:Token or LISTENBRAINZ_TOKEN) or the ListenBrainz settings are invalid. Loopback only.")
             .Accepts<MixtapeRequest>("application/json")
             .Produces<MixtapeResponse>()
             .Produces<MixtapeResponse>(StatusCodes.Status201Created)
@@ -38,7 +39,7 @@ internal static class MixtapeEndpoints
         return routes;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, StoreAccess access, ListenBrainzSettings listenBrainz, IHttpClientFactory http, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, StoreAccess access, IHttpClientFactory http, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -69,12 +70,25 @@ internal static class MixtapeEndpoints
             return check.Problem();
         }
 
-        var clientOptions = listenBrainz.Options;
-        if (body!.ListenBrainz && clientOptions is null)
+        // Read only when asked for, so a ListenBrainz setting gone wrong does not break plain mixtapes.
+        ListenBrainzOptions? clientOptions = null;
+        if (body!.ListenBrainz)
         {
-            return TypedResults.Problem(
-                detail: $"No ListenBrainz token is configured: set {ApiOptions.Section}:ListenBrainz:Token or {ListenBrainzOptions.TokenVariable} where the API runs.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            try
+            {
+                clientOptions = request.HttpContext.RequestServices.GetRequiredService<ListenBrainzSettings>().Options;
+            }
+            catch (FormatException ex)
+            {
+                return TypedResults.Problem(detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "ListenBrainz is misconfigured");
+            }
+
+            if (clientOptions is null)
+            {
+                return TypedResults.Problem(
+                    detail: $"No ListenBrainz token is configured: set {ApiOptions.Section}:ListenBrainz:Token or {ListenBrainzOptions.TokenVariable} where the API runs.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }
 
         // MixtapeService reads through a SoundGraphStore; the mixtape itself writes nothing.

@@ -85,6 +85,27 @@ public sealed class MixtapeTests(MixtapeApiFixture mix) : IClassFixture<MixtapeA
     }
 
     [Fact]
+    public async Task Post_ListenBrainzMisconfigured_503ButPlainMixtapesStillAnswer()
+    {
+        await using var factory = new TasteApiFactory(mix.Db, mix.WebRoot, IPAddress.Loopback, new Dictionary<string, string>
+        {
+            ["SoundGraph:ListenBrainz:BaseUrl"] = "http://lb.example/",
+            ["SoundGraph:ListenBrainz:Token"] = "some-token-1618",
+        });
+        using var client = factory.CreateClient();
+
+        var (status, body, _) = await client.SendJsonAsync(HttpMethod.Post, "/api/mixtapes", new { user = "mia", week = "2021-W07", listenbrainz = true });
+        var (plain, _, _) = await client.SendJsonAsync(HttpMethod.Post, "/api/mixtapes", new { user = "mia", week = "2021-W07" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(
+            "SoundGraph:ListenBrainz: ListenBrainzOptions.ApiBaseUri must be an absolute https URI (plain http only on 127.0.0.1/localhost).",
+            body.GetProperty("detail").GetString());
+        Assert.DoesNotContain("some-token-1618", body.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, plain);
+    }
+
+    [Fact]
     public async Task Post_WeekWithoutPlays_422SayingWhy()
     {
         var (status, body, _) = await mix.Client.SendJsonAsync(HttpMethod.Post, "/api/mixtapes", new { user = "mia", week = "2021-W08" });
