@@ -55,6 +55,9 @@ public static class SoundGraphApi
         builder.Services.AddScoped<StoreSessions>();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddSingleton(sp => PipelineSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => ListenBrainzSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddHttpClient(ListenBrainzSettings.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false });
         builder.Services.AddSingleton<JobRegistry>();
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddProblemDetails();
@@ -101,11 +104,12 @@ public static class SoundGraphApi
         api.MapGraphEndpoints();
         api.MapRecommendEndpoints();
 
-        // A listener's data (taste dashboard, labels, jobs) and the pipeline's administrative jobs (sync, tags, analysis,
-        // scoring): loopback only until accounts exist, never cached.
+        // A listener's data (taste dashboard, labels, mixtapes, jobs) and the pipeline's administrative jobs (sync, tags,
+        // analysis, scoring): loopback only until accounts exist, never cached.
         var personal = api.MapGroup(string.Empty).WithMetadata(PersonalData.Instance).AddEndpointFilter(LoopbackOnly.FilterAsync);
         personal.MapDashboardEndpoints();
         personal.MapLabelEndpoints();
+        personal.MapMixtapeEndpoints();
         personal.MapJobEndpoints();
         personal.MapIngestEndpoints();
         personal.MapTrackJobEndpoints();

@@ -1,62 +1,25 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using SoundGraph.Core.Catalog;
-using SoundGraph.Storage.Taste;
 using SoundGraph.Storage.Tests;
 using SoundGraph.Storage.Tests.Audio;
 using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Cli.Tests;
 
-/// <summary><c>sgr mixtape</c> on a small fixture store: listener "mia" played 24 four-minute tracks in 2021-W07 — 18
-/// upbeat ones by 9 artists (played twice each) and 6 quiet ones (once each) — each with mood axes, an MBID, a local file,
-/// and half with a Spotify key. The upbeat cluster holds 72 minutes, less than the 75-minute target, so the nearest quiet
-/// track joins last and the mix is 19 tracks, 76 minutes.</summary>
+/// <summary><c>sgr mixtape</c> on a small fixture store: <see cref="MixtapeSample"/> (listener "mia", 24 tracks played in
+/// 2021-W07, a 19-track, 76-minute mix), each track with a local file.</summary>
 public sealed class MixtapeCommandTests
 {
-    private static string Mbid(int i) => string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{i:D12}");
-
-    private static async Task<TempStore> FixtureAsync(string provider)
+    internal static async Task<TempStore> FixtureAsync(string provider, Func<int, bool>? hasMbid = null)
     {
         var temp = await TempStore.CreateAsync(provider);
-        var batch = new CatalogBatch();
-        batch.Users.Add(new UserRecord("test:user:mia", "mia"));
-        var monday = new DateTimeOffset(2021, 2, 15, 9, 0, 0, TimeSpan.Zero);
+        var ids = await MixtapeSample.WriteAsync(temp.Store, hasMbid);
         for (var i = 1; i <= 24; i++)
         {
-            var key = "test:track:" + i.ToString("D2", CultureInfo.InvariantCulture);
-            var artist = i <= 18 ? $"Artist {(i + 1) / 2}" : $"Quiet {i}";
-            batch.Artists.Add(new ArtistRecord("name:artist:" + artist.ToLowerInvariant(), artist));
-            batch.Tracks.Add(new TrackRecord(key, $"Song {i:D2}", artist, null, 240_000));
-            batch.Credits.Add(new CreditRecord(key, "name:artist:" + artist.ToLowerInvariant(), CreditRole.Primary, 0));
-            batch.TrackIdentifiers.Add(new TrackIdentifierRecord(key, "mbid", Mbid(i)));
-            if (i % 2 == 0)
-            {
-                batch.AudioFeatures.Add(new AudioFeaturesRecord(key, "spotify", new AudioFeatures(0.6, 0.7, 0.05, 0.1, 0, 0.1, 0.5, -6, 120, i % 12, i % 4 == 0 ? 1 : 0, 4)));
-            }
-
-            for (var play = 0; play < (i <= 18 ? 2 : 1); play++)
-            {
-                batch.Listens.Add(new ListenRecord("test:user:mia", key, monday.AddHours(i + 24 * play), 240_000, "test"));
-            }
+            await LocalAudioFixture.SaveAsync(temp.Store, ids[i - 1], "song-" + i.ToString("D2", CultureInfo.InvariantCulture), MixtapeSample.Monday);
         }
 
-        await temp.Store.Catalog.WriteAsync(batch);
-        var axes = new List<TrackAxisRow>();
-        for (var i = 1; i <= 24; i++)
-        {
-            var id = (await temp.Store.Identifiers.TrackIdByKeyAsync("test:track:" + i.ToString("D2", CultureInfo.InvariantCulture)))!.Value;
-            var upbeat = i <= 18;
-            var wobble = (i % 5 - 2) * 0.03;
-            axes.Add(new TrackAxisRow(id, "energy", (upbeat ? 0.75 : 0.3) + wobble, "spotify", 1));
-            axes.Add(new TrackAxisRow(id, "valence", (upbeat ? 0.65 : 0.3) - wobble, "spotify", 1));
-            axes.Add(new TrackAxisRow(id, "danceability", (upbeat ? 0.7 : 0.35) + wobble / 2, "spotify", 1));
-            axes.Add(new TrackAxisRow(id, "tempo", (upbeat ? 120 : 80) + i % 7 * 2, "spotify", 1));
-            await LocalAudioFixture.SaveAsync(temp.Store, id, "song-" + i.ToString("D2", CultureInfo.InvariantCulture), monday);
-        }
-
-        await temp.Store.Taste.ReplaceTrackAxesAsync(axes, monday);
         return temp;
     }
 

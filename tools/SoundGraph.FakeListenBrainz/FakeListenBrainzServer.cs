@@ -69,18 +69,20 @@ public sealed class FakeListenBrainzStats
 
 /// <summary>A fake ListenBrainz API v1 (Kestrel on 127.0.0.1) serving a SYNTHETIC <see cref="FakeListenWorld"/>:
 /// <c>GET /1/user/{user}/listens</c> (<c>count</c>, exclusive <c>max_ts</c>/<c>min_ts</c>, newest first),
-/// <c>GET /1/user/{user}/listen-count</c> and <c>GET /1/validate-token</c>, with ListenBrainz's rate-limit headers
+/// <c>GET /1/user/{user}/listen-count</c>, <c>GET /1/validate-token</c>, <c>POST /1/metadata/recording/</c> and
+/// <c>POST /1/playlist/create</c> (<see cref="FakePlaylists"/>), with ListenBrainz's rate-limit headers
 /// (<c>X-RateLimit-Limit</c>, <c>-Remaining</c>, <c>-Reset-In</c>, <c>-Reset</c>) over a fixed window, 429s when the
 /// window is spent (and injected ones), and a count of rate-limit violations.</summary>
 public sealed class FakeListenBrainzServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private FakeListenBrainzServer(WebApplication app, Uri baseUri, FakeListenBrainzStats stats)
+    private FakeListenBrainzServer(WebApplication app, Uri baseUri, FakeListenBrainzStats stats, FakePlaylists playlists)
     {
         _app = app;
         BaseUri = baseUri;
         Stats = stats;
+        Playlists = playlists;
     }
 
     /// <summary>API base with a trailing slash, e.g. <c>http://127.0.0.1:5005/</c>.</summary>
@@ -88,6 +90,9 @@ public sealed class FakeListenBrainzServer : IAsyncDisposable
 
     /// <summary>Counters.</summary>
     public FakeListenBrainzStats Stats { get; }
+
+    /// <summary>The playlists accepted by <c>POST /1/playlist/create</c>, with their bodies as received.</summary>
+    public FakePlaylists Playlists { get; }
 
     /// <summary>Starts the server on 127.0.0.1 and returns once it listens.</summary>
     /// <param name="world">The listens to serve (it may grow while served: <see cref="FakeListenWorld.AddNewer"/>).</param>
@@ -221,8 +226,10 @@ public sealed class FakeListenBrainzServer : IAsyncDisposable
 
             return Results.Json(answer);
         });
+        var playlists = new FakePlaylists();
+        playlists.Map(app, options);
         var port = await LoopbackHost.StartAsync(app, cancellationToken).ConfigureAwait(false);
-        return new FakeListenBrainzServer(app, new Uri($"http://127.0.0.1:{port}/"), stats);
+        return new FakeListenBrainzServer(app, new Uri($"http://127.0.0.1:{port}/"), stats, playlists);
     }
 
     /// <summary>Stops the server.</summary>

@@ -1,14 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using SoundGraph.Cli.Jobs;
+using SoundGraph.Ingest.Sources.ListenBrainz;
 using SoundGraph.Services.Taste;
 using SoundGraph.Taste.Mixtape;
 using SoundGraph.Taste.Time;
 
 namespace SoundGraph.Cli.Commands;
 
-/// <summary><c>sgr mixtape --user U --week 2021-W07 [--minutes 75] [--out mix.jspf|.xspf|.m3u8]</c>: a 60–90 minute mix
-/// of a listener's week (issue 16). The work is SoundGraph.Services' <see cref="MixtapeService"/>; this is the shell.</summary>
+/// <summary><c>sgr mixtape --user U --week 2021-W07 [--minutes 75] [--out mix.jspf|.xspf|.m3u8] [--listenbrainz]</c>: a
+/// 60–90 minute mix of a listener's week (issue 16), optionally created as a ListenBrainz playlist. The work is
+/// SoundGraph.Services' <see cref="MixtapeService"/> and <see cref="MixtapePublisher"/>; this is the shell.</summary>
 public static class MixtapeCommand
 {
     /// <summary>Builds the command.</summary>
@@ -25,12 +27,15 @@ public static class MixtapeCommand
         var lambda = new Option<double>("--lambda") { Description = "MMR trade-off, 0–1: 1 = closest to the week's centre only, 0 = most varied (default 0.6).", DefaultValueFactory = _ => new MixtapeOptions().Lambda };
         var zone = new Option<string?>("--time-zone") { Description = "IANA time zone the days are cut in (default: the listener's stored one, else UTC)." };
         var output = new Option<string?>("--out") { Description = "Write the playlist to this file; the extension picks the format: .jspf (ListenBrainz), .xspf or .m3u8." };
+        var listenBrainz = new Option<bool>("--listenbrainz") { Description = "Also create the mix as a private playlist on ListenBrainz (needs the user token; tracks without a MusicBrainz recording id are left out)." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "ListenBrainz API base URL for --listenbrainz (default https://api.listenbrainz.org/; the fake server's URL for the demo)." };
+        var tokenFile = new Option<string?>("--token-file") { Description = "A file holding the ListenBrainz user token for --listenbrainz (default: the LISTENBRAINZ_TOKEN environment variable)." };
         var command = new Command(
             "mixtape",
             "A 60–90 minute mix of a listener's week: the dominant cluster of what they played, tracks chosen by maximal marginal relevance " +
             "(at most two per artist), ordered for flow by Camelot key and tempo, each pick explained.")
         {
-            user, week, from, to, minutes, lambda, zone, output,
+            user, week, from, to, minutes, lambda, zone, output, listenBrainz, baseUrl, tokenFile,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,8 +43,14 @@ public static class MixtapeCommand
             var options = new MixtapeOptions { TargetMinutes = parse.GetValue(minutes), Lambda = parse.GetValue(lambda) };
             Check(options);
             var format = parse.GetValue(output) is { } path ? MixtapeJob.FormatOf(path) : (PlaylistFormat?)null;
+            var lb = parse.GetValue(listenBrainz) ? ListenBrainz(parse.GetValue(baseUrl), parse.GetValue(tokenFile)) : null;
+            if (lb is null && (parse.GetValue(baseUrl) is not null || parse.GetValue(tokenFile) is not null))
+            {
+                throw new ArgumentException("--base-url and --token-file go with --listenbrainz.");
+            }
+
             await using var store = await CliContext.OpenStoreAsync(parse, ct, mustExist: true).ConfigureAwait(false);
-            return await MixtapeJob.RunAsync(context, store, parse.GetValue(user)!, period, options, parse.GetValue(zone), parse.GetValue(output), format, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
+            return await MixtapeJob.RunAsync(context, store, parse.GetValue(user)!, period, options, parse.GetValue(zone), parse.GetValue(output), format, lb, parse.GetValue(CliContext.JsonOption), ct).ConfigureAwait(false);
         });
         return command;
     }
@@ -64,6 +75,22 @@ public static class MixtapeCommand
         var first = Day(from, "--from");
         var last = Day(to, "--to");
         return last < first ? throw new ArgumentException($"--to {to} is before --from {from}.") : MixtapePeriod.Range(first, last);
+    }
+
+    /// <summary>The ListenBrainz options of <c>--listenbrainz</c>, validated before any store is opened.</summary>
+    /// <exception cref="InvalidOperationException">No token in <c>--token-file</c> or LISTENBRAINZ_TOKEN.</exception>
+    /// <exception cref="ArgumentException">A bad <c>--base-url</c>.</exception>
+    private static ListenBrainzOptions ListenBrainz(string? baseUrl, string? tokenFile)
+    {
+        var options = new ListenBrainzOptions
+        {
+            ApiBaseUri = baseUrl is null ? new ListenBrainzOptions().ApiBaseUri
+                : Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--base-url '{baseUrl}' is not an absolute URL."),
+            Token = ListenBrainzToken.Read(tokenFile)
+                ?? throw new InvalidOperationException($"--listenbrainz needs your ListenBrainz user token: set {ListenBrainzOptions.TokenVariable} or give --token-file."),
+        };
+        options.Validate();
+        return options;
     }
 
     private static DateOnly Day(string text, string option) =>

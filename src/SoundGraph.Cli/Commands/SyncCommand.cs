@@ -34,7 +34,7 @@ public static class SyncCommand
         listenbrainz.SetAction(async (parse, ct) =>
         {
             var request = new ListenBrainzSyncRequest(parse.GetValue(user)!, ParseSince(parse.GetValue(since)), parse.GetValue(full), NonBlank(parse.GetValue(listener)));
-            var options = SyncSettings.ListenBrainz(parse.GetValue(baseUrl), ReadToken(parse.GetValue(tokenFile)), parse.GetValue(pageSize)); // validated before any store is opened
+            var options = SyncSettings.ListenBrainz(parse.GetValue(baseUrl), ListenBrainzToken.Read(parse.GetValue(tokenFile)), parse.GetValue(pageSize)); // validated before any store is opened
             var rejects = CliContext.RejectsPath(StoreLocation.Parse(CliContext.DbValue(parse)));
             return await CliContext.RunOnStoreAsync(
                 parse, store => SyncJob.RunAsync(context, store, options, request, parse.GetValue(lbSpill), parse.GetValue(CliContext.JsonOption), ct), [rejects], ct).ConfigureAwait(false);
@@ -94,17 +94,5 @@ public static class SyncCommand
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time
             : throw new FormatException($"--since '{value}' is not a date (yyyy-MM-dd) or an ISO 8601 time.");
-    }
-
-    /// <summary>The token from the file (trimmed), else from LISTENBRAINZ_TOKEN, else null. Never printed.</summary>
-    private static string? ReadToken(string? file)
-    {
-        if (file is not null)
-        {
-            var text = File.ReadAllText(file).Trim();
-            return text.Length == 0 ? throw new FormatException($"The token file '{file}' is empty.") : text;
-        }
-
-        return SyncSettings.FromEnvironment(ListenBrainzOptions.TokenVariable);
     }
 }

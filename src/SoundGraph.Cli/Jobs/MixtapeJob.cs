@@ -1,5 +1,7 @@
 using System.Globalization;
 using SoundGraph.Cli.Rendering;
+using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Services.Sync;
 using SoundGraph.Services.Taste;
 using SoundGraph.Storage;
 using SoundGraph.Taste.Mixtape;
@@ -20,7 +22,7 @@ public enum PlaylistFormat
 }
 
 /// <summary><c>sgr mixtape</c>: builds the mixtape through <see cref="MixtapeService"/> and prints the tracklist with the
-/// explanations, writes the playlist file, or both as JSON.</summary>
+/// explanations, writes the playlist file, creates it on ListenBrainz (<see cref="MixtapePublisher"/>), or all as JSON.</summary>
 public static class MixtapeJob
 {
     /// <summary>The format of <paramref name="path"/>'s extension (case-insensitive).</summary>
@@ -33,10 +35,11 @@ public static class MixtapeJob
         var other => throw new ArgumentException($"--out '{path}': unknown playlist format '{other}'; use .jspf (ListenBrainz), .xspf or .m3u8."),
     };
 
-    /// <summary>Builds and prints (or writes) the mixtape.</summary>
+    /// <summary>Builds and prints (or writes) the mixtape; with <paramref name="listenBrainz"/>, creates it there too.</summary>
     /// <returns>0, or <see cref="CliApp.NeedsChoice"/> when the listener is ambiguous or unknown.</returns>
+    /// <exception cref="ListenBrainzException">ListenBrainz refused the playlist (the file, if any, is written first).</exception>
     public static async Task<int> RunAsync(CliContext context, SoundGraphStore store, string user, MixtapePeriod period, MixtapeOptions options,
-        string? zone, string? output, PlaylistFormat? format, bool json, CancellationToken ct)
+        string? zone, string? output, PlaylistFormat? format, ListenBrainzOptions? listenBrainz, bool json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (await TasteJobs.ResolveUserAsync(context, store, user, json, ct).ConfigureAwait(false) is not { } listener)
@@ -48,7 +51,7 @@ public static class MixtapeJob
         var w = context.Console.Profile.Out.Writer;
         if (output is not null && format is { } f)
         {
-            var playlist = result.ToPlaylist($"{listener.Name} — {period.Label}", DateTimeOffset.UtcNow);
+            var playlist = result.ToPlaylist(MixtapePublisher.Title(listener.Name, period), DateTimeOffset.UtcNow);
             var text = f switch
             {
                 PlaylistFormat.Jspf => JspfWriter.Write(playlist),
@@ -58,15 +61,32 @@ public static class MixtapeJob
             await File.WriteAllTextAsync(output, text, ct).ConfigureAwait(false);
         }
 
+        MixtapePublication? published = null;
+        if (listenBrainz is not null)
+        {
+            using var http = ApiHttp.Create();
+            using var client = new ListenBrainzClient(http, listenBrainz);
+            published = await MixtapePublisher.PublishAsync(result, MixtapePublisher.Title(listener.Name, period), client, ct: ct).ConfigureAwait(false);
+        }
+
         if (json)
         {
-            w.WriteLine(ReportJson.Serialize(Json(listener.Name, result, output)));
+            w.WriteLine(ReportJson.Serialize(Json(listener.Name, result, output, published)));
             return 0;
         }
 
-        if (output is not null)
+        if (output is not null || published is not null)
         {
-            w.WriteLine(Written(result, output, format!.Value));
+            if (output is not null)
+            {
+                w.WriteLine(Written(result, output, format!.Value));
+            }
+
+            if (published is not null)
+            {
+                w.WriteLine(Published(published));
+            }
+
             return 0;
         }
 
@@ -81,11 +101,16 @@ public static class MixtapeJob
         var line = string.Create(CultureInfo.InvariantCulture,
             $"Wrote {entries.Count} tracks ({result.Mixtape.TotalMinutes:0.0} min) to {output} as {format.ToString().ToUpperInvariant()}: {mbids} with a MusicBrainz recording id, {entries.Count(e => e.SpotifyUri is not null)} with a Spotify URI, {entries.Count(e => e.LocalPath is not null)} local files.");
         return format == PlaylistFormat.Jspf && mbids < entries.Count
-            ? line + " ListenBrainz needs a recording id on every track: run `sgr resolve musicbrainz` first."
+            ? line + " ListenBrainz takes only tracks with a recording id (--listenbrainz leaves the others out): run `sgr resolve musicbrainz` first."
             : line;
     }
 
-    private static object Json(string listener, MixtapeResult r, string? output)
+    /// <summary>"Created on ListenBrainz: https://listenbrainz.org/playlist/… (18 tracks; 1 without a MusicBrainz recording id left out)."</summary>
+    private static string Published(MixtapePublication p) =>
+        string.Create(CultureInfo.InvariantCulture, $"Created on ListenBrainz: {p.PlaylistUrl} ({p.TracksSent} tracks")
+        + (p.TracksLeftOut == 0 ? ")." : string.Create(CultureInfo.InvariantCulture, $"; {p.TracksLeftOut} without a MusicBrainz recording id left out: run `sgr resolve musicbrainz`)."));
+
+    private static object Json(string listener, MixtapeResult r, string? output, MixtapePublication? published)
     {
         var c = r.Mixtape.Cluster;
         return new
@@ -136,6 +161,7 @@ public static class MixtapeJob
                 };
             }),
             written = output,
+            listenBrainz = published is null ? null : new { playlistMbid = published.PlaylistMbid, playlistUrl = published.PlaylistUrl, published.TracksSent, published.TracksLeftOut },
         };
     }
 }

@@ -18,6 +18,7 @@ public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteAp
         { "POST", "/api/labels" },
         { "DELETE", "/api/labels?user=ana&track=Sunny" },
         { "POST", "/api/aggregate/weeks?user=ana" },
+        { "POST", "/api/mixtapes" },
         { "GET", "/api/jobs/0123456789abcdef0123456789abcdef" },
         { "POST", "/api/ingest/listens?user=synthetic-listener" },
         { "POST", "/api/tags/lastfm/sync" },
@@ -32,7 +33,12 @@ public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteAp
         await using var factory = new TasteApiFactory(taste.Db, taste.WebRoot, IPAddress.Parse("203.0.113.9"));
         using var client = factory.CreateClient();
 
-        var (status, body, response) = await client.SendJsonAsync(new HttpMethod(method), path, method == "POST" && path == "/api/labels" ? new { user = "ana", track = "Sunny", axis = "energy", value = 0.5 } : null);
+        var (status, body, response) = await client.SendJsonAsync(new HttpMethod(method), path, path switch
+        {
+            "/api/labels" when method == "POST" => new { user = "ana", track = "Sunny", axis = "energy", value = 0.5 },
+            "/api/mixtapes" => new { user = "ana", week = "2021-W07" },
+            _ => null,
+        });
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

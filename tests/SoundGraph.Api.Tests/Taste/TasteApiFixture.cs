@@ -55,11 +55,16 @@ public sealed class TasteApiFixture : IAsyncLifetime
 }
 
 /// <summary>The API over one store, its requests seen as coming from <c>remote</c> (null: no address, as the test
-/// server gives none), with extra configuration <c>settings</c> (e.g. the pipeline's credentials).</summary>
+/// server gives none), with extra configuration <c>settings</c> (e.g. the pipeline's credentials, <c>SoundGraph:ListenBrainz:BaseUrl</c>).</summary>
 public sealed class TasteApiFactory(string db, string webRoot, IPAddress? remote, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("SoundGraph:Db", db);
         builder.UseSetting("SoundGraph:WebRoot", webRoot);
         builder.UseSetting("SoundGraph:CacheSeconds", "60");

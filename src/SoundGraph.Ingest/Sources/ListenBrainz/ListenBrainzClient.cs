@@ -28,7 +28,7 @@ public sealed record ListenBrainzListensPage(IReadOnlyList<JsonElement> Listens,
 public sealed record ListenBrainzWalkPage(IReadOnlyList<JsonElement> Listens, int Received, long OldestTs, long NewestTs);
 
 /// <summary>Typed client of the ListenBrainz API v1 (https://listenbrainz.readthedocs.io/en/latest/users/api/core.html):
-/// a user's listens, their count and token validation, with the server's rate limits honoured.</summary>
+/// a user's listens, their count, token validation, recording tags and playlist creation, with the server's rate limits honoured.</summary>
 /// <remarks>
 /// <para>Pacing: one request at a time per instance. Every answer's <c>X-RateLimit-Remaining</c> and
 /// <c>X-RateLimit-Reset-In</c> (seconds) are read; when Remaining is 0 the next request waits Reset-In seconds. A 429
