@@ -15,7 +15,7 @@ public sealed class PlatformTests(ApiFixture api)
         var paths = body.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "/api/aggregate/weeks", "/api/artists/{id}", "/api/dashboard/moods", "/api/dashboard/outliers", "/api/dashboard/radar",
+                "/api/aggregate/weeks", "/api/artists/{id}", "/api/dashboard/map", "/api/dashboard/moods", "/api/dashboard/outliers", "/api/dashboard/radar",
                 "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/jobs/{id}", "/api/labels", "/api/recommend/models",
                 "/api/recommend/track/{id}", "/api/related/{kind}/{id}", "/api/search", "/api/tracks/{id}", "/api/unveil/{kind}/{id}",
                 "/api/users/{id}", "/health",
