@@ -1,10 +1,11 @@
 // The 2-D taste map: the listener's track-weeks projected with UMAP (project.ts; seeded, so deterministic), coloured
-// by week or by mood, and the weekly centroids (placed with the same fitted UMAP) joined by arrows, oldest to newest.
+// by week or by mood, and the weekly centroids (each week's minute-weighted barycentre on the map, see project.ts)
+// joined by arrows, oldest to newest.
 import type { Plugin } from "chart.js";
 import { el, empty } from "../dom";
 import { Chart, keep } from "./charts";
-import { MAP_SEED, project, type Projection } from "./project";
-import { MOOD_COLOURS, type TasteMapData, weekColour } from "./types";
+import { MAP_SEED, project, type Projection, weeklyCentres } from "./project";
+import { formatValue, MOOD_COLOURS, type TasteMapData, weekColour } from "./types";
 
 export type MapColour = "week" | "mood";
 
@@ -40,7 +41,7 @@ const arrows: Plugin<"scatter"> = {
   },
 };
 
-let last: { data: TasteMapData; projection: Projection } | null = null;
+let last: { data: TasteMapData; projection: Projection; centres: ([number, number] | null)[] } | null = null;
 
 /** Projects and draws `data`; `colour` picks the points' colours. */
 export function renderMap(box: HTMLElement, data: TasteMapData, colour: MapColour, onColour: (c: MapColour) => void): void {
@@ -53,10 +54,13 @@ export function renderMap(box: HTMLElement, data: TasteMapData, colour: MapColou
     window.sgTasteMap = { points: [], centroids: [], method: "none", seed: MAP_SEED };
     return;
   }
-  const projection = last?.data === data ? last.projection
-    : project(data.points.map((p) => p.values), data.centroids.map((c) => c.values), data.axes.length);
-  last = { data, projection };
-  window.sgTasteMap = { ...projection, seed: MAP_SEED };
+  if (last?.data !== data) {
+    const projection = project(data.points.map((p) => p.values), data.axes.length);
+    const centres = weeklyCentres(projection.points, data.points.map((p) => p.week), data.points.map((p) => p.minutes), data.centroids.map((c) => c.week));
+    last = { data, projection, centres };
+  }
+  const { projection, centres } = last;
+  window.sgTasteMap = { points: projection.points, centroids: centres, method: projection.method, seed: MAP_SEED };
 
   const select = el("select", { "data-testid": "taste-map-colour", "aria-label": "Colour the points by" },
     el("option", { value: "week", selected: colour === "week" }, "week"), el("option", { value: "mood", selected: colour === "mood" }, "mood"));
@@ -68,14 +72,14 @@ export function renderMap(box: HTMLElement, data: TasteMapData, colour: MapColou
     el("label", {}, "Colour by ", select),
     el("div", { class: "chart-wrap taste-map" }, canvas),
     el("p", { class: "note" }, projection.method === "umap"
-      ? `UMAP of ${data.axes.map((a) => a.axis).join(", ")} (standardised), seed ${MAP_SEED}; the arrows join the weekly centroids, oldest to newest.`
+      ? `UMAP of ${data.axes.map((a) => a.axis).join(", ")} (standardised), seed ${MAP_SEED}; each diamond is a week's minute-weighted centre on the map, the arrows go from oldest to newest week.`
       : "Too few distinct tracks for UMAP: drawn on the first two standardised axes."));
 
   const weekIndex = new Map(data.weeks.map((w, i) => [w, i]));
   const colours = data.points.map((p) => colour === "mood"
     ? (p.mood ? MOOD_COLOURS[p.mood] ?? "#888" : "#888")
     : weekColour(weekIndex.get(p.week) ?? 0, data.weeks.length));
-  const centroidPoints = projection.centroids.flatMap((c, i) => (c ? [{ x: c[0], y: c[1], week: data.centroids[i]!.week }] : []));
+  const centroidPoints = centres.flatMap((c, i) => (c ? [{ x: c[0], y: c[1], week: data.centroids[i]!.week, values: data.centroids[i]!.values }] : []));
   keep("map", new Chart(canvas, {
     type: "scatter",
     data: {
@@ -100,7 +104,10 @@ export function renderMap(box: HTMLElement, data: TasteMapData, colour: MapColou
         tooltip: {
           callbacks: {
             label: (item) => {
-              if (item.datasetIndex === 1) return `centroid of ${centroidPoints[item.dataIndex]?.week ?? ""}`;
+              if (item.datasetIndex === 1) {
+                const c = centroidPoints[item.dataIndex];
+                return c ? `${c.week} centroid: ` + data.axes.map((a, j) => `${a.axis} ${formatValue(c.values[j], a.unit)}`).join(", ") : "";
+              }
               const p = data.points[item.dataIndex]!;
               return `${p.title}${p.artist ? ` — ${p.artist}` : ""}: ${p.week}, ${p.minutes.toFixed(1)} min${p.mood ? `, ${p.mood}` : ""}`;
             },

@@ -22,7 +22,7 @@ export function renderMoods(box: HTMLElement, m: MoodsResponse["moods"]): void {
         data: m.weeks.map((w) => w.shares[i]?.share ?? 0),
         fill: i === 0 ? "origin" : "-1",
         stack: "moods",
-        tension: 0.35,
+        cubicInterpolationMode: "monotone" as const,
         pointRadius: 0,
         borderWidth: 1,
         borderColor: MOOD_COLOURS[bin.mood] ?? "#888",

@@ -1,6 +1,11 @@
 // The taste map's projection, DOM-free: standardise the listener's track vectors, fit UMAP (umap-js) with a seeded
-// PRNG so a fixed input always gives the same picture, and place the weekly centroids with the same fitted model
-// (UMAP.transform), so the arrows between them live in the points' space.
+// PRNG so a fixed input always gives the same picture, and place each weekly centroid at the minute-weighted
+// barycentre of that week's points on the map.
+//
+// Why not UMAP.transform for the centroids: a centroid is a mean of tracks, usually near none of them, and UMAP places
+// such out-of-sample points by their few nearest training points; with a listener's handful of distinct tracks that
+// scattered weeks with almost equal centroids across the map (tried on the synthetic test listener). The barycentre
+// is honest about what it is — the centre of the week's points as drawn — and moves only when the week's listening does.
 import { UMAP } from "umap-js";
 
 /** The map's seed: every load of the same data draws the same map. */
@@ -23,8 +28,6 @@ export function mulberry32(seed: number): () => number {
 export interface Projection {
   /** One [x, y] per input point, in order. */
   points: [number, number][];
-  /** One [x, y] per centroid, null for a week without values. */
-  centroids: ([number, number] | null)[];
   /** "umap" or, with fewer than MIN_UMAP distinct vectors, "axes" (the first two standardised axes). */
   method: "umap" | "axes";
 }
@@ -52,21 +55,18 @@ export function standardise(vectors: (number | null)[][], dims: number, scale = 
   }));
 }
 
-/** Projects `points` (and `centroids` with the same fit) to 2-D. Identical vectors (a track played in several weeks)
- * are fitted once and share one position. */
-export function project(points: (number | null)[][], centroids: (number | null)[][], dims: number, seed = MAP_SEED): Projection {
-  const scale = scaler(points, dims);
-  const z = standardise(points, dims, scale);
+/** Projects `points` to 2-D. Identical vectors (a track played in several weeks) are fitted once and share one
+ * position. */
+export function project(points: (number | null)[][], dims: number, seed = MAP_SEED): Projection {
+  const z = standardise(points, dims);
   const keys = z.map((v) => v.map((x) => x.toFixed(9)).join(","));
   const unique = new Map<string, number>();
   const distinct: number[][] = [];
   keys.forEach((k, i) => { if (!unique.has(k)) { unique.set(k, distinct.length); distinct.push(z[i]!); } });
-  const present = centroids.map((c) => c.some((x) => x !== null && x !== undefined));
-  const zc = standardise(centroids, dims, scale);
 
   if (distinct.length < MIN_UMAP || dims < 2) {
     const at = (v: number[]): [number, number] => [v[0] ?? 0, v[1] ?? 0];
-    return { points: z.map(at), centroids: zc.map((c, i) => (present[i] ? at(c) : null)), method: "axes" };
+    return { points: z.map(at), method: "axes" };
   }
 
   const umap = new UMAP({
@@ -77,12 +77,21 @@ export function project(points: (number | null)[][], centroids: (number | null)[
     random: mulberry32(seed),
   });
   const embedded = umap.fit(distinct);
-  const wanted = zc.filter((_, i) => present[i]);
-  const placed = wanted.length ? umap.transform(wanted) : [];
-  let next = 0;
   return {
     points: keys.map((k) => { const e = embedded[unique.get(k)!]!; return [e[0]!, e[1]!]; }),
-    centroids: present.map((p) => { if (!p) return null; const e = placed[next++]!; return [e[0]!, e[1]!]; }),
     method: "umap",
   };
+}
+
+/** Per week of `weeks`, the minute-weighted barycentre of its points' positions; null for a week without points. */
+export function weeklyCentres(positions: readonly [number, number][], pointWeeks: readonly string[], minutes: readonly number[], weeks: readonly string[]): ([number, number] | null)[] {
+  return weeks.map((week) => {
+    let w = 0, x = 0, y = 0;
+    positions.forEach((p, i) => {
+      if (pointWeeks[i] !== week) return;
+      const m = minutes[i]! > 0 ? minutes[i]! : 0;
+      w += m; x += m * p[0]; y += m * p[1];
+    });
+    return w > 0 ? [x / w, y / w] : null;
+  });
 }
