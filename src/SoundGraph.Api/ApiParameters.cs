@@ -46,6 +46,7 @@ internal sealed class ParameterSchemaTransformer : IOpenApiOperationTransformer
         var path = context.Description.RelativePath ?? string.Empty;
         var isSearch = path.StartsWith("api/search", StringComparison.OrdinalIgnoreCase);
         var isOutliers = path.StartsWith("api/dashboard/outliers", StringComparison.OrdinalIgnoreCase);
+        var isMap = path.StartsWith("api/dashboard/map", StringComparison.OrdinalIgnoreCase);
         var isJob = path.StartsWith("api/jobs", StringComparison.OrdinalIgnoreCase);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
@@ -85,7 +86,7 @@ internal sealed class ParameterSchemaTransformer : IOpenApiOperationTransformer
                     Integer(parameter, ApiParameters.Depth);
                     break;
                 case "limit":
-                    Integer(parameter, isSearch ? ApiParameters.SearchLimit : isOutliers ? Endpoints.DashboardEndpoints.OutlierLimit : ApiParameters.SectionLimit);
+                    Integer(parameter, isSearch ? ApiParameters.SearchLimit : isOutliers ? Endpoints.DashboardEndpoints.OutlierLimit : isMap ? Endpoints.DashboardEndpoints.MapLimit : ApiParameters.SectionLimit);
                     break;
                 case "user":
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = ApiParameters.MaxQueryLength };

@@ -15,7 +15,7 @@ public sealed class PlatformTests(ApiFixture api)
         var paths = body.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "/api/aggregate/weeks", "/api/analyze/track/{id}", "/api/artists/{id}", "/api/dashboard/moods", "/api/dashboard/outliers",
+                "/api/aggregate/weeks", "/api/analyze/track/{id}", "/api/artists/{id}", "/api/dashboard/map", "/api/dashboard/moods", "/api/dashboard/outliers",
                 "/api/dashboard/radar", "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/ingest/listens", "/api/jobs/{id}", "/api/labels",
                 "/api/mixtapes", "/api/recommend/models", "/api/recommend/track/{id}", "/api/related/{kind}/{id}", "/api/score/track/{id}", "/api/search",
                 "/api/tags/lastfm/sync", "/api/tracks/{id}", "/api/unveil/{kind}/{id}",

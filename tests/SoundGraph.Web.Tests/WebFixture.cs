@@ -10,7 +10,8 @@ using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Web.Tests;
 
-/// <summary>One demo store (the real demo data, built by <c>sgr demo</c>), the real API and web page on a free loopback
+/// <summary>One demo store (the real demo data, built by <c>sgr demo</c>, plus one SYNTHETIC listener with an
+/// aggregated listening history for the taste dashboard: <see cref="SyntheticTaste"/>), the real API and web page on a free loopback
 /// port (Kestrel, as <c>sgr serve</c> runs it), and one headless Debian Chromium shared by the collection. Each test opens
 /// its own context and page (<see cref="NewPageAsync"/>).</summary>
 public sealed class WebFixture : IAsyncLifetime
@@ -29,6 +30,9 @@ public sealed class WebFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>users.id of the SYNTHETIC listener written into the demo store (<see cref="SyntheticTaste"/>).</summary>
+    public long SyntheticListener { get; private set; }
 
     /// <summary>Where screenshots go: <c>SOUNDGRAPH_ARTIFACTS</c>, else <c>TestResults/screenshots</c> in the test's bin.</summary>
     public static string ArtifactsDir =>
@@ -57,6 +61,7 @@ public sealed class WebFixture : IAsyncLifetime
         Directory.CreateDirectory(_dir);
         var db = Path.Combine(_dir, "demo.db");
         await DemoStore.BuildAsync(db);
+        SyntheticListener = await SyntheticTaste.WriteAsync(db);
 
         _app = SoundGraphApi.Build(new ApiOptions(db, "http://127.0.0.1:0", ApiOptions.DefaultCacheSeconds, webRoot));
         await _app.StartAsync();

@@ -61,7 +61,7 @@ export class ApiError extends Error {
 }
 
 /** Reads a response as JSON, turning non-2xx answers into ApiError with the problem details (or a stand-in). */
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { headers: { Accept: "application/json" }, signal });

@@ -7,6 +7,7 @@ import { GraphView } from "./graph";
 import { renderRelated } from "./related";
 import { setupSearch } from "./search";
 import { formatHash, K_CHOICES, nodeId, parseHash, type Selection } from "./state";
+import { setupTasteView } from "./taste/view";
 import { renderUnveil } from "./unveil";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -220,5 +221,6 @@ window.addEventListener("hashchange", applyHash);
 
 graph.clear(START_GRAPH);
 updateLegend();
+setupTasteView($("taste-view"));
 applyHash();
 if (!selected) document.body.dataset.graphReady = "true";

@@ -6,7 +6,7 @@ using SoundGraph.Services.Taste;
 
 namespace SoundGraph.Api.Endpoints;
 
-/// <summary><c>GET /api/dashboard/trajectory|radar|moods|outliers</c>: a listener's taste over time, read from the stored
+/// <summary><c>GET /api/dashboard/trajectory|radar|moods|outliers|map</c>: a listener's taste over time, read from the stored
 /// weekly aggregates (<c>sgr taste aggregate</c> or <c>POST /api/aggregate/weeks</c>) and, for moods and outliers, their
 /// plays; every value on the listener's calibrated scale. Personal data: loopback only, never cached.</summary>
 internal static class DashboardEndpoints
@@ -16,6 +16,9 @@ internal static class DashboardEndpoints
 
     /// <summary>Outliers returned by default.</summary>
     public static readonly IntParameter OutlierLimit = new("limit", 1, 50, 10, "Most tracks to return.");
+
+    /// <summary>Map points returned by default.</summary>
+    public static readonly IntParameter MapLimit = new("limit", 1, TasteMaps.MaxPoints, 500, "Most points to return.");
 
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -54,6 +57,16 @@ internal static class DashboardEndpoints
             .WithSummary("The tracks of the last 90 days farthest from that period's centroid")
             .WithDescription("Distance = root mean square z-score over the track's axes (z in the period's minute-weighted sd); the axis that makes it far. limit 1–50, default 10. Loopback only.")
             .Produces<OutliersResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/dashboard/map", MapAsync)
+            .WithName("DashboardMap")
+            .WithTags("Dashboard")
+            .WithSummary("The window's played tracks per week with their axis values, and the weekly centroids (the 2-D taste map's input)")
+            .WithDescription("One point per track and week with a counted play: title, artist, plays, minutes, mood and one value per axis on the listener's calibrated scale; "
+                + "the centroids are the stored weekly aggregates. window as for trajectory. limit 1–2000, default 500: the points with the most minutes. Loopback only.")
+            .Produces<MapResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -148,6 +161,29 @@ internal static class DashboardEndpoints
         return TypedResults.Ok(new OutliersResponse(listener, TasteReports.OutlierDays, outliers));
     }
 
+    private static async Task<IResult> MapAsync(string? user, string? window, string? limit, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
+    {
+        var check = new ParameterValidation();
+        check.Single(request, "user", "window", "limit");
+        var query = check.Listener(user);
+        var weeks = check.Weeks(window, "window", DefaultWindow);
+        var count = check.Range(limit, MapLimit);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
+        if (listener is null)
+        {
+            return problem!;
+        }
+
+        var map = await TasteMaps.BuildAsync(session.Taste, listener.Id, weeks, count, cancellationToken).ConfigureAwait(false);
+        return map is null ? NotAggregated(listener) : TypedResults.Ok(new MapResponse(listener, weeks, map));
+    }
+
     /// <summary>404: the listener exists but has no weekly aggregates.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotAggregated(ListenerView listener) => TypedResults.Problem(
         detail: $"{listener.Name} (user:{listener.Id}) has no weekly aggregates yet: POST /api/aggregate/weeks?user=user:{listener.Id} "
@@ -178,3 +214,9 @@ internal sealed record MoodsResponse(ListenerView Listener, int Window, TasteMoo
 /// <param name="Days">Days before the last listen the centroid covers (90).</param>
 /// <param name="Outliers">Farthest first.</param>
 internal sealed record OutliersResponse(ListenerView Listener, int Days, IReadOnlyList<TasteOutlier> Outliers);
+
+/// <summary>The body of <c>GET /api/dashboard/map</c>.</summary>
+/// <param name="Listener">Who.</param>
+/// <param name="Window">The window asked for, in weeks.</param>
+/// <param name="Map">The axes, points and weekly centroids.</param>
+internal sealed record MapResponse(ListenerView Listener, int Window, TasteMap Map);

@@ -14,6 +14,10 @@ namespace SoundGraph.Services.Taste;
 /// <param name="MomentumIndex">Per week the momentum index (norm of the axes' EMA changes in each axis's weekly sd);
 /// null when undefined.</param>
 /// <param name="Axes">Per axis with any stored week: one value per window week.</param>
+/// <param name="Changes">The stored change points (CUSUM, <c>taste_changes</c>) whose week is in the window, by week then
+/// axis.</param>
+/// <param name="Diversity">Per week the diversity of its minutes over the 3 × 3 energy × valence grid (Shannon
+/// entropy / log₂ 9, 0–1); null when the week has no placed play.</param>
 public sealed record TasteTrajectory(
     long UserId,
     string TimeZone,
@@ -22,7 +26,9 @@ public sealed record TasteTrajectory(
     IReadOnlyList<double> Minutes,
     IReadOnlyList<double> Coverage,
     IReadOnlyList<double?> MomentumIndex,
-    IReadOnlyList<AxisTrajectory> Axes);
+    IReadOnlyList<AxisTrajectory> Axes,
+    IReadOnlyList<TasteChangeRow> Changes,
+    IReadOnlyList<double?> Diversity);
 
 /// <summary>One axis over a <see cref="TasteTrajectory"/>'s weeks; each list has one entry per week, null where the week
 /// had no counted play with a value on the axis (no <c>taste_weeks</c> row).</summary>
@@ -70,6 +76,8 @@ public static class TasteTrajectories
             axes.Add(new AxisTrajectory(axis.Code(), axis.Unit(), [.. cells.Select(r => r?.Mean)], [.. cells.Select(r => r?.Ema)], [.. cells.Select(r => r?.Momentum)]));
         }
 
+        var inWindow = window.Select(t => t.Week).ToHashSet(StringComparer.Ordinal);
+        var changes = (await taste.ChangesAsync(userId, ct).ConfigureAwait(false)).Where(c => inWindow.Contains(c.Week)).ToList();
         return new TasteTrajectory(
             userId,
             state.TimeZone,
@@ -78,6 +86,8 @@ public static class TasteTrajectories
             [.. window.Select(t => t.Minutes)],
             [.. window.Select(t => t.Coverage)],
             [.. window.Select(t => t.MomentumIndex)],
-            axes);
+            axes,
+            changes,
+            [.. window.Select(t => t.Diversity)]);
     }
 }

@@ -309,6 +309,24 @@ public sealed partial class TasteStore
         return names;
     }
 
+    /// <summary>Title and primary artist (the first credit, as in <see cref="SqlFragments.TrackDisplayName"/>; null when the
+    /// track has no credit) of <paramref name="trackIds"/> (absent ids are left out).</summary>
+    public async Task<IReadOnlyDictionary<long, (string Title, string? Artist)>> TrackTitlesAsync(IReadOnlyCollection<long> trackIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(trackIds);
+        var titles = new Dictionary<long, (string Title, string? Artist)>();
+        await ForChunksAsync(
+            trackIds,
+            """
+            SELECT t.id, t.title, (SELECT a.name FROM track_credits c JOIN artists a ON a.id = c.artist_id
+                                   WHERE c.track_id = t.id ORDER BY c.role, c.position, c.artist_id LIMIT 1)
+            FROM tracks t WHERE t.id IN ({ids})
+            """,
+            reader => titles[reader.GetInt64(0)] = (reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)),
+            ct).ConfigureAwait(false);
+        return titles;
+    }
+
     /// <summary>When the stored track axes were computed; null when there are none.</summary>
     public async Task<DateTimeOffset?> AxesComputedAtAsync(CancellationToken ct = default)
     {

@@ -31,6 +31,8 @@ public sealed class DashboardTests(TasteApiFixture taste) : IClassFixture<TasteA
         Assert.Equal(15, t.GetProperty("minutes")[11].GetDouble(), 9);
         Assert.Equal(11.0 / 12, t.GetProperty("coverage")[0].GetDouble(), 9);
         Assert.Equal(12, t.GetProperty("momentumIndex").GetArrayLength());
+        Assert.Equal(12, t.GetProperty("diversity").GetArrayLength());
+        Assert.Equal(JsonValueKind.Array, t.GetProperty("changes").ValueKind);
 
         var axes = t.GetProperty("axes").Items().ToDictionary(a => a.GetProperty("axis").GetString()!);
         Assert.Equal(["energy", "valence", "tempo"], axes.Keys);
@@ -169,6 +171,7 @@ public sealed class DashboardTests(TasteApiFixture taste) : IClassFixture<TasteA
     [InlineData("/api/dashboard/radar")]
     [InlineData("/api/dashboard/moods")]
     [InlineData("/api/dashboard/outliers")]
+    [InlineData("/api/dashboard/map")]
     public async Task Dashboard_NoUser_Returns400NamingUser(string path)
     {
         var message = await taste.Client.AssertValidationProblemAsync(path, "user");

@@ -14,6 +14,7 @@ public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteAp
         { "GET", "/api/dashboard/radar?user=ana" },
         { "GET", "/api/dashboard/moods?user=ana" },
         { "GET", "/api/dashboard/outliers?user=ana" },
+        { "GET", "/api/dashboard/map?user=ana" },
         { "GET", "/api/labels?user=ana" },
         { "POST", "/api/labels" },
         { "DELETE", "/api/labels?user=ana&track=Sunny" },

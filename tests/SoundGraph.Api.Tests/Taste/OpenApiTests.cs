@@ -12,6 +12,7 @@ public sealed class OpenApiTests(TasteApiFixture taste) : IClassFixture<TasteApi
         var trajectory = Parameters(document, "/api/dashboard/trajectory", "get");
         var radar = Parameters(document, "/api/dashboard/radar", "get");
         var outliers = Parameters(document, "/api/dashboard/outliers", "get");
+        var map = Parameters(document, "/api/dashboard/map", "get");
         var job = Parameters(document, "/api/jobs/{id}", "get");
         var aggregate = Parameters(document, "/api/aggregate/weeks", "post");
         var labels = Parameters(document, "/api/labels", "delete");
@@ -22,6 +23,8 @@ public sealed class OpenApiTests(TasteApiFixture taste) : IClassFixture<TasteApi
         Assert.Equal("""{"pattern":"^[0-9]{1,3}[wW]?$","type":"string","default":"12w"}""", Schema(trajectory["window"]));
         Assert.Equal("""{"pattern":"^[0-9]{4}-W[0-9]{2}$","type":"string"}""", Schema(radar["week"]));
         Assert.Equal("""{"maximum":50,"minimum":1,"type":"integer","format":"int32","default":10}""", Schema(outliers["limit"]));
+        Assert.Equal(["limit", "user", "window"], map.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("""{"maximum":2000,"minimum":1,"type":"integer","format":"int32","default":500}""", Schema(map["limit"]));
         Assert.Equal("""{"pattern":"^[0-9a-f]{32}$","type":"string"}""", Schema(job["id"]));
         Assert.Equal("""{"type":"boolean","default":false}""", Schema(aggregate["force"]));
         Assert.Contains("\"energy\"", Schema(labels["axis"]), StringComparison.Ordinal);

@@ -1,0 +1,117 @@
+// The taste dashboard: a listener picker (until sign-in exists the page asks for a name; the API answers these
+// personal endpoints on loopback only) and, for the listener, the trajectory, the radar of a week against the 26 weeks
+// before, the mood streamgraph, the outliers and the 2-D map. The listener is kept in the page's query string
+// (?listener=ana) so a reload shows the same view; the hash stays the graph's.
+import { ApiError, isAbort } from "../api";
+import { el, loading } from "../dom";
+import { renderMap, type MapColour } from "./map";
+import { renderMoods } from "./moods";
+import { renderOutliers } from "./outliers";
+import { renderRadar } from "./radar";
+import { renderTrajectory } from "./trajectory";
+import { type MapResponse, tasteApi } from "./types";
+
+/** Weeks shown. */
+export const TASTE_WEEKS = 12;
+const OUTLIERS = 10;
+const MAP_POINTS = 500;
+
+/** The listener's message for a failed load: who is unknown or not aggregated, or why the API refused. */
+export function tasteMessage(user: string, e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.status === 404) return `No taste dashboard for '${user}': ${e.problem.detail ?? "not found"}`;
+    if (e.status === 403) return `The taste dashboard is served on loopback only: ${e.problem.detail ?? "forbidden"}`;
+    if (e.status === 400) return `'${user}': ${Object.values(e.problem.errors ?? {}).flat().join(" ") || e.problem.detail || "bad request"}`;
+    return `Could not load the taste dashboard (${e.status}): ${e.problem.detail ?? e.message}`;
+  }
+  return `Could not load the taste dashboard: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+export function setupTasteView(root: HTMLElement): void {
+  const input = el("input", { id: "taste-user", "data-testid": "taste-user", type: "text", maxlength: 200, autocomplete: "off", spellcheck: "false", placeholder: "listener name, key or user:ID" });
+  const form = el("form", { class: "taste-picker", "data-testid": "taste-picker" },
+    el("label", { for: "taste-user" }, "Listener"), input, el("button", { type: "submit", "data-testid": "taste-show" }, "Show taste"));
+  const message = el("p", { class: "taste-message", "data-testid": "taste-message", role: "status", "aria-live": "polite" },
+    "Give a listener's name to see their taste over time.");
+  const boxes = {
+    trajectory: el("div", { class: "taste-card wide", "data-testid": "taste-trajectory" }),
+    radar: el("div", { class: "taste-card", "data-testid": "taste-radar" }),
+    moods: el("div", { class: "taste-card", "data-testid": "taste-moods" }),
+    outliers: el("div", { class: "taste-card", "data-testid": "taste-outliers" }),
+    map: el("div", { class: "taste-card wide", "data-testid": "taste-map" }),
+  };
+  const grid = el("div", { class: "taste-grid" }, boxes.trajectory, boxes.radar, boxes.moods, boxes.map, boxes.outliers);
+  grid.hidden = true;
+  root.replaceChildren(el("h2", { id: "taste-heading" }, "Taste over time"), form, message, grid);
+  root.dataset.state = "idle";
+
+  let token = 0;
+  let controller: AbortController | null = null;
+  let colour: MapColour = "week";
+  let map: MapResponse | null = null;
+  let weeks: string[] = [];
+
+  const drawMap = () => { if (map) renderMap(boxes.map, map.map, colour, (c) => { colour = c; drawMap(); }); };
+
+  async function loadRadar(user: string, week: string | null): Promise<void> {
+    const mine = token;
+    boxes.radar.replaceChildren(loading("radar"));
+    try {
+      const r = await tasteApi.radar(user, week, controller?.signal);
+      if (mine === token) renderRadar(boxes.radar, r.radar, weeks, (w) => void loadRadar(user, w));
+    } catch (e) {
+      if (mine === token && !isAbort(e)) boxes.radar.replaceChildren(el("p", { class: "empty failed" }, tasteMessage(user, e)));
+    }
+  }
+
+  async function load(user: string): Promise<void> {
+    const mine = ++token;
+    controller?.abort();
+    controller = new AbortController();
+    const signal = controller.signal;
+    root.dataset.state = "loading";
+    root.dataset.user = user;
+    message.replaceChildren(loading(`the taste of ${user}`));
+    message.classList.remove("failed");
+    grid.hidden = true;
+    try {
+      const [trajectory, moods, outliers, mapData] = await Promise.all([
+        tasteApi.trajectory(user, TASTE_WEEKS, signal),
+        tasteApi.moods(user, TASTE_WEEKS, signal),
+        tasteApi.outliers(user, OUTLIERS, signal),
+        tasteApi.map(user, TASTE_WEEKS, MAP_POINTS, signal),
+      ]);
+      if (mine !== token) return;
+      const who = trajectory.listener;
+      message.textContent = `${who.name} (user:${who.id}): the last ${trajectory.trajectory.weeks.length} aggregated weeks, weeks cut in ${trajectory.trajectory.timeZone}.`;
+      root.dataset.listener = String(who.id);
+      grid.hidden = false;
+      weeks = trajectory.trajectory.weeks;
+      renderTrajectory(boxes.trajectory, trajectory.trajectory);
+      renderMoods(boxes.moods, moods.moods);
+      renderOutliers(boxes.outliers, outliers);
+      map = mapData;
+      drawMap();
+      await loadRadar(user, null);
+      if (mine === token) root.dataset.state = "ready";
+    } catch (e) {
+      if (mine !== token || isAbort(e)) return;
+      message.textContent = tasteMessage(user, e);
+      message.classList.add("failed");
+      root.dataset.state = "error";
+    }
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const user = input.value.trim();
+    if (!user) { message.textContent = "Give a listener's name, key or user:ID."; return; }
+    const url = new URL(location.href);
+    url.searchParams.set("listener", user);
+    history.replaceState(history.state, "", url);
+    void load(user);
+  });
+
+  const initial = new URLSearchParams(location.search).get("listener")?.trim();
+  if (initial) { input.value = initial; void load(initial); }
+}
