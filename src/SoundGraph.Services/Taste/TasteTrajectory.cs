@@ -18,6 +18,9 @@ namespace SoundGraph.Services.Taste;
 /// axis.</param>
 /// <param name="Diversity">Per week the diversity of its minutes over the 3 × 3 energy × valence grid (Shannon
 /// entropy / log₂ 9, 0–1); null when the week has no placed play.</param>
+/// <param name="TagDiversity">Per week the entropy of its minutes over tags, bits (<c>TagMix</c>; 2^bits is the
+/// effective number of tags); null when no minute of the week had a tag.</param>
+/// <param name="TaggedShare">Per week the share of its counted minutes whose track had a tag, 0–1; null in an empty week.</param>
 public sealed record TasteTrajectory(
     long UserId,
     string TimeZone,
@@ -28,7 +31,9 @@ public sealed record TasteTrajectory(
     IReadOnlyList<double?> MomentumIndex,
     IReadOnlyList<AxisTrajectory> Axes,
     IReadOnlyList<TasteChangeRow> Changes,
-    IReadOnlyList<double?> Diversity);
+    IReadOnlyList<double?> Diversity,
+    IReadOnlyList<double?> TagDiversity,
+    IReadOnlyList<double?> TaggedShare);
 
 /// <summary>One axis over a <see cref="TasteTrajectory"/>'s weeks; each list has one entry per week, null where the week
 /// had no counted play with a value on the axis (no <c>taste_weeks</c> row).</summary>
@@ -88,6 +93,8 @@ public static class TasteTrajectories
             [.. window.Select(t => t.MomentumIndex)],
             axes,
             changes,
-            [.. window.Select(t => t.Diversity)]);
+            [.. window.Select(t => t.Diversity)],
+            [.. window.Select(t => t.TagDiversity)],
+            [.. window.Select(t => t.TaggedShare)]);
     }
 }

@@ -32,6 +32,10 @@ public sealed class DashboardTests(TasteApiFixture taste) : IClassFixture<TasteA
         Assert.Equal(11.0 / 12, t.GetProperty("coverage")[0].GetDouble(), 9);
         Assert.Equal(12, t.GetProperty("momentumIndex").GetArrayLength());
         Assert.Equal(12, t.GetProperty("diversity").GetArrayLength());
+        // The sample's tracks have no tags: no tag diversity, and every counted minute untagged.
+        Assert.All(t.GetProperty("tagDiversity").Items(), d => Assert.Equal(JsonValueKind.Null, d.ValueKind));
+        Assert.All(t.GetProperty("taggedShare").Items(), d => Assert.Equal(0, d.GetDouble()));
+        Assert.Equal(12, t.GetProperty("taggedShare").GetArrayLength());
         Assert.Equal(JsonValueKind.Array, t.GetProperty("changes").ValueKind);
 
         var axes = t.GetProperty("axes").Items().ToDictionary(a => a.GetProperty("axis").GetString()!);
