@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SoundGraph.Api.Personal;
 using SoundGraph.Services.Taste;
+using SoundGraph.Storage.Taste;
 
 namespace SoundGraph.Api.Endpoints;
 
@@ -84,15 +85,11 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
-        if (listener is null)
+        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
         {
-            return problem!;
-        }
-
-        var trajectory = await TasteTrajectories.BuildAsync(session.Taste, listener.Id, weeks, cancellationToken).ConfigureAwait(false);
-        return trajectory is null ? NotAggregated(listener) : TypedResults.Ok(new TrajectoryResponse(listener, weeks, trajectory));
+            var trajectory = await TasteTrajectories.BuildAsync(taste, listener.Id, weeks, cancellationToken).ConfigureAwait(false);
+            return trajectory is null ? NotAggregated(listener) : TypedResults.Ok(new TrajectoryResponse(listener, weeks, trajectory));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> RadarAsync(string? user, string? week, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
@@ -106,15 +103,11 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
-        if (listener is null)
+        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
         {
-            return problem!;
-        }
-
-        var radar = await TasteRadars.BuildAsync(session.Taste, listener.Id, shown, cancellationToken).ConfigureAwait(false);
-        return radar is null ? NotAggregated(listener) : TypedResults.Ok(new RadarResponse(listener, TasteRadars.BaselineWeeks, radar));
+            var radar = await TasteRadars.BuildAsync(taste, listener.Id, shown, cancellationToken).ConfigureAwait(false);
+            return radar is null ? NotAggregated(listener) : TypedResults.Ok(new RadarResponse(listener, TasteRadars.BaselineWeeks, radar));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> MoodsAsync(string? user, string? window, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
@@ -128,15 +121,11 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
-        if (listener is null)
+        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
         {
-            return problem!;
-        }
-
-        var moods = await TasteMoodCharts.BuildAsync(session.Taste, listener.Id, weeks, cancellationToken).ConfigureAwait(false);
-        return moods is null ? NotAggregated(listener) : TypedResults.Ok(new MoodsResponse(listener, weeks, moods));
+            var moods = await TasteMoodCharts.BuildAsync(taste, listener.Id, weeks, cancellationToken).ConfigureAwait(false);
+            return moods is null ? NotAggregated(listener) : TypedResults.Ok(new MoodsResponse(listener, weeks, moods));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> OutliersAsync(string? user, string? limit, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
@@ -150,15 +139,11 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
-        if (listener is null)
+        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
         {
-            return problem!;
-        }
-
-        var outliers = await TasteReports.OutliersAsync(session.Taste, listener.Id, count, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new OutliersResponse(listener, TasteReports.OutlierDays, outliers));
+            var outliers = await TasteReports.OutliersAsync(taste, listener.Id, count, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(new OutliersResponse(listener, TasteReports.OutlierDays, outliers));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> MapAsync(string? user, string? window, string? limit, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
@@ -173,15 +158,20 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
-        if (listener is null)
+        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
         {
-            return problem!;
-        }
+            var map = await TasteMaps.BuildAsync(taste, listener.Id, weeks, count, cancellationToken).ConfigureAwait(false);
+            return map is null ? NotAggregated(listener) : TypedResults.Ok(new MapResponse(listener, weeks, map));
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
-        var map = await TasteMaps.BuildAsync(session.Taste, listener.Id, weeks, count, cancellationToken).ConfigureAwait(false);
-        return map is null ? NotAggregated(listener) : TypedResults.Ok(new MapResponse(listener, weeks, map));
+    /// <summary>Resolves <paramref name="query"/> on the request's read session and answers with <paramref name="answer"/>
+    /// for that listener, or with the resolution's problem (404 unknown, 400 ambiguous).</summary>
+    private static async Task<IResult> ForListenerAsync(StoreSessions sessions, string query, Func<TasteStore, ListenerView, Task<IResult>> answer, CancellationToken cancellationToken)
+    {
+        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query, ct: cancellationToken).ConfigureAwait(false);
+        return listener is null ? problem! : await answer(session.Taste, listener).ConfigureAwait(false);
     }
 
     /// <summary>404: the listener exists but has no weekly aggregates.</summary>

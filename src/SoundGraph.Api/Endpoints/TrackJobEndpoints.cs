@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using SoundGraph.Api.Jobs;
 using SoundGraph.Services.Audio;
 using SoundGraph.Services.Taste;
+using SoundGraph.Storage;
 using SoundGraph.Storage.Audio;
 
 namespace SoundGraph.Api.Endpoints;
@@ -49,18 +50,10 @@ internal static class TrackJobEndpoints
 
     private static async Task<IResult> AnalyzeAsync(string id, StoreSessions sessions, StoreAccess access, JobRegistry jobs, CancellationToken cancellationToken)
     {
-        var check = new ParameterValidation();
-        var trackId = check.Id(id);
-        if (!check.IsValid)
+        var (trackId, name, session, problem) = await StoredTrackAsync(id, sessions, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return check.Problem();
-        }
-
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var names = await session.Taste.TrackNamesAsync([trackId], cancellationToken).ConfigureAwait(false);
-        if (!names.TryGetValue(trackId, out var name))
-        {
-            return ApiResults.NotFound("track", trackId);
+            return problem;
         }
 
         var (recorded, present) = await TrackAudioAnalysis.LocalFilesAsync(new AudioAnalysisStore(session.Connection), trackId, cancellationToken).ConfigureAwait(false);
@@ -84,18 +77,10 @@ internal static class TrackJobEndpoints
 
     private static async Task<IResult> ScoreAsync(string id, StoreSessions sessions, StoreAccess access, JobRegistry jobs, CancellationToken cancellationToken)
     {
-        var check = new ParameterValidation();
-        var trackId = check.Id(id);
-        if (!check.IsValid)
+        var (trackId, name, _, problem) = await StoredTrackAsync(id, sessions, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return check.Problem();
-        }
-
-        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var names = await session.Taste.TrackNamesAsync([trackId], cancellationToken).ConfigureAwait(false);
-        if (!names.TryGetValue(trackId, out var name))
-        {
-            return ApiResults.NotFound("track", trackId);
+            return problem;
         }
 
         var key = string.Join('|', ScoreTrack, trackId.ToString(CultureInfo.InvariantCulture));
@@ -105,5 +90,23 @@ internal static class TrackJobEndpoints
             return await TrackScoring.RunAsync(store, trackId, progress: progress, ct: ct).ConfigureAwait(false);
         });
         return TypedResults.Accepted(JobRegistry.StatusPath(job.Id), job.View());
+    }
+
+    /// <summary>The stored track <paramref name="id"/> names, with its "Title — Artist" and the request's read session; or
+    /// the problem to answer (400 not an id, 404 unknown track).</summary>
+    private static async Task<(long TrackId, string Name, StoreReadSession Session, IResult? Problem)> StoredTrackAsync(string id, StoreSessions sessions, CancellationToken cancellationToken)
+    {
+        var check = new ParameterValidation();
+        var trackId = check.Id(id);
+        if (!check.IsValid)
+        {
+            return (trackId, string.Empty, null!, check.Problem());
+        }
+
+        var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
+        var names = await session.Taste.TrackNamesAsync([trackId], cancellationToken).ConfigureAwait(false);
+        return names.TryGetValue(trackId, out var name)
+            ? (trackId, name, session, null)
+            : (trackId, string.Empty, session, ApiResults.NotFound("track", trackId));
     }
 }
