@@ -72,7 +72,7 @@ public static class TasteAggregation
         var rows = await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
         var axes = await ListenerAxes.LoadAsync(taste, userId, rows.Select(r => r.TrackId).Distinct().ToList(), labels, ct).ConfigureAwait(false);
         var tags = await taste.TagProfilesAsync(rows.Select(r => r.TrackId).Distinct().ToList(), ct).ConfigureAwait(false);
-        var plays = rows.Select(r => new Play(r.ListenedAt, r.TrackId, Math.Max(0, r.MsPlayed), r.DurationMs is > 0 ? r.DurationMs : null)).ToList();
+        var plays = rows.Select(StoredPlays.ToPlay).ToList();
         var weekly = WeeklyAggregator.Aggregate(plays, axes.Of, zone, tags.GetValueOrDefault);
         var momentum = MomentumAnalyzer.Compute(weekly);
         var points = ChangePointDetector.Detect(weekly);

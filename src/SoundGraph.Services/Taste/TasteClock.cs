@@ -34,7 +34,7 @@ public static class TasteClocks
         var zoneId = (await taste.StateAsync(userId, ct).ConfigureAwait(false))?.TimeZone ?? TasteAggregation.DefaultTimeZone;
         var zone = TasteAggregation.FindZone(zoneId);
         var plays = (await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false))
-            .Select(r => new Play(r.ListenedAt, r.TrackId, Math.Max(0, r.MsPlayed), r.DurationMs is > 0 ? r.DurationMs : null))
+            .Select(StoredPlays.ToPlay)
             .Where(PlayFilter.Counts)
             .ToList();
         if (plays.Count == 0)

@@ -85,7 +85,7 @@ public static class TasteMaps
         var inWindow = window.Select(t => t.Week).ToHashSet(StringComparer.Ordinal);
         var zone = TasteAggregation.FindZone(state.TimeZone);
         var cells = (await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false))
-            .Select(r => new Play(r.ListenedAt, r.TrackId, Math.Max(0, r.MsPlayed), r.DurationMs is > 0 ? r.DurationMs : null))
+            .Select(StoredPlays.ToPlay)
             .Where(PlayFilter.Counts)
             .Select(p => (Week: IsoWeek.FromInstant(p.EndedAt, zone).ToString(), Play: p))
             .Where(p => inWindow.Contains(p.Week))

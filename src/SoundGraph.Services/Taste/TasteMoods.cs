@@ -62,7 +62,7 @@ public static class TasteMoodCharts
         var first = IsoWeek.Parse(totals[Math.Max(0, totals.Count - weeks)].Week);
         var last = IsoWeek.Parse(totals[^1].Week);
         var rows = await taste.PlaysAsync(userId, 0, ct).ConfigureAwait(false);
-        var plays = rows.Select(r => new Play(r.ListenedAt, r.TrackId, Math.Max(0, r.MsPlayed), r.DurationMs is > 0 ? r.DurationMs : null)).ToList();
+        var plays = rows.Select(StoredPlays.ToPlay).ToList();
         var axes = await ListenerAxes.LoadAsync(taste, userId, plays.Select(p => p.TrackId).Distinct().ToList(), ct).ConfigureAwait(false);
         var moods = WeeklyMoods.Aggregate(plays, axes.Of, TasteAggregation.FindZone(state.TimeZone), first, last);
         return new TasteMoods(userId, state.TimeZone, Bins, [.. moods.Select(Week)]);
