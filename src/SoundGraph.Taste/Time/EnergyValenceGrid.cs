@@ -48,16 +48,7 @@ public static class EnergyValenceGrid
             return null;
         }
 
-        var bits = 0.0;
-        foreach (var minutes in minutesPerCell)
-        {
-            if (minutes > 0)
-            {
-                var p = minutes / total;
-                bits -= p * Math.Log2(p);
-            }
-        }
-
+        var bits = ShannonEntropy.Bits(minutesPerCell, total);
         return new Diversity(bits, bits / Math.Log2(Cells));
     }
 

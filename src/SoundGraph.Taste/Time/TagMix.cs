@@ -54,17 +54,7 @@ public sealed class TagMix
             return null;
         }
 
-        var bits = 0.0;
-        foreach (var minutes in _minutes.Values)
-        {
-            var p = minutes / _taggedMinutes;
-            if (p > 0)
-            {
-                bits -= p * Math.Log2(p);
-            }
-        }
-
-        bits = Math.Max(0, bits);
+        var bits = Math.Max(0, ShannonEntropy.Bits(_minutes.Values, _taggedMinutes));
         return new TagDiversity(bits, Math.Pow(2, bits), _countedMinutes > 0 ? _taggedMinutes / _countedMinutes : 0);
     }
 }
