@@ -1,4 +1,5 @@
 using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Services.Sync;
 
 namespace SoundGraph.Cli.Commands;
 
@@ -18,7 +19,6 @@ internal static class ListenBrainzToken
             return text.Length == 0 ? throw new FormatException($"The token file '{file}' is empty.") : text;
         }
 
-        var env = Environment.GetEnvironmentVariable(ListenBrainzOptions.TokenVariable);
-        return string.IsNullOrWhiteSpace(env) ? null : env.Trim();
+        return SyncSettings.FromEnvironment(ListenBrainzOptions.TokenVariable);
     }
 }
