@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using SoundGraph.Storage.Accounts;
 using SoundGraph.Storage.Audio;
 using SoundGraph.Storage.Harvest;
 using SoundGraph.Storage.Migrations;
@@ -41,6 +42,7 @@ public sealed class SoundGraphStore : IAsyncDisposable
         Identifiers = new TrackIdentifierStore(connection);
         Audio = new AudioAnalysisStore(connection);
         Taste = new TasteStore(connection);
+        Accounts = new AccountStore(connection);
     }
 
     /// <summary>The provider behind the store.</summary>
@@ -82,6 +84,9 @@ public sealed class SoundGraphStore : IAsyncDisposable
     /// <summary>Taste analytics' inputs and outputs (<c>track_axes</c>, <c>taste_*</c>, migration 0012) and listeners'
     /// labels (<c>taste_labels</c>).</summary>
     public TasteStore Taste { get; }
+
+    /// <summary>Accounts, listener ownership, personal API tokens, connected services and saved mixtapes (migration 0014).</summary>
+    public AccountStore Accounts { get; }
 
     /// <summary>Opens the store at <paramref name="db"/> (see <see cref="StoreLocation.Parse"/>) and applies pending migrations.</summary>
     /// <exception cref="StoreException">The database cannot be opened or migrated, or the provider is not available.</exception>
