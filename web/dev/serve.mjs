@@ -59,6 +59,13 @@ function api(req, res, url) {
       .sort((a, b) => b.score - a.score).slice(0, limit);
     return send(res, 200, { query: q, results });
   }
+  if (parts[0] === "me" && parts.length === 1) {
+    // Single-user mode (loopback, no identity provider): no account, no sign-in, no antiforgery; every listener.
+    const listeners = fixture("search.json").results.filter((r) => r.kind === "user").map((r) => ({ id: r.id, name: r.name, public: false }));
+    return send(res, 200, { mode: "single-user", account: null, listeners, signInUrl: null, antiforgery: null });
+  }
+  if (["tokens", "services"].includes(parts[0]) || (parts[0] === "me" && parts[1] === "delete-data"))
+    return problem(res, 404, "Not Found", { detail: "Accounts are not enabled in single-user mode." });
   if (parts[0] === "tracks" && parts.length === 2) {
     if (!/^\d+$/.test(parts[1])) return invalid(res, "id", `id must be a number (got ${parts[1]}).`);
     const t = fixture(`track-${parts[1]}.json`);

@@ -60,16 +60,15 @@ export class ApiError extends Error {
   }
 }
 
-/** Reads a response as JSON, turning non-2xx answers into ApiError with the problem details (or a stand-in). */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, signal });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, { title: "Network error", detail: `Could not reach the SoundGraph API (${url}).` });
-  }
-  if (response.ok) return (await response.json()) as T;
+/** The antiforgery token every state-changing request carries once `/api/me` has given one (null: none needed). */
+export interface Antiforgery { headerName: string; formFieldName: string; token: string }
+let antiforgery: Antiforgery | null = null;
+
+/** Sets the antiforgery header for later POST/PUT/DELETE requests (called once `/api/me` is loaded). */
+export function setAntiforgery(value: Antiforgery | null): void { antiforgery = value; }
+
+/** Turns a non-2xx answer into ApiError with the problem details (or a stand-in built from the status line). */
+async function problemOf(response: Response): Promise<ApiError> {
   let problem: ProblemDetails = { title: response.statusText || `HTTP ${response.status}`, status: response.status };
   try {
     const body = (await response.json()) as ProblemDetails;
@@ -77,7 +76,39 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   } catch {
     // not JSON: keep the status line
   }
-  throw new ApiError(response.status, problem);
+  return new ApiError(response.status, problem);
+}
+
+/** fetch with the network failure as ApiError(0); an abort stays an AbortError. */
+async function request(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { credentials: "same-origin", ...init });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError(0, { title: "Network error", detail: `Could not reach the SoundGraph API (${url}).` });
+  }
+}
+
+/** Reads a response as JSON, turning non-2xx answers into ApiError with the problem details (or a stand-in). */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await request(url, { headers: { Accept: "application/json" }, signal });
+  if (response.ok) return (await response.json()) as T;
+  throw await problemOf(response);
+}
+
+/** A state-changing request (POST/PUT/DELETE) with a JSON or multipart body and the antiforgery header; resolves
+ * with the JSON answer, or null for an empty one (204). */
+export async function sendJson<T>(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown, signal?: AbortSignal): Promise<T | null> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (antiforgery) headers[antiforgery.headerName] = antiforgery.token;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body; // the browser sets the multipart boundary
+  else if (body !== undefined) { payload = JSON.stringify(body); headers["Content-Type"] = "application/json"; }
+  const response = await request(url, { method, headers, body: payload, signal });
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return null;
+  const text = await response.text();
+  return text ? (JSON.parse(text) as T) : null;
 }
 
 const enc = encodeURIComponent;

@@ -1,5 +1,9 @@
-// Page wiring: selection ⇄ URL hash, search, graph, unveil panel, related list, audio features, errors.
-import { api, ApiError, isAbort } from "./api";
+// Page wiring: selection ⇄ URL hash, search, graph, unveil panel, related list, audio features, errors; the account
+// bar, settings view and theme toggle, fed by /api/me (which also gives the antiforgery token for later writes).
+import { renderAccountBar } from "./account/bar";
+import { setupSettings } from "./account/settings";
+import { accountApi } from "./account/types";
+import { api, ApiError, isAbort, setAntiforgery } from "./api";
 import { legendCodes, relationParam, renderLegend } from "./controls";
 import { el, failed, loading, problemNodes } from "./dom";
 import { hideFeatures, renderFeatures } from "./features";
@@ -8,6 +12,7 @@ import { renderRelated } from "./related";
 import { setupSearch } from "./search";
 import { formatHash, K_CHOICES, nodeId, parseHash, type Selection } from "./state";
 import { setupTasteView } from "./taste/view";
+import { setupTheme } from "./theme";
 import { renderUnveil } from "./unveil";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -210,6 +215,7 @@ searchInput.addEventListener("input", () => { if (!banner.hidden) hideError(); }
 
 document.addEventListener("keydown", (e) => {
   if (e.key !== "Escape" || e.defaultPrevented) return;
+  if (settings.isOpen()) { settings.close(); return; }
   const tooltip = document.getElementById("edge-tooltip");
   if (tooltip && !tooltip.hidden) { graph.hideTooltip(); return; }
   if (!banner.hidden) { hideError(); return; }
@@ -221,6 +227,35 @@ window.addEventListener("hashchange", applyHash);
 
 graph.clear(START_GRAPH);
 updateLegend();
-setupTasteView($("taste-view"));
+const taste = setupTasteView($("taste-view"));
 applyHash();
 if (!selected) document.body.dataset.graphReady = "true";
+
+// Account: theme toggle, the account bar, the settings view (?view=settings) and the taste view's listeners.
+const accountBar = $("account-bar");
+$("topbar-tools").prepend(setupTheme());
+const settings = setupSettings($("settings-view"), (open) => {
+  if (open) return;
+  // The graph's box was hidden: let cytoscape measure it again; give the focus back to the Settings button.
+  window.dispatchEvent(new Event("resize"));
+  const focused = document.activeElement;
+  if (!focused || focused === document.body || $("settings-view").contains(focused))
+    accountBar.querySelector<HTMLElement>("[data-testid=open-settings]")?.focus();
+}, () => void loadMe());
+const toggleSettings = () => { if (settings.isOpen()) settings.close(); else settings.open(); };
+
+/** Loads who is asking: the antiforgery token for writes, the account bar, the settings and the taste listeners. */
+async function loadMe(): Promise<void> {
+  try {
+    const me = await accountApi.me();
+    setAntiforgery(me.antiforgery);
+    renderAccountBar(accountBar, me, toggleSettings);
+    settings.setMe(me);
+    taste.setListeners(me.listeners, me.mode === "single-user");
+  } catch (e) {
+    setAntiforgery(null);
+    renderAccountBar(accountBar, null, toggleSettings);
+    settings.setMe(null, e);
+  }
+}
+void loadMe();

@@ -1,7 +1,8 @@
-// The taste dashboard: a listener picker (until sign-in exists the page asks for a name; the API answers these
-// personal endpoints on loopback only) and, for the listener, the trajectory, the radar of a week against the 26 weeks
+// The taste dashboard: a listener picker (the listeners /api/me offers in a select, defaulting to the first; a
+// free-text name in single-user mode or when none is offered) and, for the listener, the trajectory, the radar of a week against the 26 weeks
 // before, the mood streamgraph, the outliers and the 2-D map. The listener is kept in the page's query string
 // (?listener=ana) so a reload shows the same view; the hash stays the graph's.
+import type { Listener } from "../account/types";
 import { ApiError, isAbort } from "../api";
 import { el, loading } from "../dom";
 import { renderMap, type MapColour } from "./map";
@@ -20,17 +21,27 @@ const MAP_POINTS = 500;
 export function tasteMessage(user: string, e: unknown): string {
   if (e instanceof ApiError) {
     if (e.status === 404) return `No taste dashboard for '${user}': ${e.problem.detail ?? "not found"}`;
-    if (e.status === 403) return `The taste dashboard is served on loopback only: ${e.problem.detail ?? "forbidden"}`;
+    if (e.status === 401) return "Sign in to see your taste dashboard.";
+    if (e.status === 403) return `Not allowed to see the taste dashboard of '${user}': ${e.problem.detail ?? "forbidden"}`;
     if (e.status === 400) return `'${user}': ${Object.values(e.problem.errors ?? {}).flat().join(" ") || e.problem.detail || "bad request"}`;
     return `Could not load the taste dashboard (${e.status}): ${e.problem.detail ?? e.message}`;
   }
   return `Could not load the taste dashboard: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export function setupTasteView(root: HTMLElement): void {
+/** The view's hook for /api/me: `setListeners` offers the caller's listeners (and picks the first when the URL names
+ * none); `freeText` keeps the typed picker beside them (single-user mode). */
+export interface TasteView { setListeners(listeners: readonly Listener[], freeText: boolean): void }
+
+export function setupTasteView(root: HTMLElement): TasteView {
   const input = el("input", { id: "taste-user", "data-testid": "taste-user", type: "text", maxlength: 200, autocomplete: "off", spellcheck: "false", placeholder: "listener name, key or user:ID" });
-  const form = el("form", { class: "taste-picker", "data-testid": "taste-picker" },
-    el("label", { for: "taste-user" }, "Listener"), input, el("button", { type: "submit", "data-testid": "taste-show" }, "Show taste"));
+  const select = el("select", { id: "taste-listener", "data-testid": "taste-listener" });
+  const selectLabel = el("label", { for: "taste-listener" }, "Your listeners");
+  const pick = el("span", { class: "taste-pick" }, selectLabel, select);
+  pick.hidden = true;
+  const typed = el("span", { class: "taste-pick" }, el("label", { for: "taste-user" }, "Listener"), input,
+    el("button", { type: "submit", "data-testid": "taste-show" }, "Show taste"));
+  const form = el("form", { class: "taste-picker", "data-testid": "taste-picker" }, pick, typed);
   const message = el("p", { class: "taste-message", "data-testid": "taste-message", role: "status", "aria-live": "polite" },
     "Give a listener's name to see their taste over time.");
   const boxes = {
@@ -102,16 +113,39 @@ export function setupTasteView(root: HTMLElement): void {
     }
   }
 
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    const user = input.value.trim();
-    if (!user) { message.textContent = "Give a listener's name, key or user:ID."; return; }
+  /** Shows `user` and keeps it in the query string. */
+  function choose(user: string): void {
     const url = new URL(location.href);
     url.searchParams.set("listener", user);
     history.replaceState(history.state, "", url);
     void load(user);
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const user = input.value.trim();
+    if (!user) { message.textContent = "Give a listener's name, key or user:ID."; return; }
+    select.value = [...select.options].some((o) => o.value === user) ? user : "";
+    choose(user);
   });
+  select.addEventListener("change", () => { if (select.value) { input.value = select.value; choose(select.value); } });
 
   const initial = new URLSearchParams(location.search).get("listener")?.trim();
   if (initial) { input.value = initial; void load(initial); }
+
+  return {
+    setListeners(listeners, freeText) {
+      const current = root.dataset.user ?? "";
+      const options = listeners.map((l) => new Option(l.public ? `${l.name} (public)` : l.name, `user:${l.id}`));
+      const match = listeners.find((l) => `user:${l.id}` === current || l.name === current);
+      select.replaceChildren(...(match || !current ? [] : [new Option("—", "")]), ...options);
+      select.value = match ? `user:${match.id}` : current ? "" : options[0]?.value ?? "";
+      pick.hidden = listeners.length === 0;
+      typed.hidden = listeners.length > 0 && !freeText;
+      if (!listeners.length) return;
+      message.textContent = root.dataset.state === "idle" ? "Pick one of your listeners to see their taste over time." : message.textContent;
+      // No ?listener= given and nothing shown yet: the first listener.
+      if (!current && root.dataset.state === "idle") { input.value = select.value; choose(select.value); }
+    },
+  };
 }
