@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SoundGraph.Api.Access;
 using SoundGraph.Api.Endpoints;
 using SoundGraph.Api.Jobs;
 using SoundGraph.Api.Personal;
@@ -45,6 +47,13 @@ public static class SoundGraphApi
             builder.WebHost.UseUrls(ApiOptions.DefaultUrls);
         }
 
+        // Single-user mode (no identity provider) listens on loopback only: anything else refuses to start.
+        var auth = AuthSettings.FromConfiguration(builder.Configuration);
+        ListenAddresses.ThrowIfOpenWithoutSignIn(options?.Urls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? ApiOptions.DefaultUrls, auth);
+        builder.Services.AddSoundGraphAuth(builder.Configuration, auth);
+        builder.Services.AddSoundGraphRateLimits(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
         // The request log of ASP.NET Core is noise for a local tool; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
@@ -74,9 +83,11 @@ public static class SoundGraphApi
         builder.Services.AddOutputCache();
         builder.Services.AddOptions<OutputCacheOptions>().Configure<ApiOptions>((cache, api) =>
             cache.AddBasePolicy(policy => policy
-                .With(c => api.CacheSeconds > 0 && c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !PersonalData.Marks(c.HttpContext))
+                .With(c => api.CacheSeconds > 0 && c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !PersonalData.Marks(c.HttpContext)
+                    && c.HttpContext.Caller().AccountId is null)
                 .Expire(TimeSpan.FromSeconds(Math.Max(1, api.CacheSeconds)))
-                .SetVaryByQuery("*")));
+                .SetVaryByQuery("*")
+                .VaryByValue(c => new KeyValuePair<string, string>("caller", c.Caller().IsLocal ? "local" : "anonymous"))));
 
         var app = builder.Build();
 
@@ -90,29 +101,41 @@ public static class SoundGraphApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
         UseWebPage(app, app.Services.GetRequiredService<ApiOptions>());
         app.Use(CacheControl);
         app.UseOutputCache();
 
         // Only the one document there is: any other name matches no route and gets the usual 404 problem.
-        app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json");
-        app.MapHealthEndpoints();
-        var api = app.MapGroup("/api");
-        api.MapSearchEndpoints();
-        api.MapEntityEndpoints();
-        api.MapUnveilEndpoints();
-        api.MapGraphEndpoints();
-        api.MapRecommendEndpoints();
+        // Every endpoint carries an AccessRule (Access/AccessRule.cs), enforced by AccessFilter; the authorization matrix
+        // test fails for a route without one.
+        app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json").RequireAccess(AccessLevel.Public);
+        app.MapGroup(string.Empty).RequireAccess(AccessLevel.Public).MapHealthEndpoints();
+        app.MapSignInEndpoints();
+        var api = app.MapGroup("/api").AddEndpointFilter(AccessFilter.FilterAsync);
 
-        // A listener's data (taste dashboard, labels, mixtapes, jobs) and the pipeline's administrative jobs (sync, tags,
-        // analysis, scoring): loopback only until accounts exist, never cached.
-        var personal = api.MapGroup(string.Empty).WithMetadata(PersonalData.Instance).AddEndpointFilter(LoopbackOnly.FilterAsync);
-        personal.MapDashboardEndpoints();
-        personal.MapLabelEndpoints();
-        personal.MapMixtapeEndpoints();
-        personal.MapJobEndpoints();
-        personal.MapIngestEndpoints();
-        personal.MapTrackJobEndpoints();
+        // Public catalog data; private listeners are left out of its answers (Access/PrivateListeners).
+        var open = api.MapGroup(string.Empty).RequireAccess(AccessLevel.Public);
+        open.MapSearchEndpoints();
+        open.MapEntityEndpoints();
+        open.MapUnveilEndpoints();
+        open.MapGraphEndpoints();
+        open.MapRecommendEndpoints();
+
+        // A listener's data (taste dashboard, labels, mixtapes, jobs), the caller's account and the pipeline's
+        // administrative jobs (sync, tags, analysis, scoring): never cached; the rules are on each map.
+        var personal = api.MapGroup(string.Empty).WithMetadata(PersonalData.Instance);
+        var listener = personal.MapGroup(string.Empty).RequireAccess(AccessLevel.Listener);
+        listener.MapDashboardEndpoints();
+        listener.MapLabelEndpoints();
+        listener.MapMixtapeEndpoints();
+        listener.MapJobEndpoints();
+        var admin = personal.MapGroup(string.Empty).RequireAccess(AccessLevel.Admin);
+        admin.MapIngestEndpoints();
+        admin.MapTrackJobEndpoints();
+        personal.MapAccountEndpoints();
+        personal.MapMeEndpoint();
         return app;
     }
 
@@ -156,7 +179,7 @@ public static class SoundGraphApi
     }
 
     /// <summary>Adds <c>Cache-Control</c> to successful GET /api/… responses: <c>public, max-age=N</c>, or
-    /// <c>no-cache</c> when caching is off; <c>no-store</c> on every response of a personal endpoint (<see cref="PersonalData"/>).</summary>
+    /// <c>no-cache</c> when caching is off, <c>private, no-cache</c> for a signed-in caller; <c>no-store</c> on every response of a personal endpoint (<see cref="PersonalData"/>).</summary>
     private static Task CacheControl(HttpContext context, RequestDelegate next)
     {
         if (PersonalData.Marks(context))
@@ -174,7 +197,9 @@ public static class SoundGraphApi
             {
                 if (context.Response.StatusCode == StatusCodes.Status200OK)
                 {
-                    context.Response.Headers.CacheControl = seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
+                    // A signed-in caller's answers may show their own private listeners: no shared cache may keep them.
+                    context.Response.Headers.CacheControl = context.Caller().AccountId is not null ? "private, no-cache"
+                        : seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
                 }
 
                 return Task.CompletedTask;

@@ -41,6 +41,7 @@ public sealed class StoreReadSession : IAsyncDisposable
         Models = new ModelStore(connection);
         Embeddings = new EmbeddingSearch(connection, embeddingCache);
         Taste = new TasteStore(connection);
+        Accounts = new Accounts.AccountStore(connection);
     }
 
     /// <summary>Where the store lives.</summary>
@@ -72,6 +73,9 @@ public sealed class StoreReadSession : IAsyncDisposable
 
     /// <summary>Taste aggregates, track axes and labels (read them only: the connection is read-only).</summary>
     public TasteStore Taste { get; }
+
+    /// <summary>Accounts, listener ownership and tokens (read them only: who may see what).</summary>
+    public Accounts.AccountStore Accounts { get; }
 
     /// <summary>Opens a session on <paramref name="location"/>, sharing <see cref="EmbeddingCache.Shared"/>.</summary>
     /// <exception cref="StoreException">The store does not exist (SQLite) or cannot be reached or read; the message names

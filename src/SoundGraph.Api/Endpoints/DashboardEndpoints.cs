@@ -85,7 +85,7 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
+        return await ForListenerAsync(request.HttpContext, sessions, query!, async (taste, listener) =>
         {
             var trajectory = await TasteTrajectories.BuildAsync(taste, listener.Id, weeks, cancellationToken).ConfigureAwait(false);
             return trajectory is null ? NotAggregated(listener) : TypedResults.Ok(new TrajectoryResponse(listener, weeks, trajectory));
@@ -103,7 +103,7 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
+        return await ForListenerAsync(request.HttpContext, sessions, query!, async (taste, listener) =>
         {
             var radar = await TasteRadars.BuildAsync(taste, listener.Id, shown, cancellationToken).ConfigureAwait(false);
             return radar is null ? NotAggregated(listener) : TypedResults.Ok(new RadarResponse(listener, TasteRadars.BaselineWeeks, radar));
@@ -121,7 +121,7 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
+        return await ForListenerAsync(request.HttpContext, sessions, query!, async (taste, listener) =>
         {
             var moods = await TasteMoodCharts.BuildAsync(taste, listener.Id, weeks, cancellationToken).ConfigureAwait(false);
             return moods is null ? NotAggregated(listener) : TypedResults.Ok(new MoodsResponse(listener, weeks, moods));
@@ -139,7 +139,7 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
+        return await ForListenerAsync(request.HttpContext, sessions, query!, async (taste, listener) =>
         {
             var outliers = await TasteReports.OutliersAsync(taste, listener.Id, count, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new OutliersResponse(listener, TasteReports.OutlierDays, outliers));
@@ -158,7 +158,7 @@ internal static class DashboardEndpoints
             return check.Problem();
         }
 
-        return await ForListenerAsync(sessions, query!, async (taste, listener) =>
+        return await ForListenerAsync(request.HttpContext, sessions, query!, async (taste, listener) =>
         {
             var map = await TasteMaps.BuildAsync(taste, listener.Id, weeks, count, cancellationToken).ConfigureAwait(false);
             return map is null ? NotAggregated(listener) : TypedResults.Ok(new MapResponse(listener, weeks, map));
@@ -167,10 +167,10 @@ internal static class DashboardEndpoints
 
     /// <summary>Resolves <paramref name="query"/> on the request's read session and answers with <paramref name="answer"/>
     /// for that listener, or with the resolution's problem (404 unknown, 400 ambiguous).</summary>
-    private static async Task<IResult> ForListenerAsync(StoreSessions sessions, string query, Func<TasteStore, ListenerView, Task<IResult>> answer, CancellationToken cancellationToken)
+    private static async Task<IResult> ForListenerAsync(HttpContext http, StoreSessions sessions, string query, Func<TasteStore, ListenerView, Task<IResult>> answer, CancellationToken cancellationToken)
     {
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query, ct: cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(http, session.Resolver, session.Taste, session.Accounts, query, write: false, ct: cancellationToken).ConfigureAwait(false);
         return listener is null ? problem! : await answer(session.Taste, listener).ConfigureAwait(false);
     }
 

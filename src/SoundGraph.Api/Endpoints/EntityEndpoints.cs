@@ -1,3 +1,4 @@
+using SoundGraph.Api.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -43,8 +44,13 @@ internal static class EntityEndpoints
     private static Task<IResult> GetArtistAsync(string id, StoreSessions sessions, CancellationToken cancellationToken) =>
         GetAsync("artist", id, sessions, (d, n, ct) => d.ArtistAsync(n, ct), cancellationToken);
 
-    private static Task<IResult> GetUserAsync(string id, StoreSessions sessions, CancellationToken cancellationToken) =>
-        GetAsync("user", id, sessions, (d, n, ct) => d.UserAsync(n, ct), cancellationToken);
+    private static Task<IResult> GetUserAsync(string id, HttpContext http, StoreSessions sessions, CancellationToken cancellationToken) =>
+        GetAsync("user", id, sessions, async (d, n, ct) =>
+        {
+            // A private listener of someone else answers as one that does not exist.
+            var session = await sessions.GetAsync(ct).ConfigureAwait(false);
+            return await PrivateListeners.VisibleAsync(http, session, n, ct).ConfigureAwait(false) ? await d.UserAsync(n, ct).ConfigureAwait(false) : null;
+        }, cancellationToken);
 
     private static async Task<IResult> GetAsync<T>(string kind, string id, StoreSessions sessions, Func<DetailsReader, long, CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
         where T : class

@@ -1,3 +1,4 @@
+using SoundGraph.Api.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -43,7 +44,12 @@ internal static class GraphEndpoints
         }
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (nodeKind == "user" && !await PrivateListeners.VisibleAsync(request.HttpContext, session, n, cancellationToken).ConfigureAwait(false))
+        {
+            return ApiResults.NotFound(nodeKind, n);
+        }
+
         var graph = await session.Graph.ReadAsync(ParameterValidation.NodeTypeOf(nodeKind!), n, d, top, relations, MaxNodes, cancellationToken).ConfigureAwait(false);
-        return graph is null ? ApiResults.NotFound(nodeKind!, n) : TypedResults.Ok(graph);
+        return graph is null ? ApiResults.NotFound(nodeKind!, n) : TypedResults.Ok(await PrivateListeners.FilterAsync(request.HttpContext, session, graph, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SoundGraph.Api.Access;
 using SoundGraph.Api.Jobs;
 using SoundGraph.Api.Personal;
 using SoundGraph.Services.Taste;
@@ -57,7 +58,7 @@ internal static class JobEndpoints
         }
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(request.HttpContext, session.Resolver, session.Taste, session.Accounts, query!, write: true, ct: cancellationToken).ConfigureAwait(false);
         if (listener is null)
         {
             return problem!;
@@ -68,14 +69,14 @@ internal static class JobEndpoints
         {
             await using var store = await access.OpenWritableAsync(ct).ConfigureAwait(false);
             return await TasteAggregation.RunAsync(store.Taste, listener.Id, zone, again, ct).ConfigureAwait(false);
-        });
+        }, request.HttpContext.Caller().AccountId);
         return TypedResults.Accepted(JobRegistry.StatusPath(job.Id), job.View());
     }
 
     private static IResult GetJob(string id, HttpResponse response, JobRegistry jobs)
     {
         var job = jobs.Find(id);
-        if (job is null)
+        if (job is null || !job.VisibleTo(response.HttpContext.Caller()))
         {
             return TypedResults.Problem(
                 detail: $"No job with id '{ParameterValidation.Echo(id)}' (jobs live in memory: a restart forgets them, and only the last {JobRegistry.MaxFinished} finished ones are kept).",

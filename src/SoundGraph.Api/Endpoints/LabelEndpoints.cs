@@ -96,7 +96,7 @@ internal static class LabelEndpoints
         }
 
         await using var store = await access.OpenWritableAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(store.Resolver, store.Taste, body!.User, notFoundAsBadRequest: true, ct: cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(request.HttpContext, store.Resolver, store.Taste, store.Accounts, body!.User, write: true, notFoundAsBadRequest: true, ct: cancellationToken).ConfigureAwait(false);
         if (listener is null)
         {
             return problem!;
@@ -144,7 +144,7 @@ internal static class LabelEndpoints
         }
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(session.Resolver, session.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(request.HttpContext, session.Resolver, session.Taste, session.Accounts, query!, write: false, ct: cancellationToken).ConfigureAwait(false);
         if (listener is null)
         {
             return problem!;
@@ -168,7 +168,7 @@ internal static class LabelEndpoints
         }
 
         await using var store = await access.OpenWritableAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(store.Resolver, store.Taste, query!, ct: cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(request.HttpContext, store.Resolver, store.Taste, store.Accounts, query!, write: true, ct: cancellationToken).ConfigureAwait(false);
         if (listener is null)
         {
             return problem!;

@@ -93,7 +93,7 @@ internal static class MixtapeEndpoints
 
         // MixtapeService reads through a SoundGraphStore; the mixtape itself writes nothing.
         await using var store = await access.OpenWritableAsync(cancellationToken).ConfigureAwait(false);
-        var (listener, problem) = await ListenerParameter.ResolveAsync(store.Resolver, store.Taste, body.User, notFoundAsBadRequest: true, ct: cancellationToken).ConfigureAwait(false);
+        var (listener, problem) = await ListenerParameter.ResolveAsync(request.HttpContext, store.Resolver, store.Taste, store.Accounts, body.User, write: true, notFoundAsBadRequest: true, ct: cancellationToken).ConfigureAwait(false);
         if (listener is null)
         {
             return problem!;

@@ -1,3 +1,4 @@
+using SoundGraph.Api.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,7 +36,7 @@ internal static class SearchEndpoints
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
         var hits = await session.Search.SearchAsync(query!, k, n, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new SearchResponse(query!, hits));
+        return TypedResults.Ok(new SearchResponse(query!, await PrivateListeners.FilterAsync(request.HttpContext, session, hits, cancellationToken).ConfigureAwait(false)));
     }
 }
 

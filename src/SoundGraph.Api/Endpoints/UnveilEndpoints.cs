@@ -1,3 +1,4 @@
+using SoundGraph.Api.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -49,12 +50,13 @@ internal static class UnveilEndpoints
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = await session.Resolver.FindByIdAsync(nodeKind!, n, cancellationToken).ConfigureAwait(false);
-        if (entity is null)
+        if (entity is null || (nodeKind == "user" && !await PrivateListeners.VisibleAsync(request.HttpContext, session, n, cancellationToken).ConfigureAwait(false)))
         {
             return ApiResults.NotFound(nodeKind!, n);
         }
 
-        return TypedResults.Ok(await session.Unveil.BuildAsync(entity, top, cancellationToken).ConfigureAwait(false));
+        var report = await session.Unveil.BuildAsync(entity, top, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(await PrivateListeners.FilterAsync(request.HttpContext, session, report, cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task<IResult> RelatedAsync(string kind, string id, string? relation, string? k, HttpRequest request, StoreSessions sessions, CancellationToken cancellationToken)
@@ -72,7 +74,7 @@ internal static class UnveilEndpoints
 
         var session = await sessions.GetAsync(cancellationToken).ConfigureAwait(false);
         var subject = await session.Resolver.FindSubjectAsync(nodeKind!, n, cancellationToken).ConfigureAwait(false);
-        if (subject is null)
+        if (subject is null || (nodeKind == "user" && !await PrivateListeners.VisibleAsync(request.HttpContext, session, n, cancellationToken).ConfigureAwait(false)))
         {
             return ApiResults.NotFound(nodeKind!, n);
         }
@@ -81,7 +83,7 @@ internal static class UnveilEndpoints
         var groups = new List<RelatedGroup>();
         foreach (var r in relations ?? RelationKinds.All.Where(r => r.NodeType() == type).ToList())
         {
-            var section = await session.Unveil.RelatedSectionAsync(r, n, top, cancellationToken).ConfigureAwait(false);
+            var section = (await PrivateListeners.FilterAsync(request.HttpContext, session, [await session.Unveil.RelatedSectionAsync(r, n, top, cancellationToken).ConfigureAwait(false)], cancellationToken).ConfigureAwait(false))[0];
             groups.Add(new RelatedGroup(r.Code(), section.Title, section.Items, section.EmptyNote));
         }
 

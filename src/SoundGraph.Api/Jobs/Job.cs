@@ -30,6 +30,17 @@ internal sealed class Job
         CreatedAt = DateTimeOffset.UtcNow;
     }
 
+    /// <summary>The account that queued it; null for the local owner (single-user mode).</summary>
+    public long? Owner { get; init; }
+
+    /// <summary>Whether <paramref name="caller"/> may see the job: admins (and the local owner) see every job, an account
+    /// its own.</summary>
+    public bool VisibleTo(SoundGraph.Services.Accounts.Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.IsAdmin || (caller.AccountId is { } id && Owner == id);
+    }
+
     /// <summary>The job's id.</summary>
     public string Id { get; }
 

@@ -25,18 +25,21 @@ internal sealed class JobRegistry
     /// <summary>Queues work, unless a job with the same <paramref name="key"/> is queued or running: then that job is
     /// returned and nothing is queued.</summary>
     /// <returns>The job, and whether it is one already there.</returns>
-    public (Job Job, bool Existing) Enqueue(string kind, string key, object? subject, Func<CancellationToken, Task<object?>> work)
+    /// <remarks><paramref name="owner"/>: the account that queued it (null: the local owner or no account); only that
+    /// account and admins see the job (<see cref="Job.VisibleTo"/>), and equal work of different owners is not shared.</remarks>
+    public (Job Job, bool Existing) Enqueue(string kind, string key, object? subject, Func<CancellationToken, Task<object?>> work, long? owner = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return Enqueue(kind, key, subject, (_, ct) => work(ct));
+        return Enqueue(kind, key, subject, (_, ct) => work(ct), owner);
     }
 
     /// <summary>Queues work that reports progress lines (the last one shows as <see cref="JobView.Progress"/>), unless a
     /// job with the same <paramref name="key"/> is queued or running: then that job is returned and nothing is queued.</summary>
     /// <returns>The job, and whether it is one already there.</returns>
-    public (Job Job, bool Existing) Enqueue(string kind, string key, object? subject, Func<IProgress<string>, CancellationToken, Task<object?>> work)
+    public (Job Job, bool Existing) Enqueue(string kind, string key, object? subject, Func<IProgress<string>, CancellationToken, Task<object?>> work, long? owner = null)
     {
         ArgumentNullException.ThrowIfNull(work);
+        key = (owner?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-") + "|" + key;
         lock (_gate)
         {
             var active = _jobs.FirstOrDefault(j => j.Key == key && j.IsActive);
@@ -45,7 +48,7 @@ internal sealed class JobRegistry
                 return (active, true);
             }
 
-            var job = new Job(kind, key, subject, work);
+            var job = new Job(kind, key, subject, work) { Owner = owner };
             _jobs.Add(job);
             Trim();
             if (!_queue.Writer.TryWrite(job))

@@ -35,7 +35,8 @@ public sealed class ConnectedServices
         _protector = provider.CreateProtector(Purpose);
     }
 
-    /// <summary>Connects <paramref name="accountId"/> to <paramref name="service"/>, encrypting <paramref name="secret"/>.</summary>
+    /// <summary>Connects <paramref name="accountId"/> to <paramref name="service"/>, encrypting <paramref name="secret"/>; a
+    /// null or blank secret keeps the one stored.</summary>
     /// <exception cref="ArgumentException">Unknown service, a blank or over-long user name (1–100), or a ListenBrainz
     /// connection without a token.</exception>
     public Task ConnectAsync(long accountId, string service, string userName, string? secret, CancellationToken ct = default)
@@ -50,13 +51,20 @@ public sealed class ConnectedServices
             throw new ArgumentException("The user name must be 1–100 characters.", nameof(userName));
         }
 
-        if (service == ListenBrainz && string.IsNullOrWhiteSpace(secret))
+        return ConnectCoreAsync(accountId, service, userName.Trim(), secret, ct);
+    }
+
+    private async Task ConnectCoreAsync(long accountId, string service, string userName, string? secret, CancellationToken ct)
+    {
+        // No new secret keeps the stored one (the page sends none when the field is left blank).
+        var stored = (await _store.ServicesAsync(accountId, ct).ConfigureAwait(false)).FirstOrDefault(s => s.Service == service)?.ProtectedSecret;
+        var protectedSecret = string.IsNullOrWhiteSpace(secret) ? stored : _protector.Protect(secret.Trim());
+        if (service == ListenBrainz && protectedSecret is null)
         {
             throw new ArgumentException("A ListenBrainz connection needs the user token (listenbrainz.org/settings).", nameof(secret));
         }
 
-        var protectedSecret = string.IsNullOrWhiteSpace(secret) ? null : _protector.Protect(secret.Trim());
-        return _store.SetServiceAsync(accountId, service, userName.Trim(), protectedSecret, ct);
+        await _store.SetServiceAsync(accountId, service, userName, protectedSecret, ct).ConfigureAwait(false);
     }
 
     /// <summary>The services <paramref name="accountId"/> is connected to, without secrets.</summary>

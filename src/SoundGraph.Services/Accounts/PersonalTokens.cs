@@ -66,7 +66,7 @@ public static class PersonalTokens
     }
 
     /// <summary>The caller a presented token stands for, or null when it is unknown, revoked or expired, or its account is
-    /// gone. Records the use. The comparison is by hash lookup, so its time does not depend on how much of a guess matches.</summary>
+    /// gone. Reads only (the caller records the use with <see cref="AccountStore.TouchTokenAsync"/>). The comparison is by hash lookup, so its time does not depend on how much of a guess matches.</summary>
     public static async Task<TokenCaller?> AuthenticateAsync(AccountStore store, string? presented, DateTimeOffset now, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -81,7 +81,6 @@ public static class PersonalTokens
             return null;
         }
 
-        await store.TouchTokenAsync(token.Id, ct).ConfigureAwait(false);
         return new TokenCaller(token, account);
     }
 

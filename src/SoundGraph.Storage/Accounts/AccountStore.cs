@@ -110,6 +110,33 @@ public sealed partial class AccountStore
         return [.. rows.Select(r => new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)))];
     }
 
+    /// <summary>Every listener that has listens, by id (single-user mode's dashboard picker).</summary>
+    public async Task<IReadOnlyList<ListenerOwnership>> ListenersWithListensAsync(CancellationToken ct = default)
+    {
+        var rows = await _connection.QueryAsync<(long Id, string Key, string Name, long? Owner, string? Visibility)>(new CommandDefinition(
+            "SELECT u.id, u.key, u.name, u.owner_account_id, u.visibility FROM users u WHERE EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) ORDER BY u.id",
+            cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)))];
+    }
+
+    /// <summary>Of <paramref name="userIds"/>, those <paramref name="accountId"/> may not see: private listeners it does not
+    /// own (all private ones for a null account). Admins see everything: do not call this for them.</summary>
+    public async Task<IReadOnlySet<long>> HiddenListenersAsync(IReadOnlyCollection<long> userIds, long? accountId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var hidden = new HashSet<long>();
+        foreach (var chunk in userIds.Distinct().Chunk(500))
+        {
+            var rows = await _connection.QueryAsync<long>(new CommandDefinition(
+                $"SELECT u.id FROM users u WHERE u.id IN ({string.Join(',', chunk)}) AND {UserVisibility.PrivateSql("u")} "
+                + "AND (u.owner_account_id IS NULL OR u.owner_account_id <> @owner)",
+                new { owner = accountId ?? -1 }, cancellationToken: ct)).ConfigureAwait(false);
+            hidden.UnionWith(rows);
+        }
+
+        return hidden;
+    }
+
     /// <summary>Gives listener <paramref name="userId"/> to <paramref name="accountId"/> (null: to nobody).</summary>
     /// <returns>False when there is no such user.</returns>
     public async Task<bool> SetOwnerAsync(long userId, long? accountId, CancellationToken ct = default) =>

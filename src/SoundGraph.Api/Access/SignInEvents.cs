@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SoundGraph.Api.Access;
+
+/// <summary>What happens when someone signs in, and on every request of a cookie session.</summary>
+internal static class SignInEvents
+{
+    /// <summary>After the provider's id_token is validated: the account of (issuer, sub) is created or updated with the
+    /// e-mail and name (an e-mail listed in <see cref="AuthSettings.AdminEmails"/> and verified by the provider makes it
+    /// an admin), its own listener is created, and the principal is replaced by SoundGraph's own claims — the provider's
+    /// tokens are not kept (SaveTokens is off).</summary>
+    public static async Task TokenValidatedAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var subject = principal.FindFirst("sub")?.Value;
+        var issuer = principal.FindFirst("iss")?.Value ?? context.Options.Authority!;
+        if (string.IsNullOrEmpty(subject))
+        {
+            context.Fail("The provider's id_token has no sub claim.");
+            return;
+        }
+
+        var email = principal.FindFirst("email")?.Value;
+        var verified = string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        var name = principal.FindFirst("name")?.Value is { Length: > 0 } n ? n : email ?? subject;
+        var settings = context.HttpContext.RequestServices.GetRequiredService<AuthSettings>();
+        var access = context.HttpContext.RequestServices.GetRequiredService<StoreAccess>();
+        var ct = context.HttpContext.RequestAborted;
+        await using var store = await access.OpenWritableAsync(ct).ConfigureAwait(false);
+        var account = await store.Accounts.SignInAsync(issuer, subject, email, name, ct).ConfigureAwait(false);
+        if (!account.IsAdmin && verified && email is not null && settings.AdminEmails.Contains(email, StringComparer.OrdinalIgnoreCase))
+        {
+            await store.Accounts.SetAdminAsync(account.Id, true, ct).ConfigureAwait(false);
+            account = account with { IsAdmin = true };
+        }
+
+        await store.Accounts.OwnListenerAsync(account.Id, account.Name, ct).ConfigureAwait(false);
+        context.Principal = CallerClaims.For(account, CallerClaims.ViaCookie, write: true, SchemeNames.Cookie);
+    }
+
+    /// <summary>On each request of a cookie session: the account is read again, so a removed account ends the session and
+    /// an admin change takes effect at once.</summary>
+    public static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        if (!long.TryParse(context.Principal?.FindFirst(CallerClaims.Account)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<StoreSessions>();
+        var session = await sessions.GetAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (await session.Accounts.FindAsync(id, context.HttpContext.RequestAborted).ConfigureAwait(false) is not { } account)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        context.ReplacePrincipal(CallerClaims.For(account, CallerClaims.ViaCookie, write: true, SchemeNames.Cookie));
+    }
+}
