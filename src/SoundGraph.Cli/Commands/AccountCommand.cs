@@ -24,7 +24,7 @@ public static class AccountCommand
         };
     }
 
-    private static Argument<string> AccountArgument(string help = AccountHelp) => new("account") { Description = help };
+    private static Argument<string> AccountArgument() => new("account") { Description = AccountHelp };
 
     private static Option<string> UserOption() => new("--user")
     {
