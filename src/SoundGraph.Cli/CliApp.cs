@@ -56,6 +56,8 @@ public static class CliApp
         root.Add(DbCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(ServeCommand.Create(context));
+        root.Add(AccountCommand.Create(context));
+        root.Add(TokenCommand.Create(context));
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             if (help.Action is HelpAction action)

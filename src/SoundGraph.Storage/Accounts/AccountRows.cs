@@ -26,6 +26,10 @@ public sealed record ApiTokenRow(
     /// <summary>Whether the token may be used at <paramref name="now"/>: not revoked, not expired.</summary>
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 
+    /// <summary>The token's state at <paramref name="now"/>, as lists show it: "revoked" (whether or not it has also
+    /// expired since), else "expired" (at or after <see cref="ExpiresAt"/>), else "active".</summary>
+    public string Status(DateTimeOffset now) => RevokedAt is not null ? "revoked" : now >= ExpiresAt ? "expired" : "active";
+
     /// <summary>Whether <see cref="Scopes"/> includes <paramref name="scope"/> ("read" or "write").</summary>
     public bool HasScope(string scope) => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal);
 }

@@ -132,6 +132,17 @@ public sealed class AccountStoreTests
         Assert.Empty(await accounts.TokensAsync(bob.Id));
     }
 
+    [Fact]
+    public void Status_RevokedWinsOverExpired_ExpiredFromTheExpiryInstant()
+    {
+        var token = new ApiTokenRow(1, 1, "ci", "sgr_abcdef", "read", At, At.AddDays(1), null, null);
+
+        Assert.Equal("active", token.Status(At));
+        Assert.Equal("expired", token.Status(At.AddDays(1)));
+        Assert.Equal("revoked", (token with { RevokedAt = At }).Status(At));
+        Assert.Equal("revoked", (token with { RevokedAt = At }).Status(At.AddDays(2)));
+    }
+
     [Theory]
     [StoreProviders]
     public async Task DeleteAccountDataAsync_RemovesOwnListenersDataTokensAndServices_LeavesOthers(string provider)
