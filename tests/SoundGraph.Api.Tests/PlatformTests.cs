@@ -17,8 +17,9 @@ public sealed class PlatformTests(ApiFixture api)
             [
                 "/api/aggregate/weeks", "/api/analyze/track/{id}", "/api/artists/{id}", "/api/dashboard/map", "/api/dashboard/moods", "/api/dashboard/outliers",
                 "/api/dashboard/radar", "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/ingest/listens", "/api/jobs/{id}", "/api/labels",
-                "/api/mixtapes", "/api/recommend/models", "/api/recommend/track/{id}", "/api/related/{kind}/{id}", "/api/score/track/{id}", "/api/search",
-                "/api/tags/lastfm/sync", "/api/tracks/{id}", "/api/unveil/{kind}/{id}",
+                "/api/me", "/api/me/delete-data", "/api/mixtapes", "/api/recommend/models", "/api/recommend/track/{id}", "/api/related/{kind}/{id}",
+                "/api/score/track/{id}", "/api/search", "/api/services", "/api/services/{service}", "/api/tags/lastfm/sync", "/api/tokens", "/api/tokens/{id}",
+                "/api/tracks/{id}", "/api/unveil/{kind}/{id}",
                 "/api/users/{id}", "/health",
             ],
             paths);

@@ -116,6 +116,20 @@ public sealed class ServeCommandTests(ApiFixture api)
         ServeCommand.CheckUrls(urls);
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:5087", "http://0.0.0.0:5087")]
+    [InlineData("http://127.0.0.1:5087;http://*:5088", "http://*:5088")]
+    public async Task Serve_BeyondLoopbackWithoutSignIn_RefusesWithOneSentence(string urls, string open)
+    {
+        var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["serve", "--db", api.Db, "--urls", urls], Console(new StringWriter()), error);
+
+        Assert.Equal(CliApp.Failure, code);
+        Assert.Equal($"error: Refusing to listen on {open} without sign-in: set SoundGraph:Auth:Authority, ClientId and ClientSecret (see docs/accounts.md), or listen on 127.0.0.1 only.\n",
+            error.ToString().ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task Serve_PortInUse_FailsWithOneLine()
     {

@@ -76,6 +76,9 @@ internal static class AuthSetup
             o.ClientSecret = settings.ClientSecret;
             o.RequireHttpsMetadata = settings.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
             o.ResponseType = OpenIdConnectResponseType.Code;
+
+            // The code comes back in the query of a top-level GET, so the correlation cookies can stay SameSite=Lax.
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
             o.UsePkce = true;
             o.SaveTokens = false;
             o.MapInboundClaims = false;
@@ -91,6 +94,7 @@ internal static class AuthSetup
             o.SignedOutCallbackPath = "/signout-callback-oidc";
             o.TokenValidationParameters.NameClaimType = "name";
             o.Events.OnTokenValidated = SignInEvents.TokenValidatedAsync;
+            o.Events.OnRedirectToIdentityProvider = SignInEvents.PassLoginHint;
         });
     }
 

@@ -49,21 +49,23 @@ public static class CallerClaims
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary>The single-user owner's principal.</summary>
-    public static ClaimsPrincipal LocalOwner(string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "local"), new Claim(Local, "true")], scheme));
+    /// <summary>The single-user owner's principal. Its identity has no authentication type, so ASP.NET Core does not count
+    /// it as authenticated: the output cache (which never stores an authenticated request's answer) keeps working in
+    /// single-user mode, where every answer is the owner's anyway.</summary>
+    public static ClaimsPrincipal LocalOwner() =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "local"), new Claim(Local, "true")]));
 
     /// <summary>Who <paramref name="user"/> is.</summary>
     public static Services.Accounts.Caller ToCaller(ClaimsPrincipal? user)
     {
+        if (user?.HasClaim(Local, "true") == true)
+        {
+            return Services.Accounts.Caller.LocalOwner;
+        }
+
         if (user?.Identity?.IsAuthenticated != true)
         {
             return Services.Accounts.Caller.Anonymous;
-        }
-
-        if (user.HasClaim(Local, "true"))
-        {
-            return Services.Accounts.Caller.LocalOwner;
         }
 
         return long.TryParse(user.FindFirst(Account)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)

@@ -13,6 +13,6 @@ internal sealed class LocalOwnerHandler(IOptionsMonitor<AuthenticationSchemeOpti
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
         Task.FromResult(LoopbackOnly.Allows(Context)
-            ? AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.LocalOwner(Scheme.Name), Scheme.Name))
+            ? AuthenticateResult.Success(new AuthenticationTicket(CallerClaims.LocalOwner(), Scheme.Name))
             : AuthenticateResult.NoResult());
 }

@@ -58,13 +58,24 @@ internal static class SignInEndpoints
     }
 
     /// <summary>Starts the provider's sign-in (authorization code + PKCE), then back to <paramref name="returnUrl"/> (a local
-    /// path only; anything else is /). In single-user mode there is nothing to sign in to: back to /.</summary>
-    private static IResult SignIn(string? returnUrl, HttpContext http)
+    /// path only; anything else is /); <paramref name="loginHint"/> is passed on as <c>login_hint</c>. In single-user mode there is nothing to sign in to: back to /.</summary>
+    private static IResult SignIn(string? returnUrl, string? loginHint, HttpContext http)
     {
         var target = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
         return http.RequestServices.GetRequiredService<AuthSettings>().IsSingleUser
             ? TypedResults.Redirect(target)
-            : TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target }, [SchemeNames.Oidc]);
+            : TypedResults.Challenge(Properties(target, loginHint), [SchemeNames.Oidc]);
+    }
+
+    private static AuthenticationProperties Properties(string target, string? loginHint)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = target };
+        if (loginHint is { Length: > 0 and <= 200 })
+        {
+            properties.Items[SignInEvents.LoginHintKey] = loginHint;
+        }
+
+        return properties;
     }
 
     /// <summary>Ends the cookie session (the form must carry the antiforgery token) and goes back to /.</summary>

@@ -41,6 +41,21 @@ internal static class SignInEvents
         context.Principal = CallerClaims.For(account, CallerClaims.ViaCookie, write: true, SchemeNames.Cookie);
     }
 
+    /// <summary>The key of <see cref="Microsoft.AspNetCore.Authentication.AuthenticationProperties"/> that carries the
+    /// <c>login_hint</c> of <c>/signin?loginHint=…</c> to the provider (OpenID Connect Core §3.1.2.1).</summary>
+    public const string LoginHintKey = "login_hint";
+
+    /// <summary>Adds the sign-in's login hint, if any, to the authorization request.</summary>
+    public static Task PassLoginHint(RedirectContext context)
+    {
+        if (context.Properties.Items.TryGetValue(LoginHintKey, out var hint) && !string.IsNullOrEmpty(hint))
+        {
+            context.ProtocolMessage.LoginHint = hint;
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>On each request of a cookie session: the account is read again, so a removed account ends the session and
     /// an admin change takes effect at once.</summary>
     public static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)

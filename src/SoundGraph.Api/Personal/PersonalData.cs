@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace SoundGraph.Api.Personal;
 
-/// <summary>Endpoint metadata marking a listener's personal data (taste dashboard, labels, jobs). Such endpoints answer
-/// only loopback requests (<see cref="LoopbackOnly"/>), are never output-cached, and say <c>Cache-Control: no-store</c>.</summary>
+/// <summary>Endpoint metadata marking personal data (taste dashboard, labels, mixtapes, jobs, the caller's account). Such
+/// endpoints are never output-cached and say <c>Cache-Control: no-store</c>; who may call them is their
+/// <see cref="Access.AccessRule"/>'s.</summary>
 internal sealed class PersonalData
 {
     /// <summary>The one instance endpoints carry.</summary>
@@ -18,17 +19,15 @@ internal sealed class PersonalData
     public static bool Marks(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PersonalData>() is not null;
 }
 
-/// <summary>Until accounts exist (the accounts issue), which listener a request is for cannot be authenticated, so
-/// personal data is served to the machine itself only: the request must come from a loopback address (127.0.0.0/8, ::1,
-/// or either mapped into IPv6) <em>and</em> name a loopback host (localhost, a 127.x address, [::1]) — the second check
-/// keeps a web page from reading the data through DNS rebinding. Anything else, an unknown remote address included, is
-/// refused with 403.</summary>
-/// <remarks>Behind a reverse proxy every request looks local; SoundGraph has no forwarded-headers support, so do not
-/// proxy <c>sgr serve</c> until sign-in exists.</remarks>
+/// <summary>Single-user mode (no identity provider): the store's owner is whoever calls from the machine itself — a
+/// loopback address (127.0.0.0/8, ::1, or either mapped into IPv6) <em>and</em> a loopback Host (localhost, a 127.x
+/// address, [::1]; the second check, like AllowedHosts, keeps a web page from reading the data through DNS rebinding).
+/// Anything else, an unknown remote address included, is anonymous, and personal endpoints refuse it with 403.</summary>
+/// <remarks>Behind a reverse proxy every request looks local: configure sign-in before proxying <c>sgr serve</c>.</remarks>
 internal static class LoopbackOnly
 {
     /// <summary>The detail of the 403 problem.</summary>
-    public const string Refusal = "Personal data is served on loopback only until sign-in exists: call this endpoint from the machine that runs sgr serve, "
+    public const string Refusal = "Single-user mode serves personal data on loopback only: call this endpoint from the machine that runs sgr serve, "
         + "at http://127.0.0.1 or http://localhost.";
 
     /// <summary>Whether <paramref name="context"/>'s request may read personal data.</summary>

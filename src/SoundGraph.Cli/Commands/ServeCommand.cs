@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SoundGraph.Api;
+using SoundGraph.Api.Access;
 using SoundGraph.Storage;
 
 namespace SoundGraph.Cli.Commands;
@@ -63,11 +64,8 @@ public static class ServeCommand
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
         CheckUrls(options.Urls);
-        foreach (var address in NonLoopback(options.Urls))
-        {
-            await context.Error.WriteLineAsync($"warning: {address} is reachable from other machines, and the API has no authentication.").ConfigureAwait(false);
-        }
 
+        // Beyond loopback without sign-in configured, Build refuses with one sentence (InvalidOperationException).
         await using var app = SoundGraphApi.Build(options);
         try
         {
@@ -133,25 +131,6 @@ public static class ServeCommand
         }
     }
 
-    /// <summary>The addresses of <paramref name="urls"/> that other machines can reach: anything but localhost and
-    /// loopback IPs (<c>*</c>, <c>+</c>, <c>0.0.0.0</c> and named hosts included).</summary>
-    public static IReadOnlyList<string> NonLoopback(string urls)
-    {
-        ArgumentNullException.ThrowIfNull(urls);
-        var open = new List<string>();
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            // Kestrel's wildcards are not valid URI hosts: read the host between "://" and the port or path.
-            var rest = url.Contains("://", StringComparison.Ordinal) ? url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..] : url;
-            var host = rest.StartsWith('[') && rest.Contains(']', StringComparison.Ordinal) ? rest[1..rest.IndexOf(']', StringComparison.Ordinal)] : rest.Split(':', '/')[0];
-            var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-                || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
-            if (!loopback)
-            {
-                open.Add(url);
-            }
-        }
-
-        return open;
-    }
+    /// <summary>The addresses of <paramref name="urls"/> that other machines can reach (<see cref="ListenAddresses.NonLoopback"/>).</summary>
+    public static IReadOnlyList<string> NonLoopback(string urls) => ListenAddresses.NonLoopback(urls);
 }

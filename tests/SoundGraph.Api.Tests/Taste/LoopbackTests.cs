@@ -4,8 +4,8 @@ using SoundGraph.Api.Personal;
 
 namespace SoundGraph.Api.Tests.Taste;
 
-/// <summary>Until sign-in exists, personal endpoints answer loopback requests only (a 403 problem says why); the rest of
-/// the API is unaffected.</summary>
+/// <summary>In single-user mode (no identity provider), personal endpoints answer loopback requests only (a 403 problem
+/// says why); the rest of the API is unaffected.</summary>
 public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteApiFixture>
 {
     public static TheoryData<string, string> PersonalEndpoints => new()
@@ -44,7 +44,7 @@ public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteAp
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(LoopbackOnly.Refusal, body.GetProperty("detail").GetString());
-        Assert.StartsWith("Personal data is served on loopback only until sign-in exists", LoopbackOnly.Refusal, StringComparison.Ordinal);
+        Assert.StartsWith("Single-user mode serves personal data on loopback only", LoopbackOnly.Refusal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,14 +61,18 @@ public sealed class LoopbackTests(TasteApiFixture taste) : IClassFixture<TasteAp
     }
 
     [Fact]
-    public async Task PersonalEndpoint_LoopbackAddressButForeignHost_Returns403()
+    public async Task AnyEndpoint_LoopbackAddressButForeignHost_Returns400FromHostFiltering()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/dashboard/trajectory?user=ana", UriKind.Relative));
-        request.Headers.Host = "rebound.example";
+        // DNS rebinding: a page on rebound.example resolving to 127.0.0.1. Single-user mode allows loopback hosts only.
+        foreach (var path in new[] { "/api/dashboard/trajectory?user=ana", "/api/search?q=Sunny", "/health" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            request.Headers.Host = "rebound.example";
 
-        var response = await taste.Client.SendAsync(request);
+            var response = await taste.Client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
     }
 
     [Fact]
