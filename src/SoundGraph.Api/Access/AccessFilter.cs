@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SoundGraph.Api.Personal;
@@ -34,7 +33,7 @@ internal static class AccessFilter
     public static async Task<IResult?> CheckAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is not null)
+        if (PersonalTokenHandler.Refused(http))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return Problem(StatusCodes.Status401Unauthorized, PersonalTokenHandler.Invalid, "Invalid token");

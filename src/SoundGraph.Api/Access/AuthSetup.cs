@@ -30,7 +30,6 @@ internal static class AuthSetup
     {
         services.AddSingleton(settings);
         services.AddDataProtection().SetApplicationName("SoundGraph").PersistKeysToFileSystem(new DirectoryInfo(settings.KeysPath));
-        services.AddSingleton(sp => sp.GetRequiredService<IDataProtectionProvider>());
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";

@@ -16,6 +16,12 @@ internal sealed class PersonalTokenHandler(IOptionsMonitor<AuthenticationSchemeO
     /// <summary>The failure message (it never echoes the token).</summary>
     public const string Invalid = "The bearer token is not a valid, active SoundGraph personal API token.";
 
+    /// <summary>HttpContext.Items key set when a presented bearer token was refused.</summary>
+    public const string InvalidMark = "sg:invalid-token";
+
+    /// <summary>Whether the request presented a bearer token that was refused.</summary>
+    public static bool Refused(Microsoft.AspNetCore.Http.HttpContext context) => context?.Items.ContainsKey(InvalidMark) == true;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -29,6 +35,8 @@ internal sealed class PersonalTokenHandler(IOptionsMonitor<AuthenticationSchemeO
         var now = TimeProvider.GetUtcNow();
         if (await PersonalTokens.AuthenticateAsync(session.Accounts, header["Bearer ".Length..].Trim(), now, Context.RequestAborted).ConfigureAwait(false) is not { } caller)
         {
+            // The middleware keeps only successful results: the access filter reads this mark to answer 401.
+            Context.Items[InvalidMark] = true;
             return AuthenticateResult.Fail(Invalid);
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using SoundGraph.Api.Access;
 using SoundGraph.Api.Tests.Taste;
+using SoundGraph.Tests.Shared;
 
 namespace SoundGraph.Api.Tests.Accounts;
 
