@@ -135,6 +135,7 @@ public static class SoundGraphApi
         admin.MapIngestEndpoints();
         admin.MapTrackJobEndpoints();
         personal.MapAccountEndpoints();
+        personal.MapGroup(string.Empty).RequireAccess(AccessLevel.Account).MapMeJobEndpoints();
         personal.MapMeEndpoint();
         return app;
     }

@@ -10,17 +10,22 @@ internal static class JobSecrets
 
     /// <summary>Runs <paramref name="work"/>; an exception whose message holds a secret is replaced by an
     /// <see cref="InvalidOperationException"/> with the secret scrubbed (cancellation passes unchanged).</summary>
-    public static async Task<T> GuardAsync<T>(PipelineSettings settings, Func<Task<T>> work)
+    public static Task<T> GuardAsync<T>(PipelineSettings settings, Func<Task<T>> work) => GuardAsync(settings, [], work);
+
+    /// <summary>As <see cref="GuardAsync{T}(PipelineSettings, Func{Task{T}})"/>, also scrubbing <paramref name="more"/> (a
+    /// listener's own token).</summary>
+    public static async Task<T> GuardAsync<T>(PipelineSettings settings, IReadOnlyList<string> more, Func<Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(work);
+        var secrets = settings.Secrets().Concat(more).ToList();
         try
         {
             return await work().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && settings.Secrets().Any(s => ex.Message.Contains(s, StringComparison.Ordinal)))
+        catch (Exception ex) when (ex is not OperationCanceledException && secrets.Any(s => s.Length > 0 && ex.Message.Contains(s, StringComparison.Ordinal)))
         {
-            throw new InvalidOperationException(Scrub(ex.Message, settings.Secrets()));
+            throw new InvalidOperationException(Scrub(ex.Message, secrets));
         }
     }
 }

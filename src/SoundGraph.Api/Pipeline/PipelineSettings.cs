@@ -61,6 +61,11 @@ internal sealed class PipelineSettings
         return Build(() => SyncSettings.ListenBrainz(_listenBrainzBaseUrl, _listenBrainzToken), ListenBrainzBaseUrlKey, "ListenBrainz");
     }
 
+    /// <summary>The ListenBrainz client options with a listener's own <paramref name="token"/> (a connected service) and the
+    /// configured base URL, or a 503 problem naming a bad base URL.</summary>
+    public (ListenBrainzOptions? Options, IResult? Problem) ListenBrainzWith(string token) =>
+        Build(() => SyncSettings.ListenBrainz(_listenBrainzBaseUrl, token), ListenBrainzBaseUrlKey, "ListenBrainz");
+
     /// <summary>The Last.fm client options, or a 503 problem naming the missing or bad setting.</summary>
     public (LastFmOptions? Options, IResult? Problem) LastFm()
     {

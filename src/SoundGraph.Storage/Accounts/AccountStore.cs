@@ -137,6 +137,10 @@ public sealed partial class AccountStore
         return hidden;
     }
 
+    /// <summary>The id of the user keyed <paramref name="key"/>, or null.</summary>
+    public Task<long?> FindListenerByKeyAsync(string key, CancellationToken ct = default) =>
+        _connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT id FROM users WHERE key = @key", new { key }, cancellationToken: ct));
+
     /// <summary>Gives listener <paramref name="userId"/> to <paramref name="accountId"/> (null: to nobody).</summary>
     /// <returns>False when there is no such user.</returns>
     public async Task<bool> SetOwnerAsync(long userId, long? accountId, CancellationToken ct = default) =>

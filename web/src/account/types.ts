@@ -43,7 +43,7 @@ export const accountApi = {
   saveService: (service: ServiceName, userName: string, secret: string | null) =>
     sendJson<ServiceItem>("PUT", `/api/services/${service}`, { userName, secret }).then(must),
   removeService: (service: ServiceName) => sendJson<null>("DELETE", `/api/services/${service}`),
-  syncListenBrainz: () => sendJson<Job>("POST", "/api/ingest/listens?source=listenbrainz").then(must),
+  syncListenBrainz: () => sendJson<Job>("POST", "/api/me/sync/listenbrainz").then(must),
   importSpotify: (file: File) => {
     const form = new FormData();
     form.append("file", file, file.name);
