@@ -94,6 +94,11 @@ internal static class AuthSetup
             o.TokenValidationParameters.NameClaimType = "name";
             o.Events.OnTokenValidated = SignInEvents.TokenValidatedAsync;
             o.Events.OnRedirectToIdentityProvider = SignInEvents.PassLoginHint;
+            o.Events.OnRemoteFailure = SignInEvents.RemoteFailureAsync;
+
+            // Secure when the app is served over https; plain http only on loopback (single machine, tests).
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
     }
 

@@ -56,6 +56,17 @@ internal static class SignInEvents
         return Task.CompletedTask;
     }
 
+    /// <summary>A sign-in that failed at the provider or on the way back (cancelled, expired, tampered): a 400 problem
+    /// saying so and where to start again, instead of an error page.</summary>
+    public static async Task RemoteFailureAsync(Microsoft.AspNetCore.Authentication.RemoteFailureContext context)
+    {
+        context.HandleResponse();
+        var reason = context.Failure?.Message is { Length: > 0 } m ? m.Split('\n')[0] : "unknown reason";
+        await Microsoft.AspNetCore.Http.TypedResults.Problem(
+            detail: $"Sign-in did not complete ({reason}). Start again at /signin.", statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest,
+            title: "Sign-in failed").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+    }
+
     /// <summary>On each request of a cookie session: the account is read again, so a removed account ends the session and
     /// an admin change takes effect at once.</summary>
     public static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
