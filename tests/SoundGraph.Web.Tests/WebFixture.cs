@@ -43,20 +43,8 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Checked first so a missing browser fails in a second, not after the demo store is built.
-        var chromium = Environment.GetEnvironmentVariable("SOUNDGRAPH_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException(
-                $"The browser tests need Chromium at {chromium}: install Debian's chromium: apt-get install chromium " +
-                "(or set SOUNDGRAPH_CHROMIUM to a Chromium binary). Never `playwright install`.");
-        }
-
-        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        if (!File.Exists(Path.Combine(webRoot, "index.html")) || !File.Exists(Path.Combine(webRoot, "app.js")))
-        {
-            throw new InvalidOperationException(
-                $"The web page is not built into {webRoot}: build it with `cd web && npm ci && npm run build`, then rebuild this project.");
-        }
+        var chromium = ChromiumPath();
+        var webRoot = WebRoot();
 
         Directory.CreateDirectory(_dir);
         var db = Path.Combine(_dir, "demo.db");
@@ -68,13 +56,49 @@ public sealed class WebFixture : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        (_playwright, Browser) = await LaunchChromiumAsync(chromium);
+    }
+
+    /// <summary>The Chromium binary: <c>SOUNDGRAPH_CHROMIUM</c>, else <see cref="DefaultChromium"/>.</summary>
+    /// <exception cref="InvalidOperationException">There is no browser there.</exception>
+    internal static string ChromiumPath()
+    {
+        var chromium = Environment.GetEnvironmentVariable("SOUNDGRAPH_CHROMIUM") is { Length: > 0 } path ? path : DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Chromium at {chromium}: install Debian's chromium: apt-get install chromium " +
+                "(or set SOUNDGRAPH_CHROMIUM to a Chromium binary). Never `playwright install`.");
+        }
+
+        return chromium;
+    }
+
+    /// <summary>The built web page beside the tests (<c>wwwroot</c> in bin).</summary>
+    /// <exception cref="InvalidOperationException">The page is not built.</exception>
+    internal static string WebRoot()
+    {
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!File.Exists(Path.Combine(webRoot, "index.html")) || !File.Exists(Path.Combine(webRoot, "app.js")))
+        {
+            throw new InvalidOperationException(
+                $"The web page is not built into {webRoot}: build it with `cd web && npm ci && npm run build`, then rebuild this project.");
+        }
+
+        return webRoot;
+    }
+
+    /// <summary>Starts Playwright and a headless <paramref name="chromium"/>.</summary>
+    internal static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync(string chromium)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox"],
         });
+        return (playwright, browser);
     }
 
     public async Task DisposeAsync()
@@ -100,11 +124,14 @@ public sealed class WebFixture : IAsyncLifetime
 
     /// <summary>A fresh context (own storage, given viewport) and page on the server; uncaught page errors are
     /// collected in <see cref="WebPage.Errors"/>.</summary>
-    public async Task<WebPage> NewPageAsync(int width = 1280, int height = 800)
+    public Task<WebPage> NewPageAsync(int width = 1280, int height = 800) => OpenPageAsync(Browser, BaseUrl, width, height);
+
+    /// <summary>A fresh context of <paramref name="browser"/> on <paramref name="baseUrl"/> and a page in it.</summary>
+    internal static async Task<WebPage> OpenPageAsync(IBrowser browser, string baseUrl, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);

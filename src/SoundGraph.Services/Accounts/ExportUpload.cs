@@ -18,7 +18,7 @@ public sealed record ExportUploadResult(long ListenerId, IReadOnlyDictionary<str
 
 /// <summary>A Spotify account export uploaded by a signed-in listener (a .zip of the export folder, or one
 /// <c>Playlist*.json</c> / <c>StreamingHistory*.json</c>): unpacked safely into a private temporary folder, imported
-/// with <see cref="SpotifyExportImporter"/> into a listener of its own (<c>spotify-export:user:account-{id}</c>, owned by
+/// with <see cref="SpotifyExportImporter"/> into a listener of its own (<c>spotify-export:user:account {id}</c>: the importer normalizes the user name <c>account-{id}</c>; owned by
 /// the account and private), then that listener's weekly aggregates are recomputed. The folder is deleted afterwards.</summary>
 public static class ExportUpload
 {
@@ -108,7 +108,8 @@ public static class ExportUpload
         var rejects = new ListRejectSink();
         progress?.Report("importing");
         var report = await new SpotifyExportImporter(userName).ImportAsync(folder, store.Catalog, rejects, null, ct).ConfigureAwait(false);
-        var key = "spotify-export:user:" + userName;
+        // The importer keys its user by the NORMALIZED name ("account-7" → "account 7"): look the listener up the same way.
+        var key = Core.Identity.EntityKeys.Local("spotify-export", "user", Core.Identity.NameNormalizer.Normalize(userName));
         var listener = await store.Accounts.FindListenerByKeyAsync(key, ct).ConfigureAwait(false)
             ?? throw new InputFormatException("The export had nothing to store (no playlist and no play).");
         await store.Accounts.SetOwnerAsync(listener, accountId, ct).ConfigureAwait(false);
