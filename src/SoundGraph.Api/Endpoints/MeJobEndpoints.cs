@@ -112,6 +112,7 @@ internal static class MeJobEndpoints
             if (await store.Accounts.FindListenerByKeyAsync(Core.Identity.EntityKeys.Listener(listener), jobCt).ConfigureAwait(false) is { } id)
             {
                 await store.Accounts.SetOwnerAsync(id, account, jobCt).ConfigureAwait(false);
+                await store.Accounts.RenameListenerAsync(id, credentials.UserName + " (ListenBrainz)", jobCt).ConfigureAwait(false);
                 await Services.Taste.TasteAggregation.RunAsync(store.Taste, id, ct: jobCt).ConfigureAwait(false);
             }
 

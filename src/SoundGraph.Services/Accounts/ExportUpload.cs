@@ -113,6 +113,11 @@ public static class ExportUpload
         var listener = await store.Accounts.FindListenerByKeyAsync(key, ct).ConfigureAwait(false)
             ?? throw new InputFormatException("The export had nothing to store (no playlist and no play).");
         await store.Accounts.SetOwnerAsync(listener, accountId, ct).ConfigureAwait(false);
+        if (await store.Accounts.FindAsync(accountId, ct).ConfigureAwait(false) is { } account)
+        {
+            await store.Accounts.RenameListenerAsync(listener, account.Name + " (Spotify export)", ct).ConfigureAwait(false);
+        }
+
         progress?.Report("aggregating weeks");
         var aggregation = await TasteAggregation.RunAsync(store.Taste, listener, ct: ct).ConfigureAwait(false);
         return new ExportUploadResult(listener, report.Read, report.Stored, rejects.Items.Count,

@@ -102,11 +102,14 @@ public sealed partial class AccountStore
         return row is { } r ? new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)) : null;
     }
 
-    /// <summary>The listeners <paramref name="accountId"/> owns, by id.</summary>
+    /// <summary>The listeners <paramref name="accountId"/> owns: those with listens first, then by id.</summary>
     public async Task<IReadOnlyList<ListenerOwnership>> OwnedListenersAsync(long accountId, CancellationToken ct = default)
     {
         var rows = await _connection.QueryAsync<(long Id, string Key, string Name, long? Owner, string? Visibility)>(new CommandDefinition(
-            "SELECT id, key, name, owner_account_id, visibility FROM users WHERE owner_account_id = @accountId ORDER BY id", new { accountId }, cancellationToken: ct)).ConfigureAwait(false);
+            """
+            SELECT u.id, u.key, u.name, u.owner_account_id, u.visibility FROM users u WHERE u.owner_account_id = @accountId
+            ORDER BY CASE WHEN EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) THEN 0 ELSE 1 END, u.id
+            """, new { accountId }, cancellationToken: ct)).ConfigureAwait(false);
         return [.. rows.Select(r => new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)))];
     }
 
@@ -140,6 +143,13 @@ public sealed partial class AccountStore
     /// <summary>The id of the user keyed <paramref name="key"/>, or null.</summary>
     public Task<long?> FindListenerByKeyAsync(string key, CancellationToken ct = default) =>
         _connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT id FROM users WHERE key = @key", new { key }, cancellationToken: ct));
+
+    /// <summary>Renames listener <paramref name="userId"/> (users.name); false when there is no such user.</summary>
+    public async Task<bool> RenameListenerAsync(long userId, string name, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return await _connection.ExecuteAsync(new CommandDefinition("UPDATE users SET name = @name WHERE id = @userId", new { userId, name }, cancellationToken: ct)).ConfigureAwait(false) == 1;
+    }
 
     /// <summary>Gives listener <paramref name="userId"/> to <paramref name="accountId"/> (null: to nobody).</summary>
     /// <returns>False when there is no such user.</returns>
