@@ -16,8 +16,8 @@ public sealed class PlatformTests(ApiFixture api)
         Assert.Equal(
             [
                 "/api/aggregate/weeks", "/api/analyze/track/{id}", "/api/artists/{id}", "/api/dashboard/map", "/api/dashboard/moods", "/api/dashboard/outliers",
-                "/api/dashboard/radar", "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/ingest/listens", "/api/jobs/{id}", "/api/labels",
-                "/api/me", "/api/me/delete-data", "/api/mixtapes", "/api/recommend/models", "/api/recommend/track/{id}", "/api/related/{kind}/{id}",
+                "/api/dashboard/radar", "/api/dashboard/trajectory", "/api/graph/{kind}/{id}", "/api/import/spotify-export", "/api/ingest/listens", "/api/jobs/{id}", "/api/labels",
+                "/api/me", "/api/me/delete-data", "/api/me/sync/listenbrainz", "/api/mixtapes", "/api/recommend/models", "/api/recommend/track/{id}", "/api/related/{kind}/{id}",
                 "/api/score/track/{id}", "/api/search", "/api/services", "/api/services/{service}", "/api/tags/lastfm/sync", "/api/tokens", "/api/tokens/{id}",
                 "/api/tracks/{id}", "/api/unveil/{kind}/{id}",
                 "/api/users/{id}", "/health",

@@ -6,11 +6,12 @@ using SoundGraph.Storage.Explore;
 
 namespace SoundGraph.Api.Access;
 
-/// <summary>Leaves private listeners the caller may not see out of public answers: search hits, unveil and related items,
-/// graph nodes (and their edges). Admins and the local owner see everything. One query per answer.</summary>
+/// <summary>Leaves private listeners the caller may not see out of public answers: search hits, unveil and related items
+/// (their playlists too), graph nodes (and their edges). Admins and the local owner see everything. One query per answer.</summary>
 internal static class PrivateListeners
 {
     private const string User = "user";
+    private const string Playlist = "playlist";
 
     /// <summary>Whether the request's caller may see listener <paramref name="userId"/> (false also when it does not exist).</summary>
     public static async Task<bool> VisibleAsync(HttpContext http, StoreReadSession session, long userId, CancellationToken ct)
@@ -33,11 +34,19 @@ internal static class PrivateListeners
         return ReferenceEquals(sections, report.Sections) ? report : report with { Sections = sections };
     }
 
-    /// <summary><paramref name="sections"/> without items that are hidden users.</summary>
+    /// <summary><paramref name="sections"/> without items that are hidden users or their playlists.</summary>
     public static async Task<IReadOnlyList<UnveilSection>> FilterAsync(HttpContext http, StoreReadSession session, IReadOnlyList<UnveilSection> sections, CancellationToken ct)
     {
-        var hidden = await HiddenAsync(http, session, sections.SelectMany(s => s.Items).Where(i => i.Kind == User).Select(i => i.Id), ct).ConfigureAwait(false);
-        return hidden.Count == 0 ? sections : [.. sections.Select(s => s with { Items = [.. s.Items.Where(i => !(i.Kind == User && hidden.Contains(i.Id)))] })];
+        var items = sections.SelectMany(s => s.Items).ToList();
+        var hidden = await HiddenAsync(http, session, items.Where(i => i.Kind == User).Select(i => i.Id), ct).ConfigureAwait(false);
+        var caller = http.Caller();
+        var playlists = items.Where(i => i.Kind == Playlist).Select(i => i.Id).ToList();
+        IReadOnlySet<long> hiddenPlaylists = caller.IsAdmin || playlists.Count == 0
+            ? new HashSet<long>()
+            : await session.Accounts.HiddenPlaylistsAsync(playlists, caller.AccountId, ct).ConfigureAwait(false);
+        return hidden.Count == 0 && hiddenPlaylists.Count == 0
+            ? sections
+            : [.. sections.Select(s => s with { Items = [.. s.Items.Where(i => !(i.Kind == User && hidden.Contains(i.Id)) && !(i.Kind == Playlist && hiddenPlaylists.Contains(i.Id)))] })];
     }
 
     /// <summary><paramref name="graph"/> without hidden user nodes and the edges touching them.</summary>

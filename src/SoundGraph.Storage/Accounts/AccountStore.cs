@@ -144,6 +144,24 @@ public sealed partial class AccountStore
     public Task<long?> FindListenerByKeyAsync(string key, CancellationToken ct = default) =>
         _connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT id FROM users WHERE key = @key", new { key }, cancellationToken: ct));
 
+    /// <summary>Of <paramref name="playlistIds"/>, those whose owner is a listener <paramref name="accountId"/> may not see
+    /// (a private listener's playlists are its personal data). Admins see everything: do not call this for them.</summary>
+    public async Task<IReadOnlySet<long>> HiddenPlaylistsAsync(IReadOnlyCollection<long> playlistIds, long? accountId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(playlistIds);
+        var hidden = new HashSet<long>();
+        foreach (var chunk in playlistIds.Distinct().Chunk(500))
+        {
+            var rows = await _connection.QueryAsync<long>(new CommandDefinition(
+                $"SELECT p.id FROM playlists p JOIN users u ON u.id = p.owner_user_id WHERE p.id IN ({string.Join(',', chunk)}) AND {UserVisibility.PrivateSql("u")} "
+                + "AND (u.owner_account_id IS NULL OR u.owner_account_id <> @owner)",
+                new { owner = accountId ?? -1 }, cancellationToken: ct)).ConfigureAwait(false);
+            hidden.UnionWith(rows);
+        }
+
+        return hidden;
+    }
+
     /// <summary>Renames listener <paramref name="userId"/> (users.name); false when there is no such user.</summary>
     public async Task<bool> RenameListenerAsync(long userId, string name, CancellationToken ct = default)
     {

@@ -66,6 +66,31 @@ public sealed class IsolationTests(AuthApiFixture auth) : IClassFixture<AuthApiF
     }
 
     [Fact]
+    public async Task PrivateListenersPlaylists_LeftOutOfPublicUnveil()
+    {
+        // sam-owner's playlist "Sam's" holds Sunny; once sam-owner is private (and alice's), only alice and admins see it.
+        var samOwner = await TasteSample.UserIdAsync(auth.Store, "test:user:sam-owner");
+        var sunny = await TasteSample.TrackIdAsync(auth.Store, "Sunny");
+        static bool Lists(System.Text.Json.JsonElement report) =>
+            report.GetProperty("sections").Items().SelectMany(s => s.GetProperty("items").Items()).Any(i => i.GetProperty("kind").GetString() == "playlist");
+        Assert.True(Lists((await auth.GetAsync("bob", $"/api/unveil/track/{Id(sunny)}?limit=11")).Body));
+
+        await auth.Store.Accounts.SetOwnerAsync(samOwner, auth.Alice.Id);
+        await auth.Store.Accounts.SetVisibilityAsync(samOwner, Storage.Accounts.UserVisibility.Private);
+        try
+        {
+            Assert.False(Lists((await auth.GetAsync("bob", $"/api/unveil/track/{Id(sunny)}?limit=12")).Body));
+            Assert.True(Lists((await auth.GetAsync("alice", $"/api/unveil/track/{Id(sunny)}?limit=12")).Body));
+            Assert.True(Lists((await auth.GetAsync("admin", $"/api/unveil/track/{Id(sunny)}?limit=12")).Body));
+        }
+        finally
+        {
+            await auth.Store.Accounts.SetVisibilityAsync(samOwner, null);
+            await auth.Store.Accounts.SetOwnerAsync(samOwner, null);
+        }
+    }
+
+    [Fact]
     public async Task Writes_NeedOwnerWithWriteScope()
     {
         var track = await TasteSample.TrackIdAsync(auth.Store, "Sunny");
