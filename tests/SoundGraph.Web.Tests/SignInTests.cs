@@ -10,8 +10,8 @@ namespace SoundGraph.Web.Tests;
 /// test provider's real sign-in page (authorization code + PKCE), uploading a SYNTHETIC Spotify export in Settings and
 /// seeing its taste dashboard, signing out; one account cannot read another's private listener (cookie session or
 /// personal token); a cookie session's writes need the antiforgery header.</summary>
-/// <remarks>The page has no mixtape UI (the API's <c>POST /api/mixtapes</c> is not offered by the web page), so the
-/// sign-in journey does not generate or export a mixtape.</remarks>
+/// <remarks>The sign-in journey does not generate or export a mixtape: its imported export's weeks are by one band (a mix
+/// takes at most two tracks an artist); the mixtape card is tested in single-user mode (<see cref="TasteTests"/>).</remarks>
 [Collection(SignInWebFixtureGroup.Name)]
 public sealed class SignInTests(SignInWebFixture web, ITestOutputHelper output)
 {

@@ -105,4 +105,72 @@ internal static class SyntheticTaste
         await TasteAggregation.RunAsync(store, user);
         return user;
     }
+
+    /// <summary>The SYNTHETIC mixtape listener: <see cref="ListenerName"/>'s nine tracks by one band last 30 minutes
+    /// together and a mixtape takes at most two tracks an artist, so no week of theirs makes a mix; this second listener
+    /// has enough.</summary>
+    public const string MixtapeListenerName = "synthetic-mixtape";
+
+    public const string MixtapeListenerKey = "synthetic:user:mixtape";
+
+    /// <summary>Tracks of the mixtape listener: <see cref="MixTrackCount"/> of <see cref="MixTrackMs"/> (4 min), two each by
+    /// "Synthetic Mix Artist A" … "L".</summary>
+    public const int MixTrackCount = 24;
+
+    public const long MixTrackMs = 240_000;
+
+    /// <summary>The mixtape listener's weeks: 2024-W01 plays five tracks once (20 min: too little for a mix), 2024-W02 every
+    /// one of the <see cref="MixTrackCount"/> once, in full (96 min).</summary>
+    public static readonly string[] MixWeeks = ["2024-W01", "2024-W02"];
+
+    private static string MixTitle(int i) => $"Synthetic Mix {i + 1:D2}";
+
+    private static string MixArtist(int i) => $"Synthetic Mix Artist {(char)('A' + (i / 2))}";
+
+    /// <summary>Writes <see cref="MixtapeListenerName"/> (another SYNTHETIC listener, kept apart from
+    /// <see cref="ListenerName"/> so its expectations stay), its tracks with mood axes and its plays, and aggregates it;
+    /// returns its users.id.</summary>
+    public static async Task<long> WriteMixtapeListenerAsync(string db)
+    {
+        await using var store = await SoundGraphStore.OpenAsync(db);
+        var batch = new CatalogBatch();
+        for (var i = 0; i < MixTrackCount; i++)
+        {
+            var artist = EntityKeys.ArtistByName(MixArtist(i));
+            if (i % 2 == 0)
+            {
+                batch.Artists.Add(new ArtistRecord(artist, MixArtist(i)));
+            }
+
+            batch.Tracks.Add(new TrackRecord(Key(MixTitle(i)), MixTitle(i), MixArtist(i), null, MixTrackMs));
+            batch.Credits.Add(new CreditRecord(Key(MixTitle(i)), artist, CreditRole.Primary, 0));
+        }
+
+        batch.Users.Add(new UserRecord(MixtapeListenerKey, MixtapeListenerName));
+        for (var i = 0; i < 5; i++)
+        {
+            batch.Listens.Add(new ListenRecord(MixtapeListenerKey, Key(MixTitle(i)), Start.AddDays(i).AddHours(12), MixTrackMs, "synthetic"));
+        }
+
+        for (var i = 0; i < MixTrackCount; i++)
+        {
+            batch.Listens.Add(new ListenRecord(MixtapeListenerKey, Key(MixTitle(i)), Start.AddDays(7 + (i % 7)).AddHours(8 + (i / 7)), MixTrackMs, "synthetic"));
+        }
+
+        await store.Catalog.WriteAsync(batch);
+        var axes = (await store.Taste.TrackAxesAsync()).ToList();
+        for (var i = 0; i < MixTrackCount; i++)
+        {
+            var id = await IdAsync(store, "tracks", Key(MixTitle(i)));
+            axes.Add(new TrackAxisRow(id, "energy", 0.40 + (0.015 * i), "synthetic", 1));
+            axes.Add(new TrackAxisRow(id, "valence", 0.65 - (0.01 * i), "synthetic", 1));
+            axes.Add(new TrackAxisRow(id, "danceability", 0.50 + (0.01 * (i % 6)), "synthetic", 1));
+            axes.Add(new TrackAxisRow(id, "tempo", 110 + i, "synthetic", 1));
+        }
+
+        await store.Taste.ReplaceTrackAxesAsync(axes, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var user = await IdAsync(store, "users", MixtapeListenerKey);
+        await TasteAggregation.RunAsync(store, user);
+        return user;
+    }
 }

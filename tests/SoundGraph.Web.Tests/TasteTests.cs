@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -8,8 +10,9 @@ namespace SoundGraph.Web.Tests;
 
 /// <summary>The taste dashboard in headless Chromium over the real API, for the SYNTHETIC listener the fixture writes
 /// into the demo store (<see cref="SyntheticTaste"/>): the view loads, the trajectory has its weeks and change points,
-/// the radar shows the week, the outliers match the API, the UMAP map is drawn and deterministic, and an unknown
-/// listener gets a clear message.</summary>
+/// the radar shows the week, the outliers match the API, the UMAP map is drawn and deterministic, the overview shows the
+/// API's totals and change points, a mixtape is made, listed and exported (for the SYNTHETIC mixtape listener, whose
+/// week has enough music), and an unknown listener gets a clear message.</summary>
 [Collection(WebFixtureGroup.Name)]
 public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
 {
@@ -128,6 +131,165 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         await Expect(page.GetByTestId("taste-trajectory")).ToBeHiddenAsync();
         await page.SaveScreenshotAsync("taste-unknown-listener.png", output, fullPage: true);
         Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task TasteOverview_SyntheticListener_ShowsThePlaysMinutesAndChangePointsTheApiGives()
+    {
+        var t = (await web.GetJsonAsync($"/api/dashboard/trajectory?user={User}&window=12w")).GetProperty("trajectory");
+        var plays = t.GetProperty("plays").EnumerateArray().Sum(p => p.GetInt64());
+        var minutes = t.GetProperty("minutes").EnumerateArray().Aggregate(0.0, (a, m) => a + m.GetDouble());
+        var weeks = t.GetProperty("weeks").EnumerateArray().Select(w => w.GetString()!).ToArray();
+        var changes = t.GetProperty("changes").EnumerateArray()
+            .Select(c => $"{c.GetProperty("axis").GetString()} {c.GetProperty("week").GetString()} {c.GetProperty("direction").GetString()} {c.GetProperty("size").GetDouble().ToString("F2", CultureInfo.InvariantCulture)}")
+            .ToList();
+        Assert.NotEmpty(changes);
+        static string Value(JsonElement e) => e.ValueKind == JsonValueKind.Null ? "–" : e.GetDouble().ToString("F2", CultureInfo.InvariantCulture);
+        await using var tab = await web.NewPageAsync(1280, 900);
+        var page = tab.Page;
+
+        await page.GotoAsync($"/?listener={User}");
+
+        await Expect(page.GetByTestId("taste-view")).ToHaveAttributeAsync("data-state", "ready");
+        var overview = page.GetByTestId("taste-overview");
+        await Expect(overview).ToHaveAttributeAsync("data-plays", plays.ToString(CultureInfo.InvariantCulture));
+        await Expect(overview).ToHaveAttributeAsync("data-minutes", minutes.ToString("F1", CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("taste-overview-listens"))
+            .ToHaveTextAsync($"{plays} plays, {Math.Round(minutes, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)} min");
+        await Expect(page.GetByTestId("taste-overview-diversity")).ToHaveTextAsync(Value(t.GetProperty("diversity")[weeks.Length - 1]));
+        await Expect(page.GetByTestId("taste-overview-momentum")).ToHaveTextAsync(Value(t.GetProperty("momentumIndex")[weeks.Length - 1]));
+        await Expect(overview.Locator("h3")).ToContainTextAsync(weeks[^1]);
+        var items = page.GetByTestId("taste-overview-change");
+        await Expect(items).ToHaveCountAsync(changes.Count);
+        var shown = new List<string>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var item = items.Nth(i);
+            shown.Add($"{await item.GetAttributeAsync("data-axis")} {await item.GetAttributeAsync("data-week")} {await item.GetAttributeAsync("data-direction")} {await item.GetAttributeAsync("data-size")}");
+            await Expect(item).ToContainTextAsync(await item.GetAttributeAsync("data-direction") == "up" ? "▲ up" : "▼ down");
+        }
+
+        Assert.Equal(changes, shown);
+        var top = await overview.BoundingBoxAsync();
+        var trajectory = await page.GetByTestId("taste-trajectory").BoundingBoxAsync();
+        Assert.True(top is not null && trajectory is not null && top.Y < trajectory.Y, "the overview is the taste view's first card");
+        await overview.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(WebFixture.ArtifactsDir).FullName, "taste-overview.png") });
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task Mixtape_WeekWithEnoughMusic_ListsTheTracksAndExportsTheDocument()
+    {
+        var user = Uri.EscapeDataString(SyntheticTaste.MixtapeListenerName);
+        var weeks = (await web.GetJsonAsync($"/api/dashboard/trajectory?user={user}&window=12w")).GetProperty("trajectory").GetProperty("weeks")
+            .EnumerateArray().Select(w => w.GetString()!).ToArray();
+        // The weeks the API makes a mix of, and one it refuses with 422, tried newest first.
+        string? good = null, tooShort = null, tooShortDetail = null;
+        JsonElement expected = default;
+        foreach (var week in weeks.Reverse())
+        {
+            var (code, body) = await PostMixtapeAsync(new { user = $"user:{web.MixtapeListener}", week, minutes = 75, format = "jspf" });
+            if (code == HttpStatusCode.OK && good is null)
+            {
+                (good, expected) = (week, body);
+            }
+            else if (code == HttpStatusCode.UnprocessableEntity && tooShort is null)
+            {
+                (tooShort, tooShortDetail) = (week, body.GetProperty("detail").GetString());
+            }
+        }
+
+        Assert.True(good is not null, $"a week of {SyntheticTaste.MixtapeListenerName} makes a mixtape: {string.Join(", ", weeks)}");
+        Assert.True(tooShort is not null, $"a week of {SyntheticTaste.MixtapeListenerName} has too little music: {string.Join(", ", weeks)}");
+        var expectedIds = expected.GetProperty("tracks").EnumerateArray().Select(x => x.GetProperty("trackId").GetInt64().ToString(CultureInfo.InvariantCulture)).ToArray();
+        var (pushStatus, pushProblem) = await PostMixtapeAsync(new { user = $"user:{web.MixtapeListener}", week = good, listenbrainz = true });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pushStatus);
+        await using var tab = await web.NewPageAsync(1280, 900);
+        var page = tab.Page;
+        await page.GotoAsync($"/?listener={user}");
+        await Expect(page.GetByTestId("taste-view")).ToHaveAttributeAsync("data-state", "ready");
+        var select = page.GetByTestId("mixtape-week");
+        Assert.Equal(weeks, await select.Locator("option").AllTextContentsAsync());
+        await Expect(select).ToHaveValueAsync(weeks[^1]);
+        await Expect(page.GetByTestId("mixtape-minutes")).ToHaveValueAsync("75");
+        await Expect(page.GetByTestId("mixtape-format")).ToHaveValueAsync("jspf");
+
+        await select.SelectOptionAsync(good!);
+        await page.GetByTestId("mixtape-minutes").FillAsync("75");
+        await page.GetByTestId("mixtape-format").SelectOptionAsync("jspf");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("mixtape-make").ClickAsync(),
+            r => r.Url.EndsWith("/api/mixtapes", StringComparison.Ordinal) && r.Request.Method == "POST");
+        Assert.Equal(200, response.Status);
+        using var sent = JsonDocument.Parse(response.Request.PostData!);
+        Assert.Equal($"user:{web.MixtapeListener} {good} 75 jspf", $"{sent.RootElement.Str("user")} {sent.RootElement.Str("week")} {sent.RootElement.GetProperty("minutes").GetDouble()} {sent.RootElement.Str("format")}");
+        var answer = (await response.JsonAsync())!.Value;
+
+        var status = page.GetByTestId("mixtape-status");
+        await Expect(status).ToHaveTextAsync($"Mixtape of {good}: {expectedIds.Length} tracks, {expected.GetProperty("totalMinutes").GetDouble().ToString("F1", CultureInfo.InvariantCulture)} min.");
+        var tracks = page.GetByTestId("mixtape-tracks").GetByTestId("mixtape-track");
+        await Expect(tracks).ToHaveCountAsync(expectedIds.Length);
+        var shownIds = new List<string>();
+        for (var i = 0; i < expectedIds.Length; i++)
+        {
+            var track = tracks.Nth(i);
+            shownIds.Add((await track.GetAttributeAsync("data-track-id"))!);
+            await Expect(track).ToHaveAttributeAsync("data-position", (i + 1).ToString(CultureInfo.InvariantCulture));
+            await Expect(track).ToContainTextAsync(answer.GetProperty("tracks")[i].Str("title"));
+            await Expect(track).ToContainTextAsync(answer.GetProperty("tracks")[i].Str("explanation"));
+        }
+
+        Assert.Equal(expectedIds, shownIds);
+        Assert.Equal(expectedIds, answer.GetProperty("tracks").EnumerateArray().Select(x => x.GetProperty("trackId").GetInt64().ToString(CultureInfo.InvariantCulture)));
+
+        var export = page.GetByTestId("mixtape-export");
+        await Expect(export).ToHaveAttributeAsync("download", $"mixtape-{good}.jspf");
+        await Expect(export).ToHaveAttributeAsync("type", "application/jspf+json");
+        var download = await page.RunAndWaitForDownloadAsync(() => export.ClickAsync());
+        Assert.Equal($"mixtape-{good}.jspf", download.SuggestedFilename);
+        var file = await download.PathAsync();
+        Assert.Equal(answer.Str("document"), await File.ReadAllTextAsync(file));
+        Assert.Equal("application/jspf+json", await page.EvaluateAsync<string>(
+            "async () => (await (await fetch(document.querySelector('[data-testid=mixtape-export]').href)).blob()).type"));
+        using (var jspf = JsonDocument.Parse(answer.Str("document")))
+        {
+            Assert.Equal(expectedIds.Length, jspf.RootElement.GetProperty("playlist").GetProperty("track").GetArrayLength());
+        }
+
+        // The ListenBrainz push without a configured token: the API's 503 detail, the mix stays listed.
+        await page.GetByTestId("mixtape-push").ClickAsync();
+        await Expect(status).ToHaveTextAsync($"ListenBrainz is not available: {pushProblem.GetProperty("detail").GetString()}");
+        await Expect(status).ToHaveAttributeAsync("data-state", "failed");
+        await Expect(tracks).ToHaveCountAsync(expectedIds.Length);
+
+        // A week with too little music: the problem's detail, and no tracklist.
+        await select.SelectOptionAsync(tooShort!);
+        await page.GetByTestId("mixtape-make").ClickAsync();
+        await Expect(status).ToHaveTextAsync($"Not enough music in {tooShort}: {tooShortDetail}");
+        await Expect(page.GetByTestId("mixtape-tracks")).ToBeHiddenAsync();
+        await Expect(export).ToBeHiddenAsync();
+
+        // Keyboard: back to the good week in M3U8, made with Enter in the minutes field; then the phone width.
+        await select.SelectOptionAsync(good!);
+        await page.GetByTestId("mixtape-format").SelectOptionAsync("m3u8");
+        await page.GetByTestId("mixtape-minutes").FillAsync("60");
+        await page.GetByTestId("mixtape-minutes").PressAsync("Enter");
+        await Expect(status).ToContainTextAsync($"Mixtape of {good}:");
+        await Expect(export).ToHaveAttributeAsync("download", $"mixtape-{good}.m3u8");
+        await Expect(export).ToHaveAttributeAsync("type", "audio/x-mpegurl");
+        await page.SetViewportSizeAsync(390, 844);
+        var card = await page.GetByTestId("taste-mixtape").BoundingBoxAsync();
+        Assert.True(card is not null && card.X >= 0 && card.X + card.Width <= 390.5, $"the mixtape card lies within 390 px ({card?.X}, width {card?.Width})");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling at 390 px");
+        await page.GetByTestId("taste-mixtape").ScrollIntoViewIfNeededAsync();
+        await page.SaveScreenshotAsync("taste-mixtape-390.png", output, fullPage: true);
+        Assert.Empty(tab.Errors);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostMixtapeAsync(object body)
+    {
+        using var response = await web.Http.PostAsJsonAsync(new Uri("/api/mixtapes", UriKind.Relative), body);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     private async Task<string[]> MapPointsAsync(string screenshot)

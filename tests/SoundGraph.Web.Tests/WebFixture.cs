@@ -34,6 +34,9 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>users.id of the SYNTHETIC listener written into the demo store (<see cref="SyntheticTaste"/>).</summary>
     public long SyntheticListener { get; private set; }
 
+    /// <summary>users.id of the SYNTHETIC mixtape listener (<see cref="SyntheticTaste.WriteMixtapeListenerAsync"/>).</summary>
+    public long MixtapeListener { get; private set; }
+
     /// <summary>Where screenshots go: <c>SOUNDGRAPH_ARTIFACTS</c>, else <c>TestResults/screenshots</c> in the test's bin.</summary>
     public static string ArtifactsDir =>
         Environment.GetEnvironmentVariable("SOUNDGRAPH_ARTIFACTS") is { Length: > 0 } dir
@@ -50,6 +53,7 @@ public sealed class WebFixture : IAsyncLifetime
         var db = Path.Combine(_dir, "demo.db");
         await DemoStore.BuildAsync(db);
         SyntheticListener = await SyntheticTaste.WriteAsync(db);
+        MixtapeListener = await SyntheticTaste.WriteMixtapeListenerAsync(db);
 
         _app = SoundGraphApi.Build(new ApiOptions(db, "http://127.0.0.1:0", ApiOptions.DefaultCacheSeconds, webRoot));
         await _app.StartAsync();

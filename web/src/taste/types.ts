@@ -1,6 +1,6 @@
 // The contract of the personal /api/dashboard/* endpoints (docs/api.md, "Personal endpoints") and their typed calls.
 // Loopback only: on any other host the API answers 403, which the taste view shows as its message.
-import { getJson } from "../api";
+import { getJson, sendJson } from "../api";
 
 export interface Listener { id: number; name: string }
 
@@ -39,6 +39,19 @@ export interface TasteMapData {
 }
 export interface MapResponse { listener: Listener; window: number; map: TasteMapData }
 
+/** `POST /api/mixtapes`'s body (a week; the API also takes from/to, which the page does not offer). */
+export type MixtapeFormat = "jspf" | "xspf" | "m3u8";
+export interface MixtapeRequest { user: string; week: string; minutes: number; format: MixtapeFormat; listenbrainz?: boolean }
+export interface MixtapeTrack {
+  position: number; trackId: number; title: string; creator: string; startS: number; durationS: number; durationEstimated: boolean;
+  camelot: string | null; tempoBpm: number; explanation: string; mbid: string | null; spotifyUri: string | null;
+}
+export interface ListenBrainzPlaylist { playlistMbid: string; playlistUrl: string; tracksSent: number; tracksLeftOut: number }
+export interface MixtapeResponse {
+  listener: Listener; period: string; from: string; to: string; timeZone: string; totalMinutes: number; summary: string;
+  tracks: MixtapeTrack[]; format: MixtapeFormat; mediaType: string; document: string; listenBrainz: ListenBrainzPlaylist | null;
+}
+
 const enc = encodeURIComponent;
 
 export const tasteApi = {
@@ -52,6 +65,9 @@ export const tasteApi = {
     getJson<OutliersResponse>(`/api/dashboard/outliers?user=${enc(user)}&limit=${limit}`, signal),
   map: (user: string, weeks: number, limit: number, signal?: AbortSignal) =>
     getJson<MapResponse>(`/api/dashboard/map?user=${enc(user)}&window=${weeks}w&limit=${limit}`, signal),
+  /** 200 with the mix; 201 when `listenbrainz` created it there; 422 not enough music, 503/502 ListenBrainz. */
+  mixtape: async (body: MixtapeRequest, signal?: AbortSignal) =>
+    (await sendJson<MixtapeResponse>("POST", "/api/mixtapes", body, signal))!,
 };
 
 /** Fixed colours of the four moods (the moods chart and the map share them). */

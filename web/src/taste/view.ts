@@ -1,13 +1,15 @@
 // The taste dashboard: a listener picker (the listeners /api/me offers in a select, defaulting to the first; a
 // free-text name in single-user mode or when none is offered) and, for the listener, the trajectory, the radar of a week against the 26 weeks
-// before, the mood streamgraph, the outliers and the 2-D map. The listener is kept in the page's query string
+// before, the mood streamgraph, the outliers, the 2-D map, an overview card on top and the mixtape card. The listener is kept in the page's query string
 // (?listener=ana) so a reload shows the same view; the hash stays the graph's.
 import type { Listener } from "../account/types";
 import { ApiError, isAbort } from "../api";
 import { el, loading } from "../dom";
 import { renderMap, type MapColour } from "./map";
+import { setupMixtape } from "./mixtape";
 import { renderMoods } from "./moods";
 import { renderOutliers } from "./outliers";
+import { renderOverview } from "./overview";
 import { renderRadar } from "./radar";
 import { renderTrajectory } from "./trajectory";
 import { type MapResponse, tasteApi } from "./types";
@@ -45,13 +47,16 @@ export function setupTasteView(root: HTMLElement): TasteView {
   const message = el("p", { class: "taste-message", "data-testid": "taste-message", role: "status", "aria-live": "polite" },
     "Give a listener's name to see their taste over time.");
   const boxes = {
+    overview: el("section", { class: "taste-card wide", "data-testid": "taste-overview", "aria-label": "Overview" }),
     trajectory: el("div", { class: "taste-card wide", "data-testid": "taste-trajectory" }),
     radar: el("div", { class: "taste-card", "data-testid": "taste-radar" }),
     moods: el("div", { class: "taste-card", "data-testid": "taste-moods" }),
     outliers: el("div", { class: "taste-card", "data-testid": "taste-outliers" }),
     map: el("div", { class: "taste-card wide", "data-testid": "taste-map" }),
+    mixtape: el("section", { class: "taste-card", "data-testid": "taste-mixtape" }),
   };
-  const grid = el("div", { class: "taste-grid" }, boxes.trajectory, boxes.radar, boxes.moods, boxes.map, boxes.outliers);
+  const grid = el("div", { class: "taste-grid" }, boxes.overview, boxes.trajectory, boxes.radar, boxes.moods, boxes.map, boxes.outliers, boxes.mixtape);
+  const mixtape = setupMixtape(boxes.mixtape);
   grid.hidden = true;
   root.replaceChildren(el("h2", { id: "taste-heading" }, "Taste over time"), form, message, grid);
   root.dataset.state = "idle";
@@ -98,6 +103,8 @@ export function setupTasteView(root: HTMLElement): TasteView {
       root.dataset.listener = String(who.id);
       grid.hidden = false;
       weeks = trajectory.trajectory.weeks;
+      renderOverview(boxes.overview, trajectory.trajectory);
+      mixtape.reset(`user:${who.id}`, weeks);
       renderTrajectory(boxes.trajectory, trajectory.trajectory);
       renderMoods(boxes.moods, moods.moods);
       renderOutliers(boxes.outliers, outliers);
