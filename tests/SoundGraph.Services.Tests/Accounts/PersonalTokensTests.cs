@@ -69,7 +69,11 @@ public sealed class PersonalTokensTests
         Assert.DoesNotContain(token, raw, StringComparison.Ordinal);
         Assert.Equal([("lastfm", "rj", false), ("listenbrainz", "rob", true)], (await services.ListAsync(alice.Id)).Select(s => (s.Service, s.ConnectedAs, s.HasSecret)));
         Assert.Equal(("rob", token), (await services.CredentialsAsync(alice.Id, ConnectedServices.ListenBrainz))!.Value);
-        await Assert.ThrowsAsync<ArgumentException>(() => services.ConnectAsync(alice.Id, ConnectedServices.ListenBrainz, "rob", null));
+        // No new secret keeps the stored one; an account with none stored cannot connect ListenBrainz without one.
+        await services.ConnectAsync(alice.Id, ConnectedServices.ListenBrainz, "robert", null);
+        Assert.Equal(("robert", token), (await services.CredentialsAsync(alice.Id, ConnectedServices.ListenBrainz))!.Value);
+        var bob = await temp.Store.Accounts.SignInAsync("https://idp", "b", null, "Bob");
+        await Assert.ThrowsAsync<ArgumentException>(() => services.ConnectAsync(bob.Id, ConnectedServices.ListenBrainz, "rob", null));
         await Assert.ThrowsAsync<ArgumentException>(() => services.ConnectAsync(alice.Id, "spotify", "rob", "x"));
         Assert.True(await services.DisconnectAsync(alice.Id, ConnectedServices.LastFm));
         Assert.Null(await services.CredentialsAsync(alice.Id, ConnectedServices.LastFm));
