@@ -29,7 +29,18 @@ internal static class AuthSetup
     public static void AddSoundGraphAuth(this IServiceCollection services, IConfiguration configuration, AuthSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDataProtection().SetApplicationName("SoundGraph").PersistKeysToFileSystem(new DirectoryInfo(settings.KeysPath));
+        // Single-user mode keeps no cookie session and no connected service: its keys live in memory only (nothing is
+        // written to the keys directory). Sign-in mode persists them, so sessions and stored secrets survive a restart.
+        var protection = services.AddDataProtection().SetApplicationName("SoundGraph");
+        if (settings.IsSingleUser)
+        {
+            protection.UseEphemeralDataProtectionProvider();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(settings.KeysPath));
+        }
+
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
