@@ -286,6 +286,135 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         Assert.Empty(tab.Errors);
     }
 
+    [Fact]
+    public async Task Radar_SecondWeek_ShowsTheApisValuesForItBesideTheFirst()
+    {
+        var weeks = (await web.GetJsonAsync($"/api/dashboard/trajectory?user={User}&window=12w")).GetProperty("trajectory").GetProperty("weeks")
+            .EnumerateArray().Select(w => w.GetString()!).ToArray();
+        var weekA = (await web.GetJsonAsync($"/api/dashboard/radar?user={User}")).GetProperty("radar").Str("week");
+        var previous = weeks.Where(w => string.CompareOrdinal(w, weekA) < 0).Max(StringComparer.Ordinal);
+        Assert.NotNull(previous);
+        // A calm week (the synthetic energy jump is at week 10), neither A nor the default B.
+        var other = weeks.First(w => w != weekA && w != previous);
+        var expected = (await web.GetJsonAsync($"/api/dashboard/radar?user={User}&week={other}")).GetProperty("radar");
+        Assert.Equal(other, expected.Str("week"));
+        var axes = expected.GetProperty("axes").EnumerateArray().Where(a => a.Str("unit") != "BPM").ToArray();
+        static double? Num(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
+        await using var tab = await web.NewPageAsync(1280, 900);
+        var page = tab.Page;
+        await page.GotoAsync($"/?listener={User}");
+        await Expect(page.GetByTestId("taste-view")).ToHaveAttributeAsync("data-state", "ready");
+
+        // Defaults: A is the API's week, B the trajectory week before it.
+        await Expect(page.GetByTestId("radar-week-a")).ToHaveValueAsync(weekA);
+        await Expect(page.GetByTestId("radar-week-b")).ToHaveValueAsync(previous!);
+        var boxB = page.GetByTestId("taste-radar-b");
+        await Expect(boxB).ToHaveAttributeAsync("data-week", previous!);
+        Assert.Equal(weeks.Prepend("none").ToArray(), await page.GetByTestId("radar-week-b").Locator("option").AllTextContentsAsync());
+
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("radar-week-b").SelectOptionAsync(other),
+            r => r.Url.Contains("/api/dashboard/radar?", StringComparison.Ordinal) && r.Url.Contains($"week={other}", StringComparison.Ordinal));
+        Assert.Equal(200, response.Status);
+
+        await Expect(boxB).ToHaveAttributeAsync("data-week", other);
+        await Expect(page.GetByTestId("taste-radar-b-title")).ToContainTextAsync($"Week {other} against {expected.Str("baselineFrom")} – {expected.Str("baselineTo")}");
+        await Expect(boxB.Locator("canvas")).ToBeVisibleAsync();
+        await Expect(boxB.Locator("tbody tr")).ToHaveCountAsync(expected.GetProperty("axes").GetArrayLength());
+        Assert.Equal(axes.Select(a => a.Str("axis")).ToArray(), await page.EvaluateAsync<string[]>("() => window.sgTasteCharts.radarB.data.labels"));
+        var shown = await page.EvaluateAsync<JsonElement>("() => window.sgTasteCharts.radarB.data.datasets.map(d => ({ label: d.label, data: d.data }))");
+        Assert.Equal(other, shown[0].Str("label"));
+        Assert.Equal(axes.Select(a => Num(a.GetProperty("value"))), shown[0].GetProperty("data").EnumerateArray().Select(Num));
+        Assert.Equal(axes.Select(a => Num(a.GetProperty("baseline"))), shown[1].GetProperty("data").EnumerateArray().Select(Num));
+        Assert.Contains(axes, a => a.GetProperty("value").ValueKind == JsonValueKind.Number);
+        // A is left as it was.
+        await Expect(page.GetByTestId("taste-radar")).ToHaveAttributeAsync("data-week", weekA);
+        Assert.Equal(weekA, await page.EvaluateAsync<string>("() => window.sgTasteCharts.radar.data.datasets[0].label"));
+
+        // Side by side at 1280 px, stacked at 390 px.
+        var a = await page.GetByTestId("taste-radar").BoundingBoxAsync();
+        var b = await boxB.BoundingBoxAsync();
+        Assert.True(a is not null && b is not null && Math.Abs(a.Y - b.Y) < 1 && b.X >= a.X + a.Width, $"side by side: A {a?.X},{a?.Y} B {b?.X},{b?.Y}");
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(boxB.Locator("canvas")).ToBeVisibleAsync();
+        a = await page.GetByTestId("taste-radar").BoundingBoxAsync();
+        b = await boxB.BoundingBoxAsync();
+        Assert.True(a is not null && b is not null && b.Y >= a.Y + a.Height - 0.5 && b.X + b.Width <= 390.5, $"stacked: A {a?.X},{a?.Y}+{a?.Height} B {b?.X},{b?.Y} w {b?.Width}");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling at 390 px");
+        await boxB.ScrollIntoViewIfNeededAsync();
+        await page.SaveScreenshotAsync("taste-radar-two-weeks-390.png", output, fullPage: true);
+
+        // None: B's chart goes.
+        await page.GetByTestId("radar-week-b").SelectOptionAsync("");
+        await Expect(boxB).ToHaveAttributeAsync("data-week", "");
+        Assert.False(await page.EvaluateAsync<bool>("() => 'radarB' in window.sgTasteCharts"));
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
+    public async Task TrajectoryWeek_PickedByKeyboardOrClick_ListsExactlyTheMapsPointsOfThatWeek()
+    {
+        var weeks = (await web.GetJsonAsync($"/api/dashboard/trajectory?user={User}&window=12w")).GetProperty("trajectory").GetProperty("weeks")
+            .EnumerateArray().Select(w => w.GetString()!).ToArray();
+        var points = (await web.GetJsonAsync($"/api/dashboard/map?user={User}&window=12w&limit=500")).GetProperty("map").GetProperty("points")
+            .EnumerateArray().ToArray();
+        string[] Expected(string week) => points.Where(p => p.Str("week") == week)
+            .OrderByDescending(p => p.GetProperty("minutes").GetDouble()).ThenByDescending(p => p.GetProperty("plays").GetInt64())
+            .ThenBy(p => p.Str("title"), StringComparer.Ordinal).ThenBy(p => p.GetProperty("trackId").GetInt64())
+            .Select(p => $"{p.GetProperty("trackId").GetInt64()} {p.GetProperty("plays").GetInt64()} {p.GetProperty("minutes").GetDouble().ToString("F1", CultureInfo.InvariantCulture)} {p.Str("title")}")
+            .ToArray();
+        var last = weeks[^1];
+        var clicked = weeks[3];
+        Assert.Equal(5, Expected(last).Length);
+        Assert.NotEmpty(Expected(clicked));
+        await using var tab = await web.NewPageAsync(1280, 900);
+        var page = tab.Page;
+        await page.GotoAsync($"/?listener={User}");
+        await Expect(page.GetByTestId("taste-view")).ToHaveAttributeAsync("data-state", "ready");
+        var card = page.GetByTestId("week-tracks");
+        var rows = page.GetByTestId("week-tracks-list").GetByTestId("week-track");
+
+        async Task<string[]> ShownAsync(int count)
+        {
+            await Expect(rows).ToHaveCountAsync(count);
+            var shown = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                var row = rows.Nth(i);
+                shown.Add($"{await row.GetAttributeAsync("data-track-id")} {await row.GetAttributeAsync("data-plays")} {await row.GetAttributeAsync("data-minutes")} {await row.Locator("th").TextContentAsync()}");
+            }
+
+            return [.. shown];
+        }
+
+        Assert.Equal(weeks, await card.GetByTestId("week-tracks-week").AllTextContentsAsync());
+        await Expect(page.GetByTestId("week-tracks-list")).ToHaveCountAsync(0);
+
+        // Keyboard: focus the last week's button, Enter.
+        var button = card.Locator($"[data-testid=week-tracks-week][data-week=\"{last}\"]");
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(card).ToHaveAttributeAsync("data-week", last);
+        await Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Equal(Expected(last), await ShownAsync(Expected(last).Length));
+        await Expect(page.GetByTestId("week-tracks-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{last}: 5 tracks, \\d+ min\\.$"));
+        await Expect(rows.Filter(new() { HasText = "Synthetic Far Off" })).ToHaveCountAsync(1);
+
+        // Mouse: click the fourth week on the trajectory chart.
+        var at = await page.EvaluateAsync<double[]>(
+            "i => { const c = window.sgTasteCharts.trajectory; return [c.scales.x.getPixelForValue(i), (c.chartArea.top + c.chartArea.bottom) / 2]; }", 3);
+        await page.GetByTestId("taste-trajectory").Locator("canvas").ClickAsync(new() { Position = new() { X = (float)at[0], Y = (float)at[1] } });
+        await Expect(card).ToHaveAttributeAsync("data-week", clicked);
+        Assert.Equal(Expected(clicked), await ShownAsync(Expected(clicked).Length));
+        await Expect(button).ToHaveAttributeAsync("aria-pressed", "false");
+
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling at 390 px");
+        await card.ScrollIntoViewIfNeededAsync();
+        await page.SaveScreenshotAsync("taste-week-tracks-390.png", output, fullPage: true);
+        Assert.Empty(tab.Errors);
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostMixtapeAsync(object body)
     {
         using var response = await web.Http.PostAsJsonAsync(new Uri("/api/mixtapes", UriKind.Relative), body);

@@ -1,6 +1,7 @@
 // The trajectory chart: per axis the weekly centroid (solid) and its EMA (dashed), tempo on its own BPM scale, the
 // weekly diversity (dotted), and the stored change points as triangles on their axis's line; the tooltip gives the
-// momentum. Below it the change points as a list.
+// momentum. Below it the change points as a list. Clicking the chart picks the week under the pointer (`onWeek`, the
+// week drill-down; its week buttons are the keyboard path).
 import type { TooltipItem } from "chart.js";
 import { el, empty } from "../dom";
 import { Chart, keep } from "./charts";
@@ -11,7 +12,7 @@ export function changeWeek(c: ChangePoint, weeks: readonly string[]): string {
   return weeks.includes(c.startWeek) ? c.startWeek : c.week;
 }
 
-export function renderTrajectory(box: HTMLElement, t: Trajectory): void {
+export function renderTrajectory(box: HTMLElement, t: Trajectory, onWeek?: (week: string) => void): void {
   keep("trajectory", null);
   box.dataset.weeks = String(t.weeks.length);
   box.dataset.changes = String(t.changes.length);
@@ -19,7 +20,8 @@ export function renderTrajectory(box: HTMLElement, t: Trajectory): void {
     box.replaceChildren(el("h3", {}, "Trajectory"), empty("No axis values in these weeks."));
     return;
   }
-  const canvas = el("canvas", { role: "img", "aria-label": `Weekly centroids of ${t.axes.map((a) => a.axis).join(", ")} over ${t.weeks.length} weeks, ${t.changes.length} change points` });
+  const canvas = el("canvas", { role: "img", "aria-label": `Weekly centroids of ${t.axes.map((a) => a.axis).join(", ")} over ${t.weeks.length} weeks, ${t.changes.length} change points` + (onWeek ? "; click a week to list its tracks (or use the week buttons below)" : "") });
+  if (onWeek) canvas.classList.add("pickable");
   const changes = el("ul", { class: "changes", "data-testid": "taste-changes" },
     ...t.changes.map((c) => el("li", { "data-testid": "taste-change", "data-axis": c.axis, "data-week": c.week },
       `${c.axis} ${c.direction === "up" ? "▲ up" : "▼ down"} from ${c.startWeek} (flagged ${c.week}, shift ${c.size.toFixed(2)})`)));
@@ -60,6 +62,12 @@ export function renderTrajectory(box: HTMLElement, t: Trajectory): void {
     options: {
       responsive: true, maintainAspectRatio: false, animation: false,
       interaction: { mode: "index", intersect: false },
+      // The week under the pointer from the category scale (not the hit elements: the markers' data are {x, y}).
+      onClick: (event, _elements, c) => {
+        const i = event.x === null ? NaN : c.scales.x?.getValueForPixel(event.x);
+        const week = i !== undefined && Number.isInteger(i) ? t.weeks[i] : undefined;
+        if (week && onWeek) onWeek(week);
+      },
       scales: {
         y: { min: 0, max: 1, position: "left", title: { display: true, text: "0–1" } },
         bpm: { display: hasBpm, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "BPM" } },

@@ -1,5 +1,6 @@
 // The taste dashboard: a listener picker (the listeners /api/me offers in a select, defaulting to the first; a
-// free-text name in single-user mode or when none is offered) and, for the listener, the trajectory, the radar of a week against the 26 weeks
+// free-text name in single-user mode or when none is offered) and, for the listener, the trajectory (a week's tracks
+// below it, picked on the chart or from a week list), the radars of two weeks side by side, each against its 26 weeks
 // before, the mood streamgraph, the outliers, the 2-D map, an overview card on top and the mixtape card. The listener is kept in the page's query string
 // (?listener=ana) so a reload shows the same view; the hash stays the graph's.
 import type { Listener } from "../account/types";
@@ -10,9 +11,10 @@ import { setupMixtape } from "./mixtape";
 import { renderMoods } from "./moods";
 import { renderOutliers } from "./outliers";
 import { renderOverview } from "./overview";
-import { renderRadar } from "./radar";
+import { previousWeek, renderRadar } from "./radar";
 import { renderTrajectory } from "./trajectory";
 import { type MapResponse, tasteApi } from "./types";
+import { setupWeekTracks } from "./weektracks";
 
 /** Weeks shown. */
 export const TASTE_WEEKS = 12;
@@ -49,14 +51,18 @@ export function setupTasteView(root: HTMLElement): TasteView {
   const boxes = {
     overview: el("section", { class: "taste-card wide", "data-testid": "taste-overview", "aria-label": "Overview" }),
     trajectory: el("div", { class: "taste-card wide", "data-testid": "taste-trajectory" }),
+    weekTracks: el("section", { class: "taste-card wide week-tracks", "data-testid": "week-tracks", "aria-label": "Tracks of a week" }),
     radar: el("div", { class: "taste-card", "data-testid": "taste-radar" }),
+    radarB: el("div", { class: "taste-card", "data-testid": "taste-radar-b" }),
     moods: el("div", { class: "taste-card", "data-testid": "taste-moods" }),
     outliers: el("div", { class: "taste-card", "data-testid": "taste-outliers" }),
     map: el("div", { class: "taste-card wide", "data-testid": "taste-map" }),
     mixtape: el("section", { class: "taste-card", "data-testid": "taste-mixtape" }),
   };
-  const grid = el("div", { class: "taste-grid" }, boxes.overview, boxes.trajectory, boxes.radar, boxes.moods, boxes.map, boxes.outliers, boxes.mixtape);
+  const grid = el("div", { class: "taste-grid" }, boxes.overview, boxes.trajectory, boxes.weekTracks,
+    boxes.radar, boxes.radarB, boxes.moods, boxes.outliers, boxes.map, boxes.mixtape);
   const mixtape = setupMixtape(boxes.mixtape);
+  const weekTracks = setupWeekTracks(boxes.weekTracks);
   grid.hidden = true;
   root.replaceChildren(el("h2", { id: "taste-heading" }, "Taste over time"), form, message, grid);
   root.dataset.state = "idle";
@@ -69,14 +75,31 @@ export function setupTasteView(root: HTMLElement): TasteView {
 
   const drawMap = () => { if (map) renderMap(boxes.map, map.map, colour, (c) => { colour = c; drawMap(); }); };
 
-  async function loadRadar(user: string, week: string | null): Promise<void> {
+  /** Pane A: `week` (null: the API's default, the last with a play) against its baseline; returns the week shown. */
+  async function loadRadar(user: string, week: string | null): Promise<string | null> {
     const mine = token;
     boxes.radar.replaceChildren(loading("radar"));
     try {
       const r = await tasteApi.radar(user, week, controller?.signal);
       if (mine === token) renderRadar(boxes.radar, r.radar, weeks, (w) => void loadRadar(user, w));
+      return r.radar.week;
     } catch (e) {
       if (mine === token && !isAbort(e)) boxes.radar.replaceChildren(el("p", { class: "empty failed" }, tasteMessage(user, e)));
+      return null;
+    }
+  }
+
+  /** Pane B: the second week (null or "": none). */
+  async function loadRadarB(user: string, week: string | null): Promise<void> {
+    const mine = token;
+    const onWeek = (w: string) => void loadRadarB(user, w || null);
+    if (!week) { renderRadar(boxes.radarB, null, weeks, onWeek, "b"); return; }
+    boxes.radarB.replaceChildren(loading(`the radar of ${week}`));
+    try {
+      const r = await tasteApi.radar(user, week, controller?.signal);
+      if (mine === token) renderRadar(boxes.radarB, r.radar, weeks, onWeek, "b");
+    } catch (e) {
+      if (mine === token && !isAbort(e)) boxes.radarB.replaceChildren(el("p", { class: "empty failed" }, tasteMessage(user, e)));
     }
   }
 
@@ -105,12 +128,17 @@ export function setupTasteView(root: HTMLElement): TasteView {
       weeks = trajectory.trajectory.weeks;
       renderOverview(boxes.overview, trajectory.trajectory);
       mixtape.reset(`user:${who.id}`, weeks);
-      renderTrajectory(boxes.trajectory, trajectory.trajectory);
+      weekTracks.reset(weeks, mapData.map);
+      renderTrajectory(boxes.trajectory, trajectory.trajectory, (w) => {
+        weekTracks.show(w);
+        boxes.weekTracks.scrollIntoView({ block: "nearest" });
+      });
       renderMoods(boxes.moods, moods.moods);
       renderOutliers(boxes.outliers, outliers);
       map = mapData;
       drawMap();
-      await loadRadar(user, null);
+      const shown = await loadRadar(user, null);
+      if (mine === token) await loadRadarB(user, shown ? previousWeek(weeks, shown) : null);
       if (mine === token) root.dataset.state = "ready";
     } catch (e) {
       if (mine !== token || isAbort(e)) return;
