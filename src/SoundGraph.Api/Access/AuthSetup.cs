@@ -107,9 +107,13 @@ internal static class AuthSetup
             o.Events.OnRedirectToIdentityProvider = SignInEvents.PassLoginHint;
             o.Events.OnRemoteFailure = SignInEvents.RemoteFailureAsync;
 
-            // Secure when the app is served over https; plain http only on loopback (single machine, tests).
+            // Secure when the app is served over https; plain http only on loopback (single machine, tests). The code
+            // comes back by a top-level GET (query response mode), so SameSite=Lax suffices — and browsers drop a
+            // SameSite=None cookie that is not Secure.
             o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
         });
     }
 
