@@ -278,9 +278,9 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         await Expect(export).ToHaveAttributeAsync("download", $"mixtape-{good}.m3u8");
         await Expect(export).ToHaveAttributeAsync("type", "audio/x-mpegurl");
         await page.SetViewportSizeAsync(390, 844);
+        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= 390", null, new() { Timeout = 5000 }); // no horizontal scrolling at 390 px, once the charts have resized
         var card = await page.GetByTestId("taste-mixtape").BoundingBoxAsync();
         Assert.True(card is not null && card.X >= 0 && card.X + card.Width <= 390.5, $"the mixtape card lies within 390 px ({card?.X}, width {card?.Width})");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling at 390 px");
         await page.GetByTestId("taste-mixtape").ScrollIntoViewIfNeededAsync();
         await page.SaveScreenshotAsync("taste-mixtape-390.png", output, fullPage: true);
         Assert.Empty(tab.Errors);
@@ -340,7 +340,7 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         a = await page.GetByTestId("taste-radar").BoundingBoxAsync();
         b = await boxB.BoundingBoxAsync();
         Assert.True(a is not null && b is not null && b.Y >= a.Y + a.Height - 0.5 && b.X + b.Width <= 390.5, $"stacked: A {a?.X},{a?.Y}+{a?.Height} B {b?.X},{b?.Y} w {b?.Width}");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling at 390 px");
+        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= 390", null, new() { Timeout = 5000 }); // no horizontal scrolling at 390 px, once the charts have resized
         await boxB.ScrollIntoViewIfNeededAsync();
         await page.SaveScreenshotAsync("taste-radar-two-weeks-390.png", output, fullPage: true);
 
@@ -408,8 +408,9 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         Assert.Equal(Expected(clicked), await ShownAsync(Expected(clicked).Length));
         await Expect(button).ToHaveAttributeAsync("aria-pressed", "false");
 
+        // The charts follow the new width on their next resize callback: wait for the layout to settle (5 s at most).
         await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "no horizontal scrolling at 390 px");
+        await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= 390", null, new() { Timeout = 5000 });
         await card.ScrollIntoViewIfNeededAsync();
         await page.SaveScreenshotAsync("taste-week-tracks-390.png", output, fullPage: true);
         Assert.Empty(tab.Errors);
