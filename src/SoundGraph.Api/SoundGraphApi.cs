@@ -61,6 +61,7 @@ public static class SoundGraphApi
         // Resolved when first needed, after the host's configuration is complete (WebApplicationFactory's settings included).
         builder.Services.AddSingleton(sp => options ?? ApiOptions.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => new StoreAccess(StoreLocation.Parse(sp.GetRequiredService<ApiOptions>().Db)));
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<StoreSessions>();
         builder.Services.AddHostedService<StoreStartup>();
         builder.Services.AddSingleton(sp => PipelineSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

@@ -26,7 +26,9 @@ public sealed class StoreAccess
 }
 
 /// <summary>The request's read session: opened on first use, disposed with the request's scope.</summary>
-internal sealed class StoreSessions(StoreAccess access) : IAsyncDisposable
+/// <remarks>Evidence samples hide private listeners' names and playlists from every caller but admins and the
+/// single-user owner (<see cref="Storage.Unveil.UnveilReader.HidePrivateNames"/>).</remarks>
+internal sealed class StoreSessions(StoreAccess access, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IAsyncDisposable
 {
     private StoreReadSession? _session;
 
@@ -37,6 +39,9 @@ internal sealed class StoreSessions(StoreAccess access) : IAsyncDisposable
         {
             _session = await StoreReadSession.OpenAsync(access.Location, cancellationToken).ConfigureAwait(false);
             access.CountSession();
+            var hide = http.HttpContext is not { } context || !Access.CallerClaims.Caller(context).IsAdmin;
+            _session.Unveil.HidePrivateNames = hide;
+            _session.Graph.HidePrivateNames = hide;
         }
 
         return _session;

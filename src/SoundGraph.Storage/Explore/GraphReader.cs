@@ -203,6 +203,9 @@ public sealed class GraphReader
         }).ToList();
     }
 
+    /// <summary>As <see cref="UnveilReader.HidePrivateNames"/>, for the edges' evidence samples.</summary>
+    public bool HidePrivateNames { get; set; }
+
     /// <summary>The audio explainer over the feature statistics and the vectors of <paramref name="trackIds"/>, as unveil
     /// explains its audio section.</summary>
     private async Task<AudioExplainer> AudioExplainerAsync(long[] trackIds, CancellationToken ct)
@@ -220,7 +223,7 @@ public sealed class GraphReader
         foreach (var chunk in ids.Distinct().Chunk(Chunk))
         {
             var rows = await _connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
-                UnveilReader.NamesSql(kind, _dialect.IdSet("ids")), new { ids = chunk }, cancellationToken: ct)).ConfigureAwait(false);
+                UnveilReader.NamesSql(kind, _dialect.IdSet("ids"), HidePrivateNames), new { ids = chunk }, cancellationToken: ct)).ConfigureAwait(false);
             foreach (var r in rows)
             {
                 names[r.Id] = r.Name;

@@ -90,7 +90,7 @@ public sealed partial class UnveilReader
             """);
         if (evidenceType != EvidenceType.None)
         {
-            sql.Append(NamesSql(EvidenceTable(evidenceType), $"({_dialect.EvidenceIds})")).Append(';');
+            sql.Append(NamesSql(EvidenceTable(evidenceType), $"({_dialect.EvidenceIds})", HidePrivateNames)).Append(';');
         }
 
         if (kind == RelationKind.TrackAudioSimilarity)
@@ -134,15 +134,32 @@ public sealed partial class UnveilReader
 
     /// <summary>A statement returning (id, display name) of the <paramref name="kind"/> entities whose id is in
     /// <paramref name="idSet"/> (a parenthesized list or subquery).</summary>
-    internal static string NamesSql(string kind, string idSet) => kind switch
+    /// <remarks>With <paramref name="hidePrivate"/>, a private listener (<see cref="Accounts.UserVisibility"/>) is named
+    /// <see cref="PrivateListenerName"/> and a private listener's playlist <see cref="PrivatePlaylistName"/>: evidence
+    /// samples then never show someone's personal names (the counts stay exact).</remarks>
+    internal static string NamesSql(string kind, string idSet, bool hidePrivate = false) => kind switch
     {
         "track" => $"SELECT t.id, {SqlFragments.TrackDisplayName} FROM tracks t WHERE t.id IN {idSet}",
         "artist" => $"SELECT id, name FROM artists WHERE id IN {idSet}",
+        "user" when hidePrivate => $"SELECT u.id, CASE WHEN {Accounts.UserVisibility.PrivateSql("u")} THEN '{PrivateListenerName}' ELSE u.name END FROM users u WHERE u.id IN {idSet}",
         "user" => $"SELECT id, name FROM users WHERE id IN {idSet}",
         "tag" => $"SELECT id, name FROM tags WHERE id IN {idSet}",
+        "playlist" when hidePrivate => $"SELECT p.id, CASE WHEN u.id IS NOT NULL AND {Accounts.UserVisibility.PrivateSql("u")} THEN '{PrivatePlaylistName}' "
+            + $"WHEN TRIM(p.name) = '' THEN '(untitled #' || p.id || ')' ELSE p.name END FROM playlists p LEFT JOIN users u ON u.id = p.owner_user_id WHERE p.id IN {idSet}",
         "playlist" => $"SELECT id, CASE WHEN TRIM(name) = '' THEN '(untitled #' || id || ')' ELSE name END FROM playlists WHERE id IN {idSet}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entity kind."),
     };
+
+    /// <summary>What an evidence sample shows for a private listener when private names are hidden.</summary>
+    public const string PrivateListenerName = "a private listener";
+
+    /// <summary>What an evidence sample shows for a private listener's playlist when private names are hidden.</summary>
+    public const string PrivatePlaylistName = "a private playlist";
+
+    /// <summary>When true, evidence samples name private listeners and their playlists only as
+    /// <see cref="PrivateListenerName"/> / <see cref="PrivatePlaylistName"/> (the API sets it for every caller but admins
+    /// and the single-user owner).</summary>
+    public bool HidePrivateNames { get; set; }
 
     private static string Plural(long n, string noun) => StoreText.Count(n, noun);
 }

@@ -192,4 +192,29 @@ public sealed class GraphReaderTests
         Assert.Null(g.Edges[^1].Evidence);
         Assert.Equal(($"track:{t1}", $"artist:{ids["name:artist:a"]}", 1.0, 1L), (g.Edges[0].Source, g.Edges[0].Target, g.Edges[0].Weight, g.Edges[0].Count));
     }
+
+    [Theory]
+    [StoreProviders]
+    public async Task HidePrivateNames_PrivateListenersPlaylistsNamedGenerically_InGraphAndUnveilEvidence(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        var s = temp.Store;
+        await s.Catalog.WriteAsync(TempStore.SampleBatch());
+        var ids = (await s.Connection.QueryAsync<(string Key, long Id)>("SELECT key, id FROM tracks UNION ALL SELECT key, id FROM playlists UNION ALL SELECT key, id FROM users")).ToDictionary(r => r.Key, r => r.Id);
+        long t1 = ids["spotify:track:t1"], t2 = ids["spotify:track:t2"];
+        await s.Relations.ReplaceRelationsAsync(RelationKind.TrackCoPlaylist, [new(RelationKind.TrackCoPlaylist, t1, t2, 5.0 / 6, 2, [ids["test:playlist:1"], ids["test:playlist:2"]])], DateTimeOffset.UnixEpoch);
+
+        // test:user:1 (owner of "Party") made private; "Chill"'s owner stays public.
+        await s.Accounts.SetVisibilityAsync(ids["test:user:1"], SoundGraph.Storage.Accounts.UserVisibility.Private);
+        var shown = new GraphReader(s.Connection);
+        var hidden = new GraphReader(s.Connection) { HidePrivateNames = true };
+        var unveil = new SoundGraph.Storage.Unveil.UnveilReader(s.Connection) { HidePrivateNames = true };
+
+        Assert.Equal("in 2 playlists together: Party, Chill", (await shown.ReadAsync(NodeType.Track, t1, 1, 10))!.Edges.Single(e => e.Relation == "track_co_playlist").Why);
+        var edge = (await hidden.ReadAsync(NodeType.Track, t1, 1, 10))!.Edges.Single(e => e.Relation == "track_co_playlist");
+        Assert.Equal("in 2 playlists together: a private playlist, Chill", edge.Why);
+        Assert.Equal(["a private playlist", "Chill"], edge.Evidence!.Sample);
+        var section = await unveil.RelatedSectionAsync(RelationKind.TrackCoPlaylist, t1, 10);
+        Assert.Equal("in 2 playlists together: a private playlist, Chill", Assert.Single(section.Items).Why);
+    }
 }
