@@ -117,7 +117,7 @@ public static class SoundGraphApi
         var api = app.MapGroup("/api").AddEndpointFilter(AccessFilter.FilterAsync);
 
         // Public catalog data; private listeners are left out of its answers (Access/PrivateListeners).
-        var open = api.MapGroup(string.Empty).RequireAccess(AccessLevel.Public);
+        var open = api.MapGroup(string.Empty).RequireAccess(AccessLevel.Public).RequireRateLimiting(RateLimits.Reads);
         open.MapSearchEndpoints();
         open.MapEntityEndpoints();
         open.MapUnveilEndpoints();
@@ -127,7 +127,7 @@ public static class SoundGraphApi
         // A listener's data (taste dashboard, labels, mixtapes, jobs), the caller's account and the pipeline's
         // administrative jobs (sync, tags, analysis, scoring): never cached; the rules are on each map.
         var personal = api.MapGroup(string.Empty).WithMetadata(PersonalData.Instance);
-        var listener = personal.MapGroup(string.Empty).RequireAccess(AccessLevel.Listener);
+        var listener = personal.MapGroup(string.Empty).RequireAccess(AccessLevel.Listener).RequireRateLimiting(RateLimits.Reads);
         listener.MapDashboardEndpoints();
         listener.MapLabelEndpoints();
         listener.MapMixtapeEndpoints();

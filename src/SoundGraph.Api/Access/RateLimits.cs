@@ -14,6 +14,10 @@ internal static class RateLimits
     /// <summary>Policy of <c>/signin</c>: <c>SoundGraph:RateLimits:SignInPerMinute</c> (default 30) per minute per IP.</summary>
     public const string SignIn = "signin";
 
+    /// <summary>Policy of the read endpoints (catalog and dashboard): <c>SoundGraph:RateLimits:ReadsPerMinute</c> (default
+    /// 600) a minute per account, else per IP.</summary>
+    public const string Reads = "reads";
+
     /// <summary>Policy of expensive endpoints: a token bucket of <c>SoundGraph:RateLimits:ExpensivePerMinute</c> (default 60),
     /// refilled with as many a minute, per account or IP.</summary>
     public const string Expensive = "expensive";
@@ -22,6 +26,7 @@ internal static class RateLimits
     {
         var signIn = PerMinute(configuration, "SignInPerMinute", 30);
         var expensive = PerMinute(configuration, "ExpensivePerMinute", 60);
+        var reads = PerMinute(configuration, "ReadsPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -36,12 +41,19 @@ internal static class RateLimits
             {
                 PermitLimit = signIn, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
             }));
-            o.AddPolicy(Expensive, http => RateLimitPartition.GetTokenBucketLimiter(Partition(http), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = expensive, TokensPerPeriod = expensive, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
-            }));
+            o.AddPolicy(Expensive, http => Bucket(http, expensive));
+            o.AddPolicy(Reads, http => Bucket(http, reads));
         });
     }
+
+    /// <summary>A token bucket of <paramref name="perMinute"/> per account or IP; none for the single-user owner (the only
+    /// caller there is, on their own machine).</summary>
+    private static RateLimitPartition<string> Bucket(HttpContext http, int perMinute) => http.Caller().IsLocal
+        ? RateLimitPartition.GetNoLimiter("local")
+        : RateLimitPartition.GetTokenBucketLimiter(Partition(http), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute, TokensPerPeriod = perMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
+        });
 
     private static int PerMinute(Microsoft.Extensions.Configuration.IConfiguration configuration, string name, int fallback) =>
         int.TryParse(configuration["SoundGraph:RateLimits:" + name], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;

@@ -61,7 +61,7 @@ internal static class SignInEndpoints
     /// path only; anything else is /); <paramref name="loginHint"/> is passed on as <c>login_hint</c>. In single-user mode there is nothing to sign in to: back to /.</summary>
     private static IResult SignIn(string? returnUrl, string? loginHint, HttpContext http)
     {
-        var target = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
+        var target = IsLocalPath(returnUrl) ? returnUrl! : "/";
         return http.RequestServices.GetRequiredService<AuthSettings>().IsSingleUser
             ? TypedResults.Redirect(target)
             : TypedResults.Challenge(Properties(target, loginHint), [SchemeNames.Oidc]);
@@ -77,6 +77,13 @@ internal static class SignInEndpoints
 
         return properties;
     }
+
+    /// <summary>Whether <paramref name="url"/> is a path on this site: it starts with one <c>/</c> and holds no backslash,
+    /// whitespace or control character (browsers drop tabs and newlines, so <c>/\t/evil.example</c> would become
+    /// <c>//evil.example</c>), and is at most 2,000 characters.</summary>
+    public static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 and <= 2000 } && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c == '\\' || char.IsWhiteSpace(c) || char.IsControl(c));
 
     /// <summary>Ends the cookie session (the form must carry the antiforgery token) and goes back to /.</summary>
     private static async Task<IResult> SignOutAsync(HttpContext http)

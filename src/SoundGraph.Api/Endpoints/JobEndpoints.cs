@@ -22,6 +22,7 @@ internal static class JobEndpoints
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/aggregate/weeks", AggregateAsync)
+            .RequireRateLimiting(RateLimits.Expensive)
             .WithName("AggregateWeeks")
             .WithTags("Jobs")
             .WithSummary("Aggregate a listener's listens week by week, as a background job")

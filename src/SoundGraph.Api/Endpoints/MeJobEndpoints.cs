@@ -33,7 +33,7 @@ internal static class MeJobEndpoints
             .WithSummary("Import your Spotify account export (upload), as a background job")
             .WithDescription($"multipart/form-data with field file: the export's .zip, or one Playlist*.json / StreamingHistory*.json (at most {ExportUpload.MaxUploadBytes / 1024 / 1024} MiB). "
                 + "Stored under a private listener of yours; your weekly aggregates are recomputed. 202 with Location /api/jobs/{id}; 400 naming the problem.")
-            .Accepts<IFormFile>("multipart/form-data").Produces<JobView>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .Accepts<IFormFile>("multipart/form-data").Produces<JobView>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new RequestSizeLimitAttribute(ExportUpload.MaxUploadBytes + (1024 * 1024)))
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.Expensive);
@@ -60,20 +60,33 @@ internal static class MeJobEndpoints
             return Invalid("file", "No file: send the export's .zip (or a Playlist*.json / StreamingHistory*.json) in a field named file.");
         }
 
+        // One import per account at a time: a second upload while one is queued or running is refused before anything
+        // is unpacked (uploads cannot pile up unpacked folders or hold up the queue).
         var account = request.HttpContext.Caller().AccountId!.Value;
+        if (jobs.Active(ImportExport, account) is { } running)
+        {
+            return TypedResults.Problem(detail: $"An import of yours is already {running.View().Status}: wait for {JobRegistry.StatusPath(running.Id)} to finish.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "sg-upload-" + Guid.NewGuid().ToString("N"));
         try
         {
             await using var stream = file.OpenReadStream();
             await ExportUpload.UnpackAsync(stream, file.FileName, folder, ct).ConfigureAwait(false);
         }
-        catch (InputFormatException ex)
+        catch (Exception ex) when (ex is InputFormatException or IOException or ArgumentException)
         {
             Delete(folder);
-            return Invalid("file", ex.Message);
+            return Invalid("file", ex is InputFormatException ? ex.Message : $"The upload could not be unpacked: {ex.Message.Split('\n')[0]}");
+        }
+        catch
+        {
+            Delete(folder);
+            throw;
         }
 
-        var (job, _) = jobs.Enqueue(ImportExport, folder, new { file = Path.GetFileName(file.FileName) }, async (progress, jobCt) =>
+        var (job, existing) = jobs.Enqueue(ImportExport, ImportExport, new { file = Path.GetFileName(file.FileName) }, async (progress, jobCt) =>
         {
             try
             {
@@ -85,6 +98,13 @@ internal static class MeJobEndpoints
                 Delete(folder);
             }
         }, account);
+        if (existing)
+        {
+            // Another upload of this account was queued between the check above and now: this one is dropped.
+            Delete(folder);
+            return TypedResults.Problem(detail: $"An import of yours is already queued: wait for {JobRegistry.StatusPath(job.Id)} to finish.", statusCode: StatusCodes.Status409Conflict);
+        }
+
         return TypedResults.Accepted(JobRegistry.StatusPath(job.Id), job.View());
     }
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SoundGraph.Api.Access;
 using SoundGraph.Api.Personal;
 using SoundGraph.Ingest.Sources.ListenBrainz;
+using SoundGraph.Services.Accounts;
 using SoundGraph.Services.Taste;
 using SoundGraph.Taste.Mixtape;
 
@@ -18,6 +20,7 @@ internal static class MixtapeEndpoints
     public static IEndpointRouteBuilder MapMixtapeEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/mixtapes", CreateAsync)
+            .RequireRateLimiting(RateLimits.Expensive)
             .WithName("CreateMixtape")
             .WithTags("Mixtapes")
             .WithSummary("Build a listener's mixtape of a week or date range; optionally create it on ListenBrainz")
@@ -70,9 +73,21 @@ internal static class MixtapeEndpoints
             return check.Problem();
         }
 
-        // Read only when asked for, so a ListenBrainz setting gone wrong does not break plain mixtapes.
+        // Read only when asked for, so a ListenBrainz setting gone wrong does not break plain mixtapes. A signed-in
+        // listener pushes with their own connected ListenBrainz account; the server's token is the owner's and admins'.
         ListenBrainzOptions? clientOptions = null;
-        if (body!.ListenBrainz)
+        var caller = request.HttpContext.Caller();
+        if (body!.ListenBrainz && !caller.IsAdmin)
+        {
+            var own = await OwnListenBrainzAsync(request.HttpContext, access, caller.AccountId!.Value, cancellationToken).ConfigureAwait(false);
+            if (own.Problem is not null)
+            {
+                return own.Problem;
+            }
+
+            clientOptions = own.Options;
+        }
+        else if (body.ListenBrainz)
         {
             try
             {
@@ -131,7 +146,23 @@ internal static class MixtapeEndpoints
             }
         }
 
-        var response = MixtapeResponse.Of(listener, result, body.Format, result.ToPlaylist(title, DateTimeOffset.UtcNow), published);
+        var playlist = result.ToPlaylist(title, DateTimeOffset.UtcNow);
+        await store.Accounts.SaveMixtapeAsync(listener.Id, body.Period.Label, title, JspfWriter.Write(playlist), cancellationToken).ConfigureAwait(false);
+        var response = MixtapeResponse.Of(listener, result, body.Format, playlist, published);
         return published is null ? TypedResults.Ok(response) : TypedResults.Created(published.PlaylistUrl, response);
+    }
+
+    /// <summary>The client options with the caller's connected ListenBrainz token, or the problem: 404 when not connected.</summary>
+    private static async Task<(ListenBrainzOptions? Options, IResult? Problem)> OwnListenBrainzAsync(HttpContext http, StoreAccess access, long account, CancellationToken ct)
+    {
+        await using var store = await access.OpenWritableAsync(ct).ConfigureAwait(false);
+        var services = new ConnectedServices(store.Accounts, http.RequestServices.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
+        if (await services.CredentialsAsync(account, ConnectedServices.ListenBrainz, ct).ConfigureAwait(false) is not { Secret: { } token })
+        {
+            return (null, TypedResults.Problem(detail: "Connect ListenBrainz first (PUT /api/services/listenbrainz with your user name and token): mixtapes are pushed to your own account.",
+                statusCode: StatusCodes.Status404NotFound));
+        }
+
+        return http.RequestServices.GetRequiredService<Pipeline.PipelineSettings>().ListenBrainzWith(token);
     }
 }

@@ -60,6 +60,15 @@ internal sealed class JobRegistry
         }
     }
 
+    /// <summary>The queued or running job of <paramref name="kind"/> owned by <paramref name="owner"/>, or null.</summary>
+    public Job? Active(string kind, long? owner)
+    {
+        lock (_gate)
+        {
+            return _jobs.FirstOrDefault(j => j.Kind == kind && j.Owner == owner && j.IsActive);
+        }
+    }
+
     /// <summary>The job with <paramref name="id"/>; null when unknown or forgotten.</summary>
     public Job? Find(string id)
     {

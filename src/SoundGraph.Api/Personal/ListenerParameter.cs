@@ -36,13 +36,22 @@ internal static class ListenerParameter
         var resolved = await ListenerResolver.ResolveAsync(resolver, taste, query, ct).ConfigureAwait(false);
         var echo = ParameterValidation.Echo(query);
         var candidates = resolved.Resolution.Candidates;
+        var chosen = resolved.Listener;
         if (!caller.IsAdmin && candidates.Count > 0)
         {
             var hidden = await accounts.HiddenListenersAsync([.. candidates.Select(c => c.Entity.Id)], caller.AccountId, ct).ConfigureAwait(false);
             candidates = [.. candidates.Where(c => !hidden.Contains(c.Entity.Id))];
+            if (resolved.Resolution.Match is null && hidden.Count > 0)
+            {
+                // "The only exact match with listens" is chosen again among the visible ones, so a hidden listener
+                // neither changes which one a name means nor shows that it exists.
+                var listeners = (await taste.ListenersAsync(ct).ConfigureAwait(false)).Select(l => l.Id).ToHashSet();
+                var withListens = candidates.Where(c => c.Score == 100 && listeners.Contains(c.Entity.Id)).ToList();
+                chosen = withListens.Count == 1 ? withListens[0].Entity : null;
+            }
         }
 
-        var user = resolved.Listener is { } found ? (found.Id, found.Name) : candidates is [{ Score: 100 } only] ? (only.Entity.Id, only.Entity.Name) : ((long, string)?)null;
+        var user = chosen is { } found ? (found.Id, found.Name) : candidates is [{ Score: 100 } only] ? (only.Entity.Id, only.Entity.Name) : ((long, string)?)null;
         if (user is { } u)
         {
             switch (ListenerAccess.Decide(caller, await accounts.ListenerAsync(u.Item1, ct).ConfigureAwait(false), write))

@@ -25,8 +25,9 @@ public static class ExportUpload
     /// <summary>Largest upload accepted: 100 MiB.</summary>
     public const long MaxUploadBytes = 100L * 1024 * 1024;
 
-    /// <summary>Largest total size of a zip's JSON files once unpacked: 500 MiB (a zip bomb stops here).</summary>
-    public const long MaxUnpackedBytes = 500L * 1024 * 1024;
+    /// <summary>Largest total size of a zip's JSON files once unpacked: 200 MiB (a zip bomb stops here; a real export's
+    /// JSON is a few MiB to a few tens of MiB).</summary>
+    public const long MaxUnpackedBytes = 200L * 1024 * 1024;
 
     /// <summary>Most JSON files taken from a zip.</summary>
     public const int MaxFiles = 500;

@@ -102,6 +102,15 @@ public sealed class AccountEndpointTests(AuthApiFixture auth) : IClassFixture<Au
     }
 
     [Fact]
+    public async Task MixtapePush_SignedInListener_UsesTheirOwnListenBrainz_NotTheServers()
+    {
+        var (status, body, _) = await auth.SendAsync("alice", HttpMethod.Post, "/api/mixtapes", new { user = $"user:{auth.Ana}", week = "2021-W07", listenbrainz = true });
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.StartsWith("Connect ListenBrainz first", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SingleUserMode_AccountEndpoints_SayThereAreNoAccounts()
     {
         await using var factory = new TasteApiFactory(auth.Db, auth.WebRoot, IPAddress.Loopback);

@@ -77,6 +77,8 @@ public sealed class SignInFlowTests(AuthApiFixture auth) : IClassFixture<AuthApi
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/ok\n//evil.example")]
     public async Task SignIn_ForeignReturnUrl_GoesBackToTheRoot(string returnUrl)
     {
         using var app = auth.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
