@@ -49,7 +49,9 @@ public static class SoundGraphApi
 
         // Single-user mode (no identity provider) listens on loopback only: anything else refuses to start.
         var auth = AuthSettings.FromConfiguration(builder.Configuration);
-        ListenAddresses.ThrowIfOpenWithoutSignIn(options?.Urls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? ApiOptions.DefaultUrls, auth);
+        var kestrelUrls = builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>();
+        ListenAddresses.ThrowIfOpenWithoutSignIn(
+            string.Join(';', kestrelUrls.Prepend(options?.Urls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? ApiOptions.DefaultUrls)), auth);
         builder.Services.AddSoundGraphAuth(builder.Configuration, auth);
         builder.Services.AddSoundGraphRateLimits(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -131,6 +131,14 @@ public sealed class ServeCommandTests(ApiFixture api)
     }
 
     [Fact]
+    public void Build_KestrelEndpointBeyondLoopbackWithoutSignIn_Refuses()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => SoundGraphApi.Build(null, ["--SoundGraph:Db=" + api.Db, "--Kestrel:Endpoints:Open:Url=http://0.0.0.0:5089"]));
+
+        Assert.StartsWith("Refusing to listen on http://0.0.0.0:5089 without sign-in", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_PortInUse_FailsWithOneLine()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
