@@ -95,50 +95,23 @@ public sealed partial class AccountStore
             new { accountId, admin = isAdmin ? 1 : 0 }, cancellationToken: ct)).ConfigureAwait(false) == 1;
 
     /// <summary>Who owns listener <paramref name="userId"/> and whether it is private, or null when there is no such user.</summary>
-    public async Task<ListenerOwnership?> ListenerAsync(long userId, CancellationToken ct = default)
-    {
-        var row = await _connection.QuerySingleOrDefaultAsync<(long Id, string Key, string Name, long? Owner, string? Visibility)?>(new CommandDefinition(
-            "SELECT id, key, name, owner_account_id, visibility FROM users WHERE id = @userId", new { userId }, cancellationToken: ct)).ConfigureAwait(false);
-        return row is { } r ? new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)) : null;
-    }
+    public async Task<ListenerOwnership?> ListenerAsync(long userId, CancellationToken ct = default) =>
+        (await QueryListenersAsync("WHERE u.id = @userId", new { userId }, ct).ConfigureAwait(false)).SingleOrDefault();
 
     /// <summary>The listeners <paramref name="accountId"/> owns: those with listens first, then by id.</summary>
-    public async Task<IReadOnlyList<ListenerOwnership>> OwnedListenersAsync(long accountId, CancellationToken ct = default)
-    {
-        var rows = await _connection.QueryAsync<(long Id, string Key, string Name, long? Owner, string? Visibility)>(new CommandDefinition(
-            """
-            SELECT u.id, u.key, u.name, u.owner_account_id, u.visibility FROM users u WHERE u.owner_account_id = @accountId
-            ORDER BY CASE WHEN EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) THEN 0 ELSE 1 END, u.id
-            """, new { accountId }, cancellationToken: ct)).ConfigureAwait(false);
-        return [.. rows.Select(r => new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)))];
-    }
+    public Task<IReadOnlyList<ListenerOwnership>> OwnedListenersAsync(long accountId, CancellationToken ct = default) =>
+        QueryListenersAsync(
+            "WHERE u.owner_account_id = @accountId ORDER BY CASE WHEN EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) THEN 0 ELSE 1 END, u.id",
+            new { accountId }, ct);
 
     /// <summary>Every listener that has listens, by id (single-user mode's dashboard picker).</summary>
-    public async Task<IReadOnlyList<ListenerOwnership>> ListenersWithListensAsync(CancellationToken ct = default)
-    {
-        var rows = await _connection.QueryAsync<(long Id, string Key, string Name, long? Owner, string? Visibility)>(new CommandDefinition(
-            "SELECT u.id, u.key, u.name, u.owner_account_id, u.visibility FROM users u WHERE EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) ORDER BY u.id",
-            cancellationToken: ct)).ConfigureAwait(false);
-        return [.. rows.Select(r => new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)))];
-    }
+    public Task<IReadOnlyList<ListenerOwnership>> ListenersWithListensAsync(CancellationToken ct = default) =>
+        QueryListenersAsync("WHERE EXISTS (SELECT 1 FROM listens l WHERE l.user_id = u.id) ORDER BY u.id", null, ct);
 
     /// <summary>Of <paramref name="userIds"/>, those <paramref name="accountId"/> may not see: private listeners it does not
     /// own (all private ones for a null account). Admins see everything: do not call this for them.</summary>
-    public async Task<IReadOnlySet<long>> HiddenListenersAsync(IReadOnlyCollection<long> userIds, long? accountId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(userIds);
-        var hidden = new HashSet<long>();
-        foreach (var chunk in userIds.Distinct().Chunk(500))
-        {
-            var rows = await _connection.QueryAsync<long>(new CommandDefinition(
-                $"SELECT u.id FROM users u WHERE u.id IN ({string.Join(',', chunk)}) AND {UserVisibility.PrivateSql("u")} "
-                + "AND (u.owner_account_id IS NULL OR u.owner_account_id <> @owner)",
-                new { owner = accountId ?? -1 }, cancellationToken: ct)).ConfigureAwait(false);
-            hidden.UnionWith(rows);
-        }
-
-        return hidden;
-    }
+    public Task<IReadOnlySet<long>> HiddenListenersAsync(IReadOnlyCollection<long> userIds, long? accountId, CancellationToken ct = default) =>
+        HiddenAsync("SELECT u.id FROM users u WHERE u.id IN ({ids})", userIds, accountId, ct);
 
     /// <summary>The id of the user keyed <paramref name="key"/>, or null.</summary>
     public Task<long?> FindListenerByKeyAsync(string key, CancellationToken ct = default) =>
@@ -146,21 +119,8 @@ public sealed partial class AccountStore
 
     /// <summary>Of <paramref name="playlistIds"/>, those whose owner is a listener <paramref name="accountId"/> may not see
     /// (a private listener's playlists are its personal data). Admins see everything: do not call this for them.</summary>
-    public async Task<IReadOnlySet<long>> HiddenPlaylistsAsync(IReadOnlyCollection<long> playlistIds, long? accountId, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(playlistIds);
-        var hidden = new HashSet<long>();
-        foreach (var chunk in playlistIds.Distinct().Chunk(500))
-        {
-            var rows = await _connection.QueryAsync<long>(new CommandDefinition(
-                $"SELECT p.id FROM playlists p JOIN users u ON u.id = p.owner_user_id WHERE p.id IN ({string.Join(',', chunk)}) AND {UserVisibility.PrivateSql("u")} "
-                + "AND (u.owner_account_id IS NULL OR u.owner_account_id <> @owner)",
-                new { owner = accountId ?? -1 }, cancellationToken: ct)).ConfigureAwait(false);
-            hidden.UnionWith(rows);
-        }
-
-        return hidden;
-    }
+    public Task<IReadOnlySet<long>> HiddenPlaylistsAsync(IReadOnlyCollection<long> playlistIds, long? accountId, CancellationToken ct = default) =>
+        HiddenAsync("SELECT p.id FROM playlists p JOIN users u ON u.id = p.owner_user_id WHERE p.id IN ({ids})", playlistIds, accountId, ct);
 
     /// <summary>Renames listener <paramref name="userId"/> (users.name); false when there is no such user.</summary>
     public async Task<bool> RenameListenerAsync(long userId, string name, CancellationToken ct = default)
@@ -201,6 +161,33 @@ public sealed partial class AccountStore
             new { key, name, accountId }, cancellationToken: ct)).ConfigureAwait(false);
         var id = await _connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT id FROM users WHERE key = @key", new { key }, cancellationToken: ct)).ConfigureAwait(false);
         return (await ListenerAsync(id, ct).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The ids <paramref name="select"/> returns (its <c>{ids}</c> replaced by each chunk of 500 of
+    /// <paramref name="ids"/>) whose listener <c>u</c> is private and not owned by <paramref name="accountId"/>.</summary>
+    private async Task<IReadOnlySet<long>> HiddenAsync(string select, IReadOnlyCollection<long> ids, long? accountId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var hidden = new HashSet<long>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var rows = await _connection.QueryAsync<long>(new CommandDefinition(
+                select.Replace("{ids}", string.Join(',', chunk), StringComparison.Ordinal)
+                + $" AND {UserVisibility.PrivateSql("u")} AND (u.owner_account_id IS NULL OR u.owner_account_id <> @owner)",
+                new { owner = accountId ?? -1 }, cancellationToken: ct)).ConfigureAwait(false);
+            hidden.UnionWith(rows);
+        }
+
+        return hidden;
+    }
+
+    /// <summary>Listeners of the users row aliased <c>u</c> matching <paramref name="whereAndOrder"/>, with who owns them and
+    /// whether they are private.</summary>
+    private async Task<IReadOnlyList<ListenerOwnership>> QueryListenersAsync(string whereAndOrder, object? parameters, CancellationToken ct)
+    {
+        var rows = await _connection.QueryAsync<(long Id, string Key, string Name, long? Owner, string? Visibility)>(new CommandDefinition(
+            "SELECT u.id, u.key, u.name, u.owner_account_id, u.visibility FROM users u " + whereAndOrder, parameters, cancellationToken: ct)).ConfigureAwait(false);
+        return [.. rows.Select(r => new ListenerOwnership(r.Id, r.Key, r.Name, r.Owner, UserVisibility.IsPrivate(r.Key, r.Visibility)))];
     }
 
     private async Task<IReadOnlyList<AccountRow>> QueryAccountsAsync(string where, object? parameters, CancellationToken ct)
