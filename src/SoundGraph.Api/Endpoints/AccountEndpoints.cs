@@ -72,21 +72,21 @@ internal static class AccountEndpoints
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var check = new ParameterValidation();
         if (string.IsNullOrWhiteSpace(body!.Name) || body.Name.Trim().Length > 100)
         {
-            errors["name"] = ["name is required: 1–100 characters naming where the token is used."];
+            check.Reject("name", "name is required: 1–100 characters naming where the token is used.");
         }
 
         var days = body.Days ?? (int)PersonalTokens.DefaultLifetime.TotalDays;
         if (days is < 1 or > 366)
         {
-            errors["days"] = [$"days must be 1–366 (got {days})."];
+            check.Reject("days", $"days must be 1–366 (got {days}).");
         }
 
-        if (errors.Count > 0)
+        if (!check.IsValid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return check.Problem();
         }
 
         await using var store = await access.OpenWritableAsync(ct).ConfigureAwait(false);
@@ -99,7 +99,7 @@ internal static class AccountEndpoints
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["id"] = [$"id must be a token id (a whole number); got '{Echo(id)}'."] });
+            return ApiResults.Invalid("id", $"id must be a token id (a whole number); got '{Echo(id)}'.");
         }
 
         await using var store = await access.OpenWritableAsync(ct).ConfigureAwait(false);
@@ -132,7 +132,7 @@ internal static class AccountEndpoints
         catch (ArgumentException ex)
         {
             var field = ex.ParamName switch { "service" => "service", "secret" => "secret", _ => "userName" };
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [ex.Message.Split(" (Parameter", 2)[0]] });
+            return ApiResults.Invalid(field, ex.Message.Split(" (Parameter", 2)[0]);
         }
 
         return TypedResults.Ok((await services.ListAsync(account, ct).ConfigureAwait(false)).Single(s => s.Service == service));
@@ -156,7 +156,7 @@ internal static class AccountEndpoints
 
         if (!string.Equals(body!.Confirm?.Trim(), DeletePhrase, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["confirm"] = [$"Send confirm: \"{DeletePhrase}\" to delete your data."] });
+            return ApiResults.Invalid("confirm", $"Send confirm: \"{DeletePhrase}\" to delete your data.");
         }
 
         await using var store = await access.OpenWritableAsync(ct).ConfigureAwait(false);
@@ -165,10 +165,10 @@ internal static class AccountEndpoints
     }
 
     private static TokenItem Item(ApiTokenRow t, DateTimeOffset now) =>
-        new(t.Id, t.Name, t.Prefix, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt,
-            t.RevokedAt is not null ? "revoked" : now >= t.ExpiresAt ? "expired" : "active");
+        new(t.Id, t.Name, t.Prefix, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt, t.Status(now));
 
-    /// <summary>Reads a small JSON body (≤ 16 KiB): 415 without JSON, 413 when larger, 400 when it does not parse.</summary>
+    /// <summary>Reads a small JSON body (at most <see cref="LabelBody.MaxBytes"/>, read with the same bounded reader as
+    /// label and mixtape bodies): 415 without JSON, 413 when larger, 400 when it does not parse.</summary>
     private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct)
         where T : class
     {
@@ -177,14 +177,14 @@ internal static class AccountEndpoints
             return (null, TypedResults.Problem(detail: "Send a JSON body (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
-        if (http.Request.ContentLength > 16 * 1024)
+        if (await LabelBody.ReadBytesAsync(http.Request.Body, ct).ConfigureAwait(false) is not { } bytes)
         {
             return (null, TypedResults.Problem(detail: "The body is over 16 KiB.", statusCode: StatusCodes.Status413PayloadTooLarge));
         }
 
         try
         {
-            var body = await http.Request.ReadFromJsonAsync<T>(ct).ConfigureAwait(false);
+            var body = JsonSerializer.Deserialize<T>(bytes, JsonSerializerOptions.Web);
             return body is null ? (null, TypedResults.Problem(detail: "The body is empty JSON (null).", statusCode: StatusCodes.Status400BadRequest)) : (body, null);
         }
         catch (JsonException ex)

@@ -115,7 +115,7 @@ internal static class LabelEndpoints
         }
         catch (LabelRejectedException ex)
         {
-            return ListenerParameter.Invalid(ex.ParamName!, ex.Reason);
+            return ApiResults.Invalid(ex.ParamName!, ex.Reason);
         }
 
         var response = new LabelResponse(
@@ -216,7 +216,7 @@ internal static class LabelEndpoints
         var list = string.Join(", ", resolution.Candidates.Take(5).Select(c => $"{c.Entity.Name} ({c.Entity.Kind}:{c.Entity.Id.ToString(CultureInfo.InvariantCulture)})"));
         var message = resolution.Candidates.Count == 0 ? $"No track matches '{echo}'." : $"No single track matches '{echo}'; did you mean {list}?";
         return (null, notFoundAsBadRequest || resolution.Candidates.Count > 0
-            ? ListenerParameter.Invalid("track", message)
+            ? ApiResults.Invalid("track", message)
             : TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound));
     }
 }

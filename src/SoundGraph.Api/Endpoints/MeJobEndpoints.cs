@@ -51,13 +51,13 @@ internal static class MeJobEndpoints
     {
         if (!request.HasFormContentType)
         {
-            return Invalid("file", "Send multipart/form-data with the export in a field named file.");
+            return ApiResults.Invalid("file", "Send multipart/form-data with the export in a field named file.");
         }
 
         var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
-            return Invalid("file", "No file: send the export's .zip (or a Playlist*.json / StreamingHistory*.json) in a field named file.");
+            return ApiResults.Invalid("file", "No file: send the export's .zip (or a Playlist*.json / StreamingHistory*.json) in a field named file.");
         }
 
         // One import per account at a time: a second upload while one is queued or running is refused before anything
@@ -78,7 +78,7 @@ internal static class MeJobEndpoints
         catch (Exception ex) when (ex is InputFormatException or IOException or ArgumentException)
         {
             Delete(folder);
-            return Invalid("file", ex is InputFormatException ? ex.Message : $"The upload could not be unpacked: {ex.Message.Split('\n')[0]}");
+            return ApiResults.Invalid("file", ex is InputFormatException ? ex.Message : $"The upload could not be unpacked: {ex.Message.Split('\n')[0]}");
         }
         catch
         {
@@ -140,9 +140,6 @@ internal static class MeJobEndpoints
         }, account);
         return TypedResults.Accepted(JobRegistry.StatusPath(job.Id), job.View());
     }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
     private static void Delete(string folder)
     {

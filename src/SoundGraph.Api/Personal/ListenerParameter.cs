@@ -70,18 +70,14 @@ internal static class ListenerParameter
 
         if (candidates.Count > 0 && candidates.All(c => c.Score == 100))
         {
-            return (null, Invalid(field, $"'{echo}' names {candidates.Count} users: {List(candidates)}; give one as user:ID."));
+            return (null, ApiResults.Invalid(field, $"'{echo}' names {candidates.Count} users: {List(candidates)}; give one as user:ID."));
         }
 
         var message = candidates.Count == 0
             ? $"No user matches '{echo}'."
             : $"No user matches '{echo}'; did you mean {List(candidates)}?";
-        return (null, notFoundAsBadRequest ? Invalid(field, message) : TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound));
+        return (null, notFoundAsBadRequest ? ApiResults.Invalid(field, message) : TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound));
     }
-
-    /// <summary>A 400 validation problem with one message for <paramref name="field"/>.</summary>
-    public static IResult Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
     private static string List(IReadOnlyList<ResolutionCandidate> candidates) =>
         string.Join(", ", candidates.Take(MaxCandidates).Select(c => $"{c.Entity.Name} (user:{c.Entity.Id})"));
