@@ -129,27 +129,57 @@ public abstract class DbRelationStore : IRelationStore
     }
 
     /// <inheritdoc/>
-    public abstract Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
+    public abstract Task<IRelationWriter> BeginReplaceAsync(RelationKind kind, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>The rows to write with their rank among their source's rows (0 = strongest): rows arrive grouped by
-    /// source, best first (the engine's order).</summary>
-    /// <exception cref="ArgumentException">A row is not of <paramref name="kind"/>.</exception>
-    protected static IEnumerable<(Relation Row, int Rank)> Ranked(RelationKind kind, IReadOnlyList<Relation> rows)
+    /// <inheritdoc/>
+    public async Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        long previousSrc = long.MinValue;
-        var rank = 0;
         foreach (var r in rows)
         {
             if (r.Kind != kind)
             {
                 throw new ArgumentException($"Row {r.SrcId}→{r.DstId} is {r.Kind}, not {kind}.", nameof(rows));
             }
-
-            rank = r.SrcId == previousSrc ? rank + 1 : 0;
-            previousSrc = r.SrcId;
-            yield return (r, rank);
         }
+
+        await using var writer = await BeginReplaceAsync(kind, computedAt, cancellationToken).ConfigureAwait(false);
+        var dst = new List<long>();
+        var weights = new List<double>();
+        var counts = new List<int>();
+        var offsets = new List<int> { 0 };
+        var evidence = new List<long>();
+        for (var start = 0; start < rows.Count;)
+        {
+            var src = rows[start].SrcId;
+            var end = start;
+            dst.Clear();
+            weights.Clear();
+            counts.Clear();
+            offsets.RemoveRange(1, offsets.Count - 1);
+            evidence.Clear();
+            for (; end < rows.Count && rows[end].SrcId == src; end++)
+            {
+                var r = rows[end];
+                dst.Add(r.DstId);
+                weights.Add(r.Weight);
+                counts.Add(r.Count);
+                evidence.AddRange(r.Evidence);
+                offsets.Add(evidence.Count);
+            }
+
+            writer.Append(src, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dst), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights),
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(counts), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(offsets),
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(evidence));
+            if ((start & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            start = end;
+        }
+
+        return await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Bipartite> LoadAsync(string sql, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace SoundGraph.Storage;
 
@@ -11,6 +12,23 @@ public static class EvidenceSample
     {
         ArgumentNullException.ThrowIfNull(ids);
         return string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Formats <paramref name="ids"/> as stored.</summary>
+    public static string Format(ReadOnlySpan<long> ids)
+    {
+        var text = new StringBuilder(ids.Length * 8);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"{ids[i]}");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Parses a stored sample.</summary>

@@ -51,5 +51,12 @@ public interface IRelationStore
     /// <summary>Replaces every stored row of <paramref name="kind"/> with <paramref name="rows"/> and their evidence,
     /// in one transaction (readers see the old set until it commits).</summary>
     /// <returns>Relation rows written.</returns>
+    /// <exception cref="ArgumentException">A row is not of <paramref name="kind"/>, or a source's rows are not
+    /// contiguous (rows arrive grouped by source, best first).</exception>
     Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts replacing every stored row of <paramref name="kind"/>: opens the transaction, serializes with
+    /// other writers of the kind (PostgreSQL) and deletes the kind's rows; the caller appends sources and commits
+    /// (<see cref="IRelationWriter"/>). Streams a relation too large to hold as <see cref="Relation"/> objects.</summary>
+    Task<IRelationWriter> BeginReplaceAsync(RelationKind kind, DateTimeOffset computedAt, CancellationToken cancellationToken = default);
 }

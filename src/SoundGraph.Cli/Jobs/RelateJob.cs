@@ -45,11 +45,12 @@ public static class RelateJob
             var (inputs, groups, entries) = await LoadAsync(store.Relations, kind, ct).ConfigureAwait(false);
             var load = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            var built = RelationEngine.Build(inputs, options with { Kinds = new HashSet<RelationKind> { kind } });
-            var rows = built.TryGetValue(kind, out var r) ? r : [];
+            var built = RelationEngine.BuildTables(inputs, options with { Kinds = new HashSet<RelationKind> { kind } });
             var compute = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            var written = await store.Relations.ReplaceRelationsAsync(kind, rows, computedAt, ct).ConfigureAwait(false);
+            var written = built.TryGetValue(kind, out var table)
+                ? await RelationTableStore.ReplaceAsync(store.Relations, table, computedAt, ct).ConfigureAwait(false)
+                : await store.Relations.ReplaceRelationsAsync(kind, [], computedAt, ct).ConfigureAwait(false);
             results.Add(new RelateKindResult(kind, groups, entries, written, load, compute, watch.Elapsed.TotalSeconds));
         }
 

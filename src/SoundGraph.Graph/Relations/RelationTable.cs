@@ -47,6 +47,55 @@ public sealed class RelationTable
     /// <summary>Exact evidence count per row.</summary>
     public ReadOnlySpan<int> Counts => _counts;
 
+    /// <summary>Length <see cref="Count"/> + 1: row r's evidence ids are
+    /// <c>EvidenceIds[EvidenceOffsets[r]..EvidenceOffsets[r + 1]]</c>.</summary>
+    public ReadOnlySpan<int> EvidenceOffsets => _evidenceOffsets;
+
+    /// <summary>Every row's evidence ids, row after row (see <see cref="EvidenceOffsets"/>).</summary>
+    public ReadOnlySpan<long> EvidenceIds => _evidenceIds;
+
+    /// <summary>The rows of source <paramref name="start"/>'s run: from <paramref name="start"/> to the first row of
+    /// another source (rows are grouped by source).</summary>
+    /// <returns>The end (exclusive) of the run.</returns>
+    public int SourceRunEnd(int start)
+    {
+        var end = start + 1;
+        while (end < _srcIds.Length && _srcIds[end] == _srcIds[start])
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>Builds a table from <see cref="Relation"/> rows (grouped by source, best first), e.g. audio similarity's.</summary>
+    /// <exception cref="ArgumentException">A row is not of <paramref name="kind"/>.</exception>
+    public static RelationTable FromRelations(RelationKind kind, IReadOnlyList<Relation> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var n = rows.Count;
+        var src = new long[n];
+        var dst = new long[n];
+        var weights = new double[n];
+        var counts = new int[n];
+        var offsets = new int[n + 1];
+        var evidence = new List<long>();
+        for (var r = 0; r < n; r++)
+        {
+            var row = rows[r];
+            if (row.Kind != kind)
+            {
+                throw new ArgumentException($"Row {row.SrcId}→{row.DstId} is {row.Kind}, not {kind}.", nameof(rows));
+            }
+
+            (src[r], dst[r], weights[r], counts[r]) = (row.SrcId, row.DstId, row.Weight, row.Count);
+            evidence.AddRange(row.Evidence);
+            offsets[r + 1] = evidence.Count;
+        }
+
+        return new RelationTable(kind, src, dst, weights, counts, offsets, [.. evidence]);
+    }
+
     /// <summary>Evidence id sample of row <paramref name="row"/>, ascending.</summary>
     public ReadOnlySpan<long> Evidence(int row) =>
         _evidenceIds.AsSpan(_evidenceOffsets[row], _evidenceOffsets[row + 1] - _evidenceOffsets[row]);

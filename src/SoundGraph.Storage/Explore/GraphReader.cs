@@ -18,8 +18,8 @@ namespace SoundGraph.Storage.Explore;
 /// node set (neighbour–neighbour edges included, not a star), with k bounding the density as it bounds the walk (the
 /// unfiltered induced subgraph of a depth-2 artist neighbourhood on the demo store has ~10,000 edges among 339 nodes).
 /// Relations are stored as each node's top-K, so a pair may be stored in one or both directions: it becomes one edge,
-/// taken from the row whose source is the smaller id when both exist. Every statement on <c>relations</c> and <c>relation_evidence</c> is a
-/// (kind, src_id) lookup on their primary keys.
+/// taken from the row whose source is the smaller id when both exist. Every statement on <c>relations</c> (a view of <c>relation_lists</c>) is a
+/// (kind, src_id) lookup on its primary key.
 /// </remarks>
 public sealed class GraphReader
 {
@@ -158,8 +158,8 @@ public sealed class GraphReader
             // 115,000 per kind for 340 nodes, ~300 ms on the demo store).
             var stored = await _connection.QueryAsync<(long Src, long Dst, double Weight, long Count, string? Sample)>(new CommandDefinition(
                 $"""
-                SELECT r.src_id, r.dst_id, r.weight, r.count, e.sample_ids
-                FROM relations r LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
+                SELECT r.src_id, r.dst_id, r.weight, r.count, r.sample_ids
+                FROM relations r
                 WHERE r.kind = @code AND {_dialect.InList("r.src_id", "ids")} AND {_dialect.InList(_dialect.IsPostgres ? "r.dst_id" : "+r.dst_id", "ids")}
                   AND r.rank < @k
                 """,

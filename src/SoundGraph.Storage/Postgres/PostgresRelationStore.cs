@@ -5,10 +5,11 @@ using SoundGraph.Core.Relations;
 namespace SoundGraph.Storage.Postgres;
 
 /// <summary>PostgreSQL implementation of <see cref="IRelationStore"/>: the shared membership queries, and a relation
-/// write path that replaces one kind with binary COPY inside one transaction.</summary>
+/// write path that replaces one kind inside one transaction, one <c>relation_lists</c> row per source (parallel arrays of
+/// neighbours, weights, counts and evidence samples) by binary COPY.</summary>
 /// <remarks>Readers are never blocked: until the transaction commits they keep reading the old rows from their MVCC
 /// snapshot. Two machines relating the same kind at once serialize on a transaction-scoped advisory lock instead of
-/// interleaving their deletes and copies. The kind is analyzed after the commit so the planner keeps choosing the
+/// interleaving their deletes and copies. The table is analyzed after the commit so the planner keeps choosing the
 /// primary-key index for unveil's point look-ups.</remarks>
 public sealed class PostgresRelationStore : DbRelationStore
 {
@@ -19,75 +20,82 @@ public sealed class PostgresRelationStore : DbRelationStore
         : base(connection) => _connection = connection;
 
     /// <inheritdoc/>
-    public override async Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
+    public override async Task<IRelationWriter> BeginReplaceAsync(RelationKind kind, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var code = kind.Code();
-        var at = StoreText.UtcTimestamp(computedAt);
-        var evidenceType = kind.EvidenceType().ToString().ToLowerInvariant();
-        long written = 0;
-        await using (var tx = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        var tx = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             await using (var clear = new NpgsqlCommand(
-                "SELECT pg_advisory_xact_lock(hashtext('soundgraph.relations.' || @k)); DELETE FROM relations WHERE kind = @k; DELETE FROM relation_evidence WHERE kind = @k;",
-                _connection,
-                tx))
+                "SELECT pg_advisory_xact_lock(hashtext('soundgraph.relations.' || @k)); DELETE FROM relation_lists WHERE kind = @k;", _connection, tx))
             {
                 clear.Parameters.AddWithValue("k", code);
                 await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var relations = await _connection.BeginBinaryImportAsync(
-                "COPY relations (kind, src_id, dst_id, rank, weight, count, computed_at) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var (r, rank) in Ranked(kind, rows))
-                {
-                    relations.StartRow();
-                    relations.Write(code, NpgsqlDbType.Text);
-                    relations.Write(r.SrcId, NpgsqlDbType.Bigint);
-                    relations.Write(r.DstId, NpgsqlDbType.Bigint);
-                    relations.Write((long)rank, NpgsqlDbType.Bigint);
-                    relations.Write(r.Weight, NpgsqlDbType.Double);
-                    relations.Write((long)r.Count, NpgsqlDbType.Bigint);
-                    relations.Write(at, NpgsqlDbType.Text);
-                    if ((++written & 0xFFFF) == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-                }
-
-                await relations.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using (var evidence = await _connection.BeginBinaryImportAsync(
-                "COPY relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var r in rows)
-                {
-                    if (r.Evidence.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    evidence.StartRow();
-                    evidence.Write(code, NpgsqlDbType.Text);
-                    evidence.Write(r.SrcId, NpgsqlDbType.Bigint);
-                    evidence.Write(r.DstId, NpgsqlDbType.Bigint);
-                    evidence.Write(evidenceType, NpgsqlDbType.Text);
-                    evidence.Write(EvidenceSample.Format(r.Evidence), NpgsqlDbType.Text);
-                }
-
-                await evidence.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var copy = await _connection.BeginBinaryImportAsync(
+                "COPY relation_lists (kind, src_id, neighbours, evidence_type, computed_at, dst_ids, weights, counts, samples) FROM STDIN (FORMAT BINARY)",
+                cancellationToken).ConfigureAwait(false);
+            return new Writer(_connection, tx, copy, kind, StoreText.UtcTimestamp(computedAt));
         }
-
-        await using (var analyze = new NpgsqlCommand("ANALYZE relations; ANALYZE relation_evidence;", _connection))
+        catch
         {
-            await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await tx.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class Writer(NpgsqlConnection connection, NpgsqlTransaction tx, NpgsqlBinaryImporter copy, RelationKind kind, string computedAt) : RelationWriterBase(kind)
+    {
+        private bool _completed;
+
+        public override async Task<long> CommitAsync(CancellationToken cancellationToken = default)
+        {
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            _completed = true;
+            await copy.DisposeAsync().ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await using (var analyze = new NpgsqlCommand("ANALYZE relation_lists", connection))
+            {
+                await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return Rows;
         }
 
-        return written;
+        public override async ValueTask DisposeAsync()
+        {
+            if (!_completed)
+            {
+                await copy.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await tx.DisposeAsync().ConfigureAwait(false);
+        }
+
+        protected override void Store(long srcId, ReadOnlySpan<long> dstIds, ReadOnlySpan<double> weights, ReadOnlySpan<int> counts, ReadOnlySpan<int> evidenceOffsets, ReadOnlySpan<long> evidenceIds)
+        {
+            var n = dstIds.Length;
+            var countValues = new long[n];
+            var samples = new string?[n];
+            var first = evidenceOffsets[0];
+            for (var i = 0; i < n; i++)
+            {
+                countValues[i] = counts[i];
+                var ids = evidenceIds[(evidenceOffsets[i] - first)..(evidenceOffsets[i + 1] - first)];
+                samples[i] = ids.IsEmpty ? null : EvidenceSample.Format(ids);
+            }
+
+            copy.StartRow();
+            copy.Write(Code, NpgsqlDbType.Text);
+            copy.Write(srcId, NpgsqlDbType.Bigint);
+            copy.Write((long)n, NpgsqlDbType.Bigint);
+            copy.Write(EvidenceType, NpgsqlDbType.Text);
+            copy.Write(computedAt, NpgsqlDbType.Text);
+            copy.Write(dstIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+            copy.Write(weights.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
+            copy.Write(countValues, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+            copy.Write(samples, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }
     }
 }

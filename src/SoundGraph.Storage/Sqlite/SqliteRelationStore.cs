@@ -1,11 +1,11 @@
-using System.Data.Common;
-using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SoundGraph.Core.Relations;
 
 namespace SoundGraph.Storage.Sqlite;
 
-/// <summary>SQLite implementation of <see cref="IRelationStore"/>.</summary>
+/// <summary>SQLite implementation of <see cref="IRelationStore"/>: one <c>relation_lists</c> row per source, its
+/// neighbours packed as JSON (<see cref="RelationListJson"/>), the kind replaced in one transaction.</summary>
 public sealed class SqliteRelationStore : DbRelationStore
 {
     private readonly SqliteConnection _connection;
@@ -15,39 +15,49 @@ public sealed class SqliteRelationStore : DbRelationStore
         : base(connection) => _connection = connection;
 
     /// <inheritdoc/>
-    public override async Task<long> ReplaceRelationsAsync(RelationKind kind, IReadOnlyList<Relation> rows, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
+    public override async Task<IRelationWriter> BeginReplaceAsync(RelationKind kind, DateTimeOffset computedAt, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var code = kind.Code();
-        var at = StoreText.UtcTimestamp(computedAt);
-        await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var delete = _connection.CreateCommand())
+        var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            delete.Transaction = tx;
-            delete.CommandText = "DELETE FROM relations WHERE kind = $k; DELETE FROM relation_evidence WHERE kind = $k;";
-            delete.Parameters.AddWithValue("$k", code);
-            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        using var insert = new PreparedCommand(_connection, "INSERT INTO relations (kind, src_id, dst_id, rank, weight, count, computed_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7);
-        using var evidence = new PreparedCommand(_connection, "INSERT INTO relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
-        var evidenceType = kind.EvidenceType().ToString().ToLowerInvariant();
-        long written = 0;
-        foreach (var (r, rank) in Ranked(kind, rows))
-        {
-            written += insert.Execute(code, r.SrcId, r.DstId, rank, r.Weight, r.Count, at);
-            if (r.Evidence.Count > 0)
+            await using (var delete = _connection.CreateCommand())
             {
-                evidence.Execute(code, r.SrcId, r.DstId, evidenceType, EvidenceSample.Format(r.Evidence));
+                delete.Transaction = tx;
+                delete.CommandText = "DELETE FROM relation_lists WHERE kind = $k";
+                delete.Parameters.AddWithValue("$k", kind.Code());
+                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if ((written & 0xFFFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            return new Writer(_connection, tx, kind, StoreText.UtcTimestamp(computedAt));
+        }
+        catch
+        {
+            await tx.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class Writer(SqliteConnection connection, SqliteTransaction tx, RelationKind kind, string computedAt) : RelationWriterBase(kind)
+    {
+        private readonly PreparedCommand _insert = new(connection, "INSERT INTO relation_lists (kind, src_id, neighbours, evidence_type, computed_at, items) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
+        private readonly StringBuilder _json = new();
+
+        public override async Task<long> CommitAsync(CancellationToken cancellationToken = default)
+        {
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return Rows;
         }
 
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return written;
+        public override async ValueTask DisposeAsync()
+        {
+            _insert.Dispose();
+            await tx.DisposeAsync().ConfigureAwait(false);
+        }
+
+        protected override void Store(long srcId, ReadOnlySpan<long> dstIds, ReadOnlySpan<double> weights, ReadOnlySpan<int> counts, ReadOnlySpan<int> evidenceOffsets, ReadOnlySpan<long> evidenceIds)
+        {
+            RelationListJson.Format(_json, dstIds, weights, counts, evidenceOffsets, evidenceIds);
+            _insert.Execute(Code, srcId, (long)dstIds.Length, EvidenceType, computedAt, _json.ToString());
+        }
     }
 }

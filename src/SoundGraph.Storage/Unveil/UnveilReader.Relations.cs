@@ -12,7 +12,7 @@ public sealed partial class UnveilReader
     /// (with each neighbour's name and evidence sample), the names of the evidence ids, whether the kind has any rows at
     /// all, and for audio similarity the feature statistics and vectors of both audio spaces behind each "why"
     /// (<see cref="AudioExplainer.Sql"/>). Every statement on
-    /// <c>relations</c> and <c>relation_evidence</c> is a (kind, src_id) lookup on their primary keys.</summary>
+    /// <c>relations</c> and <c>relation_evidence</c> (views of <c>relation_lists</c>) is a (kind, src_id) lookup on its primary key.</summary>
     private async Task<UnveilSection> RelatedAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
     {
         var code = kind.Code();
@@ -80,13 +80,12 @@ public sealed partial class UnveilReader
             _ => "(SELECT u.name FROM users u WHERE u.id = r.dst_id)",
         };
         var sql = new System.Text.StringBuilder($"""
-            SELECT r.dst_id AS Dst, r.weight AS Weight, r.count AS Count, {dstName} AS Name, e.sample_ids AS Sample
+            SELECT r.dst_id AS Dst, r.weight AS Weight, r.count AS Count, {dstName} AS Name, r.sample_ids AS Sample
             FROM relations r
-            LEFT JOIN relation_evidence e ON e.kind = r.kind AND e.src_id = r.src_id AND e.dst_id = r.dst_id
             WHERE r.kind = @code AND r.src_id = @id
             ORDER BY r.rank
             LIMIT @limit;
-            SELECT COUNT(*) FROM (SELECT 1 FROM relations WHERE kind = @code ORDER BY kind, src_id LIMIT 1) AS any_row;
+            SELECT COUNT(*) FROM (SELECT 1 FROM relation_lists WHERE kind = @code ORDER BY kind, src_id LIMIT 1) AS any_row;
             """);
         if (evidenceType != EvidenceType.None)
         {
