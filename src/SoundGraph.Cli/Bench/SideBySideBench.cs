@@ -17,7 +17,7 @@ namespace SoundGraph.Cli.Bench;
 /// <param name="LoadSeconds">Seconds importing the slices into PostgreSQL (not part of either side).</param>
 /// <param name="ViewPairs">Rows of the materialized view (unordered pairs).</param>
 /// <param name="CreateSeconds">A: CREATE MATERIALIZED VIEW plus its unique index.</param>
-/// <param name="RefreshSeconds">A: REFRESH MATERIALIZED VIEW CONCURRENTLY.</param>
+/// <param name="RefreshSeconds">A: REFRESH MATERIALIZED VIEW CONCURRENTLY (NaN when skipped with --no-refresh).</param>
 /// <param name="Relate">B: SoundGraph's relate of track co-playlist (read, compute, write top-K back).</param>
 public sealed record SideBySideResult(int Playlists, long Entries, double LoadSeconds, long ViewPairs, double CreateSeconds, double RefreshSeconds, RelateKindResult Relate)
 {
@@ -35,7 +35,7 @@ public static class SideBySideBench
 {
     /// <summary>Runs one size.</summary>
     /// <exception cref="ArgumentException">The database is not PostgreSQL.</exception>
-    public static async Task<SideBySideResult> RunAsync(CliContext context, string db, string folder, int playlists, int topK, bool keep, CancellationToken ct)
+    public static async Task<SideBySideResult> RunAsync(CliContext context, string db, string folder, int playlists, int topK, bool keep, CancellationToken ct, bool refresh = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         var location = StoreLocation.Parse(db);
@@ -48,7 +48,7 @@ public static class SideBySideBench
         var schemaDb = await PostgresDatabase.CreateSchemaAsync(location.Value, schema, ct).ConfigureAwait(false);
         try
         {
-            return await RunInSchemaAsync(context, schemaDb, Path.Combine(folder, playlists.ToString(CultureInfo.InvariantCulture)), playlists, topK, ct).ConfigureAwait(false);
+            return await RunInSchemaAsync(context, schemaDb, Path.Combine(folder, playlists.ToString(CultureInfo.InvariantCulture)), playlists, topK, refresh, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -63,7 +63,7 @@ public static class SideBySideBench
         }
     }
 
-    private static async Task<SideBySideResult> RunInSchemaAsync(CliContext context, string db, string dir, int playlists, int topK, CancellationToken ct)
+    private static async Task<SideBySideResult> RunInSchemaAsync(CliContext context, string db, string dir, int playlists, int topK, bool refresh, CancellationToken ct)
     {
         context.Console.MarkupLine($"[grey]generating {playlists:N0} SYNTHETIC playlists and importing them into PostgreSQL…[/]");
         var (files, entries) = new SyntheticMpd(playlists).WriteSlices(dir);
@@ -82,12 +82,19 @@ public static class SideBySideBench
         context.Console.MarkupLine($"[grey]imported {entries:N0} entries in {load:0.0} s; A) creating the SQL view…[/]");
         var view = store.CooccurrenceView();
         var created = await view.CreateAsync(ct).ConfigureAwait(false);
-        context.Console.MarkupLine($"[grey]A) view has {created.Rows:N0} pairs, created in {created.Seconds:0.0} s; refreshing concurrently…[/]");
-        var refreshed = await view.RefreshAsync(ct).ConfigureAwait(false);
-        context.Console.MarkupLine($"[grey]A) refreshed in {refreshed.Seconds:0.0} s; B) SoundGraph relate track_co_playlist…[/]");
+        context.Console.MarkupLine($"[grey]A) view has {created.Rows:N0} pairs, created in {created.Seconds:0.0} s[/]");
+        var refreshSeconds = double.NaN;
+        if (refresh)
+        {
+            context.Console.MarkupLine("[grey]A) refreshing concurrently…[/]");
+            refreshSeconds = (await view.RefreshAsync(ct).ConfigureAwait(false)).Seconds;
+            context.Console.MarkupLine($"[grey]A) refreshed in {refreshSeconds:0.0} s[/]");
+        }
+
+        context.Console.MarkupLine("[grey]B) SoundGraph relate track_co_playlist…[/]");
         var options = Commands.RelateCommand.Options(topK, 5, 0.7, new HashSet<RelationKind> { RelationKind.TrackCoPlaylist });
         var relate = (await RelateJob.RunAsync(context, store, options, quiet: true, ct).ConfigureAwait(false)).Single();
-        return new SideBySideResult(playlists, entries, load, created.Rows, created.Seconds, refreshed.Seconds, relate);
+        return new SideBySideResult(playlists, entries, load, created.Rows, created.Seconds, refreshSeconds, relate);
     }
 
     /// <summary>Prints the results table and one plain line per size.</summary>
@@ -104,9 +111,9 @@ public static class SideBySideBench
         foreach (var r in results)
         {
             table.AddRow(
-                Numbers.Count(r.Playlists), Numbers.Count(r.Entries), Numbers.Count(r.ViewPairs), Numbers.Seconds(r.CreateSeconds, 1), Numbers.Seconds(r.RefreshSeconds, 1),
+                Numbers.Count(r.Playlists), Numbers.Count(r.Entries), Numbers.Count(r.ViewPairs), Numbers.Seconds(r.CreateSeconds, 1), double.IsNaN(r.RefreshSeconds) ? "—" : Numbers.Seconds(r.RefreshSeconds, 1),
                 Numbers.Seconds(r.Relate.LoadSeconds, 2), Numbers.Seconds(r.Relate.ComputeSeconds, 2), Numbers.Seconds(r.Relate.WriteSeconds, 2), Numbers.Seconds(r.RelateSeconds, 2),
-                Numbers.Count(r.Relate.Rows), Ratio(r.CreateSeconds / r.RelateSeconds), Ratio(r.RefreshSeconds / r.RelateSeconds));
+                Numbers.Count(r.Relate.Rows), Ratio(r.CreateSeconds / r.RelateSeconds), double.IsNaN(r.RefreshSeconds) ? "—" : Ratio(r.RefreshSeconds / r.RelateSeconds));
         }
 
         console.Write(table);

@@ -101,18 +101,19 @@ public static class BenchCommand
         var topK = new Option<int>("--top-k") { Description = "Neighbours kept per track (≥ 1).", DefaultValueFactory = _ => 100 };
         var block = new Option<int>("--block") { Description = "Tracks per streamed block (≥ 1).", DefaultValueFactory = _ => 100_000 };
         var evidence = new Option<int>("--evidence") { Description = "Evidence ids sampled per row (≥ 0).", DefaultValueFactory = _ => 5 };
-        var command = new Command("scale", "Track co-playlist relate at full MPD scale on SYNTHETIC playlists generated in memory: time and peak memory of the engine.")
+        var write = new Option<string?>("--write") { Description = "Also stream every block into a new store and time it: a SQLite file path that does not exist yet (deleted afterwards), or a PostgreSQL connection string (a fresh schema, dropped afterwards)." };
+        var command = new Command("scale", "Track co-playlist relate at full MPD scale on SYNTHETIC playlists generated in memory: time and peak memory of the engine, and with --write the time to store the whole relation.")
         {
-            playlists, topK, block, evidence,
+            playlists, topK, block, evidence, write,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(playlists) < 1 || parse.GetValue(topK) < 1 || parse.GetValue(block) < 1 || parse.GetValue(evidence) < 0)
             {
                 throw new ArgumentException("--playlists, --top-k and --block must be at least 1, --evidence at least 0.");
             }
 
-            ScaleBench.Run(context, parse.GetValue(playlists), parse.GetValue(topK), parse.GetValue(block), parse.GetValue(evidence));
+            await ScaleBench.RunAsync(context, parse.GetValue(playlists), parse.GetValue(topK), parse.GetValue(block), parse.GetValue(evidence), parse.GetValue(write), ct).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -122,11 +123,12 @@ public static class BenchCommand
     {
         var sizes = new Option<int[]>("--playlists") { Description = "Playlist counts to run (repeatable).", DefaultValueFactory = _ => [10_000, 50_000], AllowMultipleArgumentsPerToken = true };
         var keep = new Option<bool>("--keep") { Description = "Keep each size's schema (sgbench_N_PID) for inspection instead of dropping it." };
+        var noRefresh = new Option<bool>("--no-refresh") { Description = "Skip A's REFRESH MATERIALIZED VIEW CONCURRENTLY (the slowest step: about 30 minutes at 50,000 playlists)." };
         var command = new Command(
             "cooccurrence",
             "Side by side on PostgreSQL (--db): A) the SQL track_cooccurrence view (create, refresh concurrently) vs B) SoundGraph's in-memory relate plus writing the top-K back, on the same SYNTHETIC playlists.")
         {
-            sizes, keep, RelateCommand.TopK,
+            sizes, keep, noRefresh, RelateCommand.TopK,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -143,7 +145,7 @@ public static class BenchCommand
             {
                 foreach (var n in parse.GetValue(sizes)!)
                 {
-                    results.Add(await SideBySideBench.RunAsync(context, db, folder, n, topK, parse.GetValue(keep), ct).ConfigureAwait(false));
+                    results.Add(await SideBySideBench.RunAsync(context, db, folder, n, topK, parse.GetValue(keep), ct, refresh: !parse.GetValue(noRefresh)).ConfigureAwait(false));
                 }
             }
             finally

@@ -50,6 +50,39 @@ internal sealed class PreparedCommand : IDisposable
         }
     }
 
+    /// <summary>Binds <paramref name="values"/>, then <paramref name="utf8Text"/> (UTF-8, not NUL-terminated) as TEXT to the
+    /// last parameter, and runs the statement; returns the rows it changed. Saves the UTF-16 round trip of a large
+    /// string built as bytes.</summary>
+    /// <param name="values">Values of the first parameters (one fewer than the statement has).</param>
+    /// <param name="utf8Text">The last parameter's text.</param>
+    /// <exception cref="SqliteException">SQLite refused the statement (a constraint, a type).</exception>
+    public int ExecuteWithText(object?[] values, ReadOnlySpan<byte> utf8Text)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != _parameterCount - 1)
+        {
+            throw new ArgumentException($"Expected {_parameterCount - 1} values before the text, got {values.Length}.", nameof(values));
+        }
+
+        Bind(values, values.Length);
+        Check(raw.sqlite3_bind_text(_statement, _parameterCount, utf8Text));
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            while (rc == raw.SQLITE_ROW)
+            {
+                rc = raw.sqlite3_step(_statement);
+            }
+
+            Check(rc);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     /// <summary>Binds values and returns the first column of the first row as a 64-bit integer (RETURNING id), or null.</summary>
     /// <exception cref="SqliteException">SQLite refused the statement.</exception>
     public long? Scalar(params object?[] values)
@@ -79,9 +112,11 @@ internal sealed class PreparedCommand : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void Bind(object?[] values)
+    private void Bind(object?[] values) => Bind(values, _parameterCount);
+
+    private void Bind(object?[] values, int count)
     {
-        for (var i = 0; i < _parameterCount; i++)
+        for (var i = 0; i < count; i++)
         {
             var index = i + 1;
             var rc = values[i] switch

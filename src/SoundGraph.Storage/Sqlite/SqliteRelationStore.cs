@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SoundGraph.Core.Relations;
 
@@ -40,7 +39,8 @@ public sealed class SqliteRelationStore : DbRelationStore
     private sealed class Writer(SqliteConnection connection, SqliteTransaction tx, RelationKind kind, string computedAt) : RelationWriterBase(kind)
     {
         private readonly PreparedCommand _insert = new(connection, "INSERT INTO relation_lists (kind, src_id, neighbours, evidence_type, computed_at, items) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", 6);
-        private readonly StringBuilder _json = new();
+        private readonly RelationListJson _json = new();
+        private readonly object?[] _values = new object?[5];
 
         public override async Task<long> CommitAsync(CancellationToken cancellationToken = default)
         {
@@ -56,8 +56,9 @@ public sealed class SqliteRelationStore : DbRelationStore
 
         protected override void Store(long srcId, ReadOnlySpan<long> dstIds, ReadOnlySpan<double> weights, ReadOnlySpan<int> counts, ReadOnlySpan<int> evidenceOffsets, ReadOnlySpan<long> evidenceIds)
         {
-            RelationListJson.Format(_json, dstIds, weights, counts, evidenceOffsets, evidenceIds);
-            _insert.Execute(Code, srcId, (long)dstIds.Length, EvidenceType, computedAt, _json.ToString());
+            _json.Format(dstIds, weights, counts, evidenceOffsets, evidenceIds);
+            (_values[0], _values[1], _values[2], _values[3], _values[4]) = (Code, srcId, (long)dstIds.Length, EvidenceType, computedAt);
+            _insert.ExecuteWithText(_values, _json.Utf8);
         }
     }
 }
