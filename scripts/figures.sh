@@ -2,7 +2,7 @@
 # Regenerates the measured figures in docs/ from scratch, so every figure there comes from a command, not a keyboard.
 #
 #   scripts/figures.sh          # every section
-#   scripts/figures.sh eval     # only the named sections (known: eval sage collab cvae)
+#   scripts/figures.sh eval     # only the named sections (known: eval sage collab cvae speed)
 #
 # A section is a function figures_<name> that measures into a temporary folder and replaces the generated blocks of
 # its page: the lines between "<!-- generated:NAME -->" and "<!-- end:NAME -->" (the prose around them is kept, so it is
@@ -10,7 +10,7 @@
 # Needs the .NET 10 SDK, jq and ../shared/data (see ../shared). On 2 cores: eval about 4 minutes, sage 2, cvae 2, collab seconds.
 set -euo pipefail
 
-SECTIONS=(eval sage collab cvae)
+SECTIONS=(eval sage collab cvae speed)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED_DATA="${SHARED_DATA:-$ROOT/../shared/data}"
 SEED=42
@@ -133,6 +133,8 @@ figures_eval() {
 }
 
 # docs/models.md: sage, collab, cvae.
+# shellcheck source=scripts/figures/speed.sh
+source "$ROOT/scripts/figures/speed.sh"
 # shellcheck source=scripts/figures/models.sh
 source "$ROOT/scripts/figures/models.sh"
 

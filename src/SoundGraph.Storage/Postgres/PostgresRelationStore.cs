@@ -6,7 +6,7 @@ namespace SoundGraph.Storage.Postgres;
 
 /// <summary>PostgreSQL implementation of <see cref="IRelationStore"/>: the shared membership queries, and a relation
 /// write path that replaces one kind inside one transaction, one <c>relation_lists</c> row per source (parallel arrays of
-/// neighbours, weights, counts and evidence samples) by binary COPY.</summary>
+/// neighbours, weights and counts, the evidence samples flattened into one array with their end offsets) by binary COPY.</summary>
 /// <remarks>Readers are never blocked: until the transaction commits they keep reading the old rows from their MVCC
 /// snapshot. Two machines relating the same kind at once serialize on a transaction-scoped advisory lock instead of
 /// interleaving their deletes and copies. The table is analyzed after the commit so the planner keeps choosing the
@@ -34,7 +34,7 @@ public sealed class PostgresRelationStore : DbRelationStore
             }
 
             var copy = await _connection.BeginBinaryImportAsync(
-                "COPY relation_lists (kind, src_id, neighbours, evidence_type, computed_at, dst_ids, weights, counts, samples) FROM STDIN (FORMAT BINARY)",
+                "COPY relation_lists (kind, src_id, neighbours, evidence_type, computed_at, dst_ids, weights, counts, evidence_ends, evidence) FROM STDIN (FORMAT BINARY)",
                 cancellationToken).ConfigureAwait(false);
             return new Writer(_connection, tx, copy, kind, StoreText.UtcTimestamp(computedAt));
         }
@@ -76,14 +76,11 @@ public sealed class PostgresRelationStore : DbRelationStore
         protected override void Store(long srcId, ReadOnlySpan<long> dstIds, ReadOnlySpan<double> weights, ReadOnlySpan<int> counts, ReadOnlySpan<int> evidenceOffsets, ReadOnlySpan<long> evidenceIds)
         {
             var n = dstIds.Length;
-            var countValues = new long[n];
-            var samples = new string?[n];
+            var ends = new int[n];
             var first = evidenceOffsets[0];
             for (var i = 0; i < n; i++)
             {
-                countValues[i] = counts[i];
-                var ids = evidenceIds[(evidenceOffsets[i] - first)..(evidenceOffsets[i + 1] - first)];
-                samples[i] = ids.IsEmpty ? null : EvidenceSample.Format(ids);
+                ends[i] = evidenceOffsets[i + 1] - first;
             }
 
             copy.StartRow();
@@ -94,8 +91,9 @@ public sealed class PostgresRelationStore : DbRelationStore
             copy.Write(computedAt, NpgsqlDbType.Text);
             copy.Write(dstIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
             copy.Write(weights.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
-            copy.Write(countValues, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
-            copy.Write(samples, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copy.Write(counts.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+            copy.Write(ends, NpgsqlDbType.Array | NpgsqlDbType.Integer);
+            copy.Write(evidenceIds[..ends[^1]].ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint);
         }
     }
 }
