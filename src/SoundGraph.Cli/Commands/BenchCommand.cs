@@ -20,9 +20,10 @@ public static class BenchCommand
         ArgumentNullException.ThrowIfNull(context);
         var sizes = new Option<int[]>("--playlists") { Description = "Playlist counts to run (repeatable).", DefaultValueFactory = _ => [10_000, 100_000], AllowMultipleArgumentsPerToken = true };
         var work = new Option<string?>("--work") { Description = "Folder for the generated slices and databases (default: a temporary folder, deleted afterwards)." };
+        var importOnly = new Option<bool>("--import-only") { Description = "Time the import only (no relate): for tuning the import path." };
         var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).")
         {
-            sizes, work, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context), AlsBench.Create(context), AudioBench.Create(context), ResolveBench.Create(context),
+            sizes, work, importOnly, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context), AlsBench.Create(context), AudioBench.Create(context), ResolveBench.Create(context),
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,7 +39,7 @@ public static class BenchCommand
 
                 foreach (var n in parse.GetValue(sizes)!)
                 {
-                    results.Add(await RunOneAsync(context, folder, n, parse.GetValue(RelateCommand.TopK), ct).ConfigureAwait(false));
+                    results.Add(await RunOneAsync(context, folder, n, parse.GetValue(RelateCommand.TopK), parse.GetValue(importOnly), ct).ConfigureAwait(false));
                 }
 
                 var table = new Table().Title("SoundGraph bench — SYNTHETIC MPD-shaped data, SQLite store")
@@ -163,7 +164,7 @@ public static class BenchCommand
         return command;
     }
 
-    private static async Task<string[]> RunOneAsync(CliContext context, string folder, int playlists, int topK, CancellationToken ct)
+    private static async Task<string[]> RunOneAsync(CliContext context, string folder, int playlists, int topK, bool importOnly, CancellationToken ct)
     {
         var dir = Path.Combine(folder, playlists.ToString(CultureInfo.InvariantCulture));
         context.Console.MarkupLine($"[grey]generating {playlists:N0} synthetic playlists…[/]");
@@ -175,6 +176,7 @@ public static class BenchCommand
         await using var store = await SoundGraphStore.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var importer = ImporterCatalog.Get("mpd");
         var rejects = new ListRejectSink();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         watch.Restart();
         foreach (var file in files)
         {
@@ -182,6 +184,15 @@ public static class BenchCommand
         }
 
         var import = watch.Elapsed.TotalSeconds;
+        if (importOnly)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore;
+            context.Console.Profile.Out.Writer.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"bench import (synthetic): playlists={playlists} entries={entries} import_s={import:0.0} entries_per_s={entries / import:0} import_cpu_s={cpu:0.0} db_mib={new FileInfo(dbPath).Length / (1024 * 1024)}"));
+            return [N(playlists), N(entries), S(generate), S(import), N((long)(entries / import)), "-", "-", "-", N(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024))];
+        }
+
         context.Console.MarkupLine($"[grey]imported {entries:N0} entries in {import:0.0} s; relating…[/]");
         watch.Restart();
         var options = RelateCommand.Options(topK, 5, 0.7, new HashSet<RelationKind> { RelationKind.TrackCoPlaylist, RelationKind.ArtistCoPlaylist });

@@ -63,6 +63,7 @@ public sealed partial class SqliteCatalogWriter
                 ON CONFLICT DO UPDATE SET
                 """ + " " + SqlFragments.AudioFeaturesKeepKnown("audio_features"),
                 14);
+            DataVersion = Add("PRAGMA data_version", 0);
             foreach (var table in new[] { "artists", "labels", "users", "tracks", "playlists" })
             {
                 _lookups[table] = Add($"SELECT id FROM {table} WHERE key = $p0", 1);
@@ -104,6 +105,9 @@ public sealed partial class SqliteCatalogWriter
         public PreparedCommand TrackTag { get; }
 
         public PreparedCommand Audio { get; }
+
+        /// <summary>Changes when another connection commits to the database (not with this connection's own commits).</summary>
+        public PreparedCommand DataVersion { get; }
 
         public PreparedCommand Lookup(string table) => _lookups[table];
 

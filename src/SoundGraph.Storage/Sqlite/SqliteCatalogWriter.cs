@@ -14,6 +14,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly CatalogKeyCache _ids = new();
+    private readonly WrittenRows _written = new();
     private Statements? _statements;
 
     /// <summary>Creates a writer on an open, migrated connection (the writer does not own it).</summary>
@@ -30,19 +31,23 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         var checkpoint = _ids.Checkpoint();
         try
         {
+            _written.StartBatch(s, _connection);
             WriteEntities(batch, s, stored);
             WriteLinks(batch, s, stored);
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _written.Committed(_connection);
         }
         catch (SqliteException ex)
         {
             _ids.Rollback(checkpoint);
+            _written.Clear();
             throw new StoreException($"Writing a batch of {batch.Count} records failed, nothing of it was stored: {ex.Message}", ex);
         }
         catch
         {
             _ids.Rollback(checkpoint);
+            _written.Clear();
             throw;
         }
 
@@ -79,9 +84,15 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         var rank = SourcePrecedence.Rank(batch.Source);
         foreach (var a in batch.Artists)
         {
+            if (_written.Artists.TryGetValue(a.Key, out var w) && w.Name == a.Name && w.Source == batch.Source && _ids.Artists.ContainsKey(a.Key))
+            {
+                continue; // this writer stored these very values and nothing else wrote since: the upsert would change nothing
+            }
+
             var id = s.Artist.Scalar(a.Key, a.Name, NameNormalizer.MatchKey(a.Name), batch.Source, rank);
             n += id is null ? 0 : 1;
-            _ids.Artists[a.Key] = id ?? (long)s.Lookup("artists").Scalar(a.Key)!;
+            _ids.Artists[a.Key] = id ?? (_ids.Artists.TryGetValue(a.Key, out var known) ? known : (long)s.Lookup("artists").Scalar(a.Key)!);
+            WrittenRows.Remember(_written.Artists, a.Key, (a.Name, batch.Source));
         }
 
         CatalogKeyCache.AddStored(stored, "artists", n);
@@ -100,16 +111,27 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         long tracks = 0, identifiers = 0;
         foreach (var t in batch.Tracks)
         {
+            if (_written.Tracks.TryGetValue(t.Key, out var w) && w.Source == batch.Source && w.Track == t && _ids.Tracks.ContainsKey(t.Key))
+            {
+                // Stored by this writer with these very values (its name key and identifiers with it), and nothing else
+                // wrote since: the upsert would change nothing and return no id.
+                continue;
+            }
+
             var labelId = t.LabelKey is null ? (long?)null : Resolve(_ids.Labels, "labels", t.LabelKey, s);
-            var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.TrackNameKey(t.PrimaryArtistName, t.Title);
+            // The title is normalized once for both keys (NameNormalizer.MatchKey and TrackNameKey normalize it the same way).
+            var titleNorm = NameNormalizer.Normalize(t.Title);
+            var titleKey = titleNorm.Length > 0 || t.Title is null ? titleNorm : t.Title.Trim().ToLowerInvariant();
+            var nameKey = t.PrimaryArtistName is null ? null : NameNormalizer.Normalize(t.PrimaryArtistName) + "|" + titleNorm;
             var d = t.Details;
             var id = s.Track.Scalar(
-                t.Key, t.Title, NameNormalizer.MatchKey(t.Title), nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart,
+                t.Key, t.Title, titleKey, nameKey, t.Album, t.DurationMs, labelId, t.Streams, t.WeeksOnChart,
                 d?.Genre, d?.Bpm, d?.PlaybackCount, d?.LikeCount, d?.RepostCount, d?.CommentCount, d?.ReleaseDate, d?.Permalink, d?.Isrc, d?.Popularity,
                 batch.Source, rank);
             tracks += id is null ? 0 : 1;
-            var trackId = id ?? (long)s.Lookup("tracks").Scalar(t.Key)!;
+            var trackId = id ?? (_ids.Tracks.TryGetValue(t.Key, out var known) ? known : (long)s.Lookup("tracks").Scalar(t.Key)!);
             _ids.Tracks[t.Key] = trackId;
+            WrittenRows.Remember(_written.Tracks, t.Key, (t, batch.Source));
             if (nameKey is not null)
             {
                 s.TrackName.Execute(nameKey, trackId);
@@ -148,7 +170,14 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
         long n = 0;
         foreach (var c in batch.Credits)
         {
-            n += s.Credit.Execute(Resolve(_ids.Tracks, "tracks", c.TrackKey, s), Resolve(_ids.Artists, "artists", c.ArtistKey, s), (int)c.Role, c.Position);
+            var credit = (Resolve(_ids.Tracks, "tracks", c.TrackKey, s), Resolve(_ids.Artists, "artists", c.ArtistKey, s), (int)c.Role);
+            if (_written.Credits.TryGetValue(credit, out var position) && position == c.Position)
+            {
+                continue;
+            }
+
+            n += s.Credit.Execute(credit.Item1, credit.Item2, credit.Item3, c.Position);
+            WrittenRows.Remember(_written.Credits, credit, c.Position);
         }
 
         CatalogKeyCache.AddStored(stored, "track_credits", n);
@@ -159,9 +188,29 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             s.ClearEntries.Execute(Resolve(_ids.Playlists, "playlists", playlistKey, s));
         }
 
-        foreach (var e in batch.PlaylistEntries)
+        // Resolved in batch order (an unknown key fails the batch as before), then inserted in the order of the
+        // playlist_tracks track index (track_id, playlist_id): its B-tree is then walked forward instead of at random, which
+        // keeps the pages each insert touches in the CPU cache; the primary key's pages (this batch's playlists) are few.
+        var rows = new (long Track, long Playlist, int Position, string? AddedAt)[batch.PlaylistEntries.Count];
+        string? lastPlaylist = null;
+        long playlistId = 0;
+        for (var i = 0; i < rows.Length; i++)
         {
-            n += s.Entry.Execute(Resolve(_ids.Playlists, "playlists", e.PlaylistKey, s), e.Position, Resolve(_ids.Tracks, "tracks", e.TrackKey, s), StoreText.UtcTimestampOrNull(e.AddedAt));
+            var e = batch.PlaylistEntries[i];
+            // A playlist's entries come together: its id is resolved once, not per entry.
+            if (!ReferenceEquals(e.PlaylistKey, lastPlaylist) && !string.Equals(e.PlaylistKey, lastPlaylist, StringComparison.Ordinal))
+            {
+                playlistId = Resolve(_ids.Playlists, "playlists", e.PlaylistKey, s);
+                lastPlaylist = e.PlaylistKey;
+            }
+
+            rows[i] = (Resolve(_ids.Tracks, "tracks", e.TrackKey, s), playlistId, e.Position, StoreText.UtcTimestampOrNull(e.AddedAt));
+        }
+
+        Array.Sort(rows, static (a, b) => a.Track != b.Track ? a.Track.CompareTo(b.Track) : a.Playlist != b.Playlist ? a.Playlist.CompareTo(b.Playlist) : a.Position.CompareTo(b.Position));
+        foreach (var r in rows)
+        {
+            n += s.Entry.Bind(1, r.Playlist).Bind(2, r.Position).Bind(3, r.Track).Bind(4, r.AddedAt).Step();
         }
 
         CatalogKeyCache.AddStored(stored, "playlist_tracks", n);

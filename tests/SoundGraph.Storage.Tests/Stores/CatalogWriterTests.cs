@@ -42,6 +42,29 @@ public sealed class CatalogWriterTests
 
     [Theory]
     [StoreProviders]
+    public async Task WriteAsync_SameTrackAfterSomethingElseChangedIt_WritesItAgain(string provider)
+    {
+        await using var temp = await TempStore.CreateAsync(provider);
+        var batch = new CatalogBatch { Source = "mpd" };
+        batch.Tracks.Add(new TrackRecord("spotify:track:1", "Song", "A", "Album"));
+        await temp.Store.Catalog.WriteAsync(batch);
+        Assert.False((await temp.Store.Catalog.WriteAsync(batch)).ContainsKey("tracks")); // nothing else wrote: no change
+
+        // Changed on the writer's own connection outside the writer, then by another connection.
+        await temp.Store.Connection.ExecuteAsync("UPDATE tracks SET album = 'Edited'");
+        Assert.Equal(1, (await temp.Store.Catalog.WriteAsync(batch))["tracks"]);
+        Assert.Equal("Album", await temp.Store.Connection.ExecuteScalarAsync<string>("SELECT album FROM tracks"));
+        await using (var other = await SoundGraphStore.OpenAsync(temp.Db))
+        {
+            await other.Connection.ExecuteAsync("UPDATE tracks SET album = 'Edited'");
+        }
+
+        Assert.Equal(1, (await temp.Store.Catalog.WriteAsync(batch))["tracks"]);
+        Assert.Equal("Album", await temp.Store.Connection.ExecuteScalarAsync<string>("SELECT album FROM tracks"));
+    }
+
+    [Theory]
+    [StoreProviders]
     public async Task WriteAsync_TrackDetails_StoredAndANullLaterKeepsTheValue(string provider)
     {
         await using var temp = await TempStore.CreateAsync(provider);
