@@ -48,6 +48,9 @@ public sealed class HarvestLeaseStore
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The session advisory lock that lets one worker at a time write a catalog batch ("SGHVWRIT").</summary>
+    private const long WriteLockKey = 0x5347485657524954;
+
     /// <summary>The one-sentence error for several workers on SQLite.</summary>
     public const string NeedsPostgres =
         "Several harvest workers share a run only on PostgreSQL: give --db a PostgreSQL connection string (Host=…), or drop --join/--worker for a single-worker harvest.";
@@ -75,6 +78,24 @@ public sealed class HarvestLeaseStore
         finally
         {
             await _connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_unlock({JoinLockKey})", cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> (a catalog batch's transaction) while holding a database-wide advisory lock,
+    /// so the workers of a shared run write one batch at a time, as the threads of one harvest do. The catalog writers
+    /// upsert through staging tables and replace link sets, which two concurrent transactions on overlapping rows would
+    /// deadlock on or interleave. A killed worker's lock goes with its connection.</summary>
+    public async Task WriteExclusivelyAsync(Func<Task> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await _connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_lock({WriteLockKey})", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_unlock({WriteLockKey})", cancellationToken: CancellationToken.None)).ConfigureAwait(false);
         }
     }
 

@@ -99,6 +99,9 @@ public sealed class PerClientRateLimitTests
         (await h.GetAsync($"/users/{user}", null)).Dispose(); // unauthenticated: not counted per URL
 
         Assert.Equal(new Dictionary<string, long> { [page] = 2, [$"/users/{user}"] = 1 }, h.Server.Stats.ByUrl);
+        Assert.Equal(
+            new Dictionary<(string, string), long> { [("fake-client-id", page)] = 2, [("fake-client-id", $"/users/{user}")] = 1 },
+            h.Server.Stats.ByClientAndUrl);
     }
 
     [Fact]

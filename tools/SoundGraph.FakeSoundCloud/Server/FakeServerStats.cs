@@ -7,7 +7,7 @@ public sealed class FakeServerStats
     private readonly Dictionary<string, long> byEndpoint = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> requestStarts = [];
     private readonly Dictionary<string, long> byClient = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> byUrl = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Client, string Url), long> byClientAndUrl = [];
     private long requests;
     private long tokensIssued;
     private long injected5xx;
@@ -54,7 +54,19 @@ public sealed class FakeServerStats
         {
             lock (gate)
             {
-                return new Dictionary<string, long>(byUrl, StringComparer.Ordinal);
+                return byClientAndUrl.GroupBy(e => e.Key.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary><see cref="ByUrl"/> split by client id: which client fetched a page, and how often.</summary>
+    public IReadOnlyDictionary<(string Client, string Url), long> ByClientAndUrl
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<(string Client, string Url), long>(byClientAndUrl);
             }
         }
     }
@@ -104,7 +116,7 @@ public sealed class FakeServerStats
         lock (gate)
         {
             byClient[client] = byClient.GetValueOrDefault(client) + 1;
-            byUrl[url] = byUrl.GetValueOrDefault(url) + 1;
+            byClientAndUrl[(client, url)] = byClientAndUrl.GetValueOrDefault((client, url)) + 1;
         }
     }
 
