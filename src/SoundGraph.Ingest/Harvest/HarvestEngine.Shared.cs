@@ -63,6 +63,7 @@ public sealed partial class HarvestEngine
         }
 
         HarvestLog.WorkerJoined(_logger, worker.Name, runId, joined ? "joined" : "started");
-        return new SharedFrontier(_store, leases, runId, worker, _storeGate, Progress, _logger);
+        var renewer = await leases.OpenRenewerAsync(ct).ConfigureAwait(false);
+        return new SharedFrontier(_store, leases, renewer, runId, worker, _storeGate, Progress, _logger);
     }
 }

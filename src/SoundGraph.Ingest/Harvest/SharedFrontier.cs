@@ -9,13 +9,15 @@ namespace SoundGraph.Ingest.Harvest;
 /// <c>harvest_frontier</c> (<see cref="HarvestLeaseStore.ClaimAsync"/>), its leases are renewed every third of the lease
 /// while the worker runs, and its progress is recorded only while this worker still holds it. The walks a page finds
 /// go to the table, unclaimed, for whichever worker claims them first.</summary>
-/// <remarks>Store calls share the engine's connection, one at a time through <c>gate</c>. A worker with nothing to claim
+/// <remarks>Store calls share the engine's connection, one at a time through <c>gate</c>; renewals have a connection of
+/// their own (<see cref="HarvestLeaseRenewer"/>). A worker with nothing to claim
 /// waits <see cref="HarvestWorker.PollInterval"/> and looks again while the run has pending walks (held by others, who
 /// may add more, or by a killed worker whose lease will run out); it is done when no walk of the run is pending.</remarks>
 internal sealed class SharedFrontier : IWalkFrontier, IAsyncDisposable
 {
     private readonly SoundGraphStore _store;
     private readonly HarvestLeaseStore _leases;
+    private readonly HarvestLeaseRenewer _renewer;
     private readonly long _runId;
     private readonly HarvestWorker _worker;
     private readonly SemaphoreSlim _gate;
@@ -25,8 +27,10 @@ internal sealed class SharedFrontier : IWalkFrontier, IAsyncDisposable
     private readonly Task _renewing;
     private readonly Lock _failureGate = new();
 
-    public SharedFrontier(SoundGraphStore store, HarvestLeaseStore leases, long runId, HarvestWorker worker, SemaphoreSlim gate, HarvestProgress progress, ILogger logger)
+    public SharedFrontier(
+        SoundGraphStore store, HarvestLeaseStore leases, HarvestLeaseRenewer renewer, long runId, HarvestWorker worker, SemaphoreSlim gate, HarvestProgress progress, ILogger logger)
     {
+        _renewer = renewer;
         _store = store;
         _leases = leases;
         _runId = runId;
@@ -149,27 +153,24 @@ internal sealed class SharedFrontier : IWalkFrontier, IAsyncDisposable
         {
             _gate.Release();
             _stopRenewing.Dispose();
+            await _renewer.DisposeAsync().ConfigureAwait(false);
         }
     }
 
+    // On the renewer's own connection, never behind the gate: the store connection may wait for the write lock.
     private async Task RenewAsync(CancellationToken ct)
     {
         var every = _worker.Lease / 3;
         while (true)
         {
             await Task.Delay(every, ct).ConfigureAwait(false);
-            await _gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                await _leases.RenewAsync(_runId, _worker.Name, _worker.Lease, ct).ConfigureAwait(false);
+                await _renewer.RenewAsync(_runId, _worker.Name, _worker.Lease, ct).ConfigureAwait(false);
             }
             catch (DbException e)
             {
                 HarvestLog.RenewFailed(_logger, e, _worker.Name);
-            }
-            finally
-            {
-                _gate.Release();
             }
         }
     }

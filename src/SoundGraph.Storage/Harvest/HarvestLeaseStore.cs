@@ -31,6 +31,7 @@ public sealed class HarvestLeaseStore
 
     private readonly DbConnection _connection;
     private readonly HarvestStore _runs;
+    private readonly string _location;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the lease store over a PostgreSQL store's connection.</summary>
@@ -44,6 +45,7 @@ public sealed class HarvestLeaseStore
         }
 
         _connection = store.Connection;
+        _location = store.Location.Value;
         _runs = store.Harvest;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -137,7 +139,15 @@ public sealed class HarvestLeaseStore
     /// <summary>Extends the lease of every pending walk <paramref name="worker"/> holds to now + <paramref name="lease"/>.</summary>
     /// <returns>Walks renewed.</returns>
     public Task<int> RenewAsync(long runId, string worker, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        _connection.ExecuteAsync(new CommandDefinition(
+        RenewOn(_connection, runId, worker, lease, cancellationToken);
+
+    /// <summary>Opens a second connection to the same database that renews this worker's leases
+    /// (<see cref="HarvestLeaseRenewer"/>), so renewals never queue behind the store connection's writes.</summary>
+    public async Task<HarvestLeaseRenewer> OpenRenewerAsync(CancellationToken cancellationToken = default) =>
+        new(await Postgres.PostgresDatabase.OpenAsync(_location, cancellationToken).ConfigureAwait(false));
+
+    internal static Task<int> RenewOn(DbConnection connection, long runId, string worker, TimeSpan lease, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
             "UPDATE harvest_frontier SET lease_until = now() + make_interval(secs => @seconds) WHERE run_id = @runId AND claimed_by = @worker AND status = 0",
             new { runId, worker, seconds = Seconds(lease) },
             cancellationToken: cancellationToken));
