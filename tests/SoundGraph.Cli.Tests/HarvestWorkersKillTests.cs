@@ -109,6 +109,39 @@ public sealed class HarvestWorkersKillTests : IAsyncLifetime
         Assert.True(refetched.Count <= 4, $"{refetched.Count} pages re-fetched; w1 had at most 4 in flight");
     }
 
+    [Theory]
+    [InlineData("--join", null, "error: " + SoundGraph.Storage.Harvest.HarvestLeaseStore.NeedsPostgres)]
+    [InlineData("--worker", "w1", "error: " + SoundGraph.Storage.Harvest.HarvestLeaseStore.NeedsPostgres)]
+    [InlineData("--run", "3", "error: " + SoundGraph.Storage.Harvest.HarvestLeaseStore.NeedsPostgres)]
+    public async Task Harvest_SharedRunOnSqlite_OneSentenceAndNoStore(string option, string? value, string expected)
+    {
+        var db = Path.Combine(_dir, "shared.db");
+        var args = new List<string> { "harvest", "soundcloud", "--track", _seed.ToString(CultureInfo.InvariantCulture), "--api", Server.BaseUri.ToString(), "--db", db, option };
+        if (value is not null)
+        {
+            args.Add(value);
+        }
+
+        var (code, _, error) = await CliRunner.RunAsync([.. args]);
+        Assert.Equal(1, code);
+        Assert.Equal(expected, error.TrimEnd());
+        Assert.False(File.Exists(db));
+        Assert.Equal(0, Server.Stats.Requests);
+    }
+
+    [Theory]
+    [InlineData("--lease", "0", "error: --lease must be 1–3600 seconds (got 0).")]
+    [InlineData("--run", "0", "error: --run must be a run id of 1 or more (got 0).")]
+    [InlineData("--worker", " ", "error: --worker: The worker name must be 1–100 characters without control characters.")]
+    public async Task Harvest_BadWorkerOption_OneLineBeforeAnyConnection(string option, string value, string expected)
+    {
+        // A PostgreSQL --db that nothing listens on: the options are checked before it is opened.
+        var (code, _, error) = await CliRunner.RunAsync(
+            "harvest", "soundcloud", "--track", "1", "--api", Server.BaseUri.ToString(), "--db", "Host=127.0.0.1;Port=1;Database=none", option, value);
+        Assert.Equal(1, code);
+        Assert.Equal(expected, error.TrimEnd());
+    }
+
     private Process Start(string db, string clientId, string clientSecret, string? worker)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

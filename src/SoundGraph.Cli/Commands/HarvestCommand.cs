@@ -52,8 +52,8 @@ public static class HarvestCommand
                 parse.GetValue(rps),
                 parse.GetValue(only) ?? [],
                 new HarvestJob.SharedSettings(parse.GetValue(join), parse.GetValue(worker), parse.GetValue(run), parse.GetValue(lease)));
+            HarvestJob.CheckProvider(settings, StoreLocation.Parse(CliContext.DbValue(parse)));
             var prepared = HarvestJob.Prepare(settings);
-            HarvestJob.CheckProvider(prepared, StoreLocation.Parse(CliContext.DbValue(parse)));
             var spillPath = HarvestJob.SpillPath(prepared.Settings, StoreLocation.Parse(CliContext.DbValue(parse)), prepared.Worker);
             // The default spill lives in its own folder beside the database: that folder is what a failed first run removes.
             var spillSide = prepared.Settings.SpillPath is null ? Path.GetDirectoryName(spillPath)! : spillPath;

@@ -48,13 +48,13 @@ public static class HarvestJob
     /// <param name="Worker">This process's part in a shared run, or null for a single-process harvest.</param>
     public sealed record Prepared(Settings Settings, HarvestOptions Options, SoundCloudOptions Client, HarvestWorker? Worker = null);
 
-    /// <summary>Refuses a shared run on SQLite before the store is created.</summary>
+    /// <summary>Refuses a shared run on SQLite before anything else is checked or created.</summary>
     /// <exception cref="InvalidOperationException">Several workers were asked for on a SQLite store (one sentence).</exception>
-    public static void CheckProvider(Prepared prepared, StoreLocation location)
+    public static void CheckProvider(Settings settings, StoreLocation location)
     {
-        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(location);
-        if (prepared.Worker is not null && location.Provider != StoreProvider.Postgres)
+        if (settings.Shared is { Enabled: true } && location.Provider != StoreProvider.Postgres)
         {
             throw new InvalidOperationException(SoundGraph.Storage.Harvest.HarvestLeaseStore.NeedsPostgres);
         }
