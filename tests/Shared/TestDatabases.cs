@@ -52,3 +52,17 @@ internal sealed class StoreProvidersAttribute : DataAttribute
 {
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => TestDatabases.Providers.Select(p => new object[] { p });
 }
+
+/// <summary>A fact that needs PostgreSQL (several harvest workers, row locks): skipped, saying why, unless
+/// <see cref="TestDatabases.PostgresVariable"/> holds a connection string.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestDatabases.Providers.Contains("postgres"))
+        {
+            Skip = $"needs PostgreSQL: set {TestDatabases.PostgresVariable} (scripts/pg-cluster.sh start DIR prints one)";
+        }
+    }
+}

@@ -17,6 +17,8 @@ public static class CommandLine
           --users N             number of users, 10-200000 (default 3000, ~10 tracks each)
           --port N              port on 127.0.0.1 (default 5005; 0 = any free port)
           --rate-limit R        requests per second allowed (token bucket); default unlimited
+          --rate-limit-per-client R
+                                requests per second allowed to each client id (its own bucket); default unlimited
           --latency-ms N        delay added to each API request (default 0)
           --fault-5xx P         probability of an injected 500/503/502 (default 0)
           --fault-429 P         probability of an injected 429 (default 0)
@@ -24,6 +26,8 @@ public static class CommandLine
           --fault-seed N        seed of the fault draws (default 1)
           --client-id S         accepted client id (default fake-client-id)
           --client-secret S     accepted client secret (default fake-client-secret)
+          --extra-client ID:SECRET
+                                another accepted client (repeatable), e.g. one per harvest worker
           --help                this text
         """;
 
@@ -61,6 +65,8 @@ public static class CommandLine
                 "--fault-seed" => Int(value, v => server = server with { FaultSeed = v }),
                 "--latency-ms" => Int(value, v => server = server with { Latency = TimeSpan.FromMilliseconds(v) }),
                 "--rate-limit" => Double(value, v => server = server with { RateLimitPerSecond = v }),
+                "--rate-limit-per-client" => Double(value, v => server = server with { RateLimitPerClientPerSecond = v }),
+                "--extra-client" => ExtraClient(value, server.ExtraClients, c => server = server with { ExtraClients = c }),
                 "--fault-5xx" => Double(value, v => server = server with { ServerErrorRate = v }),
                 "--fault-429" => Double(value, v => server = server with { RateLimitErrorRate = v }),
                 "--fault-truncated" => Double(value, v => server = server with { TruncatedBodyRate = v }),
@@ -115,6 +121,19 @@ public static class CommandLine
         }
 
         set(value);
+        return true;
+    }
+
+    /// <summary>Adds <c>ID:SECRET</c> (split at the first colon; both parts non-empty) to <paramref name="clients"/>.</summary>
+    private static bool ExtraClient(string text, IReadOnlyDictionary<string, string> clients, Action<IReadOnlyDictionary<string, string>> set)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            return false;
+        }
+
+        set(new Dictionary<string, string>(clients, StringComparer.Ordinal) { [text[..colon]] = text[(colon + 1)..] });
         return true;
     }
 

@@ -23,7 +23,7 @@ public static class BenchCommand
         var importOnly = new Option<bool>("--import-only") { Description = "Time the import only (no relate): for tuning the import path." };
         var command = new Command("bench", "Benchmark import and relate on synthetic MPD-shaped data (it is synthetic: see the generator's remarks).")
         {
-            sizes, work, importOnly, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context), AlsBench.Create(context), AudioBench.Create(context), ResolveBench.Create(context),
+            sizes, work, importOnly, RelateCommand.TopK, Cooccurrence(context), Scale(context), Harvest(context), DistributedHarvestBench.Create(context), AlsBench.Create(context), AudioBench.Create(context), ResolveBench.Create(context),
         };
         command.SetAction(async (parse, ct) =>
         {

@@ -25,14 +25,40 @@ public static class HarvestJob
     /// <param name="Workers">Concurrent walks override.</param>
     /// <param name="RequestsPerSecond">Client request rate override.</param>
     /// <param name="Only">Layers to enable (empty: the configuration's).</param>
+    /// <param name="Shared">Worker settings of a run shared by several processes, or null for a single-process harvest.</param>
     public sealed record Settings(
-        string Seed, string? ConfigPath, string? Api, string? TokenUrl, string? SpillPath, bool Restart, int? Workers, double? RequestsPerSecond, IReadOnlyList<string> Only);
+        string? Seed, string? ConfigPath, string? Api, string? TokenUrl, string? SpillPath, bool Restart, int? Workers, double? RequestsPerSecond, IReadOnlyList<string> Only,
+        SharedSettings? Shared = null);
+
+    /// <summary>Command-line settings of one worker of a shared run (<c>--join</c>, <c>--worker</c>, <c>--run</c>, <c>--lease</c>).</summary>
+    /// <param name="Join">Whether <c>--join</c> was given.</param>
+    /// <param name="Worker">The worker's name, or null for <c>host:pid</c>.</param>
+    /// <param name="RunId">The run to join, or null for the run of the seed and configuration.</param>
+    /// <param name="LeaseSeconds">Lease in seconds, or null for the default (30).</param>
+    public sealed record SharedSettings(bool Join, string? Worker, long? RunId, double? LeaseSeconds)
+    {
+        /// <summary>Any of the four options turns shared mode on.</summary>
+        public bool Enabled => Join || Worker is not null || RunId is not null || LeaseSeconds is not null;
+    }
 
     /// <summary>Everything a harvest needs, checked before the store is opened or any request is made.</summary>
     /// <param name="Settings">The command-line settings.</param>
     /// <param name="Options">Layer options.</param>
     /// <param name="Client">Client options, credentials included.</param>
-    public sealed record Prepared(Settings Settings, HarvestOptions Options, SoundCloudOptions Client);
+    /// <param name="Worker">This process's part in a shared run, or null for a single-process harvest.</param>
+    public sealed record Prepared(Settings Settings, HarvestOptions Options, SoundCloudOptions Client, HarvestWorker? Worker = null);
+
+    /// <summary>Refuses a shared run on SQLite before anything else is checked or created.</summary>
+    /// <exception cref="InvalidOperationException">Several workers were asked for on a SQLite store (one sentence).</exception>
+    public static void CheckProvider(Settings settings, StoreLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(location);
+        if (settings.Shared is { Enabled: true } && location.Provider != StoreProvider.Postgres)
+        {
+            throw new InvalidOperationException(SoundGraph.Storage.Harvest.HarvestLeaseStore.NeedsPostgres);
+        }
+    }
 
     /// <summary>Reads the configuration and checks every setting, the seed's form and the presence of credentials, so a
     /// mistake costs no store, no spill and no request.</summary>
@@ -43,7 +69,16 @@ public static class HarvestJob
     public static Prepared Prepare(Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        HarvestSeed.Parse(settings.Seed);
+        if (settings.Seed is not null)
+        {
+            HarvestSeed.Parse(settings.Seed);
+        }
+        else if (settings.Shared?.RunId is null)
+        {
+            throw new ArgumentException("--track is required (or --run <id> to join a running shared harvest).");
+        }
+
+        var worker = Worker(settings.Shared);
         var file = settings.ConfigPath is null ? new HarvestConfigFile() : LoadConfig(settings.ConfigPath);
         var options = file.Harvest;
         var only = settings.Only.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -82,7 +117,38 @@ public static class HarvestJob
                 $"or {SoundCloudOptions.AccessTokenVariable} (a user access token).");
         }
 
-        return new Prepared(settings, options, client);
+        return new Prepared(settings, options, client, worker);
+    }
+
+    private static HarvestWorker? Worker(SharedSettings? shared)
+    {
+        if (shared is not { Enabled: true })
+        {
+            return null;
+        }
+
+        if (shared.LeaseSeconds is { } seconds && !(seconds >= 1 && seconds <= 3600))
+        {
+            throw new ArgumentException($"--lease must be 1–3600 seconds (got {seconds.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (shared.RunId is < 1)
+        {
+            throw new ArgumentException($"--run must be a run id of 1 or more (got {shared.RunId}).");
+        }
+
+        var name = shared.Worker ?? $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+        var worker = new HarvestWorker(name, shared.LeaseSeconds is { } s ? TimeSpan.FromSeconds(s) : HarvestWorker.DefaultLease, shared.RunId);
+        try
+        {
+            worker.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("--worker: " + e.Message.Split(" (Parameter", 2)[0], e);
+        }
+
+        return worker;
     }
 
     /// <summary>Harvests and prints the statistics; returns the exit code (130 when cancelled: the run resumes later).</summary>
@@ -91,8 +157,8 @@ public static class HarvestJob
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prepared);
-        var (settings, options, clientOptions) = prepared;
-        var spillPath = SpillPath(settings, store.Location);
+        var (settings, options, clientOptions, worker) = prepared;
+        var spillPath = SpillPath(settings, store.Location, worker);
         using var spill = new SpillWriter(spillPath);
         var services = new ServiceCollection();
         services.AddHttpClient("soundcloud", http => http.Timeout = Timeout.InfiniteTimeSpan).ConfigurePrimaryHttpMessageHandler(SoundCloudClient.CreateHandler);
@@ -101,7 +167,7 @@ public static class HarvestJob
         using var client = new SoundCloudClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient("soundcloud"), clientOptions, TimeProvider.System, loggerFactory.CreateLogger<SoundCloudClient>(), spill);
         using var engine = new HarvestEngine(store, client, options, spill, loggerFactory.CreateLogger<HarvestEngine>());
-        var request = new HarvestRequest(settings.Seed, settings.Restart, settings.Workers ?? clientOptions.MaxConcurrentRequests);
+        var request = new HarvestRequest(settings.Seed ?? string.Empty, settings.Restart, settings.Workers ?? clientOptions.MaxConcurrentRequests, worker);
         HarvestResult result;
         try
         {
@@ -124,6 +190,7 @@ public static class HarvestJob
             {
                 run = result.RunId,
                 result.Resumed,
+                worker = worker?.Name,
                 seed = new { result.Seed.Id, result.Seed.Title },
                 tracks = result.Stats.Tracks,
                 users = result.Stats.Users,
@@ -142,7 +209,7 @@ public static class HarvestJob
         }
         else
         {
-            Render(context.Console, result, spill, totals, score);
+            Render(context.Console, result, spill, totals, score, worker);
         }
 
         return 0;
@@ -209,14 +276,17 @@ public static class HarvestJob
             : throw new ArgumentException($"{option} must be an absolute http(s) URL without a user name or password.");
 
     /// <summary>The raw spill file: <c>--spill</c>, else <c>&lt;db&gt;.spill/soundcloud.jsonl</c> beside a SQLite database,
-    /// else <c>soundgraph-spill/soundcloud.jsonl</c> in the working directory.</summary>
-    public static string SpillPath(Settings settings, StoreLocation location)
+    /// else <c>soundgraph-spill/soundcloud.jsonl</c> in the working directory; a worker of a shared run spills to
+    /// <c>soundgraph-spill/soundcloud-&lt;worker&gt;.jsonl</c> (unsafe file-name characters as <c>_</c>), so workers on one
+    /// machine never append to one file.</summary>
+    public static string SpillPath(Settings settings, StoreLocation location, HarvestWorker? worker = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(location);
+        var name = worker is null ? "soundcloud.jsonl" : $"soundcloud-{string.Concat(worker.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'))}.jsonl";
         return settings.SpillPath ?? (location.Provider == StoreProvider.Sqlite
-            ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", "soundcloud.jsonl")
-            : Path.GetFullPath(Path.Combine("soundgraph-spill", "soundcloud.jsonl")));
+            ? Path.Combine(Path.GetFullPath(location.Value) + ".spill", name)
+            : Path.GetFullPath(Path.Combine("soundgraph-spill", name)));
     }
 
     /// <summary>One line for the redirected heartbeat: walks, items and pages over all layers, then the busy layers.</summary>
@@ -244,10 +314,11 @@ public static class HarvestJob
         }
     }
 
-    private static void Render(IAnsiConsole console, HarvestResult result, SpillWriter spill, IReadOnlyDictionary<string, long> totals, EngagementScore? score)
+    private static void Render(IAnsiConsole console, HarvestResult result, SpillWriter spill, IReadOnlyDictionary<string, long> totals, EngagementScore? score, HarvestWorker? worker)
     {
         var s = result.Stats;
-        console.MarkupLine($"[bold]Harvest run {result.RunId}[/]{(result.Resumed ? " (resumed)" : string.Empty)} of [bold]{Markup.Escape(result.Seed.Title ?? result.Seed.Id.ToString(CultureInfo.InvariantCulture))}[/] (soundcloud:track:{result.Seed.Id})");
+        var how = worker is null ? (result.Resumed ? " (resumed)" : string.Empty) : $" (worker {Markup.Escape(worker.Name)}, {(result.Resumed ? "joined" : "started")})";
+        console.MarkupLine($"[bold]Harvest run {result.RunId}[/]{how} of [bold]{Markup.Escape(result.Seed.Title ?? result.Seed.Id.ToString(CultureInfo.InvariantCulture))}[/] (soundcloud:track:{result.Seed.Id})");
         var table = new Table().AddColumn("").AddColumn(new TableColumn("this session").RightAligned()).AddColumn(new TableColumn("store total").RightAligned());
         table.AddRow("tracks", Numbers.Count(s.Tracks), Numbers.Count(totals["tracks"]));
         table.AddRow("users", Numbers.Count(s.Users), Numbers.Count(totals["users"]));

@@ -24,7 +24,7 @@ namespace SoundGraph.Ingest.Harvest;
 /// tracks spell one title-credited artist or one label differently ("Monstercat", "MONSTERCAT"), the display name kept
 /// follows the order the walks stored them (the store keeps an artist's first and a label's last spelling); keys, links
 /// and counts do not. The statistics of a resumed run cover the session that finished it.</remarks>
-public sealed class HarvestEngine : IDisposable
+public sealed partial class HarvestEngine : IDisposable
 {
     /// <summary>The source name of harvested records (<see cref="Core.Import.SourcePrecedence"/>).</summary>
     private const string HarvestSource = "soundcloud";
@@ -35,6 +35,9 @@ public sealed class HarvestEngine : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _storeGate = new(1, 1);
     private readonly SpillWriter? _spill;
+
+    /// <summary>Set while this engine is one worker of a shared run: its catalog writes take the run-wide write lock.</summary>
+    private HarvestLeaseStore? _sharedWrites;
 
     /// <summary>A walk ends after this many empty pages in a row, whatever their next_href says (as the client's walks do).</summary>
     private const int MaxEmptyPages = 5;
@@ -62,7 +65,9 @@ public sealed class HarvestEngine : IDisposable
     public HarvestProgress Progress { get; } = new();
 
     /// <summary>Runs (or resumes) a harvest of <paramref name="request"/>'s seed.</summary>
-    /// <exception cref="HarvestException">The seed is unknown, private or not a track.</exception>
+    /// <exception cref="HarvestException">The seed is unknown, private or not a track; or, for a shared run
+    /// (<see cref="HarvestRequest.Worker"/>), the store is SQLite, or the named run does not exist, is not running or has
+    /// another configuration.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the frontier keeps the progress, and the same command resumes.</exception>
     public async Task<HarvestResult> RunAsync(HarvestRequest request, CancellationToken cancellationToken = default)
     {
@@ -73,19 +78,19 @@ public sealed class HarvestEngine : IDisposable
         }
 
         var watch = Stopwatch.StartNew();
-        var seed = await ResolveSeedAsync(request.Seed, cancellationToken).ConfigureAwait(false);
+        request.Worker?.Validate();
+        // Several workers share a run only through PostgreSQL's row locks: refused before any request is made.
+        var leases = request.Worker is null ? null : OpenLeases();
+        _sharedWrites = leases;
+        var joinRun = request.Worker?.RunId is { } runId ? await FindRunToJoinAsync(leases!, runId, cancellationToken).ConfigureAwait(false) : null;
+        var seed = await ResolveSeedAsync(joinRun is null ? request.Seed : SeedOf(joinRun), cancellationToken).ConfigureAwait(false);
         var seedKey = SoundCloudRecords.TrackKey(seed.Id);
         // The API's authority is part of the run's identity: a run is never resumed against another server, whose
         // cursors would point elsewhere.
         var hash = _options.Hash(_client.Options.ApiBaseUri.GetLeftPart(UriPartial.Authority));
-        if (request.Restart)
-        {
-            await _store.Harvest.AbandonRunsAsync("soundcloud", seedKey, hash, cancellationToken).ConfigureAwait(false);
-        }
-
-        var run = request.Restart ? null : await _store.Harvest.FindUnfinishedRunAsync("soundcloud", seedKey, hash, cancellationToken).ConfigureAwait(false);
-        var resumed = run is not null;
-        run ??= await _store.Harvest.StartRunAsync("soundcloud", seedKey, hash, _options.ToJson(), cancellationToken).ConfigureAwait(false);
+        var (run, resumed) = leases is null
+            ? await FindOrStartRunAsync(request, seedKey, hash, cancellationToken).ConfigureAwait(false)
+            : await JoinRunAsync(leases, joinRun, request, seedKey, hash, cancellationToken).ConfigureAwait(false);
         if (_spill is not null)
         {
             _spill.RunId = run.Id;
@@ -98,7 +103,53 @@ public sealed class HarvestEngine : IDisposable
         var initial = HarvestTasks.FromSeed(seed, _options);
         stats.AddEntities(initial.Count(t => t.Layer == "entities"));
         await _store.Harvest.AddTasksAsync(run.Id, initial, cancellationToken).ConfigureAwait(false);
-        var all = await _store.Harvest.LoadTasksAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        var frontier = leases is null
+            ? await OpenLocalFrontierAsync(run.Id, resumed, cancellationToken).ConfigureAwait(false)
+            : await OpenSharedFrontierAsync(leases, run.Id, request.Worker!, resumed, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RunWalksAsync(new WalkContext(run.Id, seed, stats, frontier), request.Workers, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (frontier is IAsyncDisposable shared)
+            {
+                await shared.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        var clientStats = _client.Stats;
+        stats.Requests = clientStats.Requests;
+        stats.Retries = clientStats.Retries;
+        stats.RateLimited = clientStats.RateLimited;
+        stats.Seconds = watch.Elapsed.TotalSeconds;
+        if (leases is null)
+        {
+            await _store.Harvest.FinishRunAsync(run.Id, StatsJson(stats), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The first worker to find nothing pending marks the run finished with its own statistics.
+            await leases.FinishRunAsync(run.Id, StatsJson(stats), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new HarvestResult(run.Id, resumed, seed, stats);
+    }
+
+    private async Task<(HarvestRun Run, bool Resumed)> FindOrStartRunAsync(HarvestRequest request, string seedKey, string hash, CancellationToken ct)
+    {
+        if (request.Restart)
+        {
+            await _store.Harvest.AbandonRunsAsync("soundcloud", seedKey, hash, ct).ConfigureAwait(false);
+        }
+
+        var run = request.Restart ? null : await _store.Harvest.FindUnfinishedRunAsync("soundcloud", seedKey, hash, ct).ConfigureAwait(false);
+        return run is not null ? (run, true) : (await _store.Harvest.StartRunAsync("soundcloud", seedKey, hash, _options.ToJson(), ct).ConfigureAwait(false), false);
+    }
+
+    private async Task<IWalkFrontier> OpenLocalFrontierAsync(long runId, bool resumed, CancellationToken ct)
+    {
+        var all = await _store.Harvest.LoadTasksAsync(runId, ct).ConfigureAwait(false);
         foreach (var t in all)
         {
             Progress.Layer(t.Layer).AddWalks(1);
@@ -108,36 +159,30 @@ public sealed class HarvestEngine : IDisposable
             }
         }
 
-        var queue = new WalkQueue();
         var pending = all.Where(t => t.Status == FrontierStatus.Pending).ToList();
-        HarvestLog.RunStarted(_logger, run.Id, resumed ? "resumed" : "started", pending.Count);
-        queue.Add(pending);
-        var context = new WalkContext(run.Id, seed, stats, queue);
-        using (var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            var workers = Enumerable.Range(0, request.Workers).Select(_ => WorkAsync(context, failFast, failFast.Token)).ToList();
-            try
-            {
-                await Task.WhenAll(workers).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (context.Queue.Failure is not null)
-            {
-                // the other workers stopped because one walk failed: report that failure
-            }
+        HarvestLog.RunStarted(_logger, runId, resumed ? "resumed" : "started", pending.Count);
+        var frontier = new LocalFrontier(_store, runId, _storeGate, Progress);
+        frontier.Add(pending);
+        return frontier;
+    }
 
-            if (context.Queue.Failure is { } failure)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
+    private async Task RunWalksAsync(WalkContext context, int workers, CancellationToken cancellationToken)
+    {
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var tasks = Enumerable.Range(0, workers).Select(_ => WorkAsync(context, failFast, failFast.Token)).ToList();
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.Frontier.Failure is not null)
+        {
+            // the other workers stopped because one walk failed: report that failure
         }
 
-        var clientStats = _client.Stats;
-        stats.Requests = clientStats.Requests;
-        stats.Retries = clientStats.Retries;
-        stats.RateLimited = clientStats.RateLimited;
-        stats.Seconds = watch.Elapsed.TotalSeconds;
-        await _store.Harvest.FinishRunAsync(run.Id, StatsJson(stats), cancellationToken).ConfigureAwait(false);
-        return new HarvestResult(run.Id, resumed, seed, stats);
+        if (context.Frontier.Failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     private async Task<ScTrack> ResolveSeedAsync(string seed, CancellationToken ct)
@@ -158,7 +203,7 @@ public sealed class HarvestEngine : IDisposable
     // pending in the frontier, so the same command resumes once the cause is fixed.
     private async Task WorkAsync(WalkContext context, CancellationTokenSource failFast, CancellationToken ct)
     {
-        while (await context.Queue.NextAsync(ct).ConfigureAwait(false) is { } task)
+        while (await context.Frontier.NextAsync(ct).ConfigureAwait(false) is { } task)
         {
             try
             {
@@ -167,13 +212,13 @@ public sealed class HarvestEngine : IDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                context.Queue.Fail(e);
+                context.Frontier.Fail(e);
                 await failFast.CancelAsync().ConfigureAwait(false);
                 return;
             }
             finally
             {
-                context.Queue.Completed();
+                context.Frontier.Completed();
             }
         }
     }
@@ -200,7 +245,7 @@ public sealed class HarvestEngine : IDisposable
             var page = await FetchAsync(kind, url, ct).ConfigureAwait(false);
             if (page is null)
             {
-                await AdvanceAsync(context, task, null, kept, scanned, FrontierStatus.Gone, [], ct).ConfigureAwait(false);
+                await context.Frontier.AdvanceAsync(task, null, kept, scanned, FrontierStatus.Gone, [], ct).ConfigureAwait(false);
                 return;
             }
 
@@ -232,8 +277,8 @@ public sealed class HarvestEngine : IDisposable
 
             await WriteAsync(batch, context.Stats, ct).ConfigureAwait(false);
             Progress.Layer(task.Layer).Page(kept - keptBefore);
-            await AdvanceAsync(context, task, done ? null : next, kept, scanned, done ? FrontierStatus.Done : FrontierStatus.Pending, children, ct).ConfigureAwait(false);
-            if (done)
+            var held = await context.Frontier.AdvanceAsync(task, done ? null : next, kept, scanned, done ? FrontierStatus.Done : FrontierStatus.Pending, children, ct).ConfigureAwait(false);
+            if (done || !held)
             {
                 return;
             }
@@ -280,7 +325,7 @@ public sealed class HarvestEngine : IDisposable
 
         await WriteAsync(batch, context.Stats, ct).ConfigureAwait(false);
         Progress.Layer(task.Layer).Page(batch.Users.Count);
-        await AdvanceAsync(context, task, null, batch.Users.Count, 1, resolved is null ? FrontierStatus.Gone : FrontierStatus.Done, children, ct).ConfigureAwait(false);
+        await context.Frontier.AdvanceAsync(task, null, batch.Users.Count, 1, resolved is null ? FrontierStatus.Gone : FrontierStatus.Done, children, ct).ConfigureAwait(false);
     }
 
     private async Task WriteAsync(CatalogBatch batch, HarvestStats stats, CancellationToken ct)
@@ -293,7 +338,14 @@ public sealed class HarvestEngine : IDisposable
         await _storeGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await _store.Catalog.WriteAsync(batch, ct).ConfigureAwait(false);
+            if (_sharedWrites is { } shared)
+            {
+                await shared.WriteExclusivelyAsync(() => _store.Catalog.WriteAsync(batch, ct), ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await _store.Catalog.WriteAsync(batch, ct).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -301,33 +353,6 @@ public sealed class HarvestEngine : IDisposable
         }
 
         stats.Count(batch);
-    }
-
-    // Children are added before the cursor moves: a kill between the two re-fetches the page and re-adds nothing new.
-    private async Task AdvanceAsync(WalkContext context, FrontierTask task, string? cursor, long kept, long scanned, FrontierStatus status, List<FrontierTask> children, CancellationToken ct)
-    {
-        IReadOnlyList<FrontierTask> added = [];
-        await _storeGate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (children.Count > 0)
-            {
-                added = await _store.Harvest.AddTasksAsync(context.RunId, children, ct).ConfigureAwait(false);
-            }
-
-            await _store.Harvest.AdvanceAsync(context.RunId, task.Task, cursor, kept, scanned, status, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            _storeGate.Release();
-        }
-
-        foreach (var t in added)
-        {
-            Progress.Layer(t.Layer).AddWalks(1);
-        }
-
-        context.Queue.Add(added);
     }
 
     private static string StatsJson(HarvestStats s) => System.Text.Json.JsonSerializer.Serialize(new
@@ -349,5 +374,5 @@ public sealed class HarvestEngine : IDisposable
         public int Count => Items.Count;
     }
 
-    private sealed record WalkContext(long RunId, ScTrack Seed, HarvestStats Stats, WalkQueue Queue);
+    private sealed record WalkContext(long RunId, ScTrack Seed, HarvestStats Stats, IWalkFrontier Frontier);
 }

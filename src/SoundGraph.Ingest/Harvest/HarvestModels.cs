@@ -6,7 +6,10 @@ namespace SoundGraph.Ingest.Harvest;
 /// <param name="Seed">The seed track: a SoundCloud URL (resolved) or a numeric track id.</param>
 /// <param name="Restart">Start a new run even when an unfinished run of this seed and configuration exists.</param>
 /// <param name="Workers">Collection walks in progress at once (each walk fetches its pages in order). Default 4.</param>
-public sealed record HarvestRequest(string Seed, bool Restart = false, int Workers = 4);
+/// <param name="Worker">Null (the default) for a harvest by this process alone; else this process is one of several
+/// workers sharing the run through PostgreSQL (see <see cref="HarvestWorker"/>). With <see cref="HarvestWorker.RunId"/>
+/// the seed is the run's and <paramref name="Seed"/> is ignored.</param>
+public sealed record HarvestRequest(string Seed, bool Restart = false, int Workers = 4, HarvestWorker? Worker = null);
 
 /// <summary>The outcome of a harvest.</summary>
 /// <param name="RunId">The run (new or resumed).</param>

@@ -32,10 +32,10 @@ internal sealed class ServerHarness : IAsyncDisposable
         return new ServerHarness(server, http, options);
     }
 
-    public async Task<JsonElement> TokenJsonAsync(string grantType = "client_credentials", string? refreshToken = null, string? secret = null)
+    public async Task<JsonElement> TokenJsonAsync(string grantType = "client_credentials", string? refreshToken = null, string? secret = null, string? clientId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Server.TokenUri);
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.ClientId}:{secret ?? Options.ClientSecret}"));
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId ?? Options.ClientId}:{secret ?? Options.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         var form = new Dictionary<string, string> { ["grant_type"] = grantType };
         if (refreshToken is not null)
@@ -51,6 +51,10 @@ internal sealed class ServerHarness : IAsyncDisposable
     }
 
     public async Task<string> TokenAsync() => (await TokenJsonAsync()).GetProperty("access_token").GetString()!;
+
+    /// <summary>An access token of another client (one of <see cref="FakeServerOptions.ExtraClients"/>).</summary>
+    public async Task<string> TokenAsync(string clientId, string secret) =>
+        (await TokenJsonAsync(secret: secret, clientId: clientId)).GetProperty("access_token").GetString()!;
 
     public Task<HttpResponseMessage> GetAsync(string pathOrUrl, string? token, string scheme = "OAuth")
     {

@@ -53,12 +53,13 @@ internal sealed class HarvestHarness : IAsyncDisposable
         return new HarvestHarness(world, server, seed.Id);
     }
 
-    public SoundCloudOptions ClientOptions(double requestsPerSecond = 1000, int concurrency = 4, Uri? apiBase = null, int maxRetries = 8) => new()
+    public SoundCloudOptions ClientOptions(
+        double requestsPerSecond = 1000, int concurrency = 4, Uri? apiBase = null, int maxRetries = 8, string clientId = "fake-client-id", string clientSecret = "fake-client-secret") => new()
     {
         ApiBaseUri = apiBase ?? Server.BaseUri,
         TokenUri = apiBase is null ? Server.TokenUri : new Uri(apiBase, "oauth/token"),
-        ClientId = "fake-client-id",
-        ClientSecret = "fake-client-secret",
+        ClientId = clientId,
+        ClientSecret = clientSecret,
         PageSize = 10,
         RequestsPerSecond = requestsPerSecond,
         MaxConcurrentRequests = concurrency,
@@ -84,6 +85,17 @@ internal sealed class HarvestHarness : IAsyncDisposable
         using var engine = new HarvestEngine(store, client, options, spill);
         var result = await engine.RunAsync(new HarvestRequest(SeedId.ToString(System.Globalization.CultureInfo.InvariantCulture), restart, 4), ct);
         return (result, client.Stats);
+    }
+
+    /// <summary>Harvests as one worker of a run shared through PostgreSQL, with its own client credentials (one of the
+    /// server's <see cref="FakeServerOptions.ExtraClients"/>).</summary>
+    public async Task<HarvestResult> HarvestAsWorkerAsync(
+        SoundGraphStore store, HarvestOptions options, HarvestWorker worker, string clientId, string clientSecret, CancellationToken ct = default)
+    {
+        using var http = new HttpClient(SoundCloudClient.CreateHandler());
+        using var client = new SoundCloudClient(http, ClientOptions(clientId: clientId, clientSecret: clientSecret));
+        using var engine = new HarvestEngine(store, client, options);
+        return await engine.RunAsync(new HarvestRequest(SeedId.ToString(System.Globalization.CultureInfo.InvariantCulture), Workers: 4, Worker: worker), ct);
     }
 
     /// <summary>Harvests and cancels once the server has answered <paramref name="requests"/> more requests, as Ctrl+C would.</summary>

@@ -1,15 +1,17 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 
 namespace SoundGraph.FakeSoundCloud.Server;
 
 /// <summary>What every request goes through, in order: count it, add latency, check the OAuth token (401), take
-/// from the rate-limit bucket (429), draw a fault (5xx / 429 / truncation), answer.</summary>
+/// from the rate-limit bucket and the client's own bucket (429), draw a fault (5xx / 429 / truncation), answer.</summary>
 internal sealed class ApiPipeline
 {
     private readonly FakeServerOptions options;
     private readonly FakeServerStats stats;
     private readonly TokenStore tokens;
     private readonly TokenBucket? bucket;
+    private readonly ConcurrentDictionary<string, TokenBucket> clientBuckets = new(StringComparer.Ordinal);
     private readonly Random faultRandom;
     private readonly Lock faultGate = new();
     private static readonly int[] ServerErrorStatuses = [500, 503, 502];
@@ -35,24 +37,32 @@ internal sealed class ApiPipeline
             await Task.Delay(options.Latency, ct).ConfigureAwait(false);
         }
 
-        if (!tokens.IsValid(BearerToken(context.Request), Now))
+        if (tokens.ClientOf(BearerToken(context.Request), Now) is not { } client)
         {
             stats.Unauthenticated();
             await ApiResponse.Unauthorized().WriteAsync(context.Response, ct).ConfigureAwait(false);
             return;
         }
 
-        if (bucket is not null && !bucket.TryTake(Now, out var nextTokenAt))
+        stats.ClientRequest(client, context.Request.Path + context.Request.QueryString);
+        if ((RateLimited(bucket) ?? RateLimited(ClientBucket(client))) is { } limited)
         {
             stats.RateLimitViolation();
-            var now = Now;
-            await ApiResponse.RateLimited(bucket.RatePerSecond, SoundCloudDate.CeilingToSecond(nextTokenAt), now)
+            await ApiResponse.RateLimited(limited.Bucket.RatePerSecond, SoundCloudDate.CeilingToSecond(limited.NextTokenAt), Now)
                 .WriteAsync(context.Response, ct).ConfigureAwait(false);
             return;
         }
 
         await AnswerWithFaultsAsync(context, handler).ConfigureAwait(false);
     }
+
+    /// <summary>The bucket and the time of its next token when <paramref name="b"/> is empty now; null when it gave a token (or there is none).</summary>
+    private (TokenBucket Bucket, DateTimeOffset NextTokenAt)? RateLimited(TokenBucket? b) =>
+        b is not null && !b.TryTake(Now, out var next) ? (b, next) : null;
+
+    private TokenBucket? ClientBucket(string client) => options.RateLimitPerClientPerSecond is { } limit
+        ? clientBuckets.GetOrAdd(client, _ => new TokenBucket(limit, Now))
+        : null;
 
     /// <summary>The token endpoint: counted; faulty only when <see cref="FakeServerOptions.FaultsOnToken"/>.</summary>
     public async Task HandleTokenAsync(HttpContext context, Func<HttpContext, Task<ApiResponse>> handler)

@@ -20,6 +20,11 @@ public sealed record FakeServerOptions
     /// <value>Default "fake-client-secret".</value>
     public string ClientSecret { get; init; } = "fake-client-secret";
 
+    /// <summary>More client id → secret pairs the token endpoint accepts besides <see cref="ClientId"/>, so several harvest
+    /// workers can each hold their own credentials (and, with <see cref="RateLimitPerClientPerSecond"/>, their own limit).</summary>
+    /// <value>Default empty. Ids and secrets must be non-empty; an id equal to <see cref="ClientId"/> is refused.</value>
+    public IReadOnlyDictionary<string, string> ExtraClients { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Lifetime of an access token (sent as <c>expires_in</c>, whole seconds), measured on <see cref="TimeProvider"/>.</summary>
     /// <value>Default 3599 s, as SoundCloud. Range 1 s – 1 day.</value>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(3599);
@@ -29,6 +34,13 @@ public sealed record FakeServerOptions
     /// second on <see cref="TimeProvider"/>; a request that finds it empty gets 429 (counted in
     /// <see cref="FakeServerStats.RateLimitViolations"/>). Must be &gt; 0 when set. The token endpoint is not limited.</value>
     public double? RateLimitPerSecond { get; init; }
+
+    /// <summary>Requests per second allowed to API endpoints for each client id, or null for no per-client limit.</summary>
+    /// <value>Default null. One token bucket per client id (the client an access token was issued to), each of capacity
+    /// max(1, limit) refilled continuously at limit per second, as SoundCloud limits each application's credentials on its
+    /// own. Checked after <see cref="RateLimitPerSecond"/>; an empty bucket answers 429 and counts in
+    /// <see cref="FakeServerStats.RateLimitViolations"/>. Must be &gt; 0 when set.</value>
+    public double? RateLimitPerClientPerSecond { get; init; }
 
     /// <summary>Delay added to each API request before it is answered (wall time, <see cref="Task.Delay(TimeSpan, CancellationToken)"/>).</summary>
     /// <value>Default zero. Range 0 – 1 min.</value>
@@ -72,6 +84,22 @@ public sealed record FakeServerOptions
         if (RateLimitPerSecond is { } limit)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(RateLimitPerSecond));
+        }
+
+        if (RateLimitPerClientPerSecond is { } perClient)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perClient, nameof(RateLimitPerClientPerSecond));
+        }
+
+        ArgumentNullException.ThrowIfNull(ExtraClients);
+        foreach (var (id, secret) in ExtraClients)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(id, nameof(ExtraClients));
+            ArgumentException.ThrowIfNullOrEmpty(secret, nameof(ExtraClients));
+            if (id == ClientId)
+            {
+                throw new ArgumentException($"Extra client id '{id}' repeats ClientId.", nameof(ExtraClients));
+            }
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero);

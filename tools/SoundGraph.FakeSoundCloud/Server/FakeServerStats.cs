@@ -6,6 +6,8 @@ public sealed class FakeServerStats
     private readonly Lock gate = new();
     private readonly Dictionary<string, long> byEndpoint = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> requestStarts = [];
+    private readonly Dictionary<string, long> byClient = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Client, string Url), long> byClientAndUrl = [];
     private long requests;
     private long tokensIssued;
     private long injected5xx;
@@ -26,6 +28,45 @@ public sealed class FakeServerStats
             lock (gate)
             {
                 return new Dictionary<string, long>(byEndpoint, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Authenticated API requests per client id (the client the request's access token was issued to), counted
+    /// before the rate limits, so 429 answers are included.</summary>
+    public IReadOnlyDictionary<string, long> ByClient
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, long>(byClient, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>Authenticated API requests per path and query string exactly as sent (e.g.
+    /// <c>/users/5012/likes/tracks?limit=10&amp;linked_partitioning=true&amp;offset=20</c>): a page fetched twice has a count of 2.
+    /// Counted before the rate limits, so a request answered 429 (and then retried) counts too.</summary>
+    public IReadOnlyDictionary<string, long> ByUrl
+    {
+        get
+        {
+            lock (gate)
+            {
+                return byClientAndUrl.GroupBy(e => e.Key.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary><see cref="ByUrl"/> split by client id: which client fetched a page, and how often.</summary>
+    public IReadOnlyDictionary<(string Client, string Url), long> ByClientAndUrl
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<(string Client, string Url), long>(byClientAndUrl);
             }
         }
     }
@@ -67,6 +108,15 @@ public sealed class FakeServerStats
         {
             byEndpoint[endpoint] = byEndpoint.GetValueOrDefault(endpoint) + 1;
             requestStarts.Add(at);
+        }
+    }
+
+    internal void ClientRequest(string client, string url)
+    {
+        lock (gate)
+        {
+            byClient[client] = byClient.GetValueOrDefault(client) + 1;
+            byClientAndUrl[(client, url)] = byClientAndUrl.GetValueOrDefault((client, url)) + 1;
         }
     }
 

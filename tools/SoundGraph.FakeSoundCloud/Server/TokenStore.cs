@@ -6,14 +6,17 @@ using System.Text;
 namespace SoundGraph.FakeSoundCloud.Server;
 
 /// <summary>Issues and checks access tokens (expire after <see cref="FakeServerOptions.TokenLifetime"/>) and single-use
-/// refresh tokens; answers <c>POST /oauth/token</c> per the contract.</summary>
+/// refresh tokens, each bound to the client it was issued to; answers <c>POST /oauth/token</c> per the contract.</summary>
 internal sealed class TokenStore(FakeServerOptions options, FakeServerStats stats)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> accessTokens = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, string ClientId)> accessTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> refreshTokens = new(StringComparer.Ordinal);
 
-    public bool IsValid(string? accessToken, DateTimeOffset now) =>
-        accessToken is not null && accessTokens.TryGetValue(accessToken, out var expires) && now < expires;
+    public bool IsValid(string? accessToken, DateTimeOffset now) => ClientOf(accessToken, now) is not null;
+
+    /// <summary>The client id a live access token was issued to, or null for no, unknown or expired token.</summary>
+    public string? ClientOf(string? accessToken, DateTimeOffset now) =>
+        accessToken is not null && accessTokens.TryGetValue(accessToken, out var entry) && now < entry.Expires ? entry.ClientId : null;
 
     public async Task<ApiResponse> HandleAsync(HttpContext context)
     {
@@ -25,7 +28,7 @@ internal sealed class TokenStore(FakeServerOptions options, FakeServerStats stat
 
         var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var (clientId, clientSecret) = ClientCredentials(request, form);
-        if (!Matches(clientId, options.ClientId) || !Matches(clientSecret, options.ClientSecret))
+        if (KnownClient(clientId, clientSecret) is not { } client)
         {
             stats.Unauthenticated();
             return Error(401, "invalid_client");
@@ -34,22 +37,37 @@ internal sealed class TokenStore(FakeServerOptions options, FakeServerStats stat
         switch (form["grant_type"].ToString())
         {
             case "client_credentials":
-                return Issue();
+                return Issue(client);
             case "refresh_token":
+                // A refresh token is single-use and only good for the client it was issued to.
                 var refresh = form["refresh_token"].ToString();
-                return refresh.Length > 0 && refreshTokens.TryRemove(refresh, out _) ? Issue() : Error(400, "invalid_grant");
+                return refresh.Length > 0 && refreshTokens.TryGetValue(refresh, out var owner) && owner == client && refreshTokens.TryRemove(refresh, out _)
+                    ? Issue(client)
+                    : Error(400, "invalid_grant");
             default:
                 return Error(400, "unsupported_grant_type");
         }
     }
 
-    private ApiResponse Issue()
+    /// <summary>The client id when the pair matches <see cref="FakeServerOptions.ClientId"/>/<see cref="FakeServerOptions.ClientSecret"/>
+    /// or one of <see cref="FakeServerOptions.ExtraClients"/>, else null.</summary>
+    private string? KnownClient(string? clientId, string? clientSecret)
+    {
+        if (Matches(clientId, options.ClientId) && Matches(clientSecret, options.ClientSecret))
+        {
+            return options.ClientId;
+        }
+
+        return clientId is not null && options.ExtraClients.TryGetValue(clientId, out var secret) && Matches(clientSecret, secret) ? clientId : null;
+    }
+
+    private ApiResponse Issue(string clientId)
     {
         var access = NewToken();
         var refresh = NewToken();
         var lifetime = (int)options.TokenLifetime.TotalSeconds;
-        accessTokens[access] = options.TimeProvider.GetUtcNow().AddSeconds(lifetime);
-        refreshTokens[refresh] = 0;
+        accessTokens[access] = (options.TimeProvider.GetUtcNow().AddSeconds(lifetime), clientId);
+        refreshTokens[refresh] = clientId;
         stats.TokenIssued();
         return ApiResponse.Json(new { access_token = access, token_type = "bearer", expires_in = lifetime, refresh_token = refresh, scope = "" });
     }
