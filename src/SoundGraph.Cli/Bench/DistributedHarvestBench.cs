@@ -92,6 +92,13 @@ public static class DistributedHarvestBench
 
             context.Console.Write(table);
             context.Console.MarkupLine($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}; each worker: own client id, own store connection, in this process.[/]");
+            foreach (var r in results)
+            {
+                context.Console.Profile.Out.Writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"bench harvest-distributed (synthetic): workers={r.Workers} requests={r.Requests} seconds={r.Seconds:0.0} requests_per_s={r.RequestRate:0.00} walks={r.Walks} walks_per_s={r.WalkRate:0.00} rate_limited={r.RateLimited} speedup={(baseline is null ? double.NaN : r.RequestRate / baseline.RequestRate):0.00}"));
+            }
+
             return 0;
         });
         return command;
