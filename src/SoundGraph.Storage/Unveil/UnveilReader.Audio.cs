@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using Dapper;
 using SoundGraph.Core.Unveil;
 using SoundGraph.Storage.Sqlite;
@@ -67,16 +65,8 @@ public sealed partial class UnveilReader
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                var json = reader.GetString(0);
-                var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-                try
-                {
-                    RelationListJson.ReadTargets(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)), elements);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
+                // The TEXT's UTF-8 bytes as SQLite holds them (no UTF-16 string in between).
+                RelationListJson.ReadTargets(reader.GetFieldValue<byte[]>(0), elements);
             }
         }
 
