@@ -66,7 +66,7 @@ public sealed partial class UnveilReader
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 // The TEXT's UTF-8 bytes as SQLite holds them (no UTF-16 string in between).
-                RelationListJson.ReadTargets(reader.GetFieldValue<byte[]>(0), elements);
+                RelationListReader.ReadTargets(reader.GetFieldValue<byte[]>(0), elements);
             }
         }
 
