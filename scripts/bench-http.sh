@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the HTTP API's unveil endpoint with wrk (apt-get install wrk). Not part of CI.
 #
-#   scripts/bench-http.sh [--db FILE] [--ids N] [--duration 30s] [--connections 64] [--threads 2] [--port PORT]
+#   scripts/bench-http.sh [--db FILE] [--ids N] [--duration 30s] [--connections 64] [--threads 2] [--port PORT] [--only a|b|c]
 #
 # Builds a demo store when --db is not given (./sgr demo), then for each variant starts `./sgr serve` on 127.0.0.1:PORT,
 # waits for /health, warms up for 5 s and runs `wrk -tT -cC -dD --latency -s <script>`:
@@ -9,12 +9,14 @@
 #                  (60 s; every URL is requested once first, so the 30 s run sees a filled cache)
 #   (b) rotating   the same URLs with --cache-seconds 0 (every request reads SQLite)
 #   (c) hot        one URL (the artist with the most relations), output cache on
-# and prints requests/s, p50, p99 and errors (non-2xx answers counted by the Lua response hook, plus socket errors).
+# and prints requests/s, p50, p99, errors (non-2xx answers counted by the Lua response hook, plus socket errors) and
+# the server's CPU time per request during the timed run (user + system, from /proc; less noisy than wall-clock figures
+# when other jobs share the cores). --only runs one variant.
 # wrk and the server share the machine's cores: on a 2-core machine the figures are a floor, not the server alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-db="" ids=500 duration=30s connections=64 threads=2 port=5097
+db="" ids=500 duration=30s connections=64 threads=2 port=5097 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -23,7 +25,8 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --only) only="$2"; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -101,13 +104,17 @@ run_variant() { # $1 = name, $2 = cache seconds, $3 = lua script, $4 = "prime" t
     tr -d ' ",' < "$work/paths.txt" | sed "s|^|http://127.0.0.1:$port|" | xargs -P 4 -n 1 curl -fs -o /dev/null
   fi
   wrk -t"$threads" -c"$connections" -d5s -s "$3" "http://127.0.0.1:$port" >/dev/null  # warm-up (JIT, SQLite pages, cache)
-  local line
+  local line cpu0 cpu1 requests
+  cpu0=$(awk '{ print $14 + $15 }' "/proc/$server/stat")
   line=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$3" "http://127.0.0.1:$port" | tee "$work/$1.txt" | grep '^RESULT')
+  cpu1=$(awk '{ print $14 + $15 }' "/proc/$server/stat")
   stop_server
-  printf '%-34s %s\n' "$1" "${line#RESULT }"
+  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<< "$line")
+  printf '%-34s %s server_cpu_ms_per_request=%s\n' "$1" "${line#RESULT }" \
+    "$(awk -v c=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { x = (n > 0) ? c * 1000 / hz / n : 0; printf "%.2f", x }')"
 }
 
 echo "wrk -t$threads -c$connections -d$duration --latency, $(nproc) cores shared by wrk and the server"
-run_variant "(a) rotating, output cache 60 s" 60 "$work/rotate.lua" prime
-run_variant "(b) rotating, --cache-seconds 0" 0 "$work/rotate.lua"
-run_variant "(c) one hot URL, cache 60 s" 60 "$work/hot.lua"
+if [ -z "$only" ] || [ "$only" = a ]; then run_variant "(a) rotating, output cache 60 s" 60 "$work/rotate.lua" prime; fi
+if [ -z "$only" ] || [ "$only" = b ]; then run_variant "(b) rotating, --cache-seconds 0" 0 "$work/rotate.lua"; fi
+if [ -z "$only" ] || [ "$only" = c ]; then run_variant "(c) one hot URL, cache 60 s" 60 "$work/hot.lua"; fi

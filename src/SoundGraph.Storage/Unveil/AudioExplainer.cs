@@ -31,22 +31,33 @@ internal sealed class AudioExplainer(AudioFeatureSpace spotify, AudioFeatureSpac
     /// every track's latest analysis, and the local-audio vectors of the tracks to explain.</summary>
     /// <param name="trackIn">Given a track-id column (<c>track_id</c>, <c>a.track_id</c>), a condition limiting it to the
     /// tracks to explain; it may use the batch's parameters.</param>
-    public static string Sql(Func<string, string> trackIn)
+    /// <param name="withStatistics">False: only the two vector statements, for <see cref="ReadAsync"/> with the
+    /// <see cref="AudioExplainerBases"/> of an earlier read over the same store state (the statistics scan every
+    /// <c>audio_features</c> row: about 7 ms of the 10 ms of a track's audio section on the demo store).</param>
+    public static string Sql(Func<string, string> trackIn, bool withStatistics = true)
     {
         ArgumentNullException.ThrowIfNull(trackIn);
-        return AudioFeatureSpace.StatsSql(SpotifyDimensions, "audio_features WHERE extractor = 'spotify'") + ";\n" +
+        return (withStatistics ? AudioFeatureSpace.StatsSql(SpotifyDimensions, "audio_features WHERE extractor = 'spotify'") + ";\n" : string.Empty) +
             "SELECT track_id, " + string.Join(", ", SpotifyDimensions.Select(d => d.Name)) + " FROM audio_features WHERE extractor = 'spotify' AND " + trackIn("track_id") + ";\n" +
-            AudioFeatureSpace.StatsSql(LocalAudioVector.Dimensions, "(" + LocalAudioVector.LatestSql() + ") AS local_vectors") + ";\n" +
+            (withStatistics ? AudioFeatureSpace.StatsSql(LocalAudioVector.Dimensions, "(" + LocalAudioVector.LatestSql() + ") AS local_vectors") + ";\n" : string.Empty) +
             LocalAudioVector.LatestSql(trackIn("a.track_id")) + ";\n";
     }
 
-    /// <summary>Reads the four result sets of <see cref="Sql"/> from <paramref name="batch"/>.</summary>
-    public static async Task<AudioExplainer> ReadAsync(SqlMapper.GridReader batch)
+    /// <summary>Reads the result sets of <see cref="Sql"/> from <paramref name="batch"/>: all four, or with
+    /// <paramref name="bases"/> (the batch built without statistics) the two vector sets.</summary>
+    public static async Task<AudioExplainer> ReadAsync(SqlMapper.GridReader batch, AudioExplainerBases? bases = null)
     {
-        var spotify = await AudioFeatureSpace.ReadAsync(SpotifyDimensions, batch, imputed: false).ConfigureAwait(false);
-        var local = await AudioFeatureSpace.ReadAsync(LocalAudioVector.Dimensions, batch, imputed: true).ConfigureAwait(false);
+        var spotify = bases is null
+            ? await AudioFeatureSpace.ReadAsync(SpotifyDimensions, batch, imputed: false).ConfigureAwait(false)
+            : await AudioFeatureSpace.ReadAsync(SpotifyDimensions, batch, bases.Spotify).ConfigureAwait(false);
+        var local = bases is null
+            ? await AudioFeatureSpace.ReadAsync(LocalAudioVector.Dimensions, batch, imputed: true).ConfigureAwait(false)
+            : await AudioFeatureSpace.ReadAsync(LocalAudioVector.Dimensions, batch, bases.Local).ConfigureAwait(false);
         return new AudioExplainer(spotify, local);
     }
+
+    /// <summary>The z-score bases this explainer was read with, to reuse while the store is unchanged.</summary>
+    public AudioExplainerBases Bases => new(spotify.Basis, local.Basis);
 
     /// <summary>The "why" of the pair (<paramref name="a"/>, <paramref name="b"/>), values in that order.</summary>
     public string Explain(long a, long b)
@@ -61,3 +72,6 @@ internal sealed class AudioExplainer(AudioFeatureSpace spotify, AudioFeatureSpac
 
     private static string Both(IReadOnlyList<string> traits) => traits.Count == 0 ? Generic : "both " + string.Join(", ", traits);
 }
+
+/// <summary>The z-score bases of both audio spaces of an <see cref="AudioExplainer"/>.</summary>
+internal sealed record AudioExplainerBases(AudioFeatureBasis Spotify, AudioFeatureBasis Local);

@@ -44,7 +44,28 @@ internal sealed class AudioFeatureSpace
     /// incomplete rows).</param>
     /// <remarks>A dimension with no known value has mean 0 and sd 0: its z-scores are 0 and it never explains a pair. An
     /// unknown value of a track to explain is NaN and leaves that dimension out of the pair's explanation.</remarks>
-    public static async Task<AudioFeatureSpace> ReadAsync(IReadOnlyList<AudioDimension> dimensions, SqlMapper.GridReader batch, bool imputed)
+    public static async Task<AudioFeatureSpace> ReadAsync(IReadOnlyList<AudioDimension> dimensions, SqlMapper.GridReader batch, bool imputed) =>
+        await ReadAsync(dimensions, batch, await ReadBasisAsync(dimensions, batch, imputed).ConfigureAwait(false)).ConfigureAwait(false);
+
+    /// <summary>Reads the vectors (the next result set of <paramref name="batch"/>, as in the other overload) over a
+    /// <paramref name="basis"/> read before (<see cref="Basis"/> of an earlier space over the same store state).</summary>
+    public static async Task<AudioFeatureSpace> ReadAsync(IReadOnlyList<AudioDimension> dimensions, SqlMapper.GridReader batch, AudioFeatureBasis basis)
+    {
+        var vectors = new Dictionary<long, double[]>();
+        foreach (IDictionary<string, object?> row in await batch.ReadAsync().ConfigureAwait(false))
+        {
+            vectors[Convert.ToInt64(row["track_id"], CultureInfo.InvariantCulture)] =
+                dimensions.Select(d => row[d.Name] is null or DBNull ? double.NaN : ToDouble(row[d.Name])).ToArray();
+        }
+
+        return new AudioFeatureSpace(dimensions, basis.Mean, basis.Sd, vectors);
+    }
+
+    /// <summary>The z-score basis (mean and standard deviation per dimension) this space was read with.</summary>
+    public AudioFeatureBasis Basis => new(_mean, _sd);
+
+    /// <summary>Reads the <see cref="StatsSql"/> row (the next result set of <paramref name="batch"/>) into a basis.</summary>
+    private static async Task<AudioFeatureBasis> ReadBasisAsync(IReadOnlyList<AudioDimension> dimensions, SqlMapper.GridReader batch, bool imputed)
     {
         var stats = (IDictionary<string, object?>)await batch.ReadSingleAsync().ConfigureAwait(false);
         var n = ToDouble(stats["n"]);
@@ -63,14 +84,7 @@ internal sealed class AudioFeatureSpace
             sd[i] = Math.Sqrt(imputed ? variance * known / n : variance);
         }
 
-        var vectors = new Dictionary<long, double[]>();
-        foreach (IDictionary<string, object?> row in await batch.ReadAsync().ConfigureAwait(false))
-        {
-            vectors[Convert.ToInt64(row["track_id"], CultureInfo.InvariantCulture)] =
-                dimensions.Select(d => row[d.Name] is null or DBNull ? double.NaN : ToDouble(row[d.Name])).ToArray();
-        }
-
-        return new AudioFeatureSpace(dimensions, mean, sd, vectors);
+        return new AudioFeatureBasis(mean, sd);
     }
 
     /// <summary>True when both tracks have a vector in this space.</summary>
@@ -102,3 +116,7 @@ internal sealed class AudioFeatureSpace
 
     private static double ToDouble(object? value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
 }
+
+/// <summary>The z-score basis of a feature space: per dimension the mean and the standard deviation over the store
+/// (arrays not to be modified: shared by every reader of the same store state).</summary>
+internal sealed record AudioFeatureBasis(double[] Mean, double[] Sd);

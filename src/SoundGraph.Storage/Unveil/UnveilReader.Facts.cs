@@ -117,18 +117,21 @@ public sealed partial class UnveilReader
             "playlist", r.Id, PlaylistName(r.Id, r.Name), null, null, $"position {r.Position + 1} of {r.Size}" + Followers(r.Followers))).ToList(), null);
     }
 
+    // The artist's distinct labels first, then each label's tracks once: joining every own track to every track of its
+    // label multiplied the rows by the artist's track count on that label (Drake: 12 ms, now 4 ms). Same result: a track
+    // has one label, so the (label, track) rows and the DISTINCT counts are unchanged.
     private async Task<UnveilSection> SharedLabelAsync(long artistId, int limit, CancellationToken ct)
     {
         var rows = (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
             """
             SELECT c2.artist_id, a.name, COUNT(DISTINCT t2.id) AS tracks, MIN(l.name) AS label, COUNT(DISTINCT l.id) AS labels
-            FROM track_credits c1
-            JOIN tracks t1 ON t1.id = c1.track_id AND t1.label_id IS NOT NULL
-            JOIN tracks t2 ON t2.label_id = t1.label_id
+            FROM (SELECT DISTINCT t1.label_id FROM track_credits c1 JOIN tracks t1 ON t1.id = c1.track_id
+                  WHERE c1.artist_id = @artistId AND t1.label_id IS NOT NULL) AS own
+            JOIN tracks t2 ON t2.label_id = own.label_id
             JOIN track_credits c2 ON c2.track_id = t2.id
             JOIN artists a ON a.id = c2.artist_id
-            JOIN labels l ON l.id = t1.label_id
-            WHERE c1.artist_id = @artistId AND c2.artist_id <> @artistId
+            JOIN labels l ON l.id = own.label_id
+            WHERE c2.artist_id <> @artistId
             GROUP BY c2.artist_id, a.name
             ORDER BY tracks DESC, c2.artist_id
             LIMIT @limit

@@ -19,14 +19,20 @@ public sealed partial class UnveilReader
         var nodeType = kind.NodeType();
         var evidenceType = kind.EvidenceType();
         var isAudio = kind == RelationKind.TrackAudioSimilarity;
-        var sql = RelatedSql(kind);
+        var (stamp, bases) = isAudio ? await AudioBasisCache.Shared.TryGetAsync(_connection, ct).ConfigureAwait(false) : (null, null);
+        var sql = RelatedSql(kind, audioStatistics: bases is null);
         using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql, new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
         var rows = (await batch.ReadAsync<(long Dst, double Weight, long Count, string? Name, string? Sample)>().ConfigureAwait(false)).ToList();
         var any = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
         var evidenceNames = evidenceType == EvidenceType.None
             ? []
             : (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
-        var audio = isAudio ? await AudioExplainer.ReadAsync(batch).ConfigureAwait(false) : null;
+        var audio = isAudio ? await AudioExplainer.ReadAsync(batch, bases).ConfigureAwait(false) : null;
+        if (audio is not null && bases is null && stamp is not null)
+        {
+            AudioBasisCache.Shared.Set(_connection, stamp, audio.Bases);
+        }
+
         if (rows.Count == 0)
         {
             return Empty(key, title, any == 0 ? $"No {code} relations in the store (import data that has them, then run `sgr relate`)." : noNeighbours);
@@ -68,8 +74,10 @@ public sealed partial class UnveilReader
         return plans;
     }
 
-    /// <summary>The batch behind <see cref="RelatedAsync"/>: statements separated by ';', parameters @code, @id, @limit.</summary>
-    private string RelatedSql(RelationKind kind)
+    /// <summary>The batch behind <see cref="RelatedAsync"/>: statements separated by ';', parameters @code, @id, @limit.
+    /// With <paramref name="audioStatistics"/> false, audio similarity's batch leaves out the store-wide feature
+    /// statistics (<see cref="AudioBasisCache"/> has them).</summary>
+    private string RelatedSql(RelationKind kind, bool audioStatistics = true)
     {
         var nodeType = kind.NodeType();
         var evidenceType = kind.EvidenceType();
@@ -94,7 +102,7 @@ public sealed partial class UnveilReader
 
         if (kind == RelationKind.TrackAudioSimilarity)
         {
-            sql.Append(AudioExplainer.Sql(column => $"({column} = @id OR {column} IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id))"));
+            sql.Append(AudioExplainer.Sql(column => $"({column} = @id OR {column} IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id))", audioStatistics));
         }
 
         return sql.ToString();
