@@ -48,9 +48,9 @@ fi
 
 # The N artists and N tracks with the most stored relation rows.
 sqlite3 -readonly "$db" "
-  SELECT 'artist', src_id FROM (SELECT src_id, COUNT(*) n FROM relations WHERE kind LIKE 'artist\_%' ESCAPE '\\' GROUP BY src_id ORDER BY n DESC, src_id LIMIT $ids)
+  SELECT 'artist', src_id FROM (SELECT src_id, SUM(neighbours) n FROM relation_lists WHERE kind LIKE 'artist\_%' ESCAPE '\\' GROUP BY src_id ORDER BY n DESC, src_id LIMIT $ids)
   UNION ALL
-  SELECT 'track', src_id FROM (SELECT src_id, COUNT(*) n FROM relations WHERE kind LIKE 'track\_%' ESCAPE '\\' GROUP BY src_id ORDER BY n DESC, src_id LIMIT $ids);" \
+  SELECT 'track', src_id FROM (SELECT src_id, SUM(neighbours) n FROM relation_lists WHERE kind LIKE 'track\_%' ESCAPE '\\' GROUP BY src_id ORDER BY n DESC, src_id LIMIT $ids);" \
   | awk -F'|' '{ printf "  \"/api/unveil/%s/%s\",\n", $1, $2 }' > "$work/paths.txt"
 count=$(wc -l < "$work/paths.txt")
 hot=$(head -n 1 "$work/paths.txt" | tr -d ' ",')
