@@ -37,6 +37,14 @@ public abstract class RelationWriterBase : IRelationWriter
             throw new ArgumentException($"Source {srcId}: {n} neighbours, {weights.Length} weights, {counts.Length} counts and {evidenceOffsets.Length} evidence offsets (need n ≥ 1, n, n and n + 1).", nameof(dstIds));
         }
 
+        for (var i = 0; i < n; i++)
+        {
+            if (evidenceOffsets[i + 1] < evidenceOffsets[i])
+            {
+                throw new ArgumentException($"Source {srcId}: evidence offset {i + 1} ({evidenceOffsets[i + 1]}) is below offset {i} ({evidenceOffsets[i]}).", nameof(evidenceOffsets));
+            }
+        }
+
         if (evidenceOffsets[n] - evidenceOffsets[0] > evidenceIds.Length)
         {
             throw new ArgumentException($"Source {srcId}: the evidence offsets point past the {evidenceIds.Length} evidence ids.", nameof(evidenceOffsets));

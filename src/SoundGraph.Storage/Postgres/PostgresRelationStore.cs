@@ -55,9 +55,10 @@ public sealed class PostgresRelationStore : DbRelationStore
             _completed = true;
             await copy.DisposeAsync().ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // The kind is committed: statistics are a courtesy to the planner, so a cancellation here does not fail it.
             await using (var analyze = new NpgsqlCommand("ANALYZE relation_lists", connection))
             {
-                await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await analyze.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             return Rows;

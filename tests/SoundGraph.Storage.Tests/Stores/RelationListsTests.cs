@@ -83,6 +83,7 @@ public sealed class RelationListsTests
         Assert.Throws<ArgumentException>(() => writer.Append(1, [2, 3], [0.5], [1, 1], [0, 0, 0], []));
         Assert.Throws<ArgumentException>(() => writer.Append(1, [2], [double.NaN], [1], [0, 0], []));
         Assert.Throws<ArgumentException>(() => writer.Append(1, [2], [0.5], [1], [0, 3], [1]));
+        Assert.Throws<ArgumentException>(() => writer.Append(1, [2, 3], [0.5, 0.4], [1, 1], [0, 2, 1], [7, 8]));
         Assert.Equal(0, writer.Rows);
     }
 
@@ -93,18 +94,19 @@ public sealed class RelationListsTests
         const double third = 1.0 / 3.0;
         await using var old = await OldStore.CreateAsync(provider, v => v <= 14, async c =>
         {
-            // Rows inserted out of rank order; one without evidence; two kinds; a weight that needs 17 digits.
+            // Rank order differs from dst_id (primary-key) order and from insertion order; one row without evidence; two
+            // kinds; a weight that needs 17 digits.
             await c.ExecuteAsync(
                 """
                 INSERT INTO relations (kind, src_id, dst_id, rank, weight, count, computed_at) VALUES
-                  ('track_co_playlist', 1, 30, 2, 0.125, 1, '2026-01-01T00:00:00Z'),
-                  ('track_co_playlist', 1, 10, 0, @third, 3, '2026-01-01T00:00:00Z'),
+                  ('track_co_playlist', 1, 10, 2, 0.125, 1, '2026-01-01T00:00:00Z'),
+                  ('track_co_playlist', 1, 30, 0, @third, 3, '2026-01-01T00:00:00Z'),
                   ('track_co_playlist', 1, 20, 1, 0.25, 2, '2026-01-01T00:00:00Z'),
                   ('track_co_playlist', 2, 1, 0, 1.0, 1, '2026-01-01T00:00:00Z'),
                   ('artist_co_listen', 1, 2, 0, 0.5, 4, '2026-02-01T00:00:00Z');
                 INSERT INTO relation_evidence (kind, src_id, dst_id, evidence_type, sample_ids) VALUES
-                  ('track_co_playlist', 1, 10, 'playlist', '4,5,6'),
-                  ('track_co_playlist', 1, 30, 'playlist', '6'),
+                  ('track_co_playlist', 1, 30, 'playlist', '4,5,6'),
+                  ('track_co_playlist', 1, 10, 'playlist', '6'),
                   ('track_co_playlist', 2, 1, 'playlist', '6'),
                   ('artist_co_listen', 1, 2, 'user', '8,9');
                 """,
@@ -119,9 +121,9 @@ public sealed class RelationListsTests
         Assert.Equal(
             [
                 ("artist_co_listen", 1L, 2L, 0L, 0.5, 4L, "2026-02-01T00:00:00Z", "8,9"),
-                ("track_co_playlist", 1L, 10L, 0L, third, 3L, "2026-01-01T00:00:00Z", "4,5,6"),
+                ("track_co_playlist", 1L, 30L, 0L, third, 3L, "2026-01-01T00:00:00Z", "4,5,6"),
                 ("track_co_playlist", 1L, 20L, 1L, 0.25, 2L, "2026-01-01T00:00:00Z", null),
-                ("track_co_playlist", 1L, 30L, 2L, 0.125, 1L, "2026-01-01T00:00:00Z", "6"),
+                ("track_co_playlist", 1L, 10L, 2L, 0.125, 1L, "2026-01-01T00:00:00Z", "6"),
                 ("track_co_playlist", 2L, 1L, 0L, 1.0, 1L, "2026-01-01T00:00:00Z", "6"),
             ],
             rows);
@@ -130,8 +132,8 @@ public sealed class RelationListsTests
         Assert.Equal(
             [
                 ("artist_co_listen", 1L, 2L, "user", "8,9"),
-                ("track_co_playlist", 1L, 10L, "playlist", "4,5,6"),
-                ("track_co_playlist", 1L, 30L, "playlist", "6"),
+                ("track_co_playlist", 1L, 10L, "playlist", "6"),
+                ("track_co_playlist", 1L, 30L, "playlist", "4,5,6"),
                 ("track_co_playlist", 2L, 1L, "playlist", "6"),
             ],
             evidence);
