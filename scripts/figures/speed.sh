@@ -8,6 +8,9 @@
 # kv TEXT KEY: the value of KEY=… in a "bench …: k=v k=v" line.
 kv() { sed -n "s/.*[ :]$2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 
+# grp N: an integer with thousands separators (1,293,825), whatever the locale.
+grp() { printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+
 figures_speed() {
   local page="$ROOT/README.md" out="$WORK/speed"
   mkdir -p "$out"
@@ -58,14 +61,14 @@ figures_speed() {
     local line n
     for line in "$c10" "$c50"; do
       n="$(kv "$line" playlists)"
-      echo "| PostgreSQL, $(printf "%'d" "$n") playlists: relate (read + compute + COPY $(printf "%'d" "$(kv "$line" b_rows)") rows) vs creating the materialized view | $(kv "$line" b_total_s) s | $(kv "$line" a_create_s) s | $(kv "$line" create_over_b)× faster | ≥ 20× |"
+      echo "| PostgreSQL, $(grp "$n") playlists: relate (read + compute + COPY $(grp "$(kv "$line" b_rows)") rows) vs creating the materialized view | $(kv "$line" b_total_s) s | $(kv "$line" a_create_s) s | $(kv "$line" create_over_b)× faster | ≥ 20× |"
     done
     for line in "$b10" "$b100"; do
       n="$(kv "$line" playlists)"
-      echo "| import an MPD slice into SQLite, $(printf "%'d" "$n") playlists | $(printf "%'d" "$(kv "$line" entries_per_s)") entries/s | | | ≥ 200,000 entries/s |"
+      echo "| import an MPD slice into SQLite, $(grp "$n") playlists | $(grp "$(kv "$line" entries_per_s)") entries/s | | | ≥ 200,000 entries/s |"
     done
     echo "| uncached unveil (\`--cache-seconds 0\`), 1,000 heaviest ids, 64 connections, wrk on the same cores | $(kv "$http" rps) req/s, p99 $(kv "$http" p99_ms) ms, $(( $(kv "$http" non2xx) + $(kv "$http" socket_errors) )) errors | | | ≥ 1,000 req/s, p99 ≤ 50 ms |"
-    echo "| relate 1,000,000 playlists, top-100 ($(printf "%'d" "$(kv "$scale" rows)") rows), engine only | $(kv "$scale" relate_s) s, $(printf "%'d" "$(kv "$scale" peak_mib)") MiB peak | | | ≤ 120 s, ≤ 4 GiB |"
+    echo "| relate 1,000,000 playlists, top-100 ($(grp "$(kv "$scale" rows)") rows), engine only | $(kv "$scale" relate_s) s, $(grp "$(kv "$scale" peak_mib)") MiB peak | | | ≤ 120 s, ≤ 4 GiB |"
     if [[ -n "$scale_sqlite" ]]; then
       echo "| … and the whole relation written to SQLite / PostgreSQL | $(kv "$scale_sqlite" write_s) s / $(kv "$scale_pg" write_s) s | | | measured |"
     fi
