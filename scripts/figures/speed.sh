@@ -12,22 +12,25 @@ kv() { sed -n "s/.*[ :]$2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 grp() { printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 
 figures_speed() {
-  local page="$ROOT/README.md" out="$WORK/speed"
+  # SPEED_OUT keeps each step's output; a step whose output is already there is not run again (resume after a failure).
+  local page="$ROOT/README.md" out="${SPEED_OUT:-$WORK/speed}"
   mkdir -p "$out"
 
   say "speed 1/6: 20,000 playlists, SoundGraph vs the scipy.sparse peer (scripts/bench-peer.sh)"
-  PEERS="${PEERS:-$ROOT/../shared/bench/peers}" "$ROOT/scripts/bench-peer.sh" --playlists 20000 --json "$out/peer.json" > /dev/null
+  [[ -s "$out/peer.json" ]] || PEERS="${PEERS:-$ROOT/../shared/bench/peers}" "$ROOT/scripts/bench-peer.sh" --playlists 20000 --json "$out/peer.json" > /dev/null
 
   say "speed 2/6: import + relate at 10,000 and 100,000 playlists into SQLite (sgr bench)"
-  sgr bench --playlists 10000 100000 > "$out/bench.log"
+  [[ -s "$out/bench.log" ]] || sgr bench --playlists 10000 100000 > "$out/bench.log"
   local b10 b100
   b10="$(grep '^bench (synthetic): playlists=10000 ' "$out/bench.log")"
   b100="$(grep '^bench (synthetic): playlists=100000 ' "$out/bench.log")"
 
   say "speed 3/6: PostgreSQL, relate vs creating the materialized view at 10,000 and 50,000 playlists"
-  local pgdir="$WORK/pg" pg
+  # Its own folder: initdb runs as the postgres user, which cannot enter $WORK (mode 700).
+  local pgdir pg
+  pgdir="$(mktemp -d "${TMPDIR:-/tmp}/sg-figures-pg.XXXXXX")"
   pg="$("$ROOT/scripts/pg-cluster.sh" start "$pgdir" | tail -1)"
-  sgr bench cooccurrence --db "$pg" --playlists 10000 50000 --no-refresh > "$out/cooc.log"
+  [[ -s "$out/cooc.log" ]] || sgr bench cooccurrence --db "$pg" --playlists 10000 50000 --no-refresh > "$out/cooc.log"
   local c10 c50
   c10="$(grep '^bench cooccurrence (synthetic): playlists=10000 ' "$out/cooc.log")"
   c50="$(grep '^bench cooccurrence (synthetic): playlists=50000 ' "$out/cooc.log")"
@@ -35,22 +38,24 @@ figures_speed() {
   say "speed 4/6: uncached unveil over HTTP, 1,000 heaviest ids, 64 connections (scripts/bench-http.sh --only b)"
   demo_store
   local http
-  (cd "$ROOT" && scripts/bench-http.sh --db "$WORK/plain-demo.db" --only b) > "$out/http.log"
+  [[ -s "$out/http.log" ]] || (cd "$ROOT" && scripts/bench-http.sh --db "$WORK/plain-demo.db" --only b) > "$out/http.log"
   http="$(grep '^(b)' "$out/http.log")"
 
   say "speed 5/6: 1,000,000 playlists, top-100 (sgr bench scale)"
   local scale scale_sqlite="" scale_pg=""
-  scale="$(sgr bench scale --playlists 1000000 --top-k 100 | grep '^bench scale')"
+  [[ -s "$out/scale.log" ]] || sgr bench scale --playlists 1000000 --top-k 100 > "$out/scale.log"
+  scale="$(grep '^bench scale' "$out/scale.log")"
   if [[ "${SPEED_SCALE_WRITE:-0}" == 1 ]]; then
     scale_sqlite="$(sgr bench scale --playlists 1000000 --top-k 100 --write "$WORK/scale.db" | grep '^bench scale')"
     scale_pg="$(sgr bench scale --playlists 1000000 --top-k 100 --write "$pg" | grep '^bench scale')"
   fi
   say "speed 6/6: shared harvest, 1 vs 3 workers on one PostgreSQL frontier (sgr bench harvest-distributed)"
   local h1 h3
-  sgr bench harvest-distributed --db "$pg" --worker-counts 1,3 > "$out/harvest.log"
+  [[ -s "$out/harvest.log" ]] || sgr bench harvest-distributed --db "$pg" --worker-counts 1,3 > "$out/harvest.log"
   h1="$(grep '^bench harvest-distributed (synthetic): workers=1 ' "$out/harvest.log")"
   h3="$(grep '^bench harvest-distributed (synthetic): workers=3 ' "$out/harvest.log")"
   "$ROOT/scripts/pg-cluster.sh" stop "$pgdir" > /dev/null
+  rm -rf "$pgdir"
 
   {
     echo "| what (SYNTHETIC data, this machine, one run) | SoundGraph | compared with | ratio | goal |"
