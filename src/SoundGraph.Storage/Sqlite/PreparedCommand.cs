@@ -33,21 +33,7 @@ internal sealed class PreparedCommand : IDisposable
     public int Execute(params object?[] values)
     {
         Bind(values);
-        try
-        {
-            var rc = raw.sqlite3_step(_statement);
-            while (rc == raw.SQLITE_ROW)
-            {
-                rc = raw.sqlite3_step(_statement);
-            }
-
-            Check(rc);
-            return raw.sqlite3_changes(_db);
-        }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
+        return Step();
     }
 
     /// <summary>Binds <paramref name="values"/>, then <paramref name="utf8Text"/> (UTF-8, not NUL-terminated) as TEXT to the
@@ -66,21 +52,7 @@ internal sealed class PreparedCommand : IDisposable
 
         Bind(values, values.Length);
         Check(raw.sqlite3_bind_text(_statement, _parameterCount, utf8Text));
-        try
-        {
-            var rc = raw.sqlite3_step(_statement);
-            while (rc == raw.SQLITE_ROW)
-            {
-                rc = raw.sqlite3_step(_statement);
-            }
-
-            Check(rc);
-            return raw.sqlite3_changes(_db);
-        }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
+        return Step();
     }
 
     /// <summary>Binds values and returns the first column of the first row as a 64-bit integer (RETURNING id), or null.</summary>
