@@ -110,18 +110,20 @@ public sealed class RelateKillTests : IDisposable
     }
 
     /// <summary>Relation rows of the kind, its source lists, and a checksum over every row computed in SQL through the
-    /// <c>relations</c> view (row count, Σ dst, Σ rank·dst, Σ count, Σ weight, evidence rows): a part of either
-    /// generation cannot match a whole one.</summary>
+    /// <c>relations</c> view (row count, Σ dst, Σ rank·dst, Σ count, Σ round(10⁶·weight), evidence rows): a part of either
+    /// generation cannot match a whole one. The weights are summed as integers: a floating-point SUM depends on the order
+    /// PostgreSQL adds the rows in (a parallel aggregate combines its workers' partial sums in any order), so the same
+    /// rows could give two digests.</summary>
     private static async Task<(long Rows, long Lists, string Digest)> SnapshotAsync(string db)
     {
         await using var store = await SoundGraphStore.OpenAsync(db);
-        var c = await store.Connection.QuerySingleAsync<(long Rows, long Dst, long RankDst, long Count, double Weight, long Samples)>(
+        var c = await store.Connection.QuerySingleAsync<(long Rows, long Dst, long RankDst, long Count, long Weight, long Samples)>(
             """
-            SELECT COUNT(*), COALESCE(SUM(dst_id), 0), COALESCE(SUM(rank * dst_id), 0), COALESCE(SUM(count), 0), COALESCE(SUM(weight), 0),
+            SELECT COUNT(*), COALESCE(SUM(dst_id), 0), COALESCE(SUM(rank * dst_id), 0), COALESCE(SUM(count), 0), COALESCE(SUM(CAST(ROUND(weight * 1000000) AS BIGINT)), 0),
                    COUNT(sample_ids)
             FROM relations WHERE kind = 'track_co_playlist'
             """);
         var lists = await store.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM relation_lists WHERE kind = 'track_co_playlist'");
-        return (c.Rows, lists, FormattableString.Invariant($"{c.Rows} {c.Dst} {c.RankDst} {c.Count} {c.Weight:F6} {c.Samples} {lists}"));
+        return (c.Rows, lists, FormattableString.Invariant($"{c.Rows} {c.Dst} {c.RankDst} {c.Count} {c.Weight} {c.Samples} {lists}"));
     }
 }
