@@ -10,7 +10,7 @@ namespace SoundGraph.Storage.Postgres;
 /// <remarks>Readers are never blocked: until the transaction commits they keep reading the old rows from their MVCC
 /// snapshot. Two machines relating the same kind at once serialize on a transaction-scoped advisory lock instead of
 /// interleaving their deletes and copies. The table is analyzed after the commit so the planner keeps choosing the
-/// primary-key index for unveil's point look-ups.</remarks>
+/// primary-key index for unveil's point look-ups (the key columns only; see <c>CommitAsync</c>).</remarks>
 public sealed class PostgresRelationStore : DbRelationStore
 {
     private readonly NpgsqlConnection _connection;
@@ -56,7 +56,10 @@ public sealed class PostgresRelationStore : DbRelationStore
             await copy.DisposeAsync().ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             // The kind is committed: statistics are a courtesy to the planner, so a cancellation here does not fail it.
-            await using (var analyze = new NpgsqlCommand("ANALYZE relation_lists", connection))
+            // Only the key columns: the planner's choices (a point look-up on the primary key, a kind filter) rest on
+            // them, while the array columns' element statistics cost ten times as much to sample (1.6 s against 0.16 s
+            // at 30,000 top-50 lists) and answer no query SoundGraph makes; autovacuum still analyzes them later.
+            await using (var analyze = new NpgsqlCommand("ANALYZE relation_lists (kind, src_id)", connection))
             {
                 await analyze.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             }
