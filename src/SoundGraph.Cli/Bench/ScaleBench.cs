@@ -74,12 +74,13 @@ public static class ScaleBench
         }
     }
 
-    private sealed record Figures(long Rows, long Evidence, long Sources, double Checksum, double RelateSeconds, double WriteSeconds, long StoreBytes, long PeakMib);
+    private sealed record Figures(long Rows, long Evidence, long Sources, double Checksum, ulong EvidenceChecksum, double RelateSeconds, double WriteSeconds, long StoreBytes, long PeakMib);
 
     private static async Task<Figures> MeasureAsync(IAnsiConsole console, Bipartite membership, int topK, int blockItems, int evidenceSample, string? db, CancellationToken ct)
     {
         long rows = 0, evidence = 0, sources = 0, blocks = 0, storeBytes = 0;
         double checksum = 0;
+        ulong evidenceChecksum = 0;
         var options = new RelationOptions { TopK = topK, EvidenceSample = evidenceSample };
         await using var store = db is null ? null : await SoundGraphStore.OpenAsync(db, ct).ConfigureAwait(false);
         await using var writer = store is null ? null : await store.Relations.BeginReplaceAsync(RelationKind.TrackCoPlaylist, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
@@ -92,7 +93,13 @@ public static class ScaleBench
             var src = block.SrcIds;
             for (var r = 0; r < block.Count; r++)
             {
-                evidence += block.Evidence(r).Length;
+                var sample = block.Evidence(r);
+                evidence += sample.Length;
+                for (var e = 0; e < sample.Length; e++)
+                {
+                    // Order-sensitive within a row (position-weighted), so a reordered or shifted sample changes it.
+                    evidenceChecksum += unchecked((ulong)sample[e] * (ulong)(e + 1) * (ulong)(block.DstIds[r] | 1));
+                }
                 checksum += block.Weights[r];
                 if (r == 0 || src[r] != src[r - 1])
                 {
@@ -122,7 +129,7 @@ public static class ScaleBench
 
         var total = watch.Elapsed.TotalSeconds;
         var peakMib = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-        return new Figures(rows, evidence, sources, checksum, total - writing.Elapsed.TotalSeconds, writing.Elapsed.TotalSeconds, storeBytes, peakMib);
+        return new Figures(rows, evidence, sources, checksum, evidenceChecksum, total - writing.Elapsed.TotalSeconds, writing.Elapsed.TotalSeconds, storeBytes, peakMib);
     }
 
     private static async Task<long> StoreBytesAsync(SoundGraphStore store, string db, CancellationToken ct)
@@ -169,6 +176,6 @@ public static class ScaleBench
         var store = target is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" store={target.Provider.ToString().ToLowerInvariant()} write_s={f.WriteSeconds:0.0} store_bytes={f.StoreBytes}");
         console.Profile.Out.Writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"bench scale (synthetic): playlists={playlists} entries={entries} tracks={f.Sources} rows={f.Rows} evidence_ids={f.Evidence} generate_s={generate:0.0} relate_s={f.RelateSeconds:0.0} peak_mib={f.PeakMib} weight_sum={f.Checksum:0.000}{store}"));
+            $"bench scale (synthetic): playlists={playlists} entries={entries} tracks={f.Sources} rows={f.Rows} evidence_ids={f.Evidence} generate_s={generate:0.0} relate_s={f.RelateSeconds:0.0} peak_mib={f.PeakMib} weight_sum={f.Checksum:0.000} evidence_checksum={f.EvidenceChecksum}{store}"));
     }
 }

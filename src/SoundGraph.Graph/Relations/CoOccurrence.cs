@@ -90,7 +90,7 @@ public static class CoOccurrence
             ParallelChunks.Run(
                 end - start,
                 64,
-                () => pool.TryTake(out var s) ? s : new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum, options.EvidenceSample),
+                () => pool.TryTake(out var s) ? s : new Scratch(n, topK, score == CoOccurrenceScore.InverseGroupSizeSum),
                 (i, scratch) => neighbors[i] = Neighbors(index, invSize, index.SlotOf[first + i], score, options, scratch, out evidence[i]),
                 pool.Add);
             sink(Assemble(kind, index, neighbors, evidence, first, options.EvidenceSample));
@@ -99,104 +99,58 @@ public static class CoOccurrence
         while (start < n);
     }
 
-    /// <summary>Per-worker accumulators: counts (and inverse-size sums) per dense item plus the touched list.</summary>
+    /// <summary>Per-worker accumulator cell of InverseGroupSizeSum: count and inverse-size sum side by side, so one
+    /// update touches one 16-byte cell.</summary>
     private struct Accumulator
     {
         public double Sum;
         public int Count;
     }
 
-    /// <summary>Largest evidence sample kept inside the accumulator cell (the default is 5).</summary>
-    private const int InlineSample = 5;
-
-    /// <summary>Room for <see cref="InlineSample"/> group indices plus a spare slot that absorbs the writes after the
-    /// sample is full.</summary>
-    [System.Runtime.CompilerServices.InlineArray(InlineSample + 1)]
-    private struct SampleSlots
+    private sealed class Scratch(int items, int topK, bool sums)
     {
-        private int _first;
-    }
-
-    /// <summary>An <see cref="Accumulator"/> with its evidence sample in the same cache line(s), so capturing the sample
-    /// costs no extra cache miss (InverseGroupSizeSum with EvidenceSample 1–5).</summary>
-    private struct SampledAccumulator
-    {
-        public double Sum;
-        public int Count;
-        public SampleSlots Sample;
-    }
-
-    private sealed class Scratch(int items, int topK, bool sums, int sample)
-    {
-        private static bool SampleInline(bool sums, int sample) => sums && sample is > 0 and <= InlineSample;
-
-        /// <summary>True when the sample lives in <see cref="Sampled"/> cells rather than in <see cref="Samples"/>.</summary>
-        public bool Inline => Sampled.Length > 0;
-
-        /// <summary>Per item, the first <c>sample</c> groups it shared with the current source, in visiting (= ascending
-        /// group) order, plus one spare slot that absorbs the writes after the sample is full: stride sample + 1. Used
-        /// when the sample is not kept inline.</summary>
-        public int[] Samples { get; } = sample > 0 && !SampleInline(sums, sample) ? new int[checked(items * (sample + 1))] : [];
-
-        public SampledAccumulator[] Sampled { get; } = SampleInline(sums, sample) ? new SampledAccumulator[items] : [];
-
-        public int Stride { get; } = sample + 1;
+        private int[]? _keptAt;
 
         public int[] Counts { get; } = sums ? [] : new int[items];
 
-        /// <summary>Count and inverse-size sum side by side (InverseGroupSizeSum only): one cache line per update.</summary>
-        public Accumulator[] Sums { get; } = sums && !SampleInline(sums, sample) ? new Accumulator[items] : [];
+        /// <summary>Count and inverse-size sum side by side (InverseGroupSizeSum only).</summary>
+        public Accumulator[] Sums { get; } = sums ? new Accumulator[items] : [];
 
         /// <summary>Distinct items touched, in first-touch order; one spare slot for the branch-free append.</summary>
         public int[] Touched { get; } = new int[items + 1];
 
         public TopK Heap { get; } = new(Math.Min(topK, Math.Max(items, 1)));
+
+        /// <summary>Per item slot, its position in the kept list + 1 while <see cref="EvidenceSamples.ByRewalk"/> runs,
+        /// else 0. Allocated on first use.</summary>
+        public int[] KeptAt => _keptAt ??= new int[Counts.Length + Sums.Length];
     }
 
     /// <summary>Top-K neighbours of the item in slot <paramref name="a"/>; each <see cref="Neighbor.Dst"/> is an id rank.</summary>
     /// <remarks>Writes to <paramref name="evidence"/> the kept neighbours' evidence samples, flattened in list order:
-    /// min(count, EvidenceSample) dense group indices each, ascending.</remarks>
+    /// min(count, EvidenceSample) dense group indices each, ascending (see <see cref="EvidenceSamples"/>).</remarks>
     private static Neighbor[] Neighbors(InvertedIndex index, double[] invSize, int a, CoOccurrenceScore score, RelationOptions options, Scratch scratch, out int[] evidence)
     {
         var itemOffsets = index.ItemOffsets;
         var itemGroups = index.ItemGroups;
         var groupOffsets = index.GroupOffsets;
         var groupItems = index.GroupItems;
-        var counts = scratch.Counts;
         var touched = scratch.Touched;
         var touchedCount = 0;
-        var sample = options.EvidenceSample;
-        var samples = scratch.Samples;
-        var stride = scratch.Stride;
+        long walked = 0;
 
         // Accumulate over A's groups. A itself is counted too (it ends with count d(A)) and skipped when scoring,
-        // which keeps the inner loop branch-free apart from the first-touch test.
-        if (scratch.Inline)
-        {
-            var sampled = scratch.Sampled;
-            for (var p = itemOffsets[a]; p < itemOffsets[a + 1]; p++)
-            {
-                var g = itemGroups[p];
-                var inv = invSize[g];
-                for (var q = groupOffsets[g]; q < groupOffsets[g + 1]; q++)
-                {
-                    var b = groupItems[q];
-                    ref var cell = ref sampled[b];
-                    touched[touchedCount] = b;
-                    touchedCount += (int)((uint)(cell.Count - 1) >> 31);
-                    cell.Sample[Math.Min(cell.Count, sample)] = g;
-                    cell.Count++;
-                    cell.Sum += inv;
-                }
-            }
-        }
-        else if (score == CoOccurrenceScore.InverseGroupSizeSum)
+        // which keeps the inner loop branch-free apart from the first-touch test. Evidence is not sampled here: keeping
+        // a sample in every touched cell made each cell 2.5 times larger and the accumulators fall out of cache; the
+        // kept neighbours' samples are found afterwards (EvidenceSamples).
+        if (score == CoOccurrenceScore.InverseGroupSizeSum)
         {
             var sums = scratch.Sums;
             for (var p = itemOffsets[a]; p < itemOffsets[a + 1]; p++)
             {
                 var g = itemGroups[p];
                 var inv = invSize[g];
+                walked += groupOffsets[g + 1] - groupOffsets[g];
                 for (var q = groupOffsets[g]; q < groupOffsets[g + 1]; q++)
                 {
                     var b = groupItems[q];
@@ -205,13 +159,6 @@ public static class CoOccurrence
                     // no data-dependent branch serializes the cache misses of consecutive updates.
                     touched[touchedCount] = b;
                     touchedCount += (int)((uint)(cell.Count - 1) >> 31);
-                    if (sample > 0)
-                    {
-                        // Groups are visited in ascending order, so the first `sample` visits of b are the smallest shared
-                        // groups: the evidence sample, captured here instead of intersecting two group lists per kept row.
-                        samples[(b * stride) + Math.Min(cell.Count, sample)] = g;
-                    }
-
                     cell.Count++;
                     cell.Sum += inv;
                 }
@@ -219,18 +166,15 @@ public static class CoOccurrence
         }
         else
         {
+            var counts = scratch.Counts;
             for (var p = itemOffsets[a]; p < itemOffsets[a + 1]; p++)
             {
                 var g = itemGroups[p];
+                walked += groupOffsets[g + 1] - groupOffsets[g];
                 for (var q = groupOffsets[g]; q < groupOffsets[g + 1]; q++)
                 {
                     var b = groupItems[q];
                     touched[touchedCount] = b;
-                    if (sample > 0)
-                    {
-                        samples[(b * stride) + Math.Min(counts[b], sample)] = g;
-                    }
-
                     touchedCount += (int)((uint)(counts[b]++ - 1) >> 31);
                 }
             }
@@ -245,14 +189,7 @@ public static class CoOccurrence
             var b = touched[t];
             int count;
             var weight = 0.0;
-            if (scratch.Inline)
-            {
-                // Sum and count are reset; the sample slots are rewritten before they are read for the next source.
-                ref var cell = ref scratch.Sampled[b];
-                (count, weight) = (cell.Count, cell.Sum);
-                (cell.Count, cell.Sum) = (0, 0);
-            }
-            else if (score == CoOccurrenceScore.InverseGroupSizeSum)
+            if (score == CoOccurrenceScore.InverseGroupSizeSum)
             {
                 ref var cell = ref scratch.Sums[b];
                 (count, weight) = (cell.Count, cell.Sum);
@@ -260,8 +197,8 @@ public static class CoOccurrence
             }
             else
             {
-                count = counts[b];
-                counts[b] = 0;
+                count = scratch.Counts[b];
+                scratch.Counts[b] = 0;
             }
 
             if (b == a || count < minCount)
@@ -283,36 +220,7 @@ public static class CoOccurrence
         }
 
         var kept = heap.TakeSorted();
-        if (sample == 0)
-        {
-            evidence = [];
-            return kept;
-        }
-
-        var total = 0;
-        foreach (var k in kept)
-        {
-            total += Math.Min(k.Count, sample);
-        }
-
-        evidence = new int[total];
-        var e = 0;
-        foreach (var k in kept)
-        {
-            var taken = Math.Min(k.Count, sample);
-            if (scratch.Inline)
-            {
-                ReadOnlySpan<int> slots = scratch.Sampled[index.SlotOf[k.Dst]].Sample;
-                slots[..taken].CopyTo(evidence.AsSpan(e));
-            }
-            else
-            {
-                samples.AsSpan(index.SlotOf[k.Dst] * stride, taken).CopyTo(evidence.AsSpan(e));
-            }
-
-            e += taken;
-        }
-
+        evidence = options.EvidenceSample == 0 ? [] : EvidenceSamples.Find(index, a, kept, options.EvidenceSample, walked, scratch.KeptAt);
         return kept;
     }
 

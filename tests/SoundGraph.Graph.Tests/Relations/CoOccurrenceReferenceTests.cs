@@ -6,8 +6,8 @@ namespace SoundGraph.Graph.Tests.Relations;
 /// <summary>Compares the inverted-index builder with a naive all-pairs reference on seeded random memberships.</summary>
 public sealed class CoOccurrenceReferenceTests
 {
-    // Evidence samples 1–5 with InverseGroupSizeSum live inside the accumulator cell, larger ones in a separate array:
-    // both paths are compared with the naive reference.
+    // Evidence samples are found after the top-K (EvidenceSamples, by intersection or by re-walking the source's groups,
+    // whichever is cheaper per source): every sample size and score is compared with the naive reference.
     public static TheoryData<CoOccurrenceScore, bool, int, int, double, int> Cases() => new()
     {
         // score, sparse ids, topK, minCount, minWeight, evidence sample
