@@ -34,6 +34,31 @@ internal static class TestDatabases
         return (schema, new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString);
     }
 
+    /// <summary>Runs <paramref name="body"/> on a fresh, empty database of <paramref name="provider"/>: a new SQLite file
+    /// in <paramref name="folder"/>, or a new PostgreSQL schema on the test server, dropped afterwards whatever happens.</summary>
+    /// <param name="provider">"sqlite" or "postgres" (a case of <see cref="Providers"/>).</param>
+    /// <param name="folder">An existing folder for the SQLite file (the caller deletes it).</param>
+    /// <param name="body">Receives the store location: the file path or the connection string.</param>
+    public static async Task WithDatabaseAsync(string provider, string folder, Func<string, Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (provider != "postgres")
+        {
+            await body(Path.Combine(folder, "store-" + Guid.NewGuid().ToString("N") + ".db"));
+            return;
+        }
+
+        var (schema, db) = await CreateSchemaAsync();
+        try
+        {
+            await body(db);
+        }
+        finally
+        {
+            await DropSchemaAsync(schema);
+        }
+    }
+
     /// <summary>Drops a schema made by <see cref="CreateSchemaAsync"/> and everything in it.</summary>
     public static async Task DropSchemaAsync(string schema)
     {

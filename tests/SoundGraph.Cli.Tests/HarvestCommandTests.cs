@@ -89,16 +89,9 @@ public sealed class HarvestCommandTests : IAsyncLifetime
         var killed = Path.Combine(_dir, "killed.db");
         var before = Server.Stats.Requests;
         long killedAt;
-        var sgr = Path.Combine(AppContext.BaseDirectory, "sgr.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { sgr, "harvest", "soundcloud", "--track", _seed.ToString(CultureInfo.InvariantCulture), "--api", Server.BaseUri.ToString(), "--config", Config, "--db", killed })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["SOUNDCLOUD_CLIENT_ID"] = "fake-client-id";
-        start.Environment["SOUNDCLOUD_CLIENT_SECRET"] = "fake-client-secret";
-        using (var process = Process.Start(start)!)
+        var args = new[] { "harvest", "soundcloud", "--track", _seed.ToString(CultureInfo.InvariantCulture), "--api", Server.BaseUri.ToString(), "--config", Config, "--db", killed };
+        var environment = new Dictionary<string, string?> { ["SOUNDCLOUD_CLIENT_ID"] = "fake-client-id", ["SOUNDCLOUD_CLIENT_SECRET"] = "fake-client-secret" };
+        using (var process = SgrChild.Start(args, environment))
         {
             var deadline = Stopwatch.StartNew();
             while (Server.Stats.Requests - before < wholeRequests / 2 && !process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2))

@@ -144,10 +144,9 @@ public sealed class HarvestWorkersKillTests : IAsyncLifetime
 
     private Process Start(string db, string clientId, string clientSecret, string? worker)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         var args = new List<string>
         {
-            Path.Combine(AppContext.BaseDirectory, "sgr.dll"), "harvest", "soundcloud", "--track", _seed.ToString(CultureInfo.InvariantCulture),
+            "harvest", "soundcloud", "--track", _seed.ToString(CultureInfo.InvariantCulture),
             "--api", Server.BaseUri.ToString(), "--config", Path.Combine(_dir, "harvest.yaml"), "--db", db,
             "--spill", Path.Combine(_dir, (worker ?? "single") + ".jsonl"),
         };
@@ -156,18 +155,12 @@ public sealed class HarvestWorkersKillTests : IAsyncLifetime
             args.AddRange(["--worker", worker, "--lease", "5"]);
         }
 
-        foreach (var a in args)
+        return SgrChild.Start(args, new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["SOUNDCLOUD_CLIENT_ID"] = clientId;
-        start.Environment["SOUNDCLOUD_CLIENT_SECRET"] = clientSecret;
-        start.Environment.Remove("SOUNDCLOUD_ACCESS_TOKEN");
-        var process = Process.Start(start)!;
-        // Drain stdout so a full pipe buffer never blocks the child; stderr is read when it fails.
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
+            ["SOUNDCLOUD_CLIENT_ID"] = clientId,
+            ["SOUNDCLOUD_CLIENT_SECRET"] = clientSecret,
+            ["SOUNDCLOUD_ACCESS_TOKEN"] = null,
+        });
     }
 
     private static async Task WaitAsync(Process process)

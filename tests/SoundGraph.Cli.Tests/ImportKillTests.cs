@@ -24,28 +24,7 @@ public sealed class ImportKillTests : IDisposable
     public async Task Import_KilledAtTenRandomMomentsOfAReImport_NoPlaylistLosesAnEntry(string provider)
     {
         var folder = TestData.Shared(Dataset);
-        string? schema = null;
-        string db;
-        if (provider == "postgres")
-        {
-            (schema, db) = await TestDatabases.CreateSchemaAsync();
-        }
-        else
-        {
-            db = Path.Combine(_dir, "k.db");
-        }
-
-        try
-        {
-            await KillAndCheckAsync(folder, db);
-        }
-        finally
-        {
-            if (schema is not null)
-            {
-                await TestDatabases.DropSchemaAsync(schema);
-            }
-        }
+        await TestDatabases.WithDatabaseAsync(provider, _dir, db => KillAndCheckAsync(folder, db));
     }
 
     private static async Task KillAndCheckAsync(string folder, string db)
@@ -92,19 +71,7 @@ public sealed class ImportKillTests : IDisposable
         Assert.True(killedWhileRunning >= 5, $"only {killedWhileRunning} of 10 kills hit a running import (window {window.TotalMilliseconds:F0} ms)");
     }
 
-    private static Process Start(string folder, string db)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "sgr.dll"), "import", "playlists-tsv", folder, "--db", db })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(start)!;
-        // Drain the pipes so a full pipe buffer never blocks the child.
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
-    }
+    private static Process Start(string folder, string db) => SgrChild.Start(["import", "playlists-tsv", folder, "--db", db]);
 
     /// <summary>Entries per playlist key (0 for a playlist with none).</summary>
     private static async Task<SortedDictionary<string, long>> SnapshotAsync(string db)

@@ -23,30 +23,12 @@ public sealed class RelateKillTests : IDisposable
     [StoreProviders]
     public async Task Relate_KilledAtFiveRandomMoments_StoreHoldsTheOldOrTheNewRelationWhole(string provider)
     {
-        string? schema = null;
-        string db;
-        if (provider == "postgres")
-        {
-            (schema, db) = await TestDatabases.CreateSchemaAsync();
-        }
-        else
-        {
-            db = Path.Combine(_dir, "k.db");
-        }
-
-        try
+        await TestDatabases.WithDatabaseAsync(provider, _dir, async db =>
         {
             var import = await CliRunner.RunAsync("import", "playlists-tsv", TestData.Shared(Dataset), "--db", db);
             Assert.True(import.Code == 0, import.Err);
             await KillAndCheckAsync(db);
-        }
-        finally
-        {
-            if (schema is not null)
-            {
-                await TestDatabases.DropSchemaAsync(schema);
-            }
-        }
+        });
     }
 
     private static async Task KillAndCheckAsync(string db)
@@ -96,18 +78,7 @@ public sealed class RelateKillTests : IDisposable
         Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} of 5 kills hit a running relate (window {window.TotalMilliseconds:F0} ms)");
     }
 
-    private static Process Start(string db)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "sgr.dll"), "relate", "--kind", "track_co_playlist", "--top-k", "20", "--db", db })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
-    }
+    private static Process Start(string db) => SgrChild.Start(["relate", "--kind", "track_co_playlist", "--top-k", "20", "--db", db]);
 
     /// <summary>Relation rows of the kind, its source lists, and a checksum over every row computed in SQL through the
     /// <c>relations</c> view (row count, Σ dst, Σ rank·dst, Σ count, Σ round(10⁶·weight), evidence rows): a part of either
