@@ -176,11 +176,12 @@ public static class BenchCommand
         await using var store = await SoundGraphStore.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var importer = ImporterCatalog.Get("mpd");
         var rejects = new ListRejectSink();
+        var timed = new TimedCatalogWriter(store.Catalog);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         watch.Restart();
         foreach (var file in files)
         {
-            await importer.ImportAsync(file, store.Catalog, rejects, null, ct).ConfigureAwait(false);
+            await importer.ImportAsync(file, timed, rejects, null, ct).ConfigureAwait(false);
         }
 
         var import = watch.Elapsed.TotalSeconds;
@@ -189,7 +190,7 @@ public static class BenchCommand
             var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore;
             context.Console.Profile.Out.Writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"bench import (synthetic): playlists={playlists} entries={entries} import_s={import:0.0} entries_per_s={entries / import:0} import_cpu_s={cpu:0.0} db_mib={new FileInfo(dbPath).Length / (1024 * 1024)}"));
+                $"bench import (synthetic): playlists={playlists} entries={entries} import_s={import:0.0} entries_per_s={entries / import:0} import_cpu_s={cpu:0.0} write_s={timed.WriteSeconds:0.0} db_mib={new FileInfo(dbPath).Length / (1024 * 1024)}"));
             return [N(playlists), N(entries), S(generate), S(import), N((long)(entries / import)), "-", "-", "-", N(Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024))];
         }
 

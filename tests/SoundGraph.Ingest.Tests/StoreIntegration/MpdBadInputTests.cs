@@ -146,6 +146,25 @@ public sealed class MpdBadInputTests
         Assert.Equal(297, counts["tracks"]); // every track is stored: only the playlist was refused
     }
 
+    [SharedTheory("spotify-mpd-excerpt")]
+    [StoreProviders]
+    public async Task ImportAsync_StoreRefusesAPlaylistOfAnEarlyBatch_TakesUpTheRefusalWhileTheNextBatchIsRead(string provider)
+    {
+        // Batches of about one playlist: the refused batch is written in the background while the next one is read,
+        // and its refusal is taken up at the next flush; what is stored and rejected is the same as with one batch.
+        await using var temp = await TempStore.CreateAsync(provider);
+        var writer = new RefusingWriter(temp.Store.Catalog, "mpd:playlist:2");
+
+        var report = await new MpdImporter { BatchSize = 1 }.ImportAsync(Sample, writer, new ListRejectSink());
+
+        var reject = Assert.Single(report.Rejects);
+        Assert.Equal(("playlist pid 2", "The store refused the playlist (refused for the test); its new version is rejected (a stored version is kept)."), (reject.Location, reject.Reason));
+        var counts = await temp.Store.CountRowsAsync();
+        Assert.Equal((4L, 298L - 64), (counts["playlists"], counts["playlist_tracks"]));
+        Assert.Equal(297, counts["tracks"]);
+        Assert.Equal(counts["playlist_tracks"], report.Stored["playlist_tracks"]);
+    }
+
     private static JsonObject Playlist(JsonObject slice, int index) => slice["playlists"]![index]!.AsObject();
 
     private static JsonArray Tracks(JsonObject slice, int index) => Playlist(slice, index)["tracks"]!.AsArray();

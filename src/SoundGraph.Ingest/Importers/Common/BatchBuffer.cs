@@ -15,9 +15,15 @@ namespace SoundGraph.Ingest.Importers.Common;
 /// <para>When the store refuses a batch that holds playlists (a constraint no importer check foresaw), the batch is
 /// written again in parts so one bad playlist cannot abort the file: everything but the playlists in one transaction,
 /// then each playlist with its entries in its own; a playlist the store still refuses goes to
-/// <paramref name="rejectPlaylist"/> (key, reason) and keeps its stored version.</para></remarks>
+/// <paramref name="rejectPlaylist"/> (key, reason) and keeps its stored version.</para>
+/// <para>With <paramref name="overlapWrites"/>, a full batch is written on a thread-pool thread while the caller fills the
+/// next one (two batches in memory at most; batches are still written one at a time, in order, one transaction each, so
+/// what is stored is the same). The write's result, or its failure, is taken up by the next <see cref="FlushAsync"/> or
+/// by <see cref="CompleteAsync"/>, on the caller's thread; the caller must call <see cref="CompleteAsync"/> (or
+/// <see cref="WaitQuietlyAsync"/> on an error path) before it returns, so no write outlives the import.</para></remarks>
 internal sealed class BatchBuffer(
-    ICatalogWriter writer, ImportReport report, int flushThreshold = BatchBuffer.DefaultFlushThreshold, Action<string, string>? rejectPlaylist = null)
+    ICatalogWriter writer, ImportReport report, int flushThreshold = BatchBuffer.DefaultFlushThreshold, Action<string, string>? rejectPlaylist = null,
+    bool overlapWrites = false)
 {
     /// <summary>Default number of records per batch.</summary>
     public const int DefaultFlushThreshold = 10_000;
@@ -29,7 +35,11 @@ internal sealed class BatchBuffer(
 
     /// <summary>The batch being filled; its <see cref="CatalogBatch.Source"/> is the import format
     /// (<see cref="ImportReport.Format"/>), which decides whose values a track or artist keeps.</summary>
-    public CatalogBatch Batch { get; } = new() { Source = report.Format };
+    public CatalogBatch Batch { get; private set; } = new() { Source = report.Format };
+
+    private CatalogBatch? _spare;
+    private CatalogBatch? _pendingBatch;
+    private Task<IReadOnlyDictionary<string, long>>? _pending;
 
     /// <summary>Records per batch before a flush.</summary>
     public int FlushThreshold => flushThreshold;
@@ -92,7 +102,9 @@ internal sealed class BatchBuffer(
     public Task FlushIfFullAsync(CancellationToken cancellationToken) =>
         Batch.Count >= flushThreshold ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
-    /// <summary>Writes the batch (if not empty), adds the stored counts to the report and clears it.</summary>
+    /// <summary>Writes the batch (if not empty), adds the stored counts to the report and clears it. With overlapped
+    /// writes it first takes up the previous write, then starts this one in the background and hands the caller an
+    /// empty batch.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (Batch.Count == 0)
@@ -101,32 +113,88 @@ internal sealed class BatchBuffer(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        if (overlapWrites)
         {
-            report.AddStored(await writer.WriteAsync(Batch, cancellationToken).ConfigureAwait(false));
-        }
-        catch (StoreException ex) when (rejectPlaylist is not null && Batch.Playlists.Count + Batch.PlaylistEntries.Count > 0)
-        {
-            await WriteInPartsAsync(ex, cancellationToken).ConfigureAwait(false);
+            await TakeUpPendingAsync(cancellationToken).ConfigureAwait(false);
+            var full = Batch;
+            Batch = _spare ?? new CatalogBatch { Source = full.Source };
+            _spare = null;
+            _pendingBatch = full;
+            _pending = Task.Run(() => writer.WriteAsync(full, cancellationToken), cancellationToken);
+            return;
         }
 
-        Batch.Clear();
+        await StoreAsync(Batch, writer.WriteAsync(Batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes what is left and waits for every write started by <see cref="FlushAsync"/>; its failure is thrown here.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await TakeUpPendingAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for a background write still running, ignoring its outcome: for an import that is already failing,
+    /// so the writer is free again before the failure propagates. The batch is then either wholly stored or not at all.</summary>
+    public async Task WaitQuietlyAsync()
+    {
+        if (_pending is { } pending)
+        {
+            _pending = null;
+            _pendingBatch = null;
+            try
+            {
+                await pending.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is StoreException or OperationCanceledException or InvalidOperationException)
+            {
+                // The import fails with its own error; this write's outcome is what the store holds.
+            }
+        }
+    }
+
+    private async Task TakeUpPendingAsync(CancellationToken cancellationToken)
+    {
+        if (_pending is not { } pending)
+        {
+            return;
+        }
+
+        var batch = _pendingBatch!;
+        _pending = null;
+        _pendingBatch = null;
+        await StoreAsync(batch, pending, cancellationToken).ConfigureAwait(false);
+        _spare = batch;
+    }
+
+    private async Task StoreAsync(CatalogBatch batch, Task<IReadOnlyDictionary<string, long>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            report.AddStored(await write.ConfigureAwait(false));
+        }
+        catch (StoreException ex) when (rejectPlaylist is not null && batch.Playlists.Count + batch.PlaylistEntries.Count > 0)
+        {
+            await WriteInPartsAsync(batch, ex, cancellationToken).ConfigureAwait(false);
+        }
+
+        batch.Clear();
         BatchesWritten++;
     }
 
-    private async Task WriteInPartsAsync(StoreException batchError, CancellationToken cancellationToken)
+    private async Task WriteInPartsAsync(CatalogBatch batch, StoreException batchError, CancellationToken cancellationToken)
     {
-        var rest = new CatalogBatch { Source = Batch.Source };
-        rest.Artists.AddRange(Batch.Artists);
-        rest.Labels.AddRange(Batch.Labels);
-        rest.Users.AddRange(Batch.Users);
-        rest.Tracks.AddRange(Batch.Tracks);
-        rest.Credits.AddRange(Batch.Credits);
-        rest.Follows.AddRange(Batch.Follows);
-        rest.Engagements.AddRange(Batch.Engagements);
-        rest.Listens.AddRange(Batch.Listens);
-        rest.TagAssignments.AddRange(Batch.TagAssignments);
-        rest.AudioFeatures.AddRange(Batch.AudioFeatures);
+        var rest = new CatalogBatch { Source = batch.Source };
+        rest.Artists.AddRange(batch.Artists);
+        rest.Labels.AddRange(batch.Labels);
+        rest.Users.AddRange(batch.Users);
+        rest.Tracks.AddRange(batch.Tracks);
+        rest.Credits.AddRange(batch.Credits);
+        rest.Follows.AddRange(batch.Follows);
+        rest.Engagements.AddRange(batch.Engagements);
+        rest.Listens.AddRange(batch.Listens);
+        rest.TagAssignments.AddRange(batch.TagAssignments);
+        rest.AudioFeatures.AddRange(batch.AudioFeatures);
         if (rest.Count > 0)
         {
             // Without its playlists the batch must go through; if not, the store itself is failing: report the first error.
@@ -140,12 +208,12 @@ internal sealed class BatchBuffer(
             }
         }
 
-        var keys = Batch.Playlists.Select(p => p.Key).Concat(Batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal);
-        var records = Batch.Playlists.ToLookup(p => p.Key, StringComparer.Ordinal);
-        var entries = Batch.PlaylistEntries.ToLookup(e => e.PlaylistKey, StringComparer.Ordinal);
+        var keys = batch.Playlists.Select(p => p.Key).Concat(batch.PlaylistEntries.Select(e => e.PlaylistKey)).Distinct(StringComparer.Ordinal);
+        var records = batch.Playlists.ToLookup(p => p.Key, StringComparer.Ordinal);
+        var entries = batch.PlaylistEntries.ToLookup(e => e.PlaylistKey, StringComparer.Ordinal);
         foreach (var key in keys.ToList())
         {
-            var one = new CatalogBatch { Source = Batch.Source };
+            var one = new CatalogBatch { Source = batch.Source };
             one.Playlists.AddRange(records[key]);
             one.PlaylistEntries.AddRange(entries[key]);
             try

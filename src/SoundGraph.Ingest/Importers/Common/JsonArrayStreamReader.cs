@@ -12,11 +12,15 @@ namespace SoundGraph.Ingest.Importers.Common;
 /// element. A wrong root shape throws <see cref="InputFormatException"/>; invalid JSON throws <see cref="JsonException"/>.</remarks>
 internal sealed class JsonArrayStreamReader
 {
+    /// <summary>Reads one element whose first token the reader is on, leaving the reader on its last token
+    /// (<see cref="JsonFastRead.Done"/>); it must not throw for valid JSON.</summary>
+    public delegate JsonFastRead ElementReader(ref Utf8JsonReader reader);
+
     private readonly Stream _stream;
     private readonly string? _arrayProperty;
     private readonly string _file;
     private readonly string _expected;
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
@@ -29,8 +33,10 @@ internal sealed class JsonArrayStreamReader
     /// <param name="arrayProperty">Top-level property holding the array, or null for a root array.</param>
     /// <param name="file">File name for messages.</param>
     /// <param name="expected">What the file should be, for messages ("a Spotify MPD slice").</param>
-    public JsonArrayStreamReader(Stream stream, string? arrayProperty, string file, string expected)
+    /// <param name="bufferBytes">Initial buffer size in bytes (it grows to hold the largest element).</param>
+    public JsonArrayStreamReader(Stream stream, string? arrayProperty, string file, string expected, int bufferBytes = 64 * 1024)
     {
+        _buffer = new byte[bufferBytes];
         _stream = stream;
         _arrayProperty = arrayProperty;
         _file = file;
@@ -65,19 +71,27 @@ internal sealed class JsonArrayStreamReader
     /// <summary>Reads the next array element; null after the array (and the root) ended.</summary>
     /// <exception cref="InputFormatException">The root is not the expected shape.</exception>
     /// <exception cref="JsonException">The JSON is invalid or ends early.</exception>
-    public async ValueTask<JsonDocument?> ReadNextAsync(CancellationToken cancellationToken)
+    public async ValueTask<JsonDocument?> ReadNextAsync(CancellationToken cancellationToken) =>
+        (await ReadNextAsync(null, cancellationToken).ConfigureAwait(false)).Document;
+
+    /// <summary>Reads the next array element, first with <paramref name="fast"/> (when given): Fast is true when it read
+    /// the element; otherwise Document holds the element (the fast reader answered <see cref="JsonFastRead.Fallback"/> or
+    /// threw a <see cref="JsonException"/> or <see cref="InvalidOperationException"/>), or is null after the array ended.</summary>
+    /// <exception cref="InputFormatException">The root is not the expected shape.</exception>
+    /// <exception cref="JsonException">The JSON is invalid or ends early (as without <paramref name="fast"/>).</exception>
+    public async ValueTask<(bool Fast, JsonDocument? Document)> ReadNextAsync(ElementReader? fast, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var step = TryAdvance(out var doc);
+            var step = TryAdvance(fast, out var doc);
             if (step == Step.Element)
             {
-                return doc;
+                return (doc is null, doc);
             }
 
             if (step == Step.End)
             {
-                return null;
+                return (false, null);
             }
 
             if (_eof)
@@ -120,7 +134,7 @@ internal sealed class JsonArrayStreamReader
         }
     }
 
-    private Step TryAdvance(out JsonDocument? doc)
+    private Step TryAdvance(ElementReader? fast, out JsonDocument? doc)
     {
         doc = null;
         if (_phase == Phase.Done)
@@ -228,7 +242,14 @@ internal sealed class JsonArrayStreamReader
                         break;
                     }
 
-                    if (!JsonDocument.TryParseValue(ref copy, out doc))
+                    var fastRead = fast is null ? JsonFastRead.Fallback : TryFast(fast, ref copy);
+                    if (fastRead == JsonFastRead.NeedMore && !_eof)
+                    {
+                        loop = false; // the element is read again, from its first token, once the buffer holds more
+                        break;
+                    }
+
+                    if (fastRead != JsonFastRead.Done && !JsonDocument.TryParseValue(ref copy, out doc))
                     {
                         loop = false;
                         break;
@@ -270,6 +291,26 @@ internal sealed class JsonArrayStreamReader
         _start += (int)committed;
         BytesConsumed += committed;
         return result;
+    }
+
+    private static JsonFastRead TryFast(ElementReader fast, ref Utf8JsonReader reader)
+    {
+        var attempt = reader;
+        try
+        {
+            var result = fast(ref attempt);
+            if (result == JsonFastRead.Done)
+            {
+                reader = attempt;
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Invalid JSON or UTF-8: the document parser reads the element again and fails (or not) exactly as before.
+            return JsonFastRead.Fallback;
+        }
     }
 
     private InputFormatException Format(string what) =>
