@@ -1,0 +1,63 @@
+using System.Globalization;
+using Dapper;
+using SoundGraph.Core.Relations;
+using SoundGraph.Core.Unveil;
+using SoundGraph.Storage.Sqlite;
+
+namespace SoundGraph.Storage.Unveil;
+
+/// <content>SQLite's related-items sections, read from <c>relation_lists</c> directly rather than through the
+/// <c>relations</c> and <c>relation_evidence</c> views.</content>
+public sealed partial class UnveilReader
+{
+    /// <summary>The rows <see cref="RelatedAsync"/> shows for a kind without audio explanations, on SQLite: the list's
+    /// JSON (one primary-key lookup) parsed here for its first <paramref name="limit"/> elements, then one round trip for
+    /// the neighbours' display names and the evidence names.</summary>
+    /// <remarks>Same rows, names and order as the view statements of <see cref="RelatedSql"/>: preparing a statement over
+    /// the views (<c>json_each</c> plus a <c>json_extract</c> per column) cost more than running it (about 50 µs each,
+    /// two per section). Returns the rows, each with its neighbour's name (null when it has no entity row), and the
+    /// evidence names by id, and whether the kind has any stored list at all (the empty section's note says which is
+    /// missing).</remarks>
+    private async Task<(List<(long Dst, double Weight, long Count, string? Name, string? Sample)> Rows, Dictionary<long, string> EvidenceNames, bool AnyOfKind)> RelatedRowsFromListAsync(
+        RelationKind kind, long id, int limit, CancellationToken ct)
+    {
+        var top = new List<(long Dst, double Weight, long Count, string? Sample)>();
+        bool any;
+        using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT (SELECT items FROM relation_lists WHERE kind = @code AND src_id = @id), EXISTS (SELECT 1 FROM relation_lists WHERE kind = @code)",
+            new { code = kind.Code(), id },
+            cancellationToken: ct)).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            if (!await reader.IsDBNullAsync(0, ct).ConfigureAwait(false))
+            {
+                RelationListReader.ReadTop(reader.GetFieldValue<byte[]>(0), limit, top);
+            }
+
+            any = reader.GetInt64(1) != 0;
+        }
+
+        if (top.Count == 0)
+        {
+            return ([], [], any);
+        }
+
+        var evidenceType = kind.EvidenceType();
+        var samples = top.Where(t => !string.IsNullOrEmpty(t.Sample)).Select(t => t.Sample).ToList();
+        var sql = NamesSql(kind.NodeType().ToString().ToLowerInvariant(), "(SELECT value FROM json_each(@dsts))") + ";";
+        if (evidenceType != EvidenceType.None)
+        {
+            sql += NamesSql(EvidenceTable(evidenceType), "(SELECT value FROM json_each(@evidence))", HidePrivateNames) + ";";
+        }
+
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
+            sql,
+            new { dsts = JsonIds(top.Select(t => t.Dst)), evidence = "[" + string.Join(',', samples) + "]" },
+            cancellationToken: ct)).ConfigureAwait(false);
+        var names = (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
+        var evidenceNames = evidenceType == EvidenceType.None
+            ? []
+            : (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
+        return (top.ConvertAll(t => (t.Dst, t.Weight, t.Count, names.GetValueOrDefault(t.Dst), t.Sample)), evidenceNames, true);
+    }
+}
