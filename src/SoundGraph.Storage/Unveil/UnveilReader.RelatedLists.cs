@@ -17,9 +17,11 @@ public sealed partial class UnveilReader
     /// the views (<c>json_each</c> plus a <c>json_extract</c> per column) cost more than running it (about 50 µs each,
     /// two per section). Returns the rows, each with its neighbour's name (null when it has no entity row), and the
     /// evidence names by id, and whether the kind has any stored list at all (the empty section's note says which is
-    /// missing).</remarks>
+    /// missing). <paramref name="moreSql"/> (statements each ending in ';', which may use @tracks: a JSON array of the
+    /// subject's id and the rows' neighbour ids) joins the names' batch, and <paramref name="readMore"/> reads its results
+    /// there; neither runs when the list has no rows.</remarks>
     private async Task<(List<(long Dst, double Weight, long Count, string? Name, string? Sample)> Rows, Dictionary<long, string> EvidenceNames, bool AnyOfKind)> RelatedRowsFromListAsync(
-        RelationKind kind, long id, int limit, CancellationToken ct)
+        RelationKind kind, long id, int limit, CancellationToken ct, string? moreSql = null, Func<SqlMapper.GridReader, Task>? readMore = null)
     {
         var top = new List<(long Dst, double Weight, long Count, string? Sample)>();
         bool any;
@@ -51,13 +53,18 @@ public sealed partial class UnveilReader
         }
 
         using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
-            sql,
-            new { dsts = JsonIds(top.Select(t => t.Dst)), evidence = "[" + string.Join(',', samples) + "]" },
+            sql + moreSql,
+            new { dsts = JsonIds(top.Select(t => t.Dst)), evidence = "[" + string.Join(',', samples) + "]", tracks = JsonIds(top.Select(t => t.Dst).Prepend(id)) },
             cancellationToken: ct)).ConfigureAwait(false);
         var names = (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
         var evidenceNames = evidenceType == EvidenceType.None
             ? []
             : (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
+        if (readMore is not null)
+        {
+            await readMore(batch).ConfigureAwait(false);
+        }
+
         return (top.ConvertAll(t => (t.Dst, t.Weight, t.Count, names.GetValueOrDefault(t.Dst), t.Sample)), evidenceNames, true);
     }
 }

@@ -18,12 +18,9 @@ public sealed partial class UnveilReader
         var code = kind.Code();
         var evidenceType = kind.EvidenceType();
         var isAudio = kind == RelationKind.TrackAudioSimilarity;
-        if (!isAudio && !_dialect.IsPostgres)
+        if (!_dialect.IsPostgres)
         {
-            var (listed, names, anyOfKind) = await RelatedRowsFromListAsync(kind, id, limit, ct).ConfigureAwait(false);
-            return listed.Count == 0
-                ? Empty(key, title, anyOfKind ? noNeighbours : NoRelationsNote(code))
-                : Section(key, title, kind, id, listed, names, audio: null);
+            return await RelatedFromListAsync(key, title, kind, id, limit, noNeighbours, ct).ConfigureAwait(false);
         }
 
         var (stamp, bases) = isAudio ? await AudioBasisCache.Shared.TryGetAsync(_connection, ct).ConfigureAwait(false) : (null, null);
@@ -43,6 +40,34 @@ public sealed partial class UnveilReader
         return rows.Count == 0
             ? Empty(key, title, any == 0 ? NoRelationsNote(code) : noNeighbours)
             : Section(key, title, kind, id, rows, evidenceNames, audio);
+    }
+
+    /// <summary><see cref="RelatedAsync"/> on SQLite: the rows from <see cref="RelatedRowsFromListAsync"/>, and for audio
+    /// similarity the vectors of the subject and the shown neighbours (and the store-wide statistics unless
+    /// <see cref="AudioBasisCache"/> has them) in the same batch as the names.</summary>
+    private async Task<UnveilSection> RelatedFromListAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
+    {
+        AudioExplainer? audio = null;
+        string? moreSql = null;
+        Func<SqlMapper.GridReader, Task>? readMore = null;
+        if (kind == RelationKind.TrackAudioSimilarity)
+        {
+            var (stamp, bases) = await AudioBasisCache.Shared.TryGetAsync(_connection, ct).ConfigureAwait(false);
+            moreSql = AudioExplainer.Sql(column => $"{column} IN (SELECT value FROM json_each(@tracks))", withStatistics: bases is null);
+            readMore = async batch =>
+            {
+                audio = await AudioExplainer.ReadAsync(batch, bases).ConfigureAwait(false);
+                if (bases is null && stamp is not null)
+                {
+                    AudioBasisCache.Shared.Set(_connection, stamp, audio.Bases);
+                }
+            };
+        }
+
+        var (rows, names, anyOfKind) = await RelatedRowsFromListAsync(kind, id, limit, ct, moreSql, readMore).ConfigureAwait(false);
+        return rows.Count == 0
+            ? Empty(key, title, anyOfKind ? noNeighbours : NoRelationsNote(kind.Code()))
+            : Section(key, title, kind, id, rows, names, audio);
     }
 
     private static string NoRelationsNote(string code) => $"No {code} relations in the store (import data that has them, then run `sgr relate`).";
