@@ -24,19 +24,16 @@ public sealed partial class UnveilReader
         RelationKind kind, long id, int limit, CancellationToken ct, string? moreSql = null, Func<SqlMapper.GridReader, Task>? readMore = null)
     {
         var top = new List<(long Dst, double Weight, long Count, string? Sample)>();
-        bool any;
-        using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT (SELECT items FROM relation_lists WHERE kind = @code AND src_id = @id), EXISTS (SELECT 1 FROM relation_lists WHERE kind = @code)",
-            new { code = kind.Code(), id },
-            cancellationToken: ct)).ConfigureAwait(false))
+        if (!(_lists?.Remove((kind, id), out var list) ?? false))
         {
-            await reader.ReadAsync(ct).ConfigureAwait(false);
-            if (!await reader.IsDBNullAsync(0, ct).ConfigureAwait(false))
-            {
-                RelationListReader.ReadTop(reader.GetFieldValue<byte[]>(0), limit, top);
-            }
+            await PrefetchListsAsync([kind], id, ct).ConfigureAwait(false);
+            _lists!.Remove((kind, id), out list);
+        }
 
-            any = reader.GetInt64(1) != 0;
+        var (items, any) = list;
+        if (items is not null)
+        {
+            RelationListReader.ReadTop(items, limit, top);
         }
 
         if (top.Count == 0)
@@ -66,5 +63,28 @@ public sealed partial class UnveilReader
         }
 
         return (top.ConvertAll(t => (t.Dst, t.Weight, t.Count, names.GetValueOrDefault(t.Dst), t.Sample)), evidenceNames, true);
+    }
+
+    /// <summary>Lists read ahead by <see cref="PrefetchListsAsync"/> for this report, by (kind, src_id): the list's JSON
+    /// (UTF-8; null when the source has none) and whether the kind has any stored list. Each is taken once.</summary>
+    private Dictionary<(RelationKind Kind, long Src), (byte[]? Items, bool Any)>? _lists;
+
+    /// <summary>Reads the <c>relation_lists</c> rows of <paramref name="id"/> for every kind in <paramref name="kinds"/>,
+    /// and whether each kind has any list, in one statement (SQLite), for the sections that follow.</summary>
+    private async Task PrefetchListsAsync(RelationKind[] kinds, long id, CancellationToken ct)
+    {
+        _lists ??= [];
+        using var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
+            """
+            SELECT k.key, (SELECT items FROM relation_lists WHERE kind = k.value AND src_id = @id), EXISTS (SELECT 1 FROM relation_lists WHERE kind = k.value)
+            FROM json_each(@kinds) AS k
+            """,
+            new { id, kinds = "[" + string.Join(',', kinds.Select(k => "\"" + k.Code() + "\"")) + "]" },
+            cancellationToken: ct)).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var items = await reader.IsDBNullAsync(1, ct).ConfigureAwait(false) ? null : reader.GetFieldValue<byte[]>(1);
+            _lists[(kinds[(int)reader.GetInt64(0)], id)] = (items, reader.GetInt64(2) != 0);
+        }
     }
 }
