@@ -10,51 +10,54 @@ public sealed partial class UnveilReader
 {
     private static readonly string[] PitchClasses = ["C", "C♯/D♭", "D", "D♯/E♭", "E", "F", "F♯/G♭", "G", "G♯/A♭", "A", "A♯/B♭", "B"];
 
+    /// <summary>The artist summary in one round trip: a batch of four statements (tracks, top tracks, top tags, labels).</summary>
     private async Task<UnveilSection> ArtistSummaryAsync(long id, CancellationToken ct)
     {
-        var facts = new List<UnveilFact>();
-        var tracks = await ScalarAsync("SELECT COUNT(DISTINCT track_id) FROM track_credits WHERE artist_id = @id", id, ct).ConfigureAwait(false);
-        facts.Add(new UnveilFact("tracks in store", N(tracks)));
-        var top = await ListAsync(
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
             """
+            SELECT COUNT(DISTINCT track_id) FROM track_credits WHERE artist_id = @id;
             SELECT t.title FROM track_credits c JOIN tracks t ON t.id = c.track_id WHERE c.artist_id = @id
-            ORDER BY COALESCE(t.streams, 0) DESC, (SELECT COUNT(*) FROM playlist_tracks p WHERE p.track_id = t.id) DESC, t.id LIMIT 5
+            ORDER BY COALESCE(t.streams, 0) DESC, (SELECT COUNT(*) FROM playlist_tracks p WHERE p.track_id = t.id) DESC, t.id LIMIT 5;
+            SELECT g.name FROM artist_tags x JOIN tags g ON g.id = x.tag_id WHERE x.artist_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8;
+            SELECT l.name FROM track_credits c JOIN tracks t ON t.id = c.track_id JOIN labels l ON l.id = t.label_id WHERE c.artist_id = @id GROUP BY l.id, l.name ORDER BY COUNT(*) DESC, l.name LIMIT 5;
             """,
-            id,
-            ct).ConfigureAwait(false);
-        AddList(facts, "top tracks", top);
-        AddList(facts, "top tags", await ListAsync(
-            "SELECT g.name FROM artist_tags x JOIN tags g ON g.id = x.tag_id WHERE x.artist_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8", id, ct).ConfigureAwait(false));
-        AddList(facts, "labels", await ListAsync(
-            "SELECT l.name FROM track_credits c JOIN tracks t ON t.id = c.track_id JOIN labels l ON l.id = t.label_id WHERE c.artist_id = @id GROUP BY l.id, l.name ORDER BY COUNT(*) DESC, l.name LIMIT 5", id, ct).ConfigureAwait(false));
+            new { id },
+            cancellationToken: ct)).ConfigureAwait(false);
+        var facts = new List<UnveilFact> { new("tracks in store", N(await batch.ReadSingleAsync<long>().ConfigureAwait(false))) };
+        AddList(facts, "top tracks", (await batch.ReadAsync<string>().ConfigureAwait(false)).AsList());
+        AddList(facts, "top tags", (await batch.ReadAsync<string>().ConfigureAwait(false)).AsList());
+        AddList(facts, "labels", (await batch.ReadAsync<string>().ConfigureAwait(false)).AsList());
         return new UnveilSection("summary", "Artist", facts, [], null);
     }
 
+    /// <summary>The track summary in one round trip: a batch of six statements (the track and its label, credits,
+    /// identifiers, audio features, the latest analysis of the user's own file, tags).</summary>
     private async Task<UnveilSection> TrackSummaryAsync(long id, CancellationToken ct)
     {
-        var facts = new List<UnveilFact>();
-        var t = await _connection.QueryFirstAsync<(string Title, string? Album, long? DurationMs, string? Label, long? Streams, long? Weeks)>(new CommandDefinition(
-            "SELECT t.title, t.album, t.duration_ms, l.name, t.streams, t.weeks_on_chart FROM tracks t LEFT JOIN labels l ON l.id = t.label_id WHERE t.id = @id",
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT t.title, t.album, t.duration_ms, l.name, t.streams, t.weeks_on_chart FROM tracks t LEFT JOIN labels l ON l.id = t.label_id WHERE t.id = @id;
+            SELECT a.name, c.role FROM track_credits c JOIN artists a ON a.id = c.artist_id WHERE c.track_id = @id ORDER BY c.role, c.position;
+            SELECT kind, value, method FROM track_identifiers WHERE track_id = @id AND method <> 'unlinked' ORDER BY kind, value;
+            SELECT danceability, energy, valence, acousticness, loudness_db, tempo_bpm, musical_key, mode, time_signature FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END LIMIT 1;
+            {LocalAudioSql};
+            SELECT g.name FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8;
+            """,
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
+        var facts = new List<UnveilFact>();
+        var t = await batch.ReadFirstAsync<(string Title, string? Album, long? DurationMs, string? Label, long? Streams, long? Weeks)>().ConfigureAwait(false);
         facts.Add(new UnveilFact("title", t.Title));
-        var credits = (await _connection.QueryAsync<(string Name, long Role)>(new CommandDefinition(
-            "SELECT a.name, c.role FROM track_credits c JOIN artists a ON a.id = c.artist_id WHERE c.track_id = @id ORDER BY c.role, c.position",
-            new { id },
-            cancellationToken: ct)).ConfigureAwait(false)).Select(c => c.Role == 0 ? c.Name : $"{c.Name} ({Explore.DetailsReader.RoleName(c.Role)})").ToList();
+        var credits = (await batch.ReadAsync<(string Name, long Role)>().ConfigureAwait(false))
+            .Select(c => c.Role == 0 ? c.Name : $"{c.Name} ({Explore.DetailsReader.RoleName(c.Role)})").ToList();
         AddList(facts, "artists", credits);
         Add(facts, "album", t.Album);
         Add(facts, "duration", t.DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString(@"m\:ss", CultureInfo.InvariantCulture) : null);
         Add(facts, "label", t.Label);
         // Every identifier the track is known by across sources (track_identifiers), name matches marked as such.
-        AddList(facts, "identifiers", (await _connection.QueryAsync<(string Kind, string Value, string Method)>(new CommandDefinition(
-            "SELECT kind, value, method FROM track_identifiers WHERE track_id = @id AND method <> 'unlinked' ORDER BY kind, value",
-            new { id },
-            cancellationToken: ct)).ConfigureAwait(false)).Select(i => $"{i.Kind} {i.Value}" + (i.Method == "id" ? string.Empty : $" ({i.Method} match)")).ToList());
-        var f = await _connection.QueryFirstOrDefaultAsync<(double? Dance, double? Energy, double? Valence, double? Acoustic, double? Loud, double? Tempo, long? Key, long? Mode, long? Meter)?>(new CommandDefinition(
-            "SELECT danceability, energy, valence, acousticness, loudness_db, tempo_bpm, musical_key, mode, time_signature FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END LIMIT 1",
-            new { id },
-            cancellationToken: ct)).ConfigureAwait(false);
+        AddList(facts, "identifiers", (await batch.ReadAsync<(string Kind, string Value, string Method)>().ConfigureAwait(false))
+            .Select(i => $"{i.Kind} {i.Value}" + (i.Method == "id" ? string.Empty : $" ({i.Method} match)")).ToList());
+        var f = await batch.ReadFirstOrDefaultAsync<(double? Dance, double? Energy, double? Valence, double? Acoustic, double? Loud, double? Tempo, long? Key, long? Mode, long? Meter)?>().ConfigureAwait(false);
         if (f is { } a)
         {
             // An unknown (NULL) feature reads "unknown …" rather than a number.
@@ -67,52 +70,55 @@ public sealed partial class UnveilReader
             facts.Add(new UnveilFact("feel", $"danceability {Score(a.Dance)}, energy {Score(a.Energy)}, valence {Score(a.Valence)}, acousticness {Score(a.Acoustic)}"));
         }
 
-        if (await LocalAudioFactAsync(id, ct).ConfigureAwait(false) is { } local)
+        if (LocalAudioFact((await batch.ReadAsync<(string AnalyzedAt, double? Tempo, long? Key, long? Mode, double? Lufs, double Lra)>().ConfigureAwait(false)).AsList()) is { } local)
         {
             facts.Add(local);
         }
 
-        AddList(facts, "tags", await ListAsync(
-            "SELECT g.name FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8", id, ct).ConfigureAwait(false));
+        AddList(facts, "tags", (await batch.ReadAsync<string>().ConfigureAwait(false)).AsList());
         return new UnveilSection("summary", "Track", facts, [], null);
     }
 
     private async Task<UnveilSection> ArtistPlaylistsAsync(long id, int limit, CancellationToken ct)
     {
-        var total = await ScalarAsync("SELECT COUNT(DISTINCT pt.playlist_id) FROM track_credits c JOIN playlist_tracks pt ON pt.track_id = c.track_id WHERE c.artist_id = @id", id, ct).ConfigureAwait(false);
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT COUNT(DISTINCT pt.playlist_id) FROM track_credits c JOIN playlist_tracks pt ON pt.track_id = c.track_id WHERE c.artist_id = @id;
+            SELECT p.id, p.name, COUNT(DISTINCT pt.track_id) AS tracks, p.followers
+            FROM track_credits c JOIN playlist_tracks pt ON pt.track_id = c.track_id JOIN playlists p ON p.id = pt.playlist_id
+            WHERE c.artist_id = @id GROUP BY p.id, p.name, p.followers ORDER BY tracks DESC, COALESCE(p.followers, 0) DESC, p.id LIMIT @limit;
+            """,
+            new { id, limit },
+            cancellationToken: ct)).ConfigureAwait(false);
+        var total = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
+        var rows = await batch.ReadAsync<(long Id, string Name, long Tracks, long? Followers)>().ConfigureAwait(false);
         if (total == 0)
         {
             return Empty("playlists", "Playlists containing it", "No playlist in the store contains a track by this artist.");
         }
 
-        var rows = await _connection.QueryAsync<(long Id, string Name, long Tracks, long? Followers)>(new CommandDefinition(
-            """
-            SELECT p.id, p.name, COUNT(DISTINCT pt.track_id) AS tracks, p.followers
-            FROM track_credits c JOIN playlist_tracks pt ON pt.track_id = c.track_id JOIN playlists p ON p.id = pt.playlist_id
-            WHERE c.artist_id = @id GROUP BY p.id, p.name, p.followers ORDER BY tracks DESC, COALESCE(p.followers, 0) DESC, p.id LIMIT @limit
-            """,
-            new { id, limit },
-            cancellationToken: ct)).ConfigureAwait(false);
         return new UnveilSection("playlists", "Playlists containing it", [new UnveilFact("playlists", N(total))], rows.Select(r => new UnveilItem(
             "playlist", r.Id, PlaylistName(r.Id, r.Name), null, r.Tracks, $"{Plural(r.Tracks, "track")} by this artist" + Followers(r.Followers))).ToList(), null);
     }
 
     private async Task<UnveilSection> TrackPlaylistsAsync(long id, int limit, CancellationToken ct)
     {
-        var total = await ScalarAsync("SELECT COUNT(DISTINCT playlist_id) FROM playlist_tracks WHERE track_id = @id", id, ct).ConfigureAwait(false);
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT COUNT(DISTINCT playlist_id) FROM playlist_tracks WHERE track_id = @id;
+            SELECT p.id, p.name, MIN(pt.position) AS position, (SELECT COUNT(*) FROM playlist_tracks s WHERE s.playlist_id = p.id) AS size, p.followers
+            FROM playlist_tracks pt JOIN playlists p ON p.id = pt.playlist_id
+            WHERE pt.track_id = @id GROUP BY p.id, p.name, p.followers ORDER BY COALESCE(p.followers, 0) DESC, size, p.id LIMIT @limit;
+            """,
+            new { id, limit },
+            cancellationToken: ct)).ConfigureAwait(false);
+        var total = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
+        var rows = await batch.ReadAsync<(long Id, string Name, long Position, long Size, long? Followers)>().ConfigureAwait(false);
         if (total == 0)
         {
             return Empty("playlists", "Playlists containing it", "No playlist in the store contains this track.");
         }
 
-        var rows = await _connection.QueryAsync<(long Id, string Name, long Position, long Size, long? Followers)>(new CommandDefinition(
-            """
-            SELECT p.id, p.name, MIN(pt.position) AS position, (SELECT COUNT(*) FROM playlist_tracks s WHERE s.playlist_id = p.id) AS size, p.followers
-            FROM playlist_tracks pt JOIN playlists p ON p.id = pt.playlist_id
-            WHERE pt.track_id = @id GROUP BY p.id, p.name, p.followers ORDER BY COALESCE(p.followers, 0) DESC, size, p.id LIMIT @limit
-            """,
-            new { id, limit },
-            cancellationToken: ct)).ConfigureAwait(false);
         return new UnveilSection("playlists", "Playlists containing it", [new UnveilFact("playlists", N(total))], rows.Select(r => new UnveilItem(
             "playlist", r.Id, PlaylistName(r.Id, r.Name), null, null, $"position {r.Position + 1} of {r.Size}" + Followers(r.Followers))).ToList(), null);
     }
@@ -155,17 +161,19 @@ public sealed partial class UnveilReader
         var tracksOf = kind == "track" ? "SELECT @id" : "SELECT track_id FROM track_credits WHERE artist_id = @id";
         var artistClause = kind == "artist" ? "OR (target_type = 1 AND target_id = @id)" : string.Empty;
         var engaged = $"((target_type = 0 AND target_id IN ({tracksOf})) {artistClause})";
-        var listeners = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT {ListenersSql(kind, "@id")}",
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT {ListenersSql(kind, "@id")};
+            SELECT kind, SUM(count) FROM engagements WHERE {engaged} GROUP BY kind;
+            SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf});
+            SELECT SUM(streams), MAX(weeks_on_chart) FROM tracks WHERE id IN ({tracksOf});
+            """,
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
-        var byKind = (await _connection.QueryAsync<(long Kind, long Total)>(new CommandDefinition(
-            $"SELECT kind, SUM(count) FROM engagements WHERE {engaged} GROUP BY kind", new { id }, cancellationToken: ct)).ConfigureAwait(false))
-            .ToDictionary(r => (EngagementKind)r.Kind, r => r.Total);
-        var listens = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf})", new { id }, cancellationToken: ct)).ConfigureAwait(false);
-        var chart = await _connection.QueryFirstAsync<(long? Streams, long? Weeks)>(new CommandDefinition(
-            $"SELECT SUM(streams), MAX(weeks_on_chart) FROM tracks WHERE id IN ({tracksOf})", new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        var listeners = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
+        var byKind = (await batch.ReadAsync<(long Kind, long Total)>().ConfigureAwait(false)).ToDictionary(r => (EngagementKind)r.Kind, r => r.Total);
+        var listens = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
+        var chart = await batch.ReadFirstAsync<(long? Streams, long? Weeks)>().ConfigureAwait(false);
         var facts = new List<UnveilFact>();
         AddCount(facts, "listeners", listeners);
         AddCount(facts, "plays", byKind.GetValueOrDefault(EngagementKind.Play) + listens);
@@ -198,12 +206,6 @@ public sealed partial class UnveilReader
                                    UNION SELECT l.user_id FROM listens l WHERE l.track_id IN ({tracksOf})) AS listeners_of)
             """;
     }
-
-    private async Task<long> ScalarAsync(string sql, long id, CancellationToken ct) =>
-        await _connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { id }, cancellationToken: ct)).ConfigureAwait(false);
-
-    private async Task<List<string>> ListAsync(string sql, long id, CancellationToken ct) =>
-        (await _connection.QueryAsync<string>(new CommandDefinition(sql, new { id }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
 
     private static void Add(List<UnveilFact> facts, string name, string? value)
     {

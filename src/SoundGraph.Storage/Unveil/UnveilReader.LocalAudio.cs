@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using SoundGraph.Core.Unveil;
 
 namespace SoundGraph.Storage.Unveil;
@@ -7,18 +6,18 @@ namespace SoundGraph.Storage.Unveil;
 /// <content>The track summary's line on features analysed from the user's own file (<c>sgr audio analyze</c>).</content>
 public sealed partial class UnveilReader
 {
-    /// <summary>"features from your file, analyzed 2026-12-03: 123 BPM, A minor, −9.5 LUFS, LRA 4.2 LU" from the most recent
-    /// <c>audio_analysis</c> row of the track, or null when none of the user's files resolved to it.</summary>
-    private async Task<UnveilFact?> LocalAudioFactAsync(long trackId, CancellationToken ct)
+    /// <summary>The statement behind <see cref="LocalAudioFact"/> (parameter @id, the track): the most recent
+    /// <c>audio_analysis</c> row of the track, at most one row: analysis time (ISO 8601 text), tempo (BPM), pitch class 0–11, mode (1 major), integrated loudness (LUFS) and loudness range (LU); null where the analysis found none.</summary>
+    private const string LocalAudioSql = """
+        SELECT f.analyzed_at, a.tempo_bpm, a.key_pitch_class, a.mode, a.integrated_lufs, a.loudness_range_lu
+        FROM audio_analysis a JOIN audio_files f ON f.id = a.file_id
+        WHERE a.track_id = @id ORDER BY f.analyzed_at DESC, f.id DESC LIMIT 1
+        """;
+
+    /// <summary>"features from your file, analyzed 2026-12-03: 123 BPM, A minor, −9.5 LUFS, LRA 4.2 LU" from the rows of
+    /// <see cref="LocalAudioSql"/>, or null when none of the user's files resolved to the track (no row).</summary>
+    private static UnveilFact? LocalAudioFact(List<(string AnalyzedAt, double? Tempo, long? Key, long? Mode, double? Lufs, double Lra)> rows)
     {
-        var rows = (await _connection.QueryAsync<(string AnalyzedAt, double? Tempo, long? Key, long? Mode, double? Lufs, double Lra)>(new CommandDefinition(
-            """
-            SELECT f.analyzed_at, a.tempo_bpm, a.key_pitch_class, a.mode, a.integrated_lufs, a.loudness_range_lu
-            FROM audio_analysis a JOIN audio_files f ON f.id = a.file_id
-            WHERE a.track_id = @trackId ORDER BY f.analyzed_at DESC, f.id DESC LIMIT 1
-            """,
-            new { trackId },
-            cancellationToken: ct)).ConfigureAwait(false)).ToList();
         if (rows.Count == 0)
         {
             return null;

@@ -16,9 +16,13 @@ public sealed partial class UnveilReader
     private async Task<UnveilSection> RelatedAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
     {
         var code = kind.Code();
-        var nodeType = kind.NodeType();
         var evidenceType = kind.EvidenceType();
         var isAudio = kind == RelationKind.TrackAudioSimilarity;
+        if (!_dialect.IsPostgres)
+        {
+            return await RelatedFromListAsync(key, title, kind, id, limit, noNeighbours, ct).ConfigureAwait(false);
+        }
+
         var (stamp, bases) = isAudio ? await AudioBasisCache.Shared.TryGetAsync(_connection, ct).ConfigureAwait(false) : (null, null);
         var sql = RelatedSql(kind, audioStatistics: bases is null);
         using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql, new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
@@ -33,18 +37,53 @@ public sealed partial class UnveilReader
             AudioBasisCache.Shared.Set(_connection, stamp, audio.Bases);
         }
 
-        if (rows.Count == 0)
+        return rows.Count == 0
+            ? Empty(key, title, any == 0 ? NoRelationsNote(code) : noNeighbours)
+            : Section(key, title, kind, id, rows, evidenceNames, audio);
+    }
+
+    /// <summary><see cref="RelatedAsync"/> on SQLite: the rows from <see cref="RelatedRowsFromListAsync"/>, and for audio
+    /// similarity the vectors of the subject and the shown neighbours (and the store-wide statistics unless
+    /// <see cref="AudioBasisCache"/> has them) in the same batch as the names.</summary>
+    private async Task<UnveilSection> RelatedFromListAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
+    {
+        AudioExplainer? audio = null;
+        string? moreSql = null;
+        Func<SqlMapper.GridReader, Task>? readMore = null;
+        if (kind == RelationKind.TrackAudioSimilarity)
         {
-            return Empty(key, title, any == 0 ? $"No {code} relations in the store (import data that has them, then run `sgr relate`)." : noNeighbours);
+            var (stamp, bases) = await AudioBasisCache.Shared.TryGetAsync(_connection, ct).ConfigureAwait(false);
+            moreSql = AudioExplainer.Sql(column => $"{column} IN (SELECT value FROM json_each(@tracks))", withStatistics: bases is null);
+            readMore = async batch =>
+            {
+                audio = await AudioExplainer.ReadAsync(batch, bases).ConfigureAwait(false);
+                if (bases is null && stamp is not null)
+                {
+                    AudioBasisCache.Shared.Set(_connection, stamp, audio.Bases);
+                }
+            };
         }
 
+        var (rows, names, anyOfKind) = await RelatedRowsFromListAsync(kind, id, limit, ct, moreSql, readMore).ConfigureAwait(false);
+        return rows.Count == 0
+            ? Empty(key, title, anyOfKind ? noNeighbours : NoRelationsNote(kind.Code()))
+            : Section(key, title, kind, id, rows, names, audio);
+    }
+
+    private static string NoRelationsNote(string code) => $"No {code} relations in the store (import data that has them, then run `sgr relate`).";
+
+    /// <summary>A non-empty related-items section from its ranked rows and the names of their evidence ids.</summary>
+    private static UnveilSection Section(string key, string title, RelationKind kind, long id, List<(long Dst, double Weight, long Count, string? Name, string? Sample)> rows,
+        Dictionary<long, string> evidenceNames, AudioExplainer? audio)
+    {
+        var nodeType = kind.NodeType().ToString().ToLowerInvariant();
         var items = new List<UnveilItem>(rows.Count);
         foreach (var r in rows)
         {
             var sample = (r.Sample is null ? [] : EvidenceSample.Parse(r.Sample))
                 .Select(e => evidenceNames.GetValueOrDefault(e, "#" + e.ToString(CultureInfo.InvariantCulture))).ToList();
             var why = audio is not null ? audio.Explain(id, r.Dst) : Why(kind, r.Count, sample);
-            items.Add(new UnveilItem(nodeType.ToString().ToLowerInvariant(), r.Dst, r.Name ?? "?", r.Weight, isAudio ? null : r.Count, why));
+            items.Add(new UnveilItem(nodeType, r.Dst, r.Name ?? "?", r.Weight, audio is not null ? null : r.Count, why));
         }
 
         return new UnveilSection(key, title, [], items, null);

@@ -33,17 +33,25 @@ public sealed partial class UnveilReader
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 200);
-        return subject.Kind switch
+        try
         {
-            "track" => await TrackReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
-            "user" => await UserReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
-            _ => await ArtistReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
-        };
+            return subject.Kind switch
+            {
+                "track" => await TrackReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
+                "user" => await UserReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
+                _ => await ArtistReportAsync(subject, limit, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        finally
+        {
+            _lists = null;
+        }
     }
 
     private async Task<UnveilReport> ArtistReportAsync(EntityRef artist, int limit, CancellationToken ct)
     {
         var key = await _connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT key FROM artists WHERE id = @Id", new { artist.Id }, cancellationToken: ct)).ConfigureAwait(false);
+        await PrefetchAsync([RelationKind.ArtistCoPlaylist, RelationKind.ArtistTagOverlap, .. ConnectionKinds], artist.Id, ct).ConfigureAwait(false);
         var sections = new List<UnveilSection>
         {
             await ArtistSummaryAsync(artist.Id, ct).ConfigureAwait(false),
@@ -60,6 +68,7 @@ public sealed partial class UnveilReader
     private async Task<UnveilReport> TrackReportAsync(EntityRef track, int limit, CancellationToken ct)
     {
         var key = await _connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT key FROM tracks WHERE id = @Id", new { track.Id }, cancellationToken: ct)).ConfigureAwait(false);
+        await PrefetchAsync([RelationKind.TrackCoPlaylist, RelationKind.TrackTagOverlap, RelationKind.TrackAudioSimilarity], track.Id, ct).ConfigureAwait(false);
         var sections = new List<UnveilSection>
         {
             await TrackSummaryAsync(track.Id, ct).ConfigureAwait(false),
@@ -92,6 +101,11 @@ public sealed partial class UnveilReader
     private async Task<IReadOnlyList<UnveilSection>> ConnectionsAsync(EntityRef artist, int limit, CancellationToken ct)
     {
         var of = $" of {artist.Name}";
+        if (_lists is null || !_lists.ContainsKey((RelationKind.ArtistCollaboration, artist.Id)))
+        {
+            await PrefetchAsync(ConnectionKinds, artist.Id, ct).ConfigureAwait(false);
+        }
+
         return
         [
             Retitle(await RelatedAsync("collaborators", "Artist connections: collaborators", RelationKind.ArtistCollaboration, artist.Id, limit, "No co-credited artist.", ct).ConfigureAwait(false), of),
@@ -99,6 +113,19 @@ public sealed partial class UnveilReader
             Retitle(await RelatedAsync("co_library", "Artist connections: co-liked artists", RelationKind.ArtistCoLibrary, artist.Id, limit, "No user who liked this artist's tracks liked another artist's.", ct).ConfigureAwait(false), of),
             Retitle(await SharedLabelAsync(artist.Id, limit, ct).ConfigureAwait(false), of),
         ];
+    }
+
+    /// <summary>The relation kinds of the artist connections with a stored list (shared label is computed).</summary>
+    private static readonly RelationKind[] ConnectionKinds = [RelationKind.ArtistCollaboration, RelationKind.ArtistCoListen, RelationKind.ArtistCoLibrary];
+
+    /// <summary>On SQLite, reads the lists of <paramref name="kinds"/> for <paramref name="id"/> in one statement ahead of
+    /// their sections (<see cref="PrefetchListsAsync"/>); nothing on PostgreSQL, whose sections read the views.</summary>
+    private async Task PrefetchAsync(RelationKind[] kinds, long id, CancellationToken ct)
+    {
+        if (!_dialect.IsPostgres)
+        {
+            await PrefetchListsAsync(kinds, id, ct).ConfigureAwait(false);
+        }
     }
 
     private static UnveilSection Retitle(UnveilSection s, string suffix) => s with { Title = s.Title + suffix };
