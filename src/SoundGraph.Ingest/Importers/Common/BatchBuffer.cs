@@ -134,8 +134,9 @@ internal sealed class BatchBuffer(
         await TakeUpPendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits for a background write still running, ignoring its outcome: for an import that is already failing,
-    /// so the writer is free again before the failure propagates. The batch is then either wholly stored or not at all.</summary>
+    /// <summary>Waits for a background write still running, ignoring its outcome whatever it is: for an import that is
+    /// already failing, so the writer is free again before the failure propagates and that failure is the one reported.
+    /// The batch is then either wholly stored or not at all.</summary>
     public async Task WaitQuietlyAsync()
     {
         if (_pending is { } pending)
@@ -146,9 +147,12 @@ internal sealed class BatchBuffer(
             {
                 await pending.ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is StoreException or OperationCanceledException or InvalidOperationException)
+#pragma warning disable CA1031 // Any outcome: the import is already failing with its own error, which must not be replaced
+            catch (Exception)
+#pragma warning restore CA1031
             {
-                // The import fails with its own error; this write's outcome is what the store holds.
+                // (a dropped connection's NpgsqlException or a SqliteException from BEGIN would otherwise surface from the
+                // caller's finally instead of, say, the cancellation). This write's outcome is what the store holds.
             }
         }
     }
