@@ -3,7 +3,7 @@
 # then one Markdown table is rendered from their outputs. SYNTHETIC data throughout (the generators say so).
 # Needs /usr/bin/python3 with python3-scipy + python3-numpy (the peer), PostgreSQL 15 binaries (scripts/pg-cluster.sh),
 # wrk and sqlite3 (the HTTP run). About 25 minutes on 2 cores; SPEED_SCALE_WRITE=1 adds the 1M-playlist writes
-# (SQLite and PostgreSQL, roughly 30 more minutes and 40 GB of disk).
+# (SQLite and PostgreSQL, about 10 more minutes on a quiet machine and 14 GB of free disk, the store deleted after each).
 
 # kv TEXT KEY: the value of KEY=… in a "bench …: k=v k=v" line.
 kv() { sed -n "s/.*[ :]$2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
