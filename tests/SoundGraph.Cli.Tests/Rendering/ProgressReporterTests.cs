@@ -33,9 +33,11 @@ public sealed class ProgressReporterTests
     [Fact]
     public async Task Line_WrittenMoreOftenThanTheInterval_SuppressesTheHeartbeat()
     {
-        var writer = new StringWriter();
-        // 2.5 s of lines 50 ms apart against a 1 s heartbeat: without the suppression two or three heartbeats would appear;
-        // with it, one appears only if a 50 ms wait stalls past a whole second (a machine far busier than any test run).
+        var writer = new TimedLines();
+        // 2.5 s of lines 50 ms apart against a 1 s heartbeat: without the suppression two or three heartbeats would appear,
+        // each soon after a line. With it, a heartbeat may appear only after a whole second without a line (a stalled
+        // machine: CI once stalled 2 s inside one 50 ms wait), so each heartbeat must follow the line before it by at least
+        // the interval (less 50 ms for the clocks of the reporter's timer and of this stopwatch).
         using (var progress = ProgressReporter.Start(TextWriter.Synchronized(writer), "train sage", () => "heartbeat", TimeSpan.FromSeconds(1)))
         {
             for (var epoch = 1; epoch <= 50; epoch++)
@@ -45,9 +47,40 @@ public sealed class ProgressReporterTests
             }
         }
 
-        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["train sage: epoch 1/50", "train sage: epoch 50/50"], new[] { lines[0], lines[^1] }.Select(l => l[..l.IndexOf(" (", StringComparison.Ordinal)]));
-        Assert.DoesNotContain(lines, l => l.Contains("heartbeat", StringComparison.Ordinal));
+        var lines = writer.Lines;
+        Assert.Equal(["train sage: epoch 1/50", "train sage: epoch 50/50"], new[] { lines[0].Text, lines[^1].Text }.Select(l => l[..l.IndexOf(" (", StringComparison.Ordinal)]));
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Text.Contains("heartbeat", StringComparison.Ordinal))
+            {
+                var gap = lines[i].At - lines[i - 1].At;
+                Assert.True(gap >= TimeSpan.FromMilliseconds(950), $"a heartbeat {gap.TotalMilliseconds:F0} ms after the line before it: {lines[i - 1].Text} / {lines[i].Text}");
+            }
+        }
+    }
+
+    /// <summary>A writer that records each completed line with the time it was completed.</summary>
+    private sealed class TimedLines : TextWriter
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly System.Text.StringBuilder _current = new();
+
+        public List<(string Text, TimeSpan At)> Lines { get; } = [];
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
+            {
+                Lines.Add((_current.ToString().TrimEnd('\r'), _clock.Elapsed));
+                _current.Clear();
+            }
+            else
+            {
+                _current.Append(value);
+            }
+        }
     }
 
     [Fact]

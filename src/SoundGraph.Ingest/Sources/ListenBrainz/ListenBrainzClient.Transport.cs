@@ -78,13 +78,13 @@ public sealed partial class ListenBrainzClient
                     }
 
                     LogRateLimited(_logger, endpoint, delay.TotalSeconds, null);
-                    _notBefore = _time.GetUtcNow() + delay;
+                    _notBefore = _time.GetUtcNow() + delay + ResetMargin;
                     return Attempt.Retry(429, "status 429", TimeSpan.Zero); // the wait happens before the next send
                 }
 
                 if (Header(response.Headers, "X-RateLimit-Remaining") is 0 && resetIn is { } reset && reset > 0)
                 {
-                    _notBefore = _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(reset, _options.MaxRetryDelay.TotalSeconds));
+                    _notBefore = _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(reset, _options.MaxRetryDelay.TotalSeconds)) + ResetMargin;
                 }
             }
             catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)

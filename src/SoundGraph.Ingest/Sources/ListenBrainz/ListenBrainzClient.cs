@@ -31,8 +31,8 @@ public sealed record ListenBrainzWalkPage(IReadOnlyList<JsonElement> Listens, in
 /// a user's listens, their count, token validation, recording tags and playlist creation, with the server's rate limits honoured.</summary>
 /// <remarks>
 /// <para>Pacing: one request at a time per instance. Every answer's <c>X-RateLimit-Remaining</c> and
-/// <c>X-RateLimit-Reset-In</c> (seconds) are read; when Remaining is 0 the next request waits Reset-In seconds. A 429
-/// waits its Reset-In (else <c>Retry-After</c>) and retries; 5xx, 408, timeouts, connection failures and unparseable
+/// <c>X-RateLimit-Reset-In</c> (seconds) are read; when Remaining is 0 the next request waits Reset-In seconds plus
+/// <see cref="ResetMargin"/>. A 429 waits its Reset-In (else <c>Retry-After</c>) plus the margin and retries; 5xx, 408, timeouts, connection failures and unparseable
 /// bodies back off exponentially with jitter (a Polly pipeline), up to <see cref="ListenBrainzOptions.MaxRetries"/>.
 /// Waits go through the <see cref="TimeProvider"/>.</para>
 /// <para>Listens paging (the server returns listens newest first; <c>max_ts</c> and <c>min_ts</c> are exclusive bounds
@@ -63,6 +63,11 @@ public sealed partial class ListenBrainzClient : IDisposable
     private readonly string _apiBase;
     private readonly IApiResponseSink? _sink;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
+
+    /// <summary>Added to every wait the server asks for (50 ms): Reset-In is whole seconds counted from the server's clock
+    /// when it answered, and a timer may fire a millisecond early, so a wait of exactly Reset-In could arrive just before
+    /// the window the server announced has reset.</summary>
+    public static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Creates a client. The <paramref name="http"/> client is not owned (not disposed here).</summary>
     /// <param name="http">Transport.</param>
