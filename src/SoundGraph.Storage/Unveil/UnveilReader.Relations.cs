@@ -15,28 +15,20 @@ public sealed partial class UnveilReader
     /// <c>relations</c> and <c>relation_evidence</c> (views of <c>relation_lists</c>) is a (kind, src_id) lookup on its primary key.</summary>
     private async Task<UnveilSection> RelatedAsync(string key, string title, RelationKind kind, long id, int limit, string noNeighbours, CancellationToken ct)
     {
-        var code = kind.Code();
-        var evidenceType = kind.EvidenceType();
-        var isAudio = kind == RelationKind.TrackAudioSimilarity;
         if (!_dialect.IsPostgres)
         {
             return await RelatedFromListAsync(key, title, kind, id, limit, noNeighbours, ct).ConfigureAwait(false);
         }
 
-        var (stamp, bases) = isAudio ? await AudioBasisCache.Shared.TryGetAsync(_connection, ct).ConfigureAwait(false) : (null, null);
-        var sql = RelatedSql(kind, audioStatistics: bases is null);
-        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(sql, new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
+        // PostgreSQL: the views, with the audio statistics read every time (AudioBasisCache keeps them for SQLite only).
+        var code = kind.Code();
+        using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(RelatedSql(kind), new { code, id, limit }, cancellationToken: ct)).ConfigureAwait(false);
         var rows = (await batch.ReadAsync<(long Dst, double Weight, long Count, string? Name, string? Sample)>().ConfigureAwait(false)).ToList();
         var any = await batch.ReadSingleAsync<long>().ConfigureAwait(false);
-        var evidenceNames = evidenceType == EvidenceType.None
+        var evidenceNames = kind.EvidenceType() == EvidenceType.None
             ? []
             : (await batch.ReadAsync<(long Id, string Name)>().ConfigureAwait(false)).ToDictionary(r => r.Id, r => r.Name);
-        var audio = isAudio ? await AudioExplainer.ReadAsync(batch, bases).ConfigureAwait(false) : null;
-        if (audio is not null && bases is null && stamp is not null)
-        {
-            AudioBasisCache.Shared.Set(_connection, stamp, audio.Bases);
-        }
-
+        var audio = kind == RelationKind.TrackAudioSimilarity ? await AudioExplainer.ReadAsync(batch).ConfigureAwait(false) : null;
         return rows.Count == 0
             ? Empty(key, title, any == 0 ? NoRelationsNote(code) : noNeighbours)
             : Section(key, title, kind, id, rows, evidenceNames, audio);
@@ -113,10 +105,10 @@ public sealed partial class UnveilReader
         return plans;
     }
 
-    /// <summary>The batch behind <see cref="RelatedAsync"/>: statements separated by ';', parameters @code, @id, @limit.
-    /// With <paramref name="audioStatistics"/> false, audio similarity's batch leaves out the store-wide feature
-    /// statistics (<see cref="AudioBasisCache"/> has them).</summary>
-    private string RelatedSql(RelationKind kind, bool audioStatistics = true)
+    /// <summary>The view batch behind <see cref="RelatedAsync"/> on PostgreSQL (and the statements
+    /// <see cref="ExplainRelatedAsync"/> explains on both providers): statements separated by ';', parameters @code, @id,
+    /// @limit.</summary>
+    private string RelatedSql(RelationKind kind)
     {
         var nodeType = kind.NodeType();
         var evidenceType = kind.EvidenceType();
@@ -141,7 +133,7 @@ public sealed partial class UnveilReader
 
         if (kind == RelationKind.TrackAudioSimilarity)
         {
-            sql.Append(AudioExplainer.Sql(column => $"({column} = @id OR {column} IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id))", audioStatistics));
+            sql.Append(AudioExplainer.Sql(column => $"({column} = @id OR {column} IN (SELECT dst_id FROM relations WHERE kind = @code AND src_id = @id))"));
         }
 
         return sql.ToString();
