@@ -121,11 +121,15 @@ public sealed class SoundGraphStore : IAsyncDisposable
         ? new TrackCooccurrenceView(pg)
         : throw new StoreException($"The track_cooccurrence materialized view needs PostgreSQL; {Location} is SQLite (pass --db \"Host=…;Database=…\").");
 
+    /// <summary>The number of relation rows (of the <c>relations</c> view), read from <c>relation_lists</c>' neighbour
+    /// counts without unpacking any list.</summary>
+    internal const string RelationRowCountSql = "SELECT CAST(COALESCE(SUM(neighbours), 0) AS BIGINT) FROM relation_lists";
+
     /// <summary>The count of <paramref name="table"/>: the views <c>relations</c> and <c>relation_evidence</c> are counted
     /// from <c>relation_lists</c> (neighbours; lists with evidence) without unpacking every list.</summary>
     private static string CountSql(string table) => table switch
     {
-        "relations" => "SELECT CAST(COALESCE(SUM(neighbours), 0) AS BIGINT) FROM relation_lists",
+        "relations" => RelationRowCountSql,
         "relation_evidence" => "SELECT COUNT(*) FROM relation_lists WHERE evidence_type <> 'none'",
         _ => $"SELECT COUNT(*) FROM {table}",
     };

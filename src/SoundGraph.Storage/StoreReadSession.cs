@@ -104,7 +104,7 @@ public sealed class StoreReadSession : IAsyncDisposable
         try
         {
             var c = await Connection.QuerySingleAsync<(long Tracks, long Artists, long Users, long Relations)>(new CommandDefinition(
-                "SELECT (SELECT COUNT(*) FROM tracks), (SELECT COUNT(*) FROM artists), (SELECT COUNT(*) FROM users), (SELECT CAST(COALESCE(SUM(neighbours), 0) AS BIGINT) FROM relation_lists)",
+                $"SELECT (SELECT COUNT(*) FROM tracks), (SELECT COUNT(*) FROM artists), (SELECT COUNT(*) FROM users), ({SoundGraphStore.RelationRowCountSql})",
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
             return new StoreSummary(Location.Provider == StoreProvider.Postgres ? "postgres" : "sqlite", c.Tracks, c.Artists, c.Users, c.Relations);
         }
