@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SoundGraph.Core.Identity;
 using SoundGraph.Ingest.Importers.Common;
 
 namespace SoundGraph.Ingest.Importers.Mpd;
@@ -14,9 +15,6 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// playlist it accepts yields the same records as the full checks would.</remarks>
 internal sealed class MpdFastReader
 {
-    private const long MinUnixSeconds = -62135596800;
-    private const long MaxUnixSeconds = 253402300799;
-
     private readonly Utf8StringPool _strings = new();
     private readonly HashSet<int> _positions = [];
     private readonly HashSet<long> _pids;
@@ -135,7 +133,7 @@ internal sealed class MpdFastReader
             return JsonFastRead.Done;
         }
 
-        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out var seconds) || seconds < MinUnixSeconds || seconds > MaxUnixSeconds
+        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt64(out var seconds) || seconds < MpdImporter.MinUnixSeconds || seconds > MpdImporter.MaxUnixSeconds
             || FieldChecks.UnixSeconds("modified_at", seconds, string.Empty) is not null)
         {
             return JsonFastRead.Fallback;
@@ -286,8 +284,8 @@ internal sealed class MpdFastReader
 
         // The importer's entry checks, in any order: every one must pass.
         if (pos < 0 || !_positions.Add(pos)
-            || uri is null || !uri.StartsWith("spotify:track:", StringComparison.Ordinal) || uri.Length <= "spotify:track:".Length
-            || (artistUri is not null && (!artistUri.StartsWith("spotify:artist:", StringComparison.Ordinal) || artistUri.Length <= "spotify:artist:".Length))
+            || !EntityKeys.IsSpotifyUri(uri, "track")
+            || (artistUri is not null && !EntityKeys.IsSpotifyUri(artistUri, "artist"))
             || string.IsNullOrEmpty(title)
             || uri.Length > FieldChecks.MaxNameLength || title.Length > FieldChecks.MaxNameLength || artist?.Length > FieldChecks.MaxNameLength
             || artistUri?.Length > FieldChecks.MaxNameLength || album?.Length > FieldChecks.MaxNameLength)

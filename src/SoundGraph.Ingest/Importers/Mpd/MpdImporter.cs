@@ -41,8 +41,8 @@ public sealed class MpdImporter : IImporter
     /// <summary>Ends the reason of every reject that drops a playlist's new version.</summary>
     public const string KeptSuffix = PlaylistVersion.KeptSuffix;
 
-    private const long MinUnixSeconds = -62135596800; // 0001-01-01T00:00:00Z, DateTimeOffset.MinValue
-    private const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z, DateTimeOffset.MaxValue
+    internal const long MinUnixSeconds = -62135596800; // 0001-01-01T00:00:00Z, DateTimeOffset.MinValue
+    internal const long MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z, DateTimeOffset.MaxValue
 
     /// <summary>Records per batch written to the store (one transaction each).</summary>
     /// <value>Default 100,000 (about 1,300 playlists of an MPD slice); at least 1. A playlist's entries always go into one
