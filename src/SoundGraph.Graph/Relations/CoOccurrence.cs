@@ -123,7 +123,7 @@ public static class CoOccurrence
 
         /// <summary>Per item slot, its position in the kept list + 1 while <see cref="EvidenceSamples.ByRewalk"/> runs,
         /// else 0. Allocated on first use.</summary>
-        public int[] KeptAt => _keptAt ??= new int[Counts.Length + Sums.Length];
+        public int[] KeptAt => _keptAt ??= new int[items];
     }
 
     /// <summary>Top-K neighbours of the item in slot <paramref name="a"/>; each <see cref="Neighbor.Dst"/> is an id rank.</summary>
