@@ -45,6 +45,14 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             WriteEntities(batch, stored);
             WriteLinks(batch, stored);
             WriteAcousticBrainz(batch, tx, stored);
+            // label_artists: every batch with a labelled track or a credit recounts the artists of those tracks that are
+            // labelled (one look-up statement when none is; LabelArtists). Unlike the SQLite writer this does not skip
+            // credits when the store holds no label: other machines may write to the same database at any time.
+            if (batch.Credits.Count > 0 || batch.Tracks.Exists(t => t.LabelKey is not null))
+            {
+                await LabelArtists.RefreshArtistsOfTracksAsync(_connection, tx, LabelArtists.TracksToRecount(batch, key => _ids.Tracks[key]), cancellationToken).ConfigureAwait(false);
+            }
+
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex)

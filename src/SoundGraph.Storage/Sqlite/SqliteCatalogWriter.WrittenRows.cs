@@ -33,6 +33,10 @@ public sealed partial class SqliteCatalogWriter
         /// <summary>Position by (track id, artist id, role).</summary>
         public Dictionary<(long, long, int), int> Credits { get; } = [];
 
+        /// <summary>Whether the store holds any label (null: not looked up since the last <see cref="Clear"/>); see
+        /// <see cref="RefreshLabelArtistsAsync"/>.</summary>
+        public bool? StoreHasLabels { get; set; }
+
         /// <summary>Called inside the batch's transaction, before its first write: forgets everything if anything but
         /// this writer wrote since its last commit.</summary>
         public void StartBatch(Statements s, SqliteConnection connection)
@@ -56,6 +60,7 @@ public sealed partial class SqliteCatalogWriter
             Tracks.Clear();
             Artists.Clear();
             Credits.Clear();
+            StoreHasLabels = null;
             _dataVersion = -1;
             _totalChanges = -1;
         }

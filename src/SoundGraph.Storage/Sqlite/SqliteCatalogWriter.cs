@@ -35,6 +35,7 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             WriteEntities(batch, s, stored);
             WriteLinks(batch, s, stored);
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
+            await RefreshLabelArtistsAsync(batch, tx, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _written.Committed(_connection);
         }

@@ -123,24 +123,27 @@ public sealed partial class UnveilReader
             "playlist", r.Id, PlaylistName(r.Id, r.Name), null, null, $"position {r.Position + 1} of {r.Size}" + Followers(r.Followers))).ToList(), null);
     }
 
-    // The artist's distinct labels first, then each label's tracks once: joining every own track to every track of its
-    // label multiplied the rows by the artist's track count on that label (Drake: 12 ms, now 4 ms). Same result: a track
-    // has one label, so the (label, track) rows and the DISTINCT counts are unchanged.
+    // Read from label_artists (migration 0017, kept by the catalog writers; LabelArtists): the artist's (label, artist)
+    // rows, then every row of those labels, summed per other artist. Same result as counting distinct tracks over the
+    // labels' tracks and credits: a track has one label, so the sum of per-label distinct-track counts is the distinct
+    // count (cast: PostgreSQL sums bigints as numeric), and one row per (label, artist) makes COUNT(*) the shared-label
+    // count. The top rows are chosen before the artists' names are joined (a name look-up per row kept, not per
+    // candidate); ties go to the lower artist id.
     private async Task<UnveilSection> SharedLabelAsync(long artistId, int limit, CancellationToken ct)
     {
         var rows = (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
             """
-            SELECT c2.artist_id, a.name, COUNT(DISTINCT t2.id) AS tracks, MIN(l.name) AS label, COUNT(DISTINCT l.id) AS labels
-            FROM (SELECT DISTINCT t1.label_id FROM track_credits c1 JOIN tracks t1 ON t1.id = c1.track_id
-                  WHERE c1.artist_id = @artistId AND t1.label_id IS NOT NULL) AS own
-            JOIN tracks t2 ON t2.label_id = own.label_id
-            JOIN track_credits c2 ON c2.track_id = t2.id
-            JOIN artists a ON a.id = c2.artist_id
-            JOIN labels l ON l.id = own.label_id
-            WHERE c2.artist_id <> @artistId
-            GROUP BY c2.artist_id, a.name
-            ORDER BY tracks DESC, c2.artist_id
-            LIMIT @limit
+            SELECT s.artist_id, a.name, s.tracks, s.label, s.labels
+            FROM (SELECT o.artist_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks, MIN(l.name) AS label, COUNT(*) AS labels
+                  FROM label_artists mine
+                  JOIN label_artists o ON o.label_id = mine.label_id
+                  JOIN labels l ON l.id = mine.label_id
+                  WHERE mine.artist_id = @artistId AND o.artist_id <> @artistId
+                  GROUP BY o.artist_id
+                  ORDER BY tracks DESC, o.artist_id
+                  LIMIT @limit) AS s
+            JOIN artists a ON a.id = s.artist_id
+            ORDER BY s.tracks DESC, s.artist_id
             """,
             new { artistId, limit },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
