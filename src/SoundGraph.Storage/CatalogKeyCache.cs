@@ -20,6 +20,15 @@ internal sealed class CatalogKeyCache
 
     private Dictionary<string, long>[] All => [Artists, Labels, Users, Tracks, Playlists, Tags];
 
+    /// <summary>Forgets every id (another writer may have deleted or replaced rows since they were cached).</summary>
+    public void Clear()
+    {
+        foreach (var c in All)
+        {
+            c.Clear();
+        }
+    }
+
     /// <summary>The cache sizes before a batch.</summary>
     public int[] Checkpoint() => All.Select(c => c.Count).ToArray();
 

@@ -39,16 +39,19 @@ public sealed partial class SqliteCatalogWriter
 
         /// <summary>Called inside the batch's transaction, before its first write: forgets everything if anything but
         /// this writer wrote since its last commit.</summary>
-        public void StartBatch(Statements s, SqliteConnection connection)
+        /// <returns>True when it forgot (something else wrote, or this is the first batch, or the last one failed).</returns>
+        public bool StartBatch(Statements s, SqliteConnection connection)
         {
             var version = s.DataVersion.Scalar() ?? -1;
-            if (version != _dataVersion || raw.sqlite3_total_changes(connection.Handle) != _totalChanges)
+            var changed = version != _dataVersion || raw.sqlite3_total_changes(connection.Handle) != _totalChanges;
+            if (changed)
             {
                 Clear();
             }
 
             // data_version does not move with this connection's own commits, so it stays valid after the batch commits.
             _dataVersion = version;
+            return changed;
         }
 
         /// <summary>Called after the batch committed.</summary>

@@ -21,17 +21,28 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
     public SqliteCatalogWriter(SqliteConnection connection) => _connection = connection;
 
     /// <inheritdoc/>
+    /// <remarks>SQLite's foreign-key checks are off while the batch is written and on again after it, whatever happens
+    /// (<see cref="WithoutForeignKeyChecks"/>): every id the writer stores it resolved itself, by <c>RETURNING id</c> or by a
+    /// look-up of its key (an unknown key fails the batch with <see cref="UnknownKeyException"/> first), and its id caches
+    /// are forgotten whenever anything but this writer changed the database, so no cached id can point at a row deleted
+    /// since. The checks would look up each parent row a second time: about a fifth of an MPD import's write time.</remarks>
     public async Task<IReadOnlyDictionary<string, long>> WriteAsync(CatalogBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
         var stored = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var s = _statements ??= new Statements(_connection);
+        using var foreignKeys = WithoutForeignKeyChecks();
         await using var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var checkpoint = _ids.Checkpoint();
         try
         {
-            _written.StartBatch(s, _connection);
+            if (_written.StartBatch(s, _connection))
+            {
+                _ids.Clear(); // another writer may have deleted or replaced rows whose ids are cached
+                checkpoint = _ids.Checkpoint();
+            }
+
             WriteEntities(batch, s, stored);
             WriteLinks(batch, s, stored);
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
@@ -78,6 +89,36 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _statements?.Dispose();
+
+    /// <summary>Turns <c>PRAGMA foreign_keys</c> off (it cannot change inside a transaction, so this runs before the
+    /// batch's) and back on when disposed, if it was on.</summary>
+    private ForeignKeysRestorer WithoutForeignKeyChecks()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "PRAGMA foreign_keys";
+        var wasOn = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+        if (wasOn)
+        {
+            cmd.CommandText = "PRAGMA foreign_keys=OFF";
+            cmd.ExecuteNonQuery();
+        }
+
+        return new ForeignKeysRestorer(wasOn ? _connection : null);
+    }
+
+    /// <summary>Turns foreign-key checks back on for the connection it holds (none: nothing to restore).</summary>
+    private readonly struct ForeignKeysRestorer(SqliteConnection? connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (connection is not null)
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = "PRAGMA foreign_keys=ON";
+                cmd.ExecuteNonQuery();
+            }
+        }
+    }
 
     private void WriteEntities(CatalogBatch batch, Statements s, SortedDictionary<string, long> stored)
     {
