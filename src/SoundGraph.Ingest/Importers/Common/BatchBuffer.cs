@@ -23,7 +23,7 @@ namespace SoundGraph.Ingest.Importers.Common;
 /// <see cref="WaitQuietlyAsync"/> on an error path) before it returns, so no write outlives the import.</para></remarks>
 internal sealed class BatchBuffer(
     ICatalogWriter writer, ImportReport report, int flushThreshold = BatchBuffer.DefaultFlushThreshold, Action<string, string>? rejectPlaylist = null,
-    bool overlapWrites = false)
+    bool overlapWrites = false, int maxFlushThreshold = 0)
 {
     /// <summary>Default number of records per batch.</summary>
     public const int DefaultFlushThreshold = 10_000;
@@ -98,9 +98,22 @@ internal sealed class BatchBuffer(
         return true;
     }
 
-    /// <summary>Writes the batch when it holds at least <see cref="FlushThreshold"/> records.</summary>
+    /// <summary>Writes the batch when it holds at least <see cref="CurrentFlushThreshold"/> records.</summary>
     public Task FlushIfFullAsync(CancellationToken cancellationToken) =>
-        Batch.Count >= flushThreshold ? FlushAsync(cancellationToken) : Task.CompletedTask;
+        Batch.Count >= CurrentFlushThreshold ? FlushAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Records a batch holds before it is written: <see cref="FlushThreshold"/>; with a larger
+    /// <c>maxFlushThreshold</c>, an eighth of the records already handed to the writer by this buffer, between the two.</summary>
+    /// <remarks>A commit rewrites every page its batch dirtied, and a batch of playlist entries dirties pages all over the
+    /// track index, whose size grows with what was written: a batch growing with the import keeps each commit's pages
+    /// paid by about the same number of new rows, while the first batches stay small so reading and writing overlap early.</remarks>
+    public int CurrentFlushThreshold => maxFlushThreshold <= flushThreshold
+        ? flushThreshold
+        : (int)Math.Clamp(_recordsFlushed / GrowthDivisor, flushThreshold, maxFlushThreshold);
+
+    private const long GrowthDivisor = 8;
+
+    private long _recordsFlushed;
 
     /// <summary>Writes the batch (if not empty), adds the stored counts to the report and clears it. With overlapped
     /// writes it first takes up the previous write, then starts this one in the background and hands the caller an
@@ -113,6 +126,7 @@ internal sealed class BatchBuffer(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        _recordsFlushed += Batch.Count;
         if (overlapWrites)
         {
             await TakeUpPendingAsync(cancellationToken).ConfigureAwait(false);
