@@ -12,6 +12,7 @@ namespace SoundGraph.Cli.Tests;
 /// <summary>Three <c>sgr harvest soundcloud --worker</c> processes, each with its own client credentials, share one run in
 /// PostgreSQL; one is killed with SIGKILL midway (issue 18, goal 5). The other two finish the run, and the store holds
 /// exactly the rows of a single-process harvest of the same seed. Each harvest runs <c>sgr.dll</c> as a child process.</summary>
+[Collection(KillTests.Name)]
 public sealed class HarvestWorkersKillTests : IAsyncLifetime
 {
     private const string Config = """

@@ -8,6 +8,7 @@ namespace SoundGraph.Cli.Tests;
 /// <summary><c>sgr import</c> killed with SIGKILL while it re-imports the real playlists folder: every playlist keeps its
 /// old or its new version, never a part of one (issue 13, F2). The re-import runs <c>sgr.dll</c> as a child process. Both
 /// providers (PostgreSQL in a fresh schema when <c>SOUNDGRAPH_TEST_PG</c> is set).</summary>
+[Collection(KillTests.Name)]
 public sealed class ImportKillTests : IDisposable
 {
     private const string Dataset = "spotify-account-export-playlists";

@@ -9,6 +9,7 @@ namespace SoundGraph.Cli.Tests;
 /// real playlists: each kill leaves exactly the old relation or exactly the new one, never a part (issue 18: relations
 /// packed per source in <c>relation_lists</c>, one transaction per kind). Both providers (PostgreSQL in a fresh schema
 /// when <c>SOUNDGRAPH_TEST_PG</c> is set).</summary>
+[Collection(KillTests.Name)]
 public sealed class RelateKillTests : IDisposable
 {
     private const string Dataset = "spotify-account-export-playlists";
