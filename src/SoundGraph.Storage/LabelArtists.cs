@@ -75,6 +75,9 @@ public static class LabelArtists
             return 0;
         }
 
+        // Locked before the look-up, not only before the recount: under READ COMMITTED another machine's batch that
+        // relabels a track while this one credits it would otherwise be seen by neither look-up, and neither would recount.
+        await LockAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var postgres = SqlDialect.For(connection).IsPostgres;
         var artists = (await connection.QueryAsync<long>(new CommandDefinition(
             $"""
@@ -89,7 +92,6 @@ public static class LabelArtists
             return 0;
         }
 
-        await LockAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var these = $"c.artist_id IN (SELECT j.value FROM {IdList(postgres)})";
         var ids = IdParameter(postgres, artists);
         await connection.ExecuteAsync(new CommandDefinition(

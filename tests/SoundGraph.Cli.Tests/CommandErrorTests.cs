@@ -109,9 +109,18 @@ public sealed class CommandErrorTests : IDisposable
     [Fact]
     public async Task Import_FolderWhereAFileIsExpected_SaysItIsAFolder()
     {
-        var (code, _, error) = await CliRunner.RunAsync("import", "mpd", _dir, "--db", Db);
+        var (code, _, error) = await CliRunner.RunAsync("import", "spotify-features", _dir, "--db", Db);
         Assert.Equal(1, code);
         Assert.Contains("is a folder; this format reads a file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MpdFolderWithoutSlices_SaysSoAndCreatesNothing()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("import", "mpd", _dir, "--db", Db);
+        Assert.Equal(1, code);
+        Assert.Contains("holds no Spotify MPD slice (no mpd.slice.*.json or mpd.slice.*.json.gz file in it)", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
     }
 
     [Fact]

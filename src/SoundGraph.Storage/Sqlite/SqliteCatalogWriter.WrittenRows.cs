@@ -13,8 +13,8 @@ public sealed partial class SqliteCatalogWriter
     /// writer's last commit left it). Then each such row is exactly as that upsert left it, and every one of these
     /// upserts is idempotent (applying the same values twice changes nothing the second time and returns no id), so a
     /// row re-sent with the same values is skipped with the same result: the same rows and the same "stored" counts.
-    /// MPD slices re-send most of their tracks (each slice is imported on its own, and popular tracks appear in
-    /// every slice), which made these no-op upserts and look-ups about a third of a multi-slice import.</summary>
+    /// MPD slices imported one by one re-send most of their tracks (popular tracks appear in every slice), which made these
+    /// no-op upserts and look-ups about a third of a multi-slice import.</summary>
     /// <remarks>Cleared whenever a batch fails (its rows were rolled back) or anything else wrote. At most
     /// <see cref="MaxPerTable"/> keys per table are remembered (about 200 bytes each, the records being kept), so a
     /// full-MPD import holds at most a few hundred MiB; keys past it simply take the upsert.</remarks>

@@ -168,7 +168,7 @@ public sealed class MpdFolderImportTests
         Assert.Equal(bad, reject.File);
         Assert.Equal("file", reject.Location);
         Assert.Contains("is not UTF-8 text", reject.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("The other slices of the folder were imported.", reject.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("The other slices of the folder are still imported.", reject.Reason, StringComparison.Ordinal);
         Assert.Equal(2, report.Read("playlists"));
         var rows = await temp.Store.CountRowsAsync();
         Assert.Equal(2, rows["playlists"]);

@@ -71,10 +71,13 @@ public sealed class MpdImporter : IImporter
     /// <remarks><paramref name="path"/> is one slice file, or a folder: then every <c>mpd.slice.*.json</c> (or
     /// <c>.json.gz</c>) directly in it is imported in one run, in the order of the slices' first pid (<see cref="SliceFiles"/>),
     /// through one stream of batches, so a run of many slices costs fewer commits than importing each on its own, and a
-    /// track or artist met in several slices is written once. What is stored equals importing the files one by one in
-    /// that order, except that a pid already read from an earlier file of the folder is rejected (in the MPD every pid is
-    /// unique). A file of the folder that is not a slice at all (not UTF-8, not JSON, no <c>playlists</c> array) is
-    /// rejected whole, naming it, and the others are imported; a single file given as the path throws instead.</remarks>
+    /// track or artist met in several slices is written once, with the values of its first occurrence. What is stored
+    /// equals importing the files one by one in that order when a track's values agree across slices (as in the MPD),
+    /// except that a pid already read from an earlier file of the folder is rejected (in the MPD every pid is unique).
+    /// A file of the folder that is not a slice at all (not UTF-8, not JSON, no <c>playlists</c> array) is rejected whole,
+    /// naming it, and the others are imported; a single file given as the path throws instead. A playlist the store
+    /// itself refuses (a constraint no check here foresaw) is rejected under the path given, folder or file, by its pid,
+    /// which is unique across the folder.</remarks>
     /// <exception cref="InputFormatException">The file is not a Spotify MPD slice, or the folder holds no slice file.</exception>
     public async Task<ImportReport> ImportAsync(string path, ICatalogWriter writer, IRejectSink rejects, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -100,7 +103,7 @@ public sealed class MpdImporter : IImporter
                 catch (InputFormatException ex) when (folder)
                 {
                     // Thrown only before the file's first playlist was emitted: nothing of it is in the batch.
-                    reject.Add(file, "file", ex.Message + " The other slices of the folder were imported.");
+                    reject.Add(file, "file", ex.Message + " The other slices of the folder are still imported.");
                 }
             }
 
