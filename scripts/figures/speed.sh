@@ -76,7 +76,7 @@ figures_speed() {
     done
     for line in "$b10" "$b100"; do
       n="$(kv "$line" playlists)"
-      echo "| import an MPD slice into SQLite, $(grp "$n") playlists | $(grp "$(kv "$line" entries_per_s)") entries/s | | | ≥ 200,000 entries/s |"
+      echo "| import $(grp "$n") playlists of MPD slices into SQLite (one \`sgr import mpd <folder>\` run) | $(grp "$(kv "$line" entries_per_s)") entries/s | | | ≥ 200,000 entries/s |"
     done
     echo "| uncached unveil (\`--cache-seconds 0\`), 1,000 heaviest ids, 64 connections, wrk on the same cores | $(kv "$http" rps) req/s, p99 $(kv "$http" p99_ms) ms, $(( $(kv "$http" non2xx) + $(kv "$http" socket_errors) )) errors | | | ≥ 1,000 req/s, p99 ≤ 50 ms |"
     echo "| relate 1,000,000 playlists, top-100 ($(grp "$(kv "$scale" rows)") rows), engine only | $(kv "$scale" relate_s) s, $(grp "$(kv "$scale" peak_mib)") MiB peak | | | ≤ 120 s, ≤ 4 GiB |"
