@@ -37,7 +37,7 @@ public sealed class ImportKillTests : IDisposable
 
         // One uninterrupted re-import as a child process sets the window the kills fall in.
         var whole = Stopwatch.StartNew();
-        using (var process = Start(folder, db))
+        using (var process = SgrChild.Start(Args(folder, db)))
         {
             await process.WaitForExitAsync();
             Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
@@ -52,16 +52,9 @@ public sealed class ImportKillTests : IDisposable
         {
             // Within 5–80 % of the uninterrupted run, so (nearly) every kill hits a running import.
             var moment = TimeSpan.FromMilliseconds((0.05 + (0.75 * random.NextDouble())) * window.TotalMilliseconds);
-            using (var process = Start(folder, db))
+            if (await SgrChild.RunKillingAtAsync(Args(folder, db), moment))
             {
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(moment));
-                if (!process.HasExited)
-                {
-                    killedWhileRunning++;
-                    process.Kill(entireProcessTree: true);
-                }
-
-                await process.WaitForExitAsync();
+                killedWhileRunning++;
             }
 
             var after = await SnapshotAsync(db);
@@ -72,7 +65,7 @@ public sealed class ImportKillTests : IDisposable
         Assert.True(killedWhileRunning >= 5, $"only {killedWhileRunning} of 10 kills hit a running import (window {window.TotalMilliseconds:F0} ms)");
     }
 
-    private static Process Start(string folder, string db) => SgrChild.Start(["import", "playlists-tsv", folder, "--db", db]);
+    private static string[] Args(string folder, string db) => ["import", "playlists-tsv", folder, "--db", db];
 
     /// <summary>Entries per playlist key (0 for a playlist with none).</summary>
     private static async Task<SortedDictionary<string, long>> SnapshotAsync(string db)

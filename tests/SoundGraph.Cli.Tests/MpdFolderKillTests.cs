@@ -35,16 +35,9 @@ public sealed class MpdFolderKillTests : IDisposable
             for (var i = 0; i < 6; i++)
             {
                 var moment = TimeSpan.FromMilliseconds((0.1 + (0.6 * random.NextDouble())) * expected.Window.TotalMilliseconds);
-                using (var process = SgrChild.Start(["import", "mpd", slices, "--db", db]))
+                if (await SgrChild.RunKillingAtAsync(["import", "mpd", slices, "--db", db], moment))
                 {
-                    await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(moment));
-                    if (!process.HasExited)
-                    {
-                        killedWhileRunning++;
-                        process.Kill(entireProcessTree: true);
-                    }
-
-                    await process.WaitForExitAsync();
+                    killedWhileRunning++;
                 }
 
                 var after = await SnapshotAsync(db);

@@ -40,7 +40,7 @@ public sealed class RelateKillTests : IDisposable
         Assert.True(old.Rows > 100_000, $"{old.Rows} rows");
 
         var whole = Stopwatch.StartNew();
-        using (var process = Start(db))
+        using (var process = SgrChild.Start(Args(db)))
         {
             await process.WaitForExitAsync();
             Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
@@ -58,16 +58,9 @@ public sealed class RelateKillTests : IDisposable
         {
             var before = await SnapshotAsync(db);
             var moment = TimeSpan.FromMilliseconds((0.3 + (0.6 * random.NextDouble())) * window.TotalMilliseconds);
-            using (var process = Start(db))
+            if (await SgrChild.RunKillingAtAsync(Args(db), moment))
             {
-                await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(moment));
-                if (!process.HasExited)
-                {
-                    killedWhileRunning++;
-                    process.Kill(entireProcessTree: true);
-                }
-
-                await process.WaitForExitAsync();
+                killedWhileRunning++;
             }
 
             var after = await SnapshotAsync(db);
@@ -79,7 +72,7 @@ public sealed class RelateKillTests : IDisposable
         Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} of 5 kills hit a running relate (window {window.TotalMilliseconds:F0} ms)");
     }
 
-    private static Process Start(string db) => SgrChild.Start(["relate", "--kind", "track_co_playlist", "--top-k", "20", "--db", db]);
+    private static string[] Args(string db) => ["relate", "--kind", "track_co_playlist", "--top-k", "20", "--db", db];
 
     /// <summary>Relation rows of the kind, its source lists, and a checksum over every row computed in SQL through the
     /// <c>relations</c> view (row count, Σ dst, Σ rank·dst, Σ count, Σ round(10⁶·weight), evidence rows): a part of either

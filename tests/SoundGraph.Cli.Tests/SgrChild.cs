@@ -36,4 +36,21 @@ internal static class SgrChild
         _ = process.StandardOutput.ReadToEndAsync();
         return process;
     }
+
+    /// <summary>Runs <c>sgr.dll</c> with <paramref name="args"/> and kills it (SIGKILL, with its children) at
+    /// <paramref name="moment"/> if it is still running then; returns after it has exited.</summary>
+    /// <returns>True when the kill hit a running process, false when it had already exited.</returns>
+    public static async Task<bool> RunKillingAtAsync(IEnumerable<string> args, TimeSpan moment)
+    {
+        using var process = Start(args);
+        await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(moment));
+        var killed = !process.HasExited;
+        if (killed)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        return killed;
+    }
 }
