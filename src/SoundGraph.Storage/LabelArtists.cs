@@ -92,14 +92,18 @@ public static class LabelArtists
             return 0;
         }
 
-        var these = $"c.artist_id IN (SELECT j.value FROM {IdList(postgres)})";
+        var inArtists = $"IN (SELECT j.value FROM {IdList(postgres)})";
         var ids = IdParameter(postgres, artists);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM label_artists WHERE artist_id IN (SELECT j.value FROM {IdList(postgres)})", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"DELETE FROM label_artists WHERE artist_id {inArtists}", ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            InsertSql(these), ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            InsertSql("c.artist_id " + inArtists), ids, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return artists.Count;
     }
+
+    /// <summary>Whether <paramref name="batch"/> writes a track with a label (then it may change <c>label_artists</c> even
+    /// without credits).</summary>
+    internal static bool HasLabelledTrack(CatalogBatch batch) => batch.Tracks.Exists(t => t.LabelKey is not null);
 
     /// <summary>The tracks whose artists a catalog batch may have changed in <c>label_artists</c>: those it wrote with a label
     /// and those it gave credits (the credit's track may be labelled already).</summary>

@@ -48,7 +48,7 @@ public sealed partial class PostgresCatalogWriter : ICatalogWriter
             // label_artists: every batch with a labelled track or a credit recounts the artists of those tracks that are
             // labelled (one look-up statement when none is; LabelArtists). Unlike the SQLite writer this does not skip
             // credits when the store holds no label: other machines may write to the same database at any time.
-            if (batch.Credits.Count > 0 || batch.Tracks.Exists(t => t.LabelKey is not null))
+            if (batch.Credits.Count > 0 || LabelArtists.HasLabelledTrack(batch))
             {
                 await LabelArtists.RefreshArtistsOfTracksAsync(_connection, tx, LabelArtists.TracksToRecount(batch, key => _ids.Tracks[key]), cancellationToken).ConfigureAwait(false);
             }

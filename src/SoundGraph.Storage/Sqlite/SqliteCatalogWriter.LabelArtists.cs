@@ -18,13 +18,7 @@ public sealed partial class SqliteCatalogWriter
     /// (<see cref="WrittenRows"/>).</summary>
     private async Task RefreshLabelArtistsAsync(CatalogBatch batch, SqliteTransaction tx, CancellationToken ct)
     {
-        var labelled = false;
-        foreach (var t in batch.Tracks)
-        {
-            labelled |= t.LabelKey is not null;
-        }
-
-        if (labelled)
+        if (LabelArtists.HasLabelledTrack(batch))
         {
             _written.StoreHasLabels = true;
         }
