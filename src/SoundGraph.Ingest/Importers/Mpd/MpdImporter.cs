@@ -36,7 +36,7 @@ namespace SoundGraph.Ingest.Importers.Mpd;
 /// <para>Reading and writing overlap: a full batch is written in the background while the next is read
 /// (<see cref="BatchBuffer"/>), so with two cores free the import takes about the longer of the two, not their sum.</para>
 /// </remarks>
-public sealed class MpdImporter : IImporter
+public sealed partial class MpdImporter : IImporter
 {
     /// <summary>Ends the reason of every reject that drops a playlist's new version.</summary>
     public const string KeptSuffix = PlaylistVersion.KeptSuffix;
@@ -115,38 +115,6 @@ public sealed class MpdImporter : IImporter
         }
 
         return report;
-    }
-
-    /// <summary>The pids read so far in this import, and where a repeated one was read first (for its reject).</summary>
-    private readonly record struct Pids(HashSet<long> Read, string Where);
-
-    /// <summary>The slice files directly in <paramref name="folder"/>: names starting <c>mpd.slice.</c> and ending
-    /// <c>.json</c> or <c>.json.gz</c>, ordered by the first number of the name (<c>mpd.slice.1000-1999.json</c> → 1000),
-    /// then by name (ordinal).</summary>
-    /// <exception cref="InputFormatException">No such file in the folder.</exception>
-    public static IReadOnlyList<string> SliceFiles(string folder)
-    {
-        var files = Directory.EnumerateFiles(folder)
-            .Where(f => Path.GetFileName(f) is { } n && n.StartsWith("mpd.slice.", StringComparison.Ordinal)
-                && (n.EndsWith(".json", StringComparison.Ordinal) || n.EndsWith(".json.gz", StringComparison.Ordinal)))
-            .OrderBy(f => FirstPid(Path.GetFileName(f)))
-            .ThenBy(f => Path.GetFileName(f), StringComparer.Ordinal)
-            .ToList();
-        return files.Count > 0
-            ? files
-            : throw new InputFormatException($"'{folder}' holds no Spotify MPD slice (no mpd.slice.*.json or mpd.slice.*.json.gz file in it).");
-
-        static long FirstPid(string name)
-        {
-            var digits = name.AsSpan("mpd.slice.".Length);
-            var end = 0;
-            while (end < digits.Length && char.IsAsciiDigit(digits[end]))
-            {
-                end++;
-            }
-
-            return end > 0 && long.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
-        }
     }
 
     private static async Task ReadAsync(string path, bool documentOnly, BatchBuffer batch, ImportReport report, RejectRecorder reject, Pids pids, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -1,0 +1,40 @@
+using System.Globalization;
+using SoundGraph.Core.Import;
+
+namespace SoundGraph.Ingest.Importers.Mpd;
+
+/// <content>A folder of slices imported in one run: which files, in which order, and the pids read across them.</content>
+public sealed partial class MpdImporter
+{
+    /// <summary>The pids read so far in this import, and where a repeated one was read first (for its reject).</summary>
+    private readonly record struct Pids(HashSet<long> Read, string Where);
+
+    /// <summary>The slice files directly in <paramref name="folder"/>: names starting <c>mpd.slice.</c> and ending
+    /// <c>.json</c> or <c>.json.gz</c>, ordered by the first number of the name (<c>mpd.slice.1000-1999.json</c> → 1000),
+    /// then by name (ordinal).</summary>
+    /// <exception cref="InputFormatException">No such file in the folder.</exception>
+    public static IReadOnlyList<string> SliceFiles(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => Path.GetFileName(f) is { } n && n.StartsWith("mpd.slice.", StringComparison.Ordinal)
+                && (n.EndsWith(".json", StringComparison.Ordinal) || n.EndsWith(".json.gz", StringComparison.Ordinal)))
+            .OrderBy(f => FirstPid(Path.GetFileName(f)))
+            .ThenBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList();
+        return files.Count > 0
+            ? files
+            : throw new InputFormatException($"'{folder}' holds no Spotify MPD slice (no mpd.slice.*.json or mpd.slice.*.json.gz file in it).");
+
+        static long FirstPid(string name)
+        {
+            var digits = name.AsSpan("mpd.slice.".Length);
+            var end = 0;
+            while (end < digits.Length && char.IsAsciiDigit(digits[end]))
+            {
+                end++;
+            }
+
+            return end > 0 && long.TryParse(digits[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
+        }
+    }
+}
