@@ -46,23 +46,15 @@ public sealed class ImportKillTests : IDisposable
         var window = whole.Elapsed;
         Assert.Equal(before, await SnapshotAsync(db));
 
-        var random = new Random(20261203);
-        var killedWhileRunning = 0;
-        for (var i = 0; i < 10; i++)
-        {
-            // Within 5–80 % of the uninterrupted run, so (nearly) every kill hits a running import.
-            var moment = TimeSpan.FromMilliseconds((0.05 + (0.75 * random.NextDouble())) * window.TotalMilliseconds);
-            if (await SgrChild.RunKillingAtAsync(Args(folder, db), moment))
+        // Kills within 5–80 % of an uninterrupted run, so (nearly) every one hits a running import; up to 15 runs for 10 hits.
+        var killedWhileRunning = await SgrChild.KillAtRandomMomentsAsync(
+            Args(folder, db), window, 0.05, 0.80, new Random(20261203), hits: 10, attempts: 15, async (i, moment) =>
             {
-                killedWhileRunning++;
-            }
-
-            var after = await SnapshotAsync(db);
-            Assert.True(after.Values.Sum() == Entries, $"kill {i} at {moment.TotalMilliseconds:F0} ms: {after.Values.Sum()} entries");
-            Assert.Equal(before, after);
-        }
-
-        Assert.True(killedWhileRunning >= 5, $"only {killedWhileRunning} of 10 kills hit a running import (window {window.TotalMilliseconds:F0} ms)");
+                var after = await SnapshotAsync(db);
+                Assert.True(after.Values.Sum() == Entries, $"kill {i} at {moment.TotalMilliseconds:F0} ms: {after.Values.Sum()} entries");
+                Assert.Equal(before, after);
+            });
+        Assert.True(killedWhileRunning >= 5, $"only {killedWhileRunning} kills hit a running import (first window {window.TotalMilliseconds:F0} ms)");
     }
 
     private static string[] Args(string folder, string db) => ["import", "playlists-tsv", folder, "--db", db];

@@ -30,24 +30,16 @@ public sealed class MpdFolderKillTests : IDisposable
 
         await TestDatabases.WithDatabaseAsync(provider, _dir, async db =>
         {
-            var random = new Random(20261204);
-            var killedWhileRunning = 0;
-            for (var i = 0; i < 6; i++)
-            {
-                var moment = TimeSpan.FromMilliseconds((0.1 + (0.6 * random.NextDouble())) * expected.Window.TotalMilliseconds);
-                if (await SgrChild.RunKillingAtAsync(["import", "mpd", slices, "--db", db], moment))
+            var killedWhileRunning = await SgrChild.KillAtRandomMomentsAsync(
+                ["import", "mpd", slices, "--db", db], expected.Window, 0.1, 0.7, new Random(20261204), hits: 6, attempts: 9, async (i, moment) =>
                 {
-                    killedWhileRunning++;
-                }
-
-                var after = await SnapshotAsync(db);
-                foreach (var (key, count) in after)
-                {
-                    Assert.True(count == expected.Snapshot[key], $"kill {i} at {moment.TotalMilliseconds:F0} ms: {key} holds {count} of its {expected.Snapshot[key]} entries");
-                }
-            }
-
-            Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} of 6 kills hit a running import (window {expected.Window.TotalMilliseconds:F0} ms)");
+                    var after = await SnapshotAsync(db);
+                    foreach (var (key, count) in after)
+                    {
+                        Assert.True(count == expected.Snapshot[key], $"kill {i} at {moment.TotalMilliseconds:F0} ms: {key} holds {count} of its {expected.Snapshot[key]} entries");
+                    }
+                });
+            Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} kills hit a running import (first window {expected.Window.TotalMilliseconds:F0} ms)");
             var last = await CliRunner.RunAsync("import", "mpd", slices, "--db", db);
             Assert.True(last.Code == 0, last.Err);
             Assert.Equal(expected.Snapshot, await SnapshotAsync(db));

@@ -52,24 +52,17 @@ public sealed class RelateKillTests : IDisposable
 
         var again = await CliRunner.RunAsync("relate", "--kind", "track_co_playlist", "--top-k", "50", "--db", db);
         Assert.True(again.Code == 0, again.Err);
-        var random = new Random(20261204);
-        var killedWhileRunning = 0;
-        for (var i = 0; i < 5; i++)
-        {
-            var before = await SnapshotAsync(db);
-            var moment = TimeSpan.FromMilliseconds((0.3 + (0.6 * random.NextDouble())) * window.TotalMilliseconds);
-            if (await SgrChild.RunKillingAtAsync(Args(db), moment))
+        var before = await SnapshotAsync(db);
+        var killedWhileRunning = await SgrChild.KillAtRandomMomentsAsync(
+            Args(db), window, 0.3, 0.9, new Random(20261204), hits: 5, attempts: 8, async (i, moment) =>
             {
-                killedWhileRunning++;
-            }
-
-            var after = await SnapshotAsync(db);
-            Assert.True(
-                after.Digest == before.Digest || after.Digest == replaced.Digest,
-                $"kill {i} at {moment.TotalMilliseconds:F0} ms: {after.Rows} rows in {after.Lists} lists, neither the {before.Rows} before nor the {replaced.Rows} of a whole top-20");
-        }
-
-        Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} of 5 kills hit a running relate (window {window.TotalMilliseconds:F0} ms)");
+                var after = await SnapshotAsync(db);
+                Assert.True(
+                    after.Digest == before.Digest || after.Digest == replaced.Digest,
+                    $"kill {i} at {moment.TotalMilliseconds:F0} ms: {after.Rows} rows in {after.Lists} lists, neither the {before.Rows} before nor the {replaced.Rows} of a whole top-20");
+                before = after;
+            });
+        Assert.True(killedWhileRunning >= 3, $"only {killedWhileRunning} kills hit a running relate (first window {window.TotalMilliseconds:F0} ms)");
     }
 
     private static string[] Args(string db) => ["relate", "--kind", "track_co_playlist", "--top-k", "20", "--db", db];

@@ -39,9 +39,10 @@ internal static class SgrChild
 
     /// <summary>Runs <c>sgr.dll</c> with <paramref name="args"/> and kills it (SIGKILL, with its children) at
     /// <paramref name="moment"/> if it is still running then; returns after it has exited.</summary>
-    /// <returns>True when the kill hit a running process, false when it had already exited.</returns>
-    public static async Task<bool> RunKillingAtAsync(IEnumerable<string> args, TimeSpan moment)
+    /// <returns>Whether the kill hit a running process (false when it had already exited), and how long the process ran.</returns>
+    public static async Task<(bool Killed, TimeSpan Ran)> RunKillingAtAsync(IEnumerable<string> args, TimeSpan moment)
     {
+        var clock = Stopwatch.StartNew();
         using var process = Start(args);
         await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(moment));
         var killed = !process.HasExited;
@@ -51,6 +52,44 @@ internal static class SgrChild
         }
 
         await process.WaitForExitAsync();
-        return killed;
+        return (killed, clock.Elapsed);
+    }
+
+    /// <summary>Runs <c>sgr.dll</c> with <paramref name="args"/> again and again, killing each run at a random moment
+    /// between the fractions <paramref name="from"/> and <paramref name="to"/> of <paramref name="window"/>, until
+    /// <paramref name="hits"/> kills have hit a running process or <paramref name="attempts"/> runs were made.</summary>
+    /// <remarks>A run that ends before its kill moment shortens the window to its own length. The window is measured once,
+    /// by one uninterrupted run, and that run may have shared the machine with other tests (on CI a first run took 41 s and
+    /// the later ones about a third of it, so 6 of 10 kills came too late); the runs themselves are the better measure.</remarks>
+    /// <param name="args">Command-line arguments after <c>sgr.dll</c>.</param>
+    /// <param name="window">Length of an uninterrupted run, as first measured.</param>
+    /// <param name="from">Earliest kill moment, as a fraction of the window.</param>
+    /// <param name="to">Latest kill moment, as a fraction of the window.</param>
+    /// <param name="random">Source of the kill moments (seeded by the test).</param>
+    /// <param name="hits">Kills of a running process after which no more runs are made.</param>
+    /// <param name="attempts">Most runs made.</param>
+    /// <param name="check">Called after each run, with its index and kill moment, to assert what the store holds.</param>
+    /// <returns>How many kills hit a running process.</returns>
+    public static async Task<int> KillAtRandomMomentsAsync(
+        IReadOnlyList<string> args, TimeSpan window, double from, double to, Random random, int hits, int attempts, Func<int, TimeSpan, Task> check)
+    {
+        var hit = 0;
+        for (var i = 0; i < attempts && hit < hits; i++)
+        {
+            var moment = TimeSpan.FromMilliseconds((from + ((to - from) * random.NextDouble())) * window.TotalMilliseconds);
+            var (killed, ran) = await RunKillingAtAsync(args, moment);
+            if (killed)
+            {
+                hit++;
+            }
+            else if (ran < window)
+            {
+                window = ran;
+            }
+
+            await check(i, moment);
+        }
+
+        return hit;
     }
 }

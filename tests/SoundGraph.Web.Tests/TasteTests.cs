@@ -337,6 +337,16 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         Assert.True(a is not null && b is not null && Math.Abs(a.Y - b.Y) < 1 && b.X >= a.X + a.Width, $"side by side: A {a?.X},{a?.Y} B {b?.X},{b?.Y}");
         await page.SetViewportSizeAsync(390, 844);
         await Expect(boxB.Locator("canvas")).ToBeVisibleAsync();
+        // Chart.js resizes its canvases from a ResizeObserver callback, so A's box reaches its narrow height a frame or more
+        // after the viewport changes (on CI A was measured at its wide height, 581.5 px, overlapping B).
+        await page.WaitForFunctionAsync(
+            """
+            () => {
+              const a = document.querySelector('[data-testid="taste-radar"]').getBoundingClientRect();
+              const b = document.querySelector('[data-testid="taste-radar-b"]').getBoundingClientRect();
+              return b.top >= a.bottom - 0.5 && b.right <= 390.5;
+            }
+            """, null, new() { Timeout = 5000 });
         a = await page.GetByTestId("taste-radar").BoundingBoxAsync();
         b = await boxB.BoundingBoxAsync();
         Assert.True(a is not null && b is not null && b.Y >= a.Y + a.Height - 0.5 && b.X + b.Width <= 390.5, $"stacked: A {a?.X},{a?.Y}+{a?.Height} B {b?.X},{b?.Y} w {b?.Width}");

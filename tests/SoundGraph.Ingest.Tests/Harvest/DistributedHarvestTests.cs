@@ -14,7 +14,8 @@ public sealed class DistributedHarvestTests
 {
     private static readonly Dictionary<string, string> Workers = new(StringComparer.Ordinal) { ["w1"] = "s1", ["w2"] = "s2", ["w3"] = "s3" };
 
-    private static FakeServerOptions ServerOptions() => new() { ExtraClients = Workers };
+    /// <summary>Each answer takes 5 ms, so a run lasts long enough for every worker to claim walks while the others walk.</summary>
+    private static FakeServerOptions ServerOptions() => new() { ExtraClients = Workers, Latency = TimeSpan.FromMilliseconds(5) };
 
     [PostgresFact]
     public async Task RunAsync_ThreeWorkersWithOwnCredentials_StoreExactlyTheRowsOfOneWorkerAndFetchNoPageTwice()
@@ -69,7 +70,7 @@ public sealed class DistributedHarvestTests
                 await stop.CancelAsync();
             });
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.HarvestAsWorkerAsync(
-                shared.Store, options, new HarvestWorker("w1", TimeSpan.FromSeconds(2)), "w1", "s1", stop.Token));
+                shared.Store, options, new HarvestWorker("w1", TimeSpan.FromSeconds(2)), "w1", "s1", ct: stop.Token));
             await watcher;
         }
 
@@ -108,8 +109,9 @@ public sealed class DistributedHarvestTests
                 stores.Add(await SoundGraphStore.OpenAsync(shared.Db));
             }
 
+            var gate = new StartGate(names.Length);
             return await Task.WhenAll(names.Select((name, i) =>
-                Task.Run(() => harness.HarvestAsWorkerAsync(stores[i], options, new HarvestWorker(name, lease), name, Workers[name]))));
+                Task.Run(() => harness.HarvestAsWorkerAsync(stores[i], options, new HarvestWorker(name, lease), name, Workers[name], gate: gate))));
         }
         finally
         {

@@ -88,11 +88,13 @@ internal sealed class HarvestHarness : IAsyncDisposable
     }
 
     /// <summary>Harvests as one worker of a run shared through PostgreSQL, with its own client credentials (one of the
-    /// server's <see cref="FakeServerOptions.ExtraClients"/>).</summary>
+    /// server's <see cref="FakeServerOptions.ExtraClients"/>). With <paramref name="gate"/>, its first API request waits
+    /// there for the other workers'.</summary>
     public async Task<HarvestResult> HarvestAsWorkerAsync(
-        SoundGraphStore store, HarvestOptions options, HarvestWorker worker, string clientId, string clientSecret, CancellationToken ct = default)
+        SoundGraphStore store, HarvestOptions options, HarvestWorker worker, string clientId, string clientSecret, StartGate? gate = null, CancellationToken ct = default)
     {
-        using var http = new HttpClient(SoundCloudClient.CreateHandler());
+        var handler = SoundCloudClient.CreateHandler();
+        using var http = new HttpClient(gate is null ? handler : gate.Handler(handler));
         using var client = new SoundCloudClient(http, ClientOptions(clientId: clientId, clientSecret: clientSecret));
         using var engine = new HarvestEngine(store, client, options);
         return await engine.RunAsync(new HarvestRequest(SeedId.ToString(System.Globalization.CultureInfo.InvariantCulture), Workers: 4, Worker: worker), ct);
