@@ -176,19 +176,19 @@ public sealed class MpdFolderImportTests
     }
 
     [Fact]
-    public async Task ImportAsync_BatchesGrowWithWhatWasWritten_UpToTenTimesTheBatchSize()
+    public async Task ImportAsync_BatchesGrowWithWhatWasWritten_UpToThirtyTimesTheBatchSize()
     {
         // 120 playlists of one new track by a new artist: 5 records each (playlist, entry, track, artist, credit). A batch
-        // is written after the playlist that takes it to the threshold max(4, min(40, records written / 8)):
-        // 10 × 5 (50 written, 50 / 8 = 6) → 4 × 10 (90: 11) → 3 × 15 (135: 16) → 2 × 20 (175: 21) → 2 × 25 (225: 28)
-        // → 30 (255: 31) → 35 (290: 36) → 40 … capped at 40, and the 30 left at the end.
+        // is written after the playlist that takes it to the threshold max(4, min(120, records written / 4)):
+        // 5 × 5 (25 written, 25 / 4 = 6) → 2 × 10 (45: 11) → 2 × 15 (75: 18) → 20 (95: 23) → 25 (120: 30) → 30 (150: 37)
+        // → 40 (190: 47) → 50 (240: 60) → 60 (300: 75) → 75 (375: 93) → 95 (470: 117) → 120, the cap, and the 10 left.
         using var folder = new TempFolder();
         var file = folder.Write("mpd.slice.0-119.json", Slice(Enumerable.Range(0, 120).Select(i => Playlist(i, "n" + i)).ToArray()));
         var writer = new FakeCatalogWriter();
 
         await new MpdImporter { BatchSize = 4 }.ImportAsync(file, writer, new ListRejectSink());
 
-        int[] expected = [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 10, 10, 10, 10, 15, 15, 15, 20, 20, 25, 25, 30, 35, 40, 40, 40, 40, 40, 40, 40, 30];
+        int[] expected = [5, 5, 5, 5, 5, 10, 10, 15, 15, 20, 25, 30, 40, 50, 60, 75, 95, 120, 10];
         Assert.Equal(expected, writer.Batches.Select(b => b.Artists.Count + b.Tracks.Count + b.Credits.Count + b.Playlists.Count + b.PlaylistEntries.Count).ToArray());
     }
 }

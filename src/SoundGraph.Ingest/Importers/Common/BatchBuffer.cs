@@ -103,7 +103,7 @@ internal sealed class BatchBuffer(
         Batch.Count >= CurrentFlushThreshold ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Records a batch holds before it is written: <see cref="FlushThreshold"/>; with a larger
-    /// <c>maxFlushThreshold</c>, an eighth of the records already handed to the writer by this buffer, between the two.</summary>
+    /// <c>maxFlushThreshold</c>, a quarter of the records already handed to the writer by this buffer, between the two.</summary>
     /// <remarks>A commit rewrites every page its batch dirtied, and a batch of playlist entries dirties pages all over the
     /// track index, whose size grows with what was written: a batch growing with the import keeps each commit's pages
     /// paid by about the same number of new rows, while the first batches stay small so reading and writing overlap early.</remarks>
@@ -111,7 +111,7 @@ internal sealed class BatchBuffer(
         ? flushThreshold
         : (int)Math.Clamp(_recordsFlushed / GrowthDivisor, flushThreshold, maxFlushThreshold);
 
-    private const long GrowthDivisor = 8;
+    private const long GrowthDivisor = 4;
 
     private long _recordsFlushed;
 
