@@ -176,6 +176,36 @@ public sealed class MpdFolderImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_Folder_ReportsProgressOverAllItsSlicesBytesNamingTheSliceBeingRead()
+    {
+        using var folder = new TempFolder();
+        WriteThreeSlices(folder);
+        var files = MpdImporter.SliceFiles(folder.Path);
+        var sizes = files.Select(f => new FileInfo(f).Length).ToArray();
+        var progress = new Recorder();
+
+        await new MpdImporter { BatchSize = 2 }.ImportAsync(folder.Path, new FakeCatalogWriter(), new ListRejectSink(), progress);
+
+        Assert.All(progress.Reports, r => Assert.Equal(sizes.Sum(), r.Total));
+        Assert.Equal(progress.Reports.Select(r => r.Done).Order(), progress.Reports.Select(r => r.Done)); // never goes back
+        // Each slice's last report (a small slice is reported once, at its end) is the bytes up to and including it.
+        for (var i = 0; i < files.Count; i++)
+        {
+            Assert.Equal(sizes.Take(i + 1).Sum(), progress.Reports.Last(r => r.File == files[i]).Done);
+        }
+
+        Assert.Equal(files, progress.Reports.Select(r => r.File).Distinct());
+    }
+
+    /// <summary>Keeps every report, in order, on the reporting thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
+    private sealed class Recorder : IProgress<ImportProgress>
+    {
+        public List<ImportProgress> Reports { get; } = [];
+
+        public void Report(ImportProgress value) => Reports.Add(value);
+    }
+
+    [Fact]
     public async Task ImportAsync_BatchesGrowWithWhatWasWritten_UpToThirtyTimesTheBatchSize()
     {
         // 120 playlists of one new track by a new artist: 5 records each (playlist, entry, track, artist, credit). A batch

@@ -9,6 +9,14 @@ public sealed partial class MpdImporter
     /// <summary>The pids read so far in this import, and where a repeated one was read first (for its reject).</summary>
     private readonly record struct Pids(HashSet<long> Read, string Where);
 
+    /// <summary>Progress over a whole folder: a slice's byte progress offset by the bytes of the slices before it, out of
+    /// all the slices' bytes (their sizes on disk, so a gzipped slice counts its compressed bytes), naming the slice being
+    /// read. A slice rejected whole still counts its bytes once the next slice starts.</summary>
+    private sealed class FolderProgress(IProgress<ImportProgress> inner, long before, long total) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => inner.Report(value with { Done = before + value.Done, Total = total });
+    }
+
     /// <summary>The slice files directly in <paramref name="folder"/>: names starting <c>mpd.slice.</c> and ending
     /// <c>.json</c> or <c>.json.gz</c>, ordered by the first number of the name (<c>mpd.slice.1000-1999.json</c> → 1000),
     /// then by name (ordinal).</summary>

@@ -79,7 +79,8 @@ public sealed partial class MpdImporter : IImporter
     /// A file of the folder that is not a slice at all (not UTF-8, not JSON, no <c>playlists</c> array) is rejected whole,
     /// naming it, and the others are imported; a single file given as the path throws instead. A playlist the store
     /// itself refuses (a constraint no check here foresaw) is rejected under the path given, folder or file, by its pid,
-    /// which is unique across the folder.</remarks>
+    /// which is unique across the folder. In a folder, <paramref name="progress"/> counts the bytes of all its slices
+    /// together (one bar for the run) and names the slice being read.</remarks>
     /// <exception cref="InputFormatException">The file is not a Spotify MPD slice, or the folder holds no slice file.</exception>
     public async Task<ImportReport> ImportAsync(string path, ICatalogWriter writer, IRejectSink rejects, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -94,13 +95,19 @@ public sealed partial class MpdImporter : IImporter
         // A playlist the store refuses is named by its pid, unique across the slices, and by the path given.
         var batch = new BatchBuffer(writer, report, BatchSize, (key, reason) => reject.Add(path, "playlist pid " + key[(key.LastIndexOf(':') + 1)..], reason), overlapWrites: true, maxFlushThreshold: (int)Math.Min(30L * BatchSize, int.MaxValue));
         var pids = new HashSet<long>();
+        // In a folder, progress runs once over all the slices' bytes instead of restarting with each slice.
+        var sizes = folder ? files.Select(f => new FileInfo(f).Length).ToArray() : [];
+        long before = 0;
         try
         {
-            foreach (var file in files)
+            for (var i = 0; i < files.Count; i++)
             {
+                var file = files[i];
+                var fileProgress = folder && progress is not null ? new FolderProgress(progress, before, sizes.Sum()) : progress;
+                before += folder ? sizes[i] : 0;
                 try
                 {
-                    await ReadAsync(file, DocumentReaderOnly, batch, report, reject, new Pids(pids, folder ? "from this file or an earlier slice of the folder" : "from this file"), progress, cancellationToken).ConfigureAwait(false);
+                    await ReadAsync(file, DocumentReaderOnly, batch, report, reject, new Pids(pids, folder ? "from this file or an earlier slice of the folder" : "from this file"), fileProgress, cancellationToken).ConfigureAwait(false);
                 }
                 catch (InputFormatException ex) when (folder)
                 {
