@@ -39,8 +39,9 @@ internal static class SgrChild
 
     /// <summary>Runs <c>sgr.dll</c> with <paramref name="args"/> and kills it (SIGKILL, with its children) at
     /// <paramref name="moment"/> if it is still running then; returns after it has exited.</summary>
-    /// <returns>Whether the kill hit a running process (false when it had already exited), and how long the process ran.</returns>
-    public static async Task<(bool Killed, TimeSpan Ran)> RunKillingAtAsync(IEnumerable<string> args, TimeSpan moment)
+    /// <returns>Whether the kill hit a running process (false when it had already exited), how long the process ran, and,
+    /// when it exited by itself, its exit code and standard error.</returns>
+    public static async Task<(bool Killed, TimeSpan Ran, int ExitCode, string Error)> RunKillingAtAsync(IEnumerable<string> args, TimeSpan moment)
     {
         var clock = Stopwatch.StartNew();
         using var process = Start(args);
@@ -52,13 +53,14 @@ internal static class SgrChild
         }
 
         await process.WaitForExitAsync();
-        return (killed, clock.Elapsed);
+        var ran = clock.Elapsed;
+        return killed ? (true, ran, 0, string.Empty) : (false, ran, process.ExitCode, await process.StandardError.ReadToEndAsync());
     }
 
     /// <summary>Runs <c>sgr.dll</c> with <paramref name="args"/> again and again, killing each run at a random moment
     /// between the fractions <paramref name="from"/> and <paramref name="to"/> of <paramref name="window"/>, until
     /// <paramref name="hits"/> kills have hit a running process or <paramref name="attempts"/> runs were made.</summary>
-    /// <remarks>A run that ends before its kill moment shortens the window to its own length. The window is measured once,
+    /// <remarks>A run that ends before its kill moment must succeed (exit code 0), and shortens the window to its own length. The window is measured once,
     /// by one uninterrupted run, and that run may have shared the machine with other tests (on CI a first run took 41 s and
     /// the later ones about a third of it, so 6 of 10 kills came too late); the runs themselves are the better measure.</remarks>
     /// <param name="args">Command-line arguments after <c>sgr.dll</c>.</param>
@@ -77,14 +79,16 @@ internal static class SgrChild
         for (var i = 0; i < attempts && hit < hits; i++)
         {
             var moment = TimeSpan.FromMilliseconds((from + ((to - from) * random.NextDouble())) * window.TotalMilliseconds);
-            var (killed, ran) = await RunKillingAtAsync(args, moment);
+            var (killed, ran, exitCode, error) = await RunKillingAtAsync(args, moment);
             if (killed)
             {
                 hit++;
             }
-            else if (ran < window)
+            else
             {
-                window = ran;
+                // A run that failed fast must not shrink the window (its kills would then all land before anything ran).
+                Assert.True(exitCode == 0, $"run {i}, after the kills before it, ended with exit code {exitCode}: {error}");
+                window = ran < window ? ran : window;
             }
 
             await check(i, moment);

@@ -9,7 +9,9 @@ internal sealed class StartGate(int workers)
     private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waiting;
 
-    /// <summary>Longest wait for the other workers before the gate gives up and fails the request.</summary>
+    /// <summary>Longest wait for the other workers (one that failed before its first request never arrives). Then the
+    /// waiting request throws <see cref="TimeoutException"/>, which the client may retry ungated: the test goes on and
+    /// fails on its own assertions, about a minute late.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>A handler for one worker's client: it waits at the gate once, before its first request that is not the
