@@ -1,5 +1,6 @@
 using System.Globalization;
 using SoundGraph.Core.Import;
+using SoundGraph.Ingest.Importers.Common;
 
 namespace SoundGraph.Ingest.Importers.Mpd;
 
@@ -15,6 +16,33 @@ public sealed partial class MpdImporter
     private sealed class FolderProgress(IProgress<ImportProgress> inner, long before, long total) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => inner.Report(value with { Done = before + value.Done, Total = total });
+    }
+
+    /// <summary>Reads every slice of <paramref name="folder"/> (<see cref="SliceFiles"/>) into <paramref name="batch"/> in
+    /// turn, with one pid set across them and one progress over all their bytes (instead of restarting with each slice);
+    /// a file that is not a slice is rejected whole, naming it, and the next one is read.</summary>
+    /// <exception cref="InputFormatException">The folder holds no slice file.</exception>
+    private async Task ReadFolderAsync(string folder, BatchBuffer batch, ImportReport report, RejectRecorder reject, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var files = SliceFiles(folder);
+        var pids = new Pids([], "from this file or an earlier slice of the folder");
+        var sizes = files.Select(f => new FileInfo(f).Length).ToArray();
+        var total = sizes.Sum();
+        long before = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var fileProgress = progress is null ? null : new FolderProgress(progress, before, total);
+            before += sizes[i];
+            try
+            {
+                await ReadAsync(files[i], DocumentReaderOnly, batch, report, reject, pids, fileProgress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InputFormatException ex)
+            {
+                // Thrown only before the file's first playlist was emitted: nothing of it is in the batch.
+                reject.Add(files[i], "file", ex.Message + " The other slices of the folder are still imported.");
+            }
+        }
     }
 
     /// <summary>The slice files directly in <paramref name="folder"/>: names starting <c>mpd.slice.</c> and ending

@@ -49,10 +49,8 @@ public sealed partial class MpdImporter : IImporter
     /// <value>Default 100,000 (about 1,300 playlists of an MPD slice); at least 1. A playlist's entries always go into one
     /// batch, so a batch may exceed it by one playlist. Larger than other importers' 10,000 because every commit rewrites
     /// the pages it dirtied, and entries land all over the <c>playlist_tracks</c> track index: measured with
-    /// <c>sgr bench --import-only</c>, ten times fewer commits cut the import's CPU time by 5–10 % at 10,000 playlists, and
-    /// growing batches cut a 100-slice folder's import from 48 to 40 s; growing them by a quarter of what was written, up to
-    /// 30 times this, instead of an eighth up to 10 times, cut the commits of a 100,000-playlist folder from 27 to 17 and
-    /// its import from 32.6 to 30.5–31.4 s, for about 350 MiB more peak memory.</value>
+    /// <c>sgr bench --import-only</c>, ten times fewer commits cut the import's CPU time by 5–10 % at 10,000 playlists; the
+    /// growing batches' steps (27 → 17 commits at 100,000 playlists) are in docs/benchmarks.md.</value>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>When true, every playlist is read through <see cref="JsonDocument"/> and the full checks; by default
@@ -88,32 +86,19 @@ public sealed partial class MpdImporter : IImporter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rejects);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
-        var folder = Directory.Exists(path);
-        var files = folder ? SliceFiles(path) : [path];
         var report = new ImportReport(Format);
         var reject = new RejectRecorder(rejects, report);
         // A playlist the store refuses is named by its pid, unique across the slices, and by the path given.
         var batch = new BatchBuffer(writer, report, BatchSize, (key, reason) => reject.Add(path, "playlist pid " + key[(key.LastIndexOf(':') + 1)..], reason), overlapWrites: true, maxFlushThreshold: (int)Math.Min(30L * BatchSize, int.MaxValue));
-        var pids = new HashSet<long>();
-        // In a folder, progress runs once over all the slices' bytes instead of restarting with each slice.
-        var sizes = folder ? files.Select(f => new FileInfo(f).Length).ToArray() : [];
-        long before = 0;
         try
         {
-            for (var i = 0; i < files.Count; i++)
+            if (Directory.Exists(path))
             {
-                var file = files[i];
-                var fileProgress = folder && progress is not null ? new FolderProgress(progress, before, sizes.Sum()) : progress;
-                before += folder ? sizes[i] : 0;
-                try
-                {
-                    await ReadAsync(file, DocumentReaderOnly, batch, report, reject, new Pids(pids, folder ? "from this file or an earlier slice of the folder" : "from this file"), fileProgress, cancellationToken).ConfigureAwait(false);
-                }
-                catch (InputFormatException ex) when (folder)
-                {
-                    // Thrown only before the file's first playlist was emitted: nothing of it is in the batch.
-                    reject.Add(file, "file", ex.Message + " The other slices of the folder are still imported.");
-                }
+                await ReadFolderAsync(path, batch, report, reject, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ReadAsync(path, DocumentReaderOnly, batch, report, reject, new Pids([], "from this file"), progress, cancellationToken).ConfigureAwait(false);
             }
 
             await batch.CompleteAsync(cancellationToken).ConfigureAwait(false);
