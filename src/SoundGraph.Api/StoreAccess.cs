@@ -4,12 +4,19 @@ namespace SoundGraph.Api;
 
 /// <summary>The API's one store, shared by every request: where it is, and how many read sessions requests opened
 /// (a diagnostics counter; the tests use it to see that a cached response did not touch the store).</summary>
-public sealed class StoreAccess
+public sealed class StoreAccess : IAsyncDisposable, IDisposable
 {
     private long _sessionsOpened;
 
     /// <summary>Creates the access for <paramref name="location"/>.</summary>
-    public StoreAccess(StoreLocation location) => Location = location ?? throw new ArgumentNullException(nameof(location));
+    public StoreAccess(StoreLocation location)
+    {
+        Location = location ?? throw new ArgumentNullException(nameof(location));
+        Sessions = new StoreReadSessionPool(location);
+    }
+
+    /// <summary>Read sessions kept between requests (SQLite: their prepared statements and page caches are reused).</summary>
+    internal StoreReadSessionPool Sessions { get; }
 
     /// <summary>The store every request reads.</summary>
     public StoreLocation Location { get; }
@@ -23,9 +30,15 @@ public sealed class StoreAccess
     /// already migrated at startup so the migration check finds nothing to do. Dispose it when done.</summary>
     /// <exception cref="StoreException">The store cannot be opened.</exception>
     internal Task<SoundGraphStore> OpenWritableAsync(CancellationToken cancellationToken) => SoundGraphStore.OpenAsync(Location.Value, cancellationToken);
+
+    /// <summary>Closes the kept read sessions (the host disposes the access when it stops).</summary>
+    public ValueTask DisposeAsync() => Sessions.DisposeAsync();
+
+    /// <summary>As <see cref="DisposeAsync"/>, for a container disposed synchronously (closing SQLite sessions does not block on I/O).</summary>
+    public void Dispose() => Sessions.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
 
-/// <summary>The request's read session: opened on first use, disposed with the request's scope.</summary>
+/// <summary>The request's read session: rented from the access's pool on first use, given back with the request's scope.</summary>
 /// <remarks>Evidence samples hide private listeners' names and playlists from every caller but admins and the
 /// single-user owner (<see cref="Storage.Unveil.UnveilReader.HidePrivateNames"/>).</remarks>
 internal sealed class StoreSessions(StoreAccess access, Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IAsyncDisposable
@@ -37,7 +50,7 @@ internal sealed class StoreSessions(StoreAccess access, Microsoft.AspNetCore.Htt
     {
         if (_session is null)
         {
-            _session = await StoreReadSession.OpenAsync(access.Location, cancellationToken).ConfigureAwait(false);
+            _session = await access.Sessions.RentAsync(cancellationToken).ConfigureAwait(false);
             access.CountSession();
             var hide = http.HttpContext is not { } context || !Access.CallerClaims.Caller(context).IsAdmin;
             _session.Unveil.HidePrivateNames = hide;
@@ -51,8 +64,9 @@ internal sealed class StoreSessions(StoreAccess access, Microsoft.AspNetCore.Htt
     {
         if (_session is not null)
         {
-            await _session.DisposeAsync().ConfigureAwait(false);
+            var session = _session;
             _session = null;
+            await access.Sessions.ReturnAsync(session).ConfigureAwait(false);
         }
     }
 }

@@ -86,13 +86,27 @@ public sealed class StoreReadSession : IAsyncDisposable
     /// <summary>Opens a session on <paramref name="location"/> whose <see cref="Embeddings"/> keep loaded vectors in
     /// <paramref name="embeddingCache"/>.</summary>
     /// <exception cref="StoreException">The store does not exist (SQLite) or cannot be reached or read.</exception>
-    public static async Task<StoreReadSession> OpenAsync(StoreLocation location, EmbeddingCache embeddingCache, CancellationToken cancellationToken = default)
+    public static Task<StoreReadSession> OpenAsync(StoreLocation location, EmbeddingCache embeddingCache, CancellationToken cancellationToken = default) =>
+        OpenAsync(location, embeddingCache, cacheStatements: false, cancellationToken);
+
+    /// <summary>Opens a session; with <paramref name="cacheStatements"/> a SQLite session runs on a
+    /// <see cref="StatementCachingConnection"/>, which pays off when the session is kept and reused
+    /// (<see cref="StoreReadSessionPool"/>).</summary>
+    internal static async Task<StoreReadSession> OpenAsync(StoreLocation location, EmbeddingCache embeddingCache, bool cacheStatements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(embeddingCache);
-        DbConnection connection = location.Provider == StoreProvider.Postgres
-            ? await PostgresDatabase.OpenAsync(ReadOnlyConnectionString(location.Value), cancellationToken).ConfigureAwait(false)
-            : await SqliteDatabase.OpenReadOnlyAsync(location.Value, cancellationToken).ConfigureAwait(false);
+        DbConnection connection;
+        if (location.Provider == StoreProvider.Postgres)
+        {
+            connection = await PostgresDatabase.OpenAsync(ReadOnlyConnectionString(location.Value), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var sqlite = await SqliteDatabase.OpenReadOnlyAsync(location.Value, cancellationToken).ConfigureAwait(false);
+            connection = cacheStatements ? new StatementCachingConnection(sqlite) : sqlite;
+        }
+
         return new StoreReadSession(location, connection, embeddingCache);
     }
 

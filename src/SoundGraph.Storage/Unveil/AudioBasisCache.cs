@@ -29,7 +29,7 @@ internal sealed class AudioBasisCache
     /// when the connection is not SQLite.</summary>
     public async Task<(Stamp? Stamp, AudioExplainerBases? Bases)> TryGetAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
     {
-        if (connection is not SqliteConnection { Handle: { } handle })
+        if (HandleOf(connection) is not { } handle)
         {
             return (null, null);
         }
@@ -43,11 +43,19 @@ internal sealed class AudioBasisCache
     /// <summary>Keeps <paramref name="bases"/>, read at <paramref name="stamp"/>, for <paramref name="connection"/>.</summary>
     public void Set(System.Data.Common.DbConnection connection, Stamp stamp, AudioExplainerBases bases)
     {
-        if (connection is SqliteConnection { Handle: { } handle })
+        if (HandleOf(connection) is { } handle)
         {
             _entries.AddOrUpdate(handle, new Entry(stamp, bases));
         }
     }
+
+    /// <summary>The SQLite handle under <paramref name="connection"/> (a statement-caching one included), or null.</summary>
+    private static SQLitePCL.sqlite3? HandleOf(System.Data.Common.DbConnection connection) => connection switch
+    {
+        SqliteConnection sqlite => sqlite.Handle,
+        Sqlite.StatementCachingConnection cached => cached.Inner.Handle,
+        _ => null,
+    };
 
     /// <summary>A SQLite connection's view of the store's version.</summary>
     internal sealed record Stamp(long DataVersion, long TotalChanges);
