@@ -82,10 +82,20 @@ public sealed partial class UnveilReader
             byTrack[dst] = byTrack.TryGetValue(dst, out var t) ? (t.Rows + 1, Math.Max(t.Best, weight)) : (1, weight);
         }
 
-        var credits = (await _connection.QueryAsync<(long TrackId, long ArtistId)>(new CommandDefinition(
-            "SELECT track_id, artist_id FROM track_credits WHERE track_id IN (SELECT value FROM json_each(@ids))",
+        // A nested loop from the id list into the primary key: `track_id IN (SELECT value FROM json_each(@ids))` first
+        // built a temporary index of the ids (thousands of B-tree inserts for the heaviest artists). The ids are distinct
+        // (dictionary keys), so the join returns the same rows.
+        var credits = new List<(long TrackId, long ArtistId)>(byTrack.Count * 2);
+        using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT c.track_id, c.artist_id FROM json_each(@ids) AS j JOIN track_credits c ON c.track_id = j.value",
             new { ids = JsonIds(byTrack.Keys) },
-            cancellationToken: ct)).ConfigureAwait(false)).AsList();
+            cancellationToken: ct)).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                credits.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
         var own = credits.Where(c => c.ArtistId == artistId).Select(c => c.TrackId).ToHashSet();
         var byArtist = new Dictionary<long, (long Pairs, double Best)>();
         foreach (var (trackId, otherId) in credits)
