@@ -7,13 +7,16 @@ namespace SoundGraph.Storage;
 /// <summary>Read sessions kept open between requests, so that a SQLite session's prepared statements
 /// (<see cref="Sqlite.StatementCachingConnection"/>) and page cache serve the next request instead of being compiled
 /// and read again. PostgreSQL sessions are not kept: Npgsql pools its connections itself.</summary>
-/// <remarks>A rented session is the caller's alone until <see cref="ReturnAsync"/>; at most <see cref="MaxIdle"/> are
-/// kept, the rest are disposed on return, as is a session whose connection is no longer open. Sessions are read-only
-/// (<c>Mode=ReadOnly</c>, <c>query_only</c>), so a returned one carries no write; what a request set on it (private
-/// names hidden) is reset on return. Thread-safe.</remarks>
+/// <remarks>A rented session is the caller's alone until <see cref="ReturnAsync"/>, which takes each rented session
+/// once. At most <see cref="MaxIdle"/> are kept; the rest are disposed on return, as is a session that is not idle (a
+/// reader left open or a transaction: it would pin a read snapshot for the next caller, and the WAL with it) or whose
+/// connection is closed. Sessions are read-only (<c>Mode=ReadOnly</c>, <c>query_only</c>), so a returned one carries no
+/// write. Every rented session starts with private names hidden (<see cref="Unveil.UnveilReader.HidePrivateNames"/>,
+/// <see cref="Explore.GraphReader.HidePrivateNames"/>); the caller shows them to whom it may. Thread-safe.</remarks>
 public sealed class StoreReadSessionPool : IAsyncDisposable
 {
     private readonly ConcurrentBag<StoreReadSession> _idle = [];
+    private readonly ConcurrentDictionary<StoreReadSession, byte> _out = new(ReferenceEqualityComparer.Instance);
     private readonly EmbeddingCache _embeddingCache;
     private int _idleCount;
     private long _opened;
@@ -47,30 +50,45 @@ public sealed class StoreReadSessionPool : IAsyncDisposable
     public async ValueTask<StoreReadSession> RentAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (_idle.TryTake(out var kept))
+        StoreReadSession? session = null;
+        while (session is null && _idle.TryTake(out var kept))
         {
             Interlocked.Decrement(ref _idleCount);
             if (kept.Connection.State == ConnectionState.Open)
             {
-                return kept;
+                session = kept;
             }
-
-            await kept.DisposeAsync().ConfigureAwait(false);
+            else
+            {
+                await kept.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
-        var session = await StoreReadSession.OpenAsync(Location, _embeddingCache, cacheStatements: Location.Provider == StoreProvider.Sqlite, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _opened);
+        if (session is null)
+        {
+            session = await StoreReadSession.OpenAsync(Location, _embeddingCache, cacheStatements: Location.Provider == StoreProvider.Sqlite, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _opened);
+        }
+
+        session.Unveil.HidePrivateNames = true;
+        session.Graph.HidePrivateNames = true;
+        _out[session] = 0;
         return session;
     }
 
     /// <summary>Gives back a session from <see cref="RentAsync"/>: kept for the next caller, or disposed when the pool is
-    /// full or disposed, the session is on PostgreSQL, or its connection is not open.</summary>
+    /// full or disposed, the session is on PostgreSQL, not idle, or its connection is not open.</summary>
+    /// <exception cref="InvalidOperationException">The session was not rented from this pool, or was given back already
+    /// (two callers would then share one connection).</exception>
     public async ValueTask ReturnAsync(StoreReadSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        session.Unveil.HidePrivateNames = false;
-        session.Graph.HidePrivateNames = false;
-        if (!_disposed && Location.Provider == StoreProvider.Sqlite && session.Connection.State == ConnectionState.Open)
+        if (!_out.TryRemove(session, out _))
+        {
+            throw new InvalidOperationException("This read session was not rented from this pool, or was given back already.");
+        }
+
+        if (!_disposed && session.Connection is Sqlite.StatementCachingConnection { IsIdle: true })
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {

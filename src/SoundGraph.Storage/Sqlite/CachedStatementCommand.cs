@@ -8,9 +8,11 @@ namespace SoundGraph.Storage.Sqlite;
 /// <summary>A command of a <see cref="StatementCachingConnection"/>: it collects its text and parameters like any
 /// command, and on execution runs them on the connection's kept <see cref="SqliteCommand"/> for that text, given back
 /// when this command is disposed (its reader closed first).</summary>
-/// <remarks>Dapper disposes a command after its reader (<c>QueryMultiple</c>'s grid reader, <c>ExecuteReader</c>'s
-/// wrapped reader, <c>Query</c>), so a kept command is never lent while its results are being read. Executing twice
-/// without disposing gives the first execution's command back first.</remarks>
+/// <remarks>The kept command goes back when the reader closes (<see cref="CachedStatementReader"/>), or after a
+/// non-query or scalar execution, or when this command is disposed; until then no other command gets it, so a kept
+/// command is never lent while its results are being read. Executing again first gives the previous execution's
+/// command back (closing its reader). Without an explicit transaction a command runs in the connection's current one,
+/// as a plain <see cref="SqliteCommand"/> does.</remarks>
 internal sealed class CachedStatementCommand : DbCommand
 {
     private readonly StatementCachingConnection _owner;
@@ -18,10 +20,14 @@ internal sealed class CachedStatementCommand : DbCommand
     // Holds the parameters until execution (a SqliteParameterCollection has no public constructor).
     private readonly SqliteCommand _parameters = new();
     private SqliteCommand? _rented;
-    private SqliteDataReader? _reader;
+    private CachedStatementReader? _reader;
     private string _text = string.Empty;
 
-    public CachedStatementCommand(StatementCachingConnection owner) => _owner = owner;
+    public CachedStatementCommand(StatementCachingConnection owner)
+    {
+        _owner = owner;
+        CommandTimeout = owner.Inner.DefaultTimeout;
+    }
 
     [AllowNull]
     public override string CommandText
@@ -30,7 +36,7 @@ internal sealed class CachedStatementCommand : DbCommand
         set => _text = value ?? string.Empty;
     }
 
-    public override int CommandTimeout { get; set; } = 30;
+    public override int CommandTimeout { get; set; }
 
     public override CommandType CommandType
     {
@@ -75,8 +81,21 @@ internal sealed class CachedStatementCommand : DbCommand
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        // The connection outlives the reader: closing it with the reader would drop every kept statement.
-        _reader = Take().ExecuteReader(behavior & ~CommandBehavior.CloseConnection);
+        var command = Take();
+        var closeConnection = (behavior & CommandBehavior.CloseConnection) != 0;
+
+        // CloseConnection is carried out here, after the kept command is back: the inner reader must not close the inner
+        // connection behind the wrapper's back.
+        var reader = command.ExecuteReader(behavior & ~CommandBehavior.CloseConnection);
+        _reader = new CachedStatementReader(reader, () =>
+        {
+            _reader = null;
+            ReturnRented();
+            if (closeConnection)
+            {
+                _owner.Close();
+            }
+        });
         return _reader;
     }
 
@@ -128,18 +147,20 @@ internal sealed class CachedStatementCommand : DbCommand
         }
 
         command.CommandTimeout = CommandTimeout;
-        command.Transaction = DbTransaction as SqliteTransaction;
+        command.Transaction = DbTransaction as SqliteTransaction ?? _owner.CurrentTransaction;
         return command;
     }
 
     private void GiveBack()
     {
-        if (_reader is not null)
-        {
-            _reader.Dispose();
-            _reader = null;
-        }
+        var reader = _reader;
+        _reader = null;
+        reader?.Dispose(); // closing it gives the command back too
+        ReturnRented();
+    }
 
+    private void ReturnRented()
+    {
         if (_rented is not null)
         {
             _owner.Return(_rented);

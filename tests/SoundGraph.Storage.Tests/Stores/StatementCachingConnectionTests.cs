@@ -83,20 +83,76 @@ public sealed class StatementCachingConnectionTests : IDisposable
     }
 
     [Fact]
-    public async Task MoreTextsThanTheCapacity_TheRestRunUncachedWithRightResults()
+    public async Task ManyOneOffTexts_TheHotTextStaysKept_AndOnlyCapacityTextsAreKept()
     {
         await using var connection = new StatementCachingConnection(Open(), capacity: 2);
-
-        for (var round = 0; round < 2; round++)
+        const string hot = "SELECT name FROM t WHERE id = @id";
+        for (var n = 0; n < 5; n++)
         {
-            for (var id = 1; id <= 3; id++)
-            {
-                Assert.Equal(id, await connection.ExecuteScalarAsync<long>($"SELECT id FROM t WHERE id = {id}"));
-            }
+            // Texts with values in them, seen before the hot one: they must not keep it out.
+            Assert.Equal(1L, await connection.ExecuteScalarAsync<long>($"SELECT id FROM t WHERE id = 1 AND {n} >= 0"));
         }
 
+        for (var round = 0; round < 20; round++)
+        {
+            Assert.Equal("two", await connection.QuerySingleAsync<string>(hot, new { id = 2 }));
+            Assert.Equal(round % 3 + 1, await connection.ExecuteScalarAsync<long>($"SELECT id FROM t WHERE id = {round % 3 + 1} AND {round} >= 0"));
+        }
+
+        Assert.Equal(19, connection.Reuses); // the hot text from its second run on; no one-off text twice
         Assert.Equal(2, connection.CachedTexts);
+    }
+
+    [Fact]
+    public async Task AwaitUsingOnAReader_GivesTheCommandBack()
+    {
+        await using var connection = new StatementCachingConnection(Open());
+        const string sql = "SELECT name FROM t WHERE id = @id";
+
+        for (var id = 1; id <= 3; id++)
+        {
+            await using var reader = await connection.ExecuteReaderAsync(sql, new { id });
+            Assert.True(await reader.ReadAsync());
+        }
+
         Assert.Equal(2, connection.Reuses);
+        Assert.True(connection.IsIdle);
+    }
+
+    [Fact]
+    public async Task IsIdle_FalseWhileAReaderIsOpenOrATransactionRuns()
+    {
+        await using var connection = new StatementCachingConnection(Open());
+        Assert.True(connection.IsIdle);
+
+        using (var reader = await connection.ExecuteReaderAsync("SELECT id FROM t"))
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.False(connection.IsIdle);
+        }
+
+        Assert.True(connection.IsIdle);
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t", transaction: tx);
+            Assert.False(connection.IsIdle);
+        }
+
+        Assert.True(connection.IsIdle);
+    }
+
+    [Fact]
+    public async Task CommandWithoutItsTransaction_RunsInTheOpenOneAsAPlainConnectionWould()
+    {
+        await using var connection = new StatementCachingConnection(Open());
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO t (id, name) VALUES (7, 'seven')");
+            Assert.Equal(4L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t"));
+            await tx.RollbackAsync();
+        }
+
+        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t"));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Data;
+using Dapper;
 using SoundGraph.Storage.Sqlite;
 
 namespace SoundGraph.Storage.Tests.Stores;
 
 /// <summary>Read sessions kept between requests: a returned session is handed out again with its statements kept, no
-/// more than <see cref="StoreReadSessionPool.MaxIdle"/> are kept, what a request set is reset, and disposing the pool
-/// closes what it keeps and what comes back later.</summary>
+/// more than <see cref="StoreReadSessionPool.MaxIdle"/> are kept, private names are hidden on every rent, a session is
+/// taken back once and only when idle, and disposing the pool closes what it keeps and what comes back later.</summary>
 public sealed class StoreReadSessionPoolTests
 {
     [Fact]
@@ -47,20 +48,52 @@ public sealed class StoreReadSessionPoolTests
     }
 
     [Fact]
-    public async Task Returned_HidesPrivateNamesNoLonger()
+    public async Task Rented_HidesPrivateNamesUntilTheCallerSaysOtherwise_AlsoAfterACallerWhoShowedThem()
+    {
+        await using var temp = await TempStore.CreateAsync("sqlite");
+        await using var pool = new StoreReadSessionPool(StoreLocation.Parse(temp.Db));
+        var admin = await pool.RentAsync();
+        Assert.True(admin.Unveil.HidePrivateNames && admin.Graph.HidePrivateNames);
+        admin.Unveil.HidePrivateNames = false;
+        admin.Graph.HidePrivateNames = false;
+
+        await pool.ReturnAsync(admin);
+        var next = await pool.RentAsync();
+
+        Assert.Same(admin, next);
+        Assert.True(next.Unveil.HidePrivateNames);
+        Assert.True(next.Graph.HidePrivateNames);
+    }
+
+    [Fact]
+    public async Task ReturnedTwice_Throws_SoTwoCallersNeverShareAConnection()
     {
         await using var temp = await TempStore.CreateAsync("sqlite");
         await using var pool = new StoreReadSessionPool(StoreLocation.Parse(temp.Db));
         var session = await pool.RentAsync();
-        session.Unveil.HidePrivateNames = true;
-        session.Graph.HidePrivateNames = true;
+        await pool.ReturnAsync(session);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await pool.ReturnAsync(session));
+
+        Assert.Contains("given back already", error.Message, StringComparison.Ordinal);
+        var a = await pool.RentAsync();
+        var b = await pool.RentAsync();
+        Assert.NotSame(a, b);
+    }
+
+    [Fact]
+    public async Task ReturnedWithAReaderOpen_IsClosedNotKept_SoNoSnapshotOutlivesTheRequest()
+    {
+        await using var temp = await TempStore.CreateAsync("sqlite");
+        await using var pool = new StoreReadSessionPool(StoreLocation.Parse(temp.Db));
+        var session = await pool.RentAsync();
+        var leaked = await session.Connection.ExecuteReaderAsync("SELECT name FROM sqlite_master");
+        Assert.True(await leaked.ReadAsync());
 
         await pool.ReturnAsync(session);
-        var again = await pool.RentAsync();
 
-        Assert.Same(session, again);
-        Assert.False(again.Unveil.HidePrivateNames);
-        Assert.False(again.Graph.HidePrivateNames);
+        Assert.Equal(ConnectionState.Closed, session.Connection.State);
+        Assert.NotSame(session, await pool.RentAsync());
     }
 
     [Fact]
