@@ -91,3 +91,17 @@ internal sealed class PostgresFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs PostgreSQL (several harvest workers, row locks): skipped, saying why, unless
+/// <see cref="TestDatabases.PostgresVariable"/> holds a connection string.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (!TestDatabases.Providers.Contains("postgres"))
+        {
+            Skip = $"needs PostgreSQL: set {TestDatabases.PostgresVariable} (scripts/pg-cluster.sh start DIR prints one)";
+        }
+    }
+}
