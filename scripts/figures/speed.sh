@@ -13,14 +13,18 @@ grp() { printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 
 figures_speed() {
   # SPEED_OUT keeps each step's output; a step whose output is already there is not run again (resume after a failure).
-  local page="$ROOT/README.md" out="${SPEED_OUT:-$WORK/speed}"
+  # Each step that runs writes <output>.commit (the commit it measured); the footer names the outputs measured at
+  # another commit, or of unknown origin, so a table with kept outputs says which rows are older.
+  local page="$ROOT/README.md" out="${SPEED_OUT:-$WORK/speed}" head
+  head="$(git -C "$ROOT" rev-parse --short HEAD)"
   mkdir -p "$out"
+  stamp() { echo "$head" > "$out/$1.commit"; }
 
   say "speed 1/6: 20,000 playlists, SoundGraph vs the scipy.sparse peer (scripts/bench-peer.sh)"
-  [[ -s "$out/peer.json" ]] || PEERS="${PEERS:-$ROOT/../shared/bench/peers}" "$ROOT/scripts/bench-peer.sh" --playlists 20000 --json "$out/peer.json" > /dev/null
+  [[ -s "$out/peer.json" ]] || { PEERS="${PEERS:-$ROOT/../shared/bench/peers}" "$ROOT/scripts/bench-peer.sh" --playlists 20000 --json "$out/peer.json" > /dev/null && stamp peer.json; }
 
   say "speed 2/6: import + relate at 10,000 and 100,000 playlists into SQLite (sgr bench)"
-  [[ -s "$out/bench.log" ]] || sgr bench --playlists 10000 100000 > "$out/bench.log"
+  [[ -s "$out/bench.log" ]] || { sgr bench --playlists 10000 100000 > "$out/bench.log" && stamp bench.log; }
   local b10 b100
   b10="$(grep '^bench (synthetic): playlists=10000 ' "$out/bench.log")"
   b100="$(grep '^bench (synthetic): playlists=100000 ' "$out/bench.log")"
@@ -30,7 +34,7 @@ figures_speed() {
   local pgdir pg
   pgdir="$(mktemp -d "${TMPDIR:-/tmp}/sg-figures-pg.XXXXXX")"
   pg="$("$ROOT/scripts/pg-cluster.sh" start "$pgdir" | tail -1)"
-  [[ -s "$out/cooc.log" ]] || sgr bench cooccurrence --db "$pg" --playlists 10000 50000 --no-refresh > "$out/cooc.log"
+  [[ -s "$out/cooc.log" ]] || { sgr bench cooccurrence --db "$pg" --playlists 10000 50000 --no-refresh > "$out/cooc.log" && stamp cooc.log; }
   local c10 c50
   c10="$(grep '^bench cooccurrence (synthetic): playlists=10000 ' "$out/cooc.log")"
   c50="$(grep '^bench cooccurrence (synthetic): playlists=50000 ' "$out/cooc.log")"
@@ -38,18 +42,18 @@ figures_speed() {
   say "speed 4/6: uncached unveil over HTTP, 1,000 heaviest ids, 64 connections (scripts/bench-http.sh --only b)"
   demo_store
   local http
-  [[ -s "$out/http.log" ]] || (cd "$ROOT" && scripts/bench-http.sh --db "$WORK/plain-demo.db" --only b) > "$out/http.log"
+  [[ -s "$out/http.log" ]] || { (cd "$ROOT" && scripts/bench-http.sh --db "$WORK/plain-demo.db" --only b) > "$out/http.log" && stamp http.log; }
   http="$(grep '^(b)' "$out/http.log")"
 
   say "speed 5/6: 1,000,000 playlists, top-100 (sgr bench scale)"
   local scale scale_sqlite="" scale_pg=""
-  [[ -s "$out/scale.log" ]] || sgr bench scale --playlists 1000000 --top-k 100 > "$out/scale.log"
+  [[ -s "$out/scale.log" ]] || { sgr bench scale --playlists 1000000 --top-k 100 > "$out/scale.log" && stamp scale.log; }
   scale="$(grep '^bench scale' "$out/scale.log")"
   # The 1M-playlist writes run only when asked; outputs already in SPEED_OUT (scale-sqlite.log, scale-pg.log, e.g. from
   # a separate run of the same commands) are shown either way.
   if [[ "${SPEED_SCALE_WRITE:-0}" == 1 ]]; then
-    [[ -s "$out/scale-sqlite.log" ]] || sgr bench scale --playlists 1000000 --top-k 100 --write "$WORK/scale.db" > "$out/scale-sqlite.log"
-    [[ -s "$out/scale-pg.log" ]] || sgr bench scale --playlists 1000000 --top-k 100 --write "$pg" > "$out/scale-pg.log"
+    [[ -s "$out/scale-sqlite.log" ]] || { sgr bench scale --playlists 1000000 --top-k 100 --write "$WORK/scale.db" > "$out/scale-sqlite.log" && stamp scale-sqlite.log; }
+    [[ -s "$out/scale-pg.log" ]] || { sgr bench scale --playlists 1000000 --top-k 100 --write "$pg" > "$out/scale-pg.log" && stamp scale-pg.log; }
   fi
   if [[ -s "$out/scale-sqlite.log" && -s "$out/scale-pg.log" ]]; then
     scale_sqlite="$(grep '^bench scale' "$out/scale-sqlite.log")"
@@ -57,7 +61,7 @@ figures_speed() {
   fi
   say "speed 6/6: shared harvest, 1 vs 3 workers on one PostgreSQL frontier (sgr bench harvest-distributed)"
   local h1 h3
-  [[ -s "$out/harvest.log" ]] || sgr bench harvest-distributed --db "$pg" --worker-counts 1,3 > "$out/harvest.log"
+  [[ -s "$out/harvest.log" ]] || { sgr bench harvest-distributed --db "$pg" --worker-counts 1,3 > "$out/harvest.log" && stamp harvest.log; }
   h1="$(grep '^bench harvest-distributed (synthetic): workers=1 ' "$out/harvest.log")"
   h3="$(grep '^bench harvest-distributed (synthetic): workers=3 ' "$out/harvest.log")"
   "$ROOT/scripts/pg-cluster.sh" stop "$pgdir" > /dev/null
@@ -85,7 +89,13 @@ figures_speed() {
     fi
     echo "| harvest, 3 workers sharing one PostgreSQL frontier vs 1 worker (fake SoundCloud, each client id limited to 4 req/s) | $(kv "$h3" requests_per_s) req/s | $(kv "$h1" requests_per_s) req/s | $(kv "$h3" speedup)× | ≥ 2.7× |"
     echo
-    echo "Generated by \`scripts/figures.sh speed\` at commit $(git -C "$ROOT" rev-parse --short HEAD)$([ -z "$(git -C "$ROOT" status --porcelain -- src scripts)" ] || echo ' plus uncommitted changes') on $(nproc) cores; commands and the figures before issue 18 in [docs/benchmarks.md](docs/benchmarks.md)."
+    local kept=() f at
+    for f in peer.json bench.log cooc.log http.log scale.log scale-sqlite.log scale-pg.log harvest.log; do
+      [[ -s "$out/$f" ]] || continue
+      at="$(cat "$out/$f.commit" 2>/dev/null || echo 'an unrecorded commit')"
+      [[ "$at" == "$head" ]] || kept+=("$f at $at")
+    done
+    echo "Generated by \`scripts/figures.sh speed\` at commit $head$([ -z "$(git -C "$ROOT" status --porcelain -- src scripts)" ] || echo ' plus uncommitted changes') on $(nproc) cores$([ ${#kept[@]} -eq 0 ] || echo "; outputs kept from earlier runs: $(IFS=';'; echo "${kept[*]}" | sed 's/;/, /g')"); commands and the figures before issue 18 in [docs/benchmarks.md](docs/benchmarks.md)."
   } > "$out/table.md"
   replace_block "$page" speed "$out/table.md"
   say "wrote $page"
