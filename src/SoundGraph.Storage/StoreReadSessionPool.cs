@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data;
 using SoundGraph.Storage.Models;
 
 namespace SoundGraph.Storage;
@@ -50,21 +49,12 @@ public sealed class StoreReadSessionPool : IAsyncDisposable
     public async ValueTask<StoreReadSession> RentAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        StoreReadSession? session = null;
-        while (session is null && _idle.TryTake(out var kept))
+        // Only idle sessions (open, no reader, no transaction) are kept, and nothing touches one while it waits here.
+        if (_idle.TryTake(out var session))
         {
             Interlocked.Decrement(ref _idleCount);
-            if (kept.Connection.State == ConnectionState.Open)
-            {
-                session = kept;
-            }
-            else
-            {
-                await kept.DisposeAsync().ConfigureAwait(false);
-            }
         }
-
-        if (session is null)
+        else
         {
             session = await StoreReadSession.OpenAsync(Location, _embeddingCache, cacheStatements: Location.Provider == StoreProvider.Sqlite, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _opened);

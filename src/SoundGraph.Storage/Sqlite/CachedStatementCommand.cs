@@ -139,8 +139,7 @@ internal sealed class CachedStatementCommand : DbCommand
     {
         GiveBack();
         var command = _owner.Rent(_text);
-        _rented = command;
-        command.Parameters.Clear();
+        _rented = command; // its parameters were cleared when it was given back
         foreach (SqliteParameter p in _parameters.Parameters)
         {
             command.Parameters.Add(p);

@@ -58,6 +58,15 @@ public sealed class ArtistAudioSectionTests
         await store.Relations.ReplaceRelationsAsync(RelationKind.TrackAudioSimilarity, rows, At);
     }
 
+    /// <summary>A fresh store on <paramref name="provider"/> with <see cref="Catalog"/> and the lists of <see cref="WriteAudioAsync"/>.</summary>
+    private static async Task<TempStore> HandWorkedStoreAsync(string provider)
+    {
+        var temp = await TempStore.CreateAsync(provider);
+        await temp.Store.Catalog.WriteAsync(Catalog());
+        await WriteAudioAsync(temp.Store);
+        return temp;
+    }
+
     private static async Task<List<(string Name, double? Score, long? Count, string Why)>> SectionAsync(SoundGraphStore store, string artist, int limit)
     {
         var artistId = await store.Connection.ExecuteScalarAsync<long>("SELECT id FROM artists WHERE key = @key", new { key = EntityKeys.ArtistByName(artist) });
@@ -69,9 +78,7 @@ public sealed class ArtistAudioSectionTests
     [StoreProviders]
     public async Task ArtistAudio_HandWorkedNeighbours_CountsPairsPerCreditAndLeavesOwnTracksOut(string provider)
     {
-        await using var temp = await TempStore.CreateAsync(provider);
-        await temp.Store.Catalog.WriteAsync(Catalog());
-        await WriteAudioAsync(temp.Store);
+        await using var temp = await HandWorkedStoreAsync(provider);
 
         var items = await SectionAsync(temp.Store, "A", 10);
 
@@ -88,9 +95,7 @@ public sealed class ArtistAudioSectionTests
     [StoreProviders]
     public async Task ArtistAudio_LimitOne_KeepsTheMostPairs(string provider)
     {
-        await using var temp = await TempStore.CreateAsync(provider);
-        await temp.Store.Catalog.WriteAsync(Catalog());
-        await WriteAudioAsync(temp.Store);
+        await using var temp = await HandWorkedStoreAsync(provider);
 
         Assert.Equal(["B"], (await SectionAsync(temp.Store, "A", 1)).Select(i => i.Name));
         // B's own neighbours: s3 → s1, A's track: 1 pair with A, best 0.9.
