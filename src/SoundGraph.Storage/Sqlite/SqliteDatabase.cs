@@ -8,8 +8,17 @@ public static class SqliteDatabase
     private static readonly Lazy<bool> Initialized = new(() =>
     {
         SQLitePCL.Batteries_V2.Init();
-        return true;
+        // Memory statistics off (SQLITE_CONFIG_MEMSTATUS, https://sqlite.org/c3ref/c_config_covering_index_scan.html):
+        // with them on, every sqlite3_malloc and sqlite3_free takes one process-wide mutex to count bytes, and the API's
+        // concurrent read sessions queued on it (futex waits in the profile of the unveil benchmark; off: about a fifth
+        // more requests/s, docs/benchmarks.md). SoundGraph reads none of those statistics. Only possible before SQLite
+        // initializes (its first open in the process): later the call returns SQLITE_MISUSE and changes nothing.
+        return SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0) == SQLitePCL.raw.SQLITE_OK;
     });
+
+    /// <summary>Whether SQLite's memory statistics are off in this process: true when this class initialized SQLite
+    /// (opened the process's first connection); false when something else opened one first.</summary>
+    public static bool MemoryStatisticsOff => Initialized.Value;
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/>.</summary>
     /// <exception cref="StoreException">The file cannot be opened as a SQLite database.</exception>
