@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
@@ -47,6 +48,12 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             WriteLinks(batch, s, stored);
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
             await RefreshLabelArtistsAsync(batch, tx, cancellationToken).ConfigureAwait(false);
+            if (batch.Credits.Count > 0)
+            {
+                // The precomputed artist audio section counts credits: drop it until the next relate (ArtistAudioLists).
+                await _connection.ExecuteAsync(new CommandDefinition(ArtistAudioLists.ClearSql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _written.Committed(_connection);
         }

@@ -4,7 +4,8 @@ using SoundGraph.Core.Relations;
 namespace SoundGraph.Storage.Sqlite;
 
 /// <summary>SQLite implementation of <see cref="IRelationStore"/>: one <c>relation_lists</c> row per source, its
-/// neighbours packed as JSON (<see cref="RelationListJson"/>), the kind replaced in one transaction.</summary>
+/// neighbours packed as JSON (<see cref="RelationListJson"/>), the kind replaced in one transaction (for
+/// <c>track_audio_similarity</c>, with the <see cref="ArtistAudioLists"/> derived from it).</summary>
 public sealed class SqliteRelationStore : DbRelationStore
 {
     private readonly SqliteConnection _connection;
@@ -44,6 +45,12 @@ public sealed class SqliteRelationStore : DbRelationStore
 
         public override async Task<long> CommitAsync(CancellationToken cancellationToken = default)
         {
+            if (Kind == RelationKind.TrackAudioSimilarity)
+            {
+                // Derived from this kind's lists: replaced in the same transaction, so readers see both or neither.
+                await ArtistAudioLists.RebuildAsync(connection, tx, computedAt, cancellationToken).ConfigureAwait(false);
+            }
+
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Rows;
         }

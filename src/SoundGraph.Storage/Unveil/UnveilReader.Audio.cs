@@ -51,12 +51,18 @@ public sealed partial class UnveilReader
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
     }
 
-    /// <summary>The same rows on SQLite, aggregated here instead of through the view: the artist's
-    /// <c>relation_lists.items</c> parsed in C# (the view's <c>json_each</c> + <c>json_extract</c> over ~11,000 elements and
-    /// a credit join per element cost Drake's report 50 ms), then one statement for the credits of the distinct neighbour
-    /// tracks and one for the names of the ranked artists: three statements, about 5 ms for Drake.</summary>
+    /// <summary>The same rows on SQLite: the artist's precomputed row when there is one (<see cref="ArtistAudioLists"/>,
+    /// two statements: the row by primary key and the names), else aggregated here instead of through the view: the
+    /// artist's <c>relation_lists.items</c> parsed in C# (the view's <c>json_each</c> + <c>json_extract</c> over ~11,000
+    /// elements and a credit join per element cost Drake's report 50 ms), then one statement for the credits of the
+    /// distinct neighbour tracks and one for the names of the ranked artists: three statements, about 5 ms for Drake.</summary>
     private async Task<List<(long Id, string Name, long Pairs, double Best)>> ArtistAudioRowsFromListsAsync(long artistId, int limit, CancellationToken ct)
     {
+        if (await StoredArtistAudioRowsAsync(artistId, limit, ct).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
         var elements = new List<(long Dst, double Weight)>();
         using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
             "SELECT items FROM relation_lists WHERE kind = 'track_audio_similarity' AND src_id IN (SELECT track_id FROM track_credits WHERE artist_id = @artistId)",
@@ -109,7 +115,37 @@ public sealed partial class UnveilReader
             byArtist[otherId] = byArtist.TryGetValue(otherId, out var a) ? (a.Pairs + t.Rows, Math.Max(a.Best, t.Best)) : t;
         }
 
-        var top = byArtist.OrderByDescending(a => a.Value.Pairs).ThenByDescending(a => a.Value.Best).ThenBy(a => a.Key).Take(limit).ToList();
+        var top = byArtist.OrderByDescending(a => a.Value.Pairs).ThenByDescending(a => a.Value.Best).ThenBy(a => a.Key).Take(limit)
+            .Select(a => (a.Key, a.Value.Pairs, a.Value.Best)).ToList();
+        return await NamedArtistAudioRowsAsync(artistId, top, limit, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The artist's precomputed rows (<see cref="ArtistAudioLists"/>: the same ranking, kept at relate time to
+    /// <see cref="MaxLimit"/> rows), or null when it has none (never related since migration 0018, credits written since,
+    /// or no neighbour by another artist: then the lists are read).</summary>
+    private async Task<List<(long Id, string Name, long Pairs, double Best)>?> StoredArtistAudioRowsAsync(long artistId, int limit, CancellationToken ct)
+    {
+        var top = new List<(long Dst, double Weight, long Count, string? Sample)>();
+        using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT items FROM artist_audio_lists WHERE artist_id = @artistId",
+            new { artistId },
+            cancellationToken: ct)).ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            RelationListReader.ReadTop(reader.GetFieldValue<byte[]>(0), limit, top);
+        }
+
+        return await NamedArtistAudioRowsAsync(artistId, top.ConvertAll(t => (t.Dst, t.Count, t.Weight)), limit, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Names the ranked (artist, pairs, best) rows in one statement; should an artist row be missing, the rows of
+    /// <see cref="ArtistAudioRowsSqlAsync"/> instead.</summary>
+    private async Task<List<(long Id, string Name, long Pairs, double Best)>> NamedArtistAudioRowsAsync(long artistId, List<(long Key, long Pairs, double Best)> top, int limit, CancellationToken ct)
+    {
         if (top.Count == 0)
         {
             return [];
@@ -123,7 +159,7 @@ public sealed partial class UnveilReader
         // A credit whose artist row is missing drops out of the SQL's inner join before its LIMIT: should one be among
         // the top (foreign keys prevent it), fall back to the statement that ranks exactly as before.
         return top.TrueForAll(a => names.ContainsKey(a.Key))
-            ? top.ConvertAll(a => (a.Key, names[a.Key], a.Value.Pairs, a.Value.Best))
+            ? top.ConvertAll(a => (a.Key, names[a.Key], a.Pairs, a.Best))
             : await ArtistAudioRowsSqlAsync(artistId, limit, ct).ConfigureAwait(false);
     }
 

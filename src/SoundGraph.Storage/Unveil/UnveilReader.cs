@@ -22,6 +22,9 @@ public sealed partial class UnveilReader
         _dialect = SqlDialect.For(connection);
     }
 
+    /// <summary>The largest <c>limit</c> of <see cref="BuildAsync"/>: items per section.</summary>
+    public const int MaxLimit = 200;
+
     /// <summary>The report for <paramref name="subject"/> (a track, an artist or a user), with at most
     /// <paramref name="limit"/> items per section.</summary>
     /// <remarks>Sections by kind: track: summary, playlists, co_playlist, tags, audio, the primary artist's connections
@@ -32,7 +35,7 @@ public sealed partial class UnveilReader
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 200);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
         try
         {
             return subject.Kind switch
