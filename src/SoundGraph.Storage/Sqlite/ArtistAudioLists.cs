@@ -31,16 +31,16 @@ public static class ArtistAudioLists
     /// <param name="connection">An open, migrated connection.</param>
     /// <param name="transaction">The transaction that replaced the track audio kind; the rows are written in it.</param>
     /// <param name="computedAt">The kind's <c>computed_at</c> text, stored with each row.</param>
-    /// <param name="cancellationToken">Cancels between statements.</param>
+    /// <param name="cancellationToken">Cancels between artists.</param>
     /// <returns>Artists with a list.</returns>
     /// <exception cref="System.Text.Json.JsonException">A stored track list is not in the <see cref="RelationListJson"/> form.</exception>
+    /// <remarks>Memory: the lists as flat arrays (16 bytes per element) and the credits of the tracks they point at
+    /// (8 bytes per credit row plus an index entry per track); the artists are streamed in <c>ix_track_credits_artist</c>
+    /// order, one ranking at a time. A kind with no list reads no credit.</remarks>
     public static async Task<long> RebuildAsync(SqliteConnection connection, SqliteTransaction transaction, string computedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
-        var (creditRows, artistTracks) = await ReadCreditsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var lists = await ReadTrackListsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
         await using (var clear = connection.CreateCommand())
         {
             clear.Transaction = transaction;
@@ -48,52 +48,73 @@ public static class ArtistAudioLists
             await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (lists.Count == 0)
+        var lists = await TrackLists.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (lists.Sources == 0)
         {
             return 0;
         }
 
+        var credits = await NeighbourCredits.ReadAsync(connection, transaction, lists, cancellationToken).ConfigureAwait(false);
         using var insert = new PreparedCommand(connection, "INSERT INTO artist_audio_lists (artist_id, neighbours, computed_at, items) VALUES ($p0, $p1, $p2, $p3)", 4);
         var json = new RelationListJson();
         var written = 0L;
-        foreach (var (artistId, tracks) in artistTracks.OrderBy(a => a.Key))
+        var tracks = new List<long>();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT artist_id, track_id FROM track_credits ORDER BY artist_id, track_id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var artistId = long.MinValue;
+        while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var top = Rank(artistId, tracks, lists, creditRows);
-            if (top.Count == 0)
+            var more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var (artist, track) = more ? (reader.GetInt64(0), reader.GetInt64(1)) : (long.MaxValue, 0L);
+            if (artist != artistId)
             {
-                continue;
+                if (tracks.Count > 0 && Rank(artistId, tracks, lists, credits) is { Count: > 0 } top)
+                {
+                    var ids = top.ConvertAll(t => t.Key).ToArray();
+                    var best = top.ConvertAll(t => t.Value.Best).ToArray();
+                    var pairs = top.ConvertAll(t => checked((int)t.Value.Pairs)).ToArray();
+                    json.Format(ids, best, pairs, new int[ids.Length + 1], []);
+                    insert.ExecuteWithText([artistId, (long)ids.Length, computedAt], json.Utf8);
+                    written++;
+                }
+
+                if (!more)
+                {
+                    return written;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                artistId = artist;
+                tracks.Clear();
             }
 
-            var ids = top.ConvertAll(t => t.Key).ToArray();
-            var best = top.ConvertAll(t => t.Value.Best).ToArray();
-            var pairs = top.ConvertAll(t => checked((int)t.Value.Pairs)).ToArray();
-            json.Format(ids, best, pairs, new int[ids.Length + 1], []);
-            insert.ExecuteWithText([artistId, (long)ids.Length, computedAt], json.Utf8);
-            written++;
+            // One row per role: the artist's distinct tracks, as the section's `IN (SELECT track_id …)` takes them.
+            if (tracks.Count == 0 || tracks[^1] != track)
+            {
+                tracks.Add(track);
+            }
         }
-
-        return written;
     }
 
     /// <summary>One artist's ranked rows (other artist → pairs, best), at most <see cref="Depth"/>.</summary>
-    internal static List<KeyValuePair<long, (long Pairs, double Best)>> Rank(
-        long artistId,
-        HashSet<long> tracks,
-        Dictionary<long, List<(long Dst, double Weight)>> lists,
-        Dictionary<long, List<long>> creditRows)
+    /// <param name="artistId">The artist.</param>
+    /// <param name="tracks">The artist's distinct tracks.</param>
+    /// <param name="lists">Every track's audio neighbours.</param>
+    /// <param name="credits">The credit rows of every neighbour track.</param>
+    private static List<KeyValuePair<long, (long Pairs, double Best)>> Rank(long artistId, List<long> tracks, TrackLists lists, NeighbourCredits credits)
     {
         // Per neighbour track: elements pointing at it and their best weight.
         var byTrack = new Dictionary<long, (long Rows, double Best)>();
         foreach (var track in tracks)
         {
-            if (!lists.TryGetValue(track, out var elements))
+            var (dstMemory, weightMemory) = lists.Of(track);
+            var dsts = dstMemory.Span;
+            var weights = weightMemory.Span;
+            for (var i = 0; i < dsts.Length; i++)
             {
-                continue;
-            }
-
-            foreach (var (dst, weight) in elements)
-            {
+                var (dst, weight) = (dsts[i], weights[i]);
                 byTrack[dst] = byTrack.TryGetValue(dst, out var t) ? (t.Rows + 1, Math.Max(t.Best, weight)) : (1, weight);
             }
         }
@@ -101,11 +122,13 @@ public static class ArtistAudioLists
         var byArtist = new Dictionary<long, (long Pairs, double Best)>();
         foreach (var (dst, t) in byTrack)
         {
-            if (!creditRows.TryGetValue(dst, out var credited) || credited.Contains(artistId))
+            var credited = credits.Of(dst);
+            if (credited.Contains(artistId))
             {
                 continue;
             }
 
+            // Once per credit row: an artist credited in two roles on the neighbour counts twice, as in the SQL.
             foreach (var other in credited)
             {
                 byArtist[other] = byArtist.TryGetValue(other, out var a) ? (a.Pairs + t.Rows, Math.Max(a.Best, t.Best)) : t;
@@ -115,53 +138,84 @@ public static class ArtistAudioLists
         return byArtist.OrderByDescending(a => a.Value.Pairs).ThenByDescending(a => a.Value.Best).ThenBy(a => a.Key).Take(Depth).ToList();
     }
 
-    /// <summary>Each track's credit rows (one artist id per row, roles included) and each artist's distinct tracks.</summary>
-    private static async Task<(Dictionary<long, List<long>> CreditRows, Dictionary<long, HashSet<long>> ArtistTracks)> ReadCreditsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Every stored <c>track_audio_similarity</c> list (source track → neighbours and cosines in rank order) in
+    /// flat arrays.</summary>
+    private sealed class TrackLists
     {
-        var creditRows = new Dictionary<long, List<long>>();
-        var artistTracks = new Dictionary<long, HashSet<long>>();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT track_id, artist_id FROM track_credits";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        private readonly Dictionary<long, (int Start, int Count)> _bySource = [];
+        private readonly List<long> _dsts = [];
+        private readonly List<double> _weights = [];
+        private long[] _dstArray = [];
+        private double[] _weightArray = [];
+
+        public int Sources => _bySource.Count;
+
+        /// <summary>Every distinct neighbour track.</summary>
+        public HashSet<long> Neighbours() => [.. _dstArray];
+
+        public (ReadOnlyMemory<long> Dsts, ReadOnlyMemory<double> Weights) Of(long track) =>
+            _bySource.TryGetValue(track, out var r) ? (_dstArray.AsMemory(r.Start, r.Count), _weightArray.AsMemory(r.Start, r.Count)) : default;
+
+        public static async Task<TrackLists> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
         {
-            var (track, artist) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (!creditRows.TryGetValue(track, out var rows))
+            var lists = new TrackLists();
+            var elements = new List<(long Dst, double Weight)>();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT src_id, items FROM relation_lists WHERE kind = $k";
+            command.Parameters.AddWithValue("$k", RelationKind.TrackAudioSimilarity.Code());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                creditRows[track] = rows = [];
+                elements.Clear();
+                RelationListReader.ReadTargets(reader.GetFieldValue<byte[]>(1), elements);
+                lists._bySource[reader.GetInt64(0)] = (lists._dsts.Count, elements.Count);
+                foreach (var (dst, weight) in elements)
+                {
+                    lists._dsts.Add(dst);
+                    lists._weights.Add(weight);
+                }
             }
 
-            rows.Add(artist);
-            if (!artistTracks.TryGetValue(artist, out var tracks))
-            {
-                artistTracks[artist] = tracks = [];
-            }
-
-            tracks.Add(track);
+            (lists._dstArray, lists._weightArray) = ([.. lists._dsts], [.. lists._weights]);
+            lists._dsts.Clear();
+            lists._weights.Clear();
+            return lists;
         }
-
-        return (creditRows, artistTracks);
     }
 
-    /// <summary>Every stored <c>track_audio_similarity</c> list: source track → (neighbour, cosine) in rank order.</summary>
-    private static async Task<Dictionary<long, List<(long Dst, double Weight)>>> ReadTrackListsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The credit rows (one artist id per row, roles included) of the tracks some list points at.</summary>
+    private sealed class NeighbourCredits
     {
-        var lists = new Dictionary<long, List<(long Dst, double Weight)>>();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT src_id, items FROM relation_lists WHERE kind = $k";
-        command.Parameters.AddWithValue("$k", RelationKind.TrackAudioSimilarity.Code());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var elements = new List<(long Dst, double Weight)>();
-            RelationListReader.ReadTargets(reader.GetFieldValue<byte[]>(1), elements);
-            lists[reader.GetInt64(0)] = elements;
-        }
+        private readonly Dictionary<long, (int Start, int Count)> _byTrack = [];
+        private long[] _artists = [];
 
-        return lists;
+        public ReadOnlySpan<long> Of(long track) => _byTrack.TryGetValue(track, out var r) ? _artists.AsSpan(r.Start, r.Count) : default;
+
+        public static async Task<NeighbourCredits> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, TrackLists lists, CancellationToken cancellationToken)
+        {
+            var neighbours = lists.Neighbours();
+            var credits = new NeighbourCredits();
+            var artists = new List<long>();
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT track_id, artist_id FROM track_credits ORDER BY track_id";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var track = reader.GetInt64(0);
+                if (!neighbours.Contains(track))
+                {
+                    continue;
+                }
+
+                var start = credits._byTrack.TryGetValue(track, out var r) ? r.Start : artists.Count;
+                credits._byTrack[track] = (start, artists.Count - start + 1);
+                artists.Add(reader.GetInt64(1));
+            }
+
+            credits._artists = [.. artists];
+            return credits;
+        }
     }
 }

@@ -48,9 +48,10 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             WriteLinks(batch, s, stored);
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
             await RefreshLabelArtistsAsync(batch, tx, cancellationToken).ConfigureAwait(false);
-            if (batch.Credits.Count > 0)
+            if (stored.GetValueOrDefault("track_credits") > 0)
             {
                 // The precomputed artist audio section counts credits: drop it until the next relate (ArtistAudioLists).
+                // Only when a credit row was inserted or changed: a sync that writes credits already stored keeps it.
                 await _connection.ExecuteAsync(new CommandDefinition(ArtistAudioLists.ClearSql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 

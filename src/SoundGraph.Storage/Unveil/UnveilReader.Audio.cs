@@ -32,7 +32,8 @@ public sealed partial class UnveilReader
     {
         // The artist's tracks as an IN list (not a join from track_credits): the database then seeks relations by
         // (kind, src_id) for each track; with the join SQLite walked every track_audio_similarity row (2.6 s vs 5 ms on
-        // the demo store for Rihanna). One credit row per (track, artist), so the counts are the same.
+        // the demo store for Rihanna). The IN list also takes each of the artist's tracks once, whatever the roles it is
+        // credited in, where a join would repeat a track per role.
         return (await _connection.QueryAsync<(long Id, string Name, long Pairs, double Best)>(new CommandDefinition(
             """
             SELECT c2.artist_id, a.name, COUNT(*) AS pairs, MAX(r.weight) AS best

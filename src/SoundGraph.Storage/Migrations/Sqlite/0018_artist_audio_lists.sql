@@ -4,7 +4,8 @@
 -- library): rebuilt whole in the transaction that replaces track_audio_similarity, emptied by every catalog batch that
 -- writes credits. An artist without a row is answered from those tables directly, as before this table, so it starts
 -- empty here and fills at the next relate of track_audio_similarity. SQLite only: on PostgreSQL the section is one
--- statement over the relations view.
+-- statement over the relations view. A later writer or migration that changes track_credits or the track audio lists
+-- on SQLite must empty or rebuild this table (an older sgr binary on a store at this version does not know to).
 CREATE TABLE artist_audio_lists (
     artist_id   INTEGER PRIMARY KEY,
     neighbours  INTEGER NOT NULL,  -- elements in items (at most 200)
