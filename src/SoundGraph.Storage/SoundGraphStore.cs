@@ -134,6 +134,15 @@ public sealed class SoundGraphStore : IAsyncDisposable
         _ => $"SELECT COUNT(*) FROM {table}",
     };
 
+    /// <summary>Rebuilds the store's precomputed unveil rows that are not tied to one relation kind: on SQLite the
+    /// shared-label rows (<see cref="Sqlite.SharedLabelRows"/>; the artist audio rows follow <c>track_audio_similarity</c>
+    /// on their own); nothing on PostgreSQL, whose sections read the tables directly. <c>sgr relate</c> runs it last.</summary>
+    /// <returns>Rows written (0 on PostgreSQL).</returns>
+    public async Task<long> RefreshUnveilRowsAsync(CancellationToken cancellationToken = default) =>
+        Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? await Sqlite.SharedLabelRows.RebuildAsync(sqlite, cancellationToken).ConfigureAwait(false)
+            : 0;
+
     /// <summary>Row counts of every table, by table name (for <c>relations</c>, the relation rows; for
     /// <c>relation_evidence</c>, the source lists whose kind has evidence).</summary>
     public async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default)

@@ -54,6 +54,9 @@ public static class RelateJob
             results.Add(new RelateKindResult(kind, groups, entries, written, load, compute, watch.Elapsed.TotalSeconds));
         }
 
+        // Unveil's precomputed shared-label rows (SQLite), whatever kinds ran: the catalog may have changed since.
+        await store.RefreshUnveilRowsAsync(ct).ConfigureAwait(false);
+
         if (!quiet)
         {
             Render(context.Console, results, options.General.TopK);

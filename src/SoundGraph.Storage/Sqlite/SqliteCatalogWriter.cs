@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using SoundGraph.Core.Catalog;
 using SoundGraph.Core.Identity;
@@ -47,13 +46,8 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             WriteEntities(batch, s, stored);
             WriteLinks(batch, s, stored);
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
-            await RefreshLabelArtistsAsync(batch, tx, cancellationToken).ConfigureAwait(false);
-            if (stored.GetValueOrDefault("track_credits") > 0)
-            {
-                // The precomputed artist audio section counts credits: drop it until the next relate (ArtistAudioLists).
-                // Only when a credit row was inserted or changed: a sync that writes credits already stored keeps it.
-                await _connection.ExecuteAsync(new CommandDefinition(ArtistAudioLists.ClearSql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
+            var labelArtistsRecounted = await RefreshLabelArtistsAsync(batch, tx, cancellationToken).ConfigureAwait(false);
+            await DropStaleUnveilRowsAsync(stored, labelArtistsRecounted, tx, cancellationToken).ConfigureAwait(false);
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _written.Committed(_connection);

@@ -123,15 +123,45 @@ public sealed partial class UnveilReader
             "playlist", r.Id, PlaylistName(r.Id, r.Name), null, null, $"position {r.Position + 1} of {r.Size}" + Followers(r.Followers))).ToList(), null);
     }
 
+    // On SQLite the artist's precomputed rows come first (shared_label_rows, migration 0019, rebuilt by relate; the
+    // same statement run for every artist, so the same rows): up to `limit` by primary key, the names joined the same way.
+    // No row (never rebuilt, emptied by a catalog batch since, or no artist shares a label) means the statement below.
+    private async Task<UnveilSection> SharedLabelAsync(long artistId, int limit, CancellationToken ct)
+    {
+        var rows = _dialect.IsPostgres ? [] : (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
+            """
+            SELECT s.other_id, a.name, s.tracks, s.label, s.labels
+            FROM shared_label_rows s
+            JOIN artists a ON a.id = s.other_id
+            WHERE s.artist_id = @artistId AND s.rank < @limit
+            ORDER BY s.rank
+            """,
+            new { artistId, limit },
+            cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        if (rows.Count == 0)
+        {
+            rows = await SharedLabelRowsAsync(artistId, limit, ct).ConfigureAwait(false);
+        }
+
+        const string title = "Artist connections: shared label";
+        if (rows.Count == 0)
+        {
+            return Empty("shared_label", title, "No other artist in the store releases on this artist's labels.");
+        }
+
+        return new UnveilSection("shared_label", title, [], rows.Select(r => new UnveilItem(
+            "artist", r.Id, r.Name, null, r.Tracks,
+            $"both on {r.Label}" + (r.Labels > 1 ? $" (+{r.Labels - 1} more)" : string.Empty) + $"; {Plural(r.Tracks, "track")} of theirs there")).ToList(), null);
+    }
+
     // Read from label_artists (migration 0017, kept by the catalog writers; LabelArtists): the artist's (label, artist)
     // rows, then every row of those labels, summed per other artist. Same result as counting distinct tracks over the
     // labels' tracks and credits: a track has one label, so the sum of per-label distinct-track counts is the distinct
     // count (cast: PostgreSQL sums bigints as numeric), and one row per (label, artist) makes COUNT(*) the shared-label
     // count. The top rows are chosen before the artists' names are joined (a name look-up per row kept, not per
     // candidate); ties go to the lower artist id.
-    private async Task<UnveilSection> SharedLabelAsync(long artistId, int limit, CancellationToken ct)
-    {
-        var rows = (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
+    private async Task<List<(long Id, string Name, long Tracks, string Label, long Labels)>> SharedLabelRowsAsync(long artistId, int limit, CancellationToken ct) =>
+        (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
             """
             SELECT s.artist_id, a.name, s.tracks, s.label, s.labels
             FROM (SELECT o.artist_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks, MIN(l.name) AS label, COUNT(*) AS labels
@@ -147,16 +177,6 @@ public sealed partial class UnveilReader
             """,
             new { artistId, limit },
             cancellationToken: ct)).ConfigureAwait(false)).ToList();
-        const string title = "Artist connections: shared label";
-        if (rows.Count == 0)
-        {
-            return Empty("shared_label", title, "No other artist in the store releases on this artist's labels.");
-        }
-
-        return new UnveilSection("shared_label", title, [], rows.Select(r => new UnveilItem(
-            "artist", r.Id, r.Name, null, r.Tracks,
-            $"both on {r.Label}" + (r.Labels > 1 ? $" (+{r.Labels - 1} more)" : string.Empty) + $"; {Plural(r.Tracks, "track")} of theirs there")).ToList(), null);
-    }
 
     private async Task<UnveilSection> EngagementAsync(string kind, long id, CancellationToken ct)
     {

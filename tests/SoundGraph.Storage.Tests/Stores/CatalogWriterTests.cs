@@ -12,11 +12,11 @@ public sealed class CatalogWriterTests
     public async Task OpenAsync_NewFile_AppliesMigrationsOnceAndRecordsSchemaVersion(string provider)
     {
         await using var temp = await TempStore.CreateAsync(provider);
-        Assert.Equal(["0001_init", "0002_harvest", "0003_models", "0004_unknown_features", "0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers", "0009_lastfm", "0010_audio_analysis", "0011_identifier_backfill", "0012_taste", "0013_tag_diversity", "0014_accounts", "0015_harvest_leases", "0016_relation_lists", "0017_label_artists", "0018_artist_audio_lists"], temp.Store.AppliedMigrations.Select(m => m.Name));
+        Assert.Equal(["0001_init", "0002_harvest", "0003_models", "0004_unknown_features", "0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers", "0009_lastfm", "0010_audio_analysis", "0011_identifier_backfill", "0012_taste", "0013_tag_diversity", "0014_accounts", "0015_harvest_leases", "0016_relation_lists", "0017_label_artists", "0018_artist_audio_lists", "0019_shared_label_rows"], temp.Store.AppliedMigrations.Select(m => m.Name));
         await using var again = await SoundGraphStore.OpenAsync(temp.Db);
         Assert.Empty(again.AppliedMigrations);
-        Assert.Equal(18, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
-        Assert.Equal(18, await again.Connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(19, await again.Connection.ExecuteScalarAsync<int>("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(19, await again.Connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM schema_version"));
     }
 
     [Theory]

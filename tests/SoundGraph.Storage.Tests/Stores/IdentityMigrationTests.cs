@@ -33,7 +33,7 @@ public sealed class IdentityMigrationTests
 
         await using var store = await SoundGraphStore.OpenAsync(old.Db);
 
-        Assert.Equal(["0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers", "0009_lastfm", "0010_audio_analysis", "0011_identifier_backfill", "0012_taste", "0013_tag_diversity", "0014_accounts", "0015_harvest_leases", "0016_relation_lists", "0017_label_artists", "0018_artist_audio_lists"], store.AppliedMigrations.Select(m => m.Name));
+        Assert.Equal(["0005_identity", "0006_acousticbrainz", "0007_listenbrainz", "0008_track_identifiers", "0009_lastfm", "0010_audio_analysis", "0011_identifier_backfill", "0012_taste", "0013_tag_diversity", "0014_accounts", "0015_harvest_leases", "0016_relation_lists", "0017_label_artists", "0018_artist_audio_lists", "0019_shared_label_rows"], store.AppliedMigrations.Select(m => m.Name));
         var listens = (await store.Connection.QueryAsync<(string Track, string At, string Ref)>(
             "SELECT t.key, l.listened_at, l.track_ref FROM listens l JOIN tracks t ON t.id = l.track_id")).OrderBy(l => l.At + l.Track, StringComparer.Ordinal).ToList();
         Assert.Equal(

@@ -243,7 +243,7 @@ public sealed class SharedLabelTests
 
         await using var store = await SoundGraphStore.OpenAsync(old.Db);
 
-        Assert.Equal(["0017_label_artists", "0018_artist_audio_lists"], store.AppliedMigrations.Select(m => m.Name));
+        Assert.Equal(["0017_label_artists", "0018_artist_audio_lists", "0019_shared_label_rows"], store.AppliedMigrations.Select(m => m.Name));
         Assert.Equal(
             [(1L, 1L, 2L), (1L, 2L, 1L), (2L, 1L, 1L), (2L, 3L, 1L)],
             (await store.Connection.QueryAsync<(long, long, long)>("SELECT label_id, artist_id, tracks FROM label_artists ORDER BY label_id, artist_id")).ToList());
