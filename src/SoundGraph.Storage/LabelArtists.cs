@@ -21,7 +21,8 @@ public static class LabelArtists
     private const long AdvisoryLockKey = 0x534C415254495354;
 
     /// <summary>Rebuilds the whole table from <c>tracks</c> and <c>track_credits</c>: deletes every row and inserts the
-    /// aggregate, in one transaction, so a reader sees the old rows or the new ones, never a mix.</summary>
+    /// aggregate, in one transaction, so a reader sees the old rows or the new ones, never a mix. On SQLite it also empties
+    /// <c>shared_label_rows</c>, derived from this table (<see cref="Sqlite.SharedLabelRows"/>).</summary>
     /// <param name="connection">An open, migrated connection.</param>
     /// <param name="transaction">The caller's transaction on <paramref name="connection"/> (the refresh commits with it), or
     /// null to run in a transaction of its own.</param>
@@ -39,6 +40,11 @@ public static class LabelArtists
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM label_artists", transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             long rows = await connection.ExecuteAsync(new CommandDefinition(
                 InsertSql("1 = 1"), transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+            {
+                // Derived from this table: stale once it is rebuilt (the next relate fills it again).
+                await connection.ExecuteAsync(new CommandDefinition(Sqlite.SharedLabelRows.ClearSql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,17 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task Demo_Relate_FillsThePrecomputedUnveilRows()
+    {
+        // Rebuilt by relate (shared-label rows) and with track_audio_similarity (artist audio rows): the golden reports
+        // below are then read from them.
+        Assert.True(demo.ExitCode == 0, demo.Error + demo.Output);
+        await using var store = await Storage.SoundGraphStore.OpenAsync(demo.Db);
+        Assert.Equal(1_878, await Dapper.SqlMapper.ExecuteScalarAsync<long>(store.Connection, "SELECT COUNT(DISTINCT artist_id) FROM shared_label_rows"));
+        Assert.Equal(2_044, await Dapper.SqlMapper.ExecuteScalarAsync<long>(store.Connection, "SELECT COUNT(*) FROM artist_audio_lists"));
+    }
+
+    [Fact]
     public async Task Unveil_DemoArtist_MatchesGoldenReport()
     {
         var (code, output, error) = await CliRunner.RunAsync("unveil", "Rihanna", "--db", demo.Db);

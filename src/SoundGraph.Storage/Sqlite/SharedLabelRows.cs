@@ -6,12 +6,14 @@ namespace SoundGraph.Storage.Sqlite;
 /// label" section, so that the section reads at most <c>limit</c> rows by primary key instead of summing every
 /// <c>label_artists</c> row of the artist's labels per request.</summary>
 /// <remarks>
-/// <para>The rows are the section's statement (<c>UnveilReader.SharedLabelAsync</c>) run for every artist at once: per
+/// <para>The rows are the section's statement (<c>UnveilReader.SharedLabelAsync</c>) run for every artist (but those
+/// with more than <see cref="MaxCandidates"/> candidates): per
 /// (artist, other artist) over the labels they share, the sum of the other's distinct tracks there, the first shared
 /// label by name and the shared labels; ranked by tracks descending, then other artist id; the first
 /// <see cref="Unveil.UnveilReader.MaxLimit"/> per artist.</para>
 /// <para>Rebuilt whole, in one transaction, at the end of <c>sgr relate</c> (<see cref="SoundGraphStore.RefreshUnveilRowsAsync"/>);
-/// emptied by every catalog batch that recounts <c>label_artists</c> or writes labels (<see cref="SqliteCatalogWriter"/>),
+/// emptied by every catalog batch that writes labels or recounts <c>label_artists</c> after changing a track or credit row
+/// (<see cref="SqliteCatalogWriter"/>) and by <see cref="LabelArtists.RefreshAsync"/>,
 /// after which the section reads <c>label_artists</c> again until the next relate. PostgreSQL keeps no such table.</para>
 /// </remarks>
 public static class SharedLabelRows
@@ -19,26 +21,48 @@ public static class SharedLabelRows
     /// <summary>Empties the table (a catalog batch changed what it is derived from).</summary>
     internal const string ClearSql = "DELETE FROM shared_label_rows";
 
-    private const string RebuildSql = """
-        INSERT INTO shared_label_rows (artist_id, rank, other_id, tracks, label, labels)
-        SELECT artist_id, rn - 1, other_id, tracks, label, labels
-        FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.artist_id ORDER BY p.tracks DESC, p.other_id) AS rn
-              FROM (SELECT mine.artist_id, o.artist_id AS other_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks,
-                           MIN(l.name) AS label, COUNT(*) AS labels
-                    FROM label_artists mine
-                    JOIN label_artists o ON o.label_id = mine.label_id
-                    JOIN labels l ON l.id = mine.label_id
-                    WHERE o.artist_id <> mine.artist_id
-                    GROUP BY mine.artist_id, o.artist_id) AS p)
-        WHERE rn <= $depth
-        ORDER BY artist_id, rn
+    /// <summary>Artists whose candidate pool (the artists on each of their labels, summed over their labels) is larger
+    /// get no rows: ranking every pair of a label with n artists costs n² (a 6,000-artist label: 36M pairs), and their
+    /// sections read <c>label_artists</c> as before. The rebuild then costs at most about this many rows per artist.</summary>
+    public const int MaxCandidates = 5_000;
+
+    private const string ArtistsSql = """
+        SELECT la.artist_id
+        FROM label_artists la
+        JOIN (SELECT label_id, COUNT(*) AS n FROM label_artists GROUP BY label_id) AS s ON s.label_id = la.label_id
+        GROUP BY la.artist_id
+        HAVING SUM(s.n) <= $max
+        ORDER BY la.artist_id
         """;
 
-    /// <summary>Replaces every row from <c>label_artists</c> and <c>labels</c>, in one transaction of its own.</summary>
+    // The section's own statement (UnveilReader.SharedLabelAsync) for one artist at the largest limit, ranked.
+    private const string InsertSql = """
+        INSERT INTO shared_label_rows (artist_id, rank, other_id, tracks, label, labels)
+        SELECT $artist, ROW_NUMBER() OVER (ORDER BY s.tracks DESC, s.artist_id) - 1, s.artist_id, s.tracks, s.label, s.labels
+        FROM (SELECT o.artist_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks, MIN(l.name) AS label, COUNT(*) AS labels
+              FROM label_artists mine
+              JOIN label_artists o ON o.label_id = mine.label_id
+              JOIN labels l ON l.id = mine.label_id
+              WHERE mine.artist_id = $artist AND o.artist_id <> $artist
+              GROUP BY o.artist_id
+              ORDER BY tracks DESC, o.artist_id
+              LIMIT $depth) AS s
+        """;
+
+    /// <summary>Replaces every row from <c>label_artists</c> and <c>labels</c>, in one transaction of its own: one
+    /// prepared statement per artist with at most <see cref="MaxCandidates"/> candidates, so memory stays that of one
+    /// artist's ranking.</summary>
     /// <param name="connection">An open, migrated connection with no transaction in progress.</param>
-    /// <param name="cancellationToken">Cancels before the commit (nothing is then changed).</param>
+    /// <param name="cancellationToken">Cancels between artists (nothing is then changed).</param>
     /// <returns>Rows written.</returns>
-    public static async Task<long> RebuildAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    public static Task<long> RebuildAsync(SqliteConnection connection, CancellationToken cancellationToken = default) =>
+        RebuildAsync(connection, MaxCandidates, cancellationToken);
+
+    /// <inheritdoc cref="RebuildAsync(SqliteConnection, CancellationToken)"/>
+    /// <param name="connection">An open, migrated connection with no transaction in progress.</param>
+    /// <param name="maxCandidates">Artists with more candidates get no rows (≥ 0; <see cref="MaxCandidates"/> by default).</param>
+    /// <param name="cancellationToken">Cancels between artists (nothing is then changed).</param>
+    public static async Task<long> RebuildAsync(SqliteConnection connection, int maxCandidates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -49,13 +73,32 @@ public static class SharedLabelRows
             await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        long rows;
+        var artists = new List<long>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = tx;
+            select.CommandText = ArtistsSql;
+            select.Parameters.AddWithValue("$max", maxCandidates);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                artists.Add(reader.GetInt64(0));
+            }
+        }
+
+        var rows = 0L;
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = tx;
-            insert.CommandText = RebuildSql;
+            insert.CommandText = InsertSql;
+            var artist = insert.Parameters.Add("$artist", SqliteType.Integer);
             insert.Parameters.AddWithValue("$depth", Unveil.UnveilReader.MaxLimit);
-            rows = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var id in artists)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                artist.Value = id;
+                rows += await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

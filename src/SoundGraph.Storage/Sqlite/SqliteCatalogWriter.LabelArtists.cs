@@ -43,8 +43,10 @@ public sealed partial class SqliteCatalogWriter
 
     /// <summary>Empties, inside the batch's transaction, the precomputed unveil rows the batch may have made stale: the
     /// artist audio rows when it inserted or changed a credit row (<see cref="ArtistAudioLists"/>; a sync that writes
-    /// credits already stored keeps them), the shared-label rows when it recounted <c>label_artists</c> or wrote labels
-    /// (<see cref="SharedLabelRows"/>). The sections compute from the tables until the next relate rebuilds them.</summary>
+    /// credits already stored keeps them), the shared-label rows when it wrote labels, or recounted <c>label_artists</c>
+    /// after inserting or changing a track or credit row (<see cref="SharedLabelRows"/>; <c>label_artists</c> derives from
+    /// those rows only, so a listen sync that rewrites stored credits keeps them). The sections compute from the tables
+    /// until the next relate rebuilds them.</summary>
     private async Task DropStaleUnveilRowsAsync(SortedDictionary<string, long> stored, bool labelArtistsRecounted, SqliteTransaction tx, CancellationToken ct)
     {
         if (stored.GetValueOrDefault("track_credits") > 0)
@@ -52,7 +54,7 @@ public sealed partial class SqliteCatalogWriter
             await _connection.ExecuteAsync(new CommandDefinition(ArtistAudioLists.ClearSql, transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
         }
 
-        if (labelArtistsRecounted || stored.GetValueOrDefault("labels") > 0)
+        if ((labelArtistsRecounted && (stored.GetValueOrDefault("tracks") > 0 || stored.GetValueOrDefault("track_credits") > 0)) || stored.GetValueOrDefault("labels") > 0)
         {
             await _connection.ExecuteAsync(new CommandDefinition(SharedLabelRows.ClearSql, transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
         }

@@ -15,10 +15,10 @@ public sealed class SharedLabelRowsTests
 
     private static string Artist(int i) => EntityKeys.ArtistByName("L" + i);
 
-    private static async Task<TempStore> SeededStoreAsync()
+    /// <summary>The same batch every call (seed 5).</summary>
+    private static CatalogBatch SeededBatch()
     {
         var random = new Random(5);
-        var temp = await TempStore.CreateAsync("sqlite");
         var batch = new CatalogBatch();
         batch.Artists.AddRange(Enumerable.Range(0, 260).Select(i => new ArtistRecord(Artist(i), "L" + i)));
         batch.Labels.AddRange(Enumerable.Range(0, 8).Select(i => new LabelRecord(EntityKeys.Label("Label " + i), "Label " + (char)('Z' - i))));
@@ -35,10 +35,28 @@ public sealed class SharedLabelRowsTests
             }
         }
 
-        await temp.Store.Catalog.WriteAsync(batch);
+        return batch;
+    }
+
+    private static async Task<TempStore> SeededStoreAsync()
+    {
+        var temp = await TempStore.CreateAsync("sqlite");
+        await temp.Store.Catalog.WriteAsync(SeededBatch());
         await temp.Store.RefreshUnveilRowsAsync();
         return temp;
     }
+
+    /// <summary>Per artist with a label partner: the number of partners.</summary>
+    private static async Task<Dictionary<long, long>> PartnersAsync(SoundGraphStore store) =>
+        (await store.Connection.QueryAsync<(long Artist, long Partners)>(
+            """
+            SELECT mine.artist_id, COUNT(DISTINCT o.artist_id) FROM label_artists mine
+            JOIN label_artists o ON o.label_id = mine.label_id AND o.artist_id <> mine.artist_id GROUP BY mine.artist_id
+            """)).ToDictionary(r => r.Artist, r => r.Partners);
+
+    private static async Task<Dictionary<long, long>> RowsPerArtistAsync(SoundGraphStore store) =>
+        (await store.Connection.QueryAsync<(long Artist, long Rows)>("SELECT artist_id, COUNT(*) FROM shared_label_rows GROUP BY artist_id"))
+        .ToDictionary(r => r.Artist, r => r.Rows);
 
     private static async Task<List<(long Id, string Name, long? Count, string Why)>> SectionAsync(SoundGraphStore store, long artistId, int limit)
     {
@@ -55,9 +73,12 @@ public sealed class SharedLabelRowsTests
         var store = temp.Store;
         var artists = (await store.Connection.QueryAsync<long>("SELECT id FROM artists ORDER BY id")).ToList();
         Assert.Equal(200, await store.Connection.ExecuteScalarAsync<long>("SELECT MAX(rank) + 1 FROM shared_label_rows"));
-        // Ranks run 0, 1, … without gaps for every artist.
+        // Ranks run 0, 1, … without gaps for every artist, and every artist with a partner has min(200, partners) rows.
         Assert.Equal(0, await store.Connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM (SELECT artist_id FROM shared_label_rows GROUP BY artist_id HAVING MAX(rank) + 1 <> COUNT(*))"));
+        var partners = await PartnersAsync(store);
+        Assert.True(partners.Count > 200, $"{partners.Count} artists with partners");
+        Assert.Equal(partners.ToDictionary(p => p.Key, p => Math.Min(200, p.Value)), await RowsPerArtistAsync(store));
 
         var stored = new Dictionary<(long, int), List<(long Id, string Name, long? Count, string Why)>>();
         foreach (var id in artists)
@@ -127,4 +148,46 @@ public sealed class SharedLabelRowsTests
         await store.Catalog.WriteAsync(label);
         Assert.Equal(0, await RowCountAsync(store));
     }
+
+    [Fact]
+    public async Task ArtistsWithMoreCandidatesThanTheCap_GetNoRows_AndTheirSectionIsComputed()
+    {
+        await using var temp = await SeededStoreAsync();
+        var store = temp.Store;
+        var first = await SectionAsync(store, await IdAsync(store, 0), 10);
+
+        // Label 0 has over 230 artists: with a cap of 150 its artists get no rows, the others keep theirs.
+        await Sqlite.SharedLabelRows.RebuildAsync((Microsoft.Data.Sqlite.SqliteConnection)store.Connection, maxCandidates: 150);
+
+        var rows = await RowsPerArtistAsync(store);
+        Assert.DoesNotContain(await IdAsync(store, 0), rows.Keys);
+        Assert.NotEmpty(rows);
+        Assert.Equal(first, await SectionAsync(store, await IdAsync(store, 0), 10));
+    }
+
+    [Fact]
+    public async Task CatalogBatchRewritingStoredRows_KeepsTheRows()
+    {
+        await using var temp = await SeededStoreAsync();
+        var before = await RowCountAsync(temp.Store);
+        var again = SeededBatch();
+        again.Labels.Clear(); // labels are counted as written whether or not they changed
+
+        await temp.Store.Catalog.WriteAsync(again);
+
+        Assert.Equal(before, await RowCountAsync(temp.Store));
+    }
+
+    [Fact]
+    public async Task LabelArtistsRefresh_DropsTheRows()
+    {
+        await using var temp = await SeededStoreAsync();
+
+        await LabelArtists.RefreshAsync(temp.Store.Connection, null);
+
+        Assert.Equal(0, await RowCountAsync(temp.Store));
+    }
+
+    private static Task<long> IdAsync(SoundGraphStore store, int artist) =>
+        store.Connection.ExecuteScalarAsync<long>("SELECT id FROM artists WHERE key = @key", new { key = Artist(artist) });
 }
