@@ -59,6 +59,7 @@ public static class ArtistAudioLists
         var json = new RelationListJson();
         var written = 0L;
         var tracks = new List<long>();
+        var ranking = new ArtistAudioRanking();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT artist_id, track_id FROM track_credits ORDER BY artist_id, track_id";
@@ -70,11 +71,11 @@ public static class ArtistAudioLists
             var (artist, track) = more ? (reader.GetInt64(0), reader.GetInt64(1)) : (long.MaxValue, 0L);
             if (artist != artistId)
             {
-                if (tracks.Count > 0 && Rank(artistId, tracks, lists, credits) is { Count: > 0 } top)
+                if (tracks.Count > 0 && Rank(artistId, tracks, lists, credits, ranking) is { Count: > 0 } top)
                 {
-                    var ids = top.ConvertAll(t => t.Key).ToArray();
-                    var best = top.ConvertAll(t => t.Value.Best).ToArray();
-                    var pairs = top.ConvertAll(t => checked((int)t.Value.Pairs)).ToArray();
+                    var ids = top.ConvertAll(t => t.Id).ToArray();
+                    var best = top.ConvertAll(t => t.Best).ToArray();
+                    var pairs = top.ConvertAll(t => checked((int)t.Pairs)).ToArray();
                     json.Format(ids, best, pairs, new int[ids.Length + 1], []);
                     insert.ExecuteWithText([artistId, (long)ids.Length, computedAt], json.Utf8);
                     written++;
@@ -98,15 +99,15 @@ public static class ArtistAudioLists
         }
     }
 
-    /// <summary>One artist's ranked rows (other artist → pairs, best), at most <see cref="Depth"/>.</summary>
+    /// <summary>One artist's ranked rows (other artist, pairs, best), at most <see cref="Depth"/>.</summary>
     /// <param name="artistId">The artist.</param>
     /// <param name="tracks">The artist's distinct tracks.</param>
     /// <param name="lists">Every track's audio neighbours.</param>
     /// <param name="credits">The credit rows of every neighbour track.</param>
-    private static List<KeyValuePair<long, (long Pairs, double Best)>> Rank(long artistId, List<long> tracks, TrackLists lists, NeighbourCredits credits)
+    /// <param name="ranking">Reused between artists (cleared here).</param>
+    private static List<(long Id, long Pairs, double Best)> Rank(long artistId, List<long> tracks, TrackLists lists, NeighbourCredits credits, ArtistAudioRanking ranking)
     {
-        // Per neighbour track: elements pointing at it and their best weight.
-        var byTrack = new Dictionary<long, (long Rows, double Best)>();
+        ranking.Clear();
         foreach (var track in tracks)
         {
             var (dstMemory, weightMemory) = lists.Of(track);
@@ -114,28 +115,11 @@ public static class ArtistAudioLists
             var weights = weightMemory.Span;
             for (var i = 0; i < dsts.Length; i++)
             {
-                var (dst, weight) = (dsts[i], weights[i]);
-                byTrack[dst] = byTrack.TryGetValue(dst, out var t) ? (t.Rows + 1, Math.Max(t.Best, weight)) : (1, weight);
+                ranking.Add(dsts[i], weights[i]);
             }
         }
 
-        var byArtist = new Dictionary<long, (long Pairs, double Best)>();
-        foreach (var (dst, t) in byTrack)
-        {
-            var credited = credits.Of(dst);
-            if (credited.Contains(artistId))
-            {
-                continue;
-            }
-
-            // Once per credit row: an artist credited in two roles on the neighbour counts twice, as in the SQL.
-            foreach (var other in credited)
-            {
-                byArtist[other] = byArtist.TryGetValue(other, out var a) ? (a.Pairs + t.Rows, Math.Max(a.Best, t.Best)) : t;
-            }
-        }
-
-        return byArtist.OrderByDescending(a => a.Value.Pairs).ThenByDescending(a => a.Value.Best).ThenBy(a => a.Key).Take(Depth).ToList();
+        return ranking.Top(artistId, credits.Of, Depth);
     }
 
     /// <summary>Every stored <c>track_audio_similarity</c> list (source track → neighbours and cosines in rank order) in
@@ -190,7 +174,7 @@ public static class ArtistAudioLists
         private readonly Dictionary<long, (int Start, int Count)> _byTrack = [];
         private long[] _artists = [];
 
-        public ReadOnlySpan<long> Of(long track) => _byTrack.TryGetValue(track, out var r) ? _artists.AsSpan(r.Start, r.Count) : default;
+        public ArraySegment<long> Of(long track) => _byTrack.TryGetValue(track, out var r) ? new ArraySegment<long>(_artists, r.Start, r.Count) : ArraySegment<long>.Empty;
 
         public static async Task<NeighbourCredits> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, TrackLists lists, CancellationToken cancellationToken)
         {

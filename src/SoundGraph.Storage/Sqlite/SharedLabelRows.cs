@@ -35,18 +35,11 @@ public static class SharedLabelRows
         ORDER BY la.artist_id
         """;
 
-    // The section's own statement (UnveilReader.SharedLabelAsync) for one artist at the largest limit, ranked.
-    private const string InsertSql = """
+    // The section's own ranking (UnveilReader.SharedLabelTopSql) for one artist at the largest limit, numbered.
+    private const string InsertSql = $"""
         INSERT INTO shared_label_rows (artist_id, rank, other_id, tracks, label, labels)
-        SELECT $artist, ROW_NUMBER() OVER (ORDER BY s.tracks DESC, s.artist_id) - 1, s.artist_id, s.tracks, s.label, s.labels
-        FROM (SELECT o.artist_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks, MIN(l.name) AS label, COUNT(*) AS labels
-              FROM label_artists mine
-              JOIN label_artists o ON o.label_id = mine.label_id
-              JOIN labels l ON l.id = mine.label_id
-              WHERE mine.artist_id = $artist AND o.artist_id <> $artist
-              GROUP BY o.artist_id
-              ORDER BY tracks DESC, o.artist_id
-              LIMIT $depth) AS s
+        SELECT @artistId, ROW_NUMBER() OVER (ORDER BY s.tracks DESC, s.artist_id) - 1, s.artist_id, s.tracks, s.label, s.labels
+        FROM ({Unveil.UnveilReader.SharedLabelTopSql}) AS s
         """;
 
     /// <summary>Replaces every row from <c>label_artists</c> and <c>labels</c>, in one transaction of its own: one
@@ -91,8 +84,8 @@ public static class SharedLabelRows
         {
             insert.Transaction = tx;
             insert.CommandText = InsertSql;
-            var artist = insert.Parameters.Add("$artist", SqliteType.Integer);
-            insert.Parameters.AddWithValue("$depth", Unveil.UnveilReader.MaxLimit);
+            var artist = insert.Parameters.Add("@artistId", SqliteType.Integer);
+            insert.Parameters.AddWithValue("@limit", Unveil.UnveilReader.MaxLimit);
             foreach (var id in artists)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -64,6 +64,7 @@ public sealed partial class UnveilReader
             return stored;
         }
 
+        var ranking = new ArtistAudioRanking();
         var elements = new List<(long Dst, double Weight)>();
         using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
             "SELECT items FROM relation_lists WHERE kind = 'track_audio_similarity' AND src_id IN (SELECT track_id FROM track_credits WHERE artist_id = @artistId)",
@@ -73,51 +74,42 @@ public sealed partial class UnveilReader
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 // The TEXT's UTF-8 bytes as SQLite holds them (no UTF-16 string in between).
+                elements.Clear();
                 RelationListReader.ReadTargets(reader.GetFieldValue<byte[]>(0), elements);
+                foreach (var (dst, weight) in elements)
+                {
+                    ranking.Add(dst, weight);
+                }
             }
         }
 
-        if (elements.Count == 0)
+        if (ranking.NeighbourTracks.Count == 0)
         {
             return [];
-        }
-
-        // Per neighbour track: relation rows pointing at it and their best weight.
-        var byTrack = new Dictionary<long, (long Rows, double Best)>();
-        foreach (var (dst, weight) in elements)
-        {
-            byTrack[dst] = byTrack.TryGetValue(dst, out var t) ? (t.Rows + 1, Math.Max(t.Best, weight)) : (1, weight);
         }
 
         // A nested loop from the id list into the primary key: `track_id IN (SELECT value FROM json_each(@ids))` first
         // built a temporary index of the ids (thousands of B-tree inserts for the heaviest artists). The ids are distinct
         // (dictionary keys), so the join returns the same rows.
-        var credits = new List<(long TrackId, long ArtistId)>(byTrack.Count * 2);
+        var credits = new Dictionary<long, List<long>>();
         using (var reader = await _connection.ExecuteReaderAsync(new CommandDefinition(
             "SELECT c.track_id, c.artist_id FROM json_each(@ids) AS j JOIN track_credits c ON c.track_id = j.value",
-            new { ids = JsonIds(byTrack.Keys) },
+            new { ids = JsonIds(ranking.NeighbourTracks) },
             cancellationToken: ct)).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                credits.Add((reader.GetInt64(0), reader.GetInt64(1)));
+                var track = reader.GetInt64(0);
+                if (!credits.TryGetValue(track, out var rows))
+                {
+                    credits[track] = rows = [];
+                }
+
+                rows.Add(reader.GetInt64(1));
             }
         }
-        var own = credits.Where(c => c.ArtistId == artistId).Select(c => c.TrackId).ToHashSet();
-        var byArtist = new Dictionary<long, (long Pairs, double Best)>();
-        foreach (var (trackId, otherId) in credits)
-        {
-            if (own.Contains(trackId))
-            {
-                continue;
-            }
 
-            var t = byTrack[trackId];
-            byArtist[otherId] = byArtist.TryGetValue(otherId, out var a) ? (a.Pairs + t.Rows, Math.Max(a.Best, t.Best)) : t;
-        }
-
-        var top = byArtist.OrderByDescending(a => a.Value.Pairs).ThenByDescending(a => a.Value.Best).ThenBy(a => a.Key).Take(limit)
-            .Select(a => (a.Key, a.Value.Pairs, a.Value.Best)).ToList();
+        var top = ranking.Top(artistId, track => credits.TryGetValue(track, out var rows) ? rows : [], limit);
         return await NamedArtistAudioRowsAsync(artistId, top, limit, ct).ConfigureAwait(false);
     }
 
@@ -145,7 +137,7 @@ public sealed partial class UnveilReader
 
     /// <summary>Names the ranked (artist, pairs, best) rows in one statement; should an artist row be missing, the rows of
     /// <see cref="ArtistAudioRowsSqlAsync"/> instead.</summary>
-    private async Task<List<(long Id, string Name, long Pairs, double Best)>> NamedArtistAudioRowsAsync(long artistId, List<(long Key, long Pairs, double Best)> top, int limit, CancellationToken ct)
+    private async Task<List<(long Id, string Name, long Pairs, double Best)>> NamedArtistAudioRowsAsync(long artistId, List<(long Id, long Pairs, double Best)> top, int limit, CancellationToken ct)
     {
         if (top.Count == 0)
         {
@@ -154,13 +146,13 @@ public sealed partial class UnveilReader
 
         var names = (await _connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM artists WHERE id IN (SELECT value FROM json_each(@ids))",
-            new { ids = JsonIds(top.Select(a => a.Key)) },
+            new { ids = JsonIds(top.Select(a => a.Id)) },
             cancellationToken: ct)).ConfigureAwait(false)).ToDictionary(n => n.Id, n => n.Name);
 
         // A credit whose artist row is missing drops out of the SQL's inner join before its LIMIT: should one be among
         // the top (foreign keys prevent it), fall back to the statement that ranks exactly as before.
-        return top.TrueForAll(a => names.ContainsKey(a.Key))
-            ? top.ConvertAll(a => (a.Key, names[a.Key], a.Pairs, a.Best))
+        return top.TrueForAll(a => names.ContainsKey(a.Id))
+            ? top.ConvertAll(a => (a.Id, names[a.Id], a.Pairs, a.Best))
             : await ArtistAudioRowsSqlAsync(artistId, limit, ct).ConfigureAwait(false);
     }
 

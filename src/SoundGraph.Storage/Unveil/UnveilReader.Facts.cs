@@ -154,6 +154,19 @@ public sealed partial class UnveilReader
             $"both on {r.Label}" + (r.Labels > 1 ? $" (+{r.Labels - 1} more)" : string.Empty) + $"; {Plural(r.Tracks, "track")} of theirs there")).ToList(), null);
     }
 
+    /// <summary>The shared-label section's ranking of artist <c>@artistId</c>: (artist_id, tracks, label, labels) of the
+    /// first <c>@limit</c> other artists, unnamed. Also what <see cref="Sqlite.SharedLabelRows"/> stores per artist.</summary>
+    internal const string SharedLabelTopSql = """
+        SELECT o.artist_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks, MIN(l.name) AS label, COUNT(*) AS labels
+        FROM label_artists mine
+        JOIN label_artists o ON o.label_id = mine.label_id
+        JOIN labels l ON l.id = mine.label_id
+        WHERE mine.artist_id = @artistId AND o.artist_id <> @artistId
+        GROUP BY o.artist_id
+        ORDER BY tracks DESC, o.artist_id
+        LIMIT @limit
+        """;
+
     // Read from label_artists (migration 0017, kept by the catalog writers; LabelArtists): the artist's (label, artist)
     // rows, then every row of those labels, summed per other artist. Same result as counting distinct tracks over the
     // labels' tracks and credits: a track has one label, so the sum of per-label distinct-track counts is the distinct
@@ -162,16 +175,9 @@ public sealed partial class UnveilReader
     // candidate); ties go to the lower artist id.
     private async Task<List<(long Id, string Name, long Tracks, string Label, long Labels)>> SharedLabelRowsAsync(long artistId, int limit, CancellationToken ct) =>
         (await _connection.QueryAsync<(long Id, string Name, long Tracks, string Label, long Labels)>(new CommandDefinition(
-            """
+            $"""
             SELECT s.artist_id, a.name, s.tracks, s.label, s.labels
-            FROM (SELECT o.artist_id, CAST(SUM(o.tracks) AS BIGINT) AS tracks, MIN(l.name) AS label, COUNT(*) AS labels
-                  FROM label_artists mine
-                  JOIN label_artists o ON o.label_id = mine.label_id
-                  JOIN labels l ON l.id = mine.label_id
-                  WHERE mine.artist_id = @artistId AND o.artist_id <> @artistId
-                  GROUP BY o.artist_id
-                  ORDER BY tracks DESC, o.artist_id
-                  LIMIT @limit) AS s
+            FROM ({SharedLabelTopSql}) AS s
             JOIN artists a ON a.id = s.artist_id
             ORDER BY s.tracks DESC, s.artist_id
             """,
