@@ -22,6 +22,52 @@ internal static class PageHelpers
         return ((float)(box.X + renderedX), (float)(box.Y + renderedY));
     }
 
+    /// <summary>The boxes (CSS pixels, viewport coordinates) of the elements with <paramref name="testIds"/>, read together
+    /// in one frame once they have stayed the same for <paramref name="stableFrames"/> animation frames in a row (at most
+    /// <paramref name="maxFrames"/>; then the last reading). Chart.js resizes its canvases from a ResizeObserver callback a
+    /// frame or more after a layout change, so two separate <c>BoundingBoxAsync</c> calls can straddle a resize and see
+    /// one element before it and the next after it.</summary>
+    /// <exception cref="InvalidOperationException">An id matches no element.</exception>
+    public static async Task<IReadOnlyList<(double X, double Y, double Width, double Height)>> SettledBoxesAsync(
+        this IPage page, string[] testIds, int stableFrames = 3, int maxFrames = 300)
+    {
+        var rects = await page.EvaluateAsync<JsonElement>(
+            """
+            async ([ids, stable, max]) => {
+              const read = () => ids.map(id => {
+                const el = document.querySelector(`[data-testid="${id}"]`);
+                if (!el) return null;
+                const r = el.getBoundingClientRect();
+                return [r.x, r.y, r.width, r.height];
+              });
+              const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+              let last = read(), same = 0;
+              for (let i = 0; i < max && same < stable; i++) {
+                await frame();
+                const now = read();
+                same = JSON.stringify(now) === JSON.stringify(last) ? same + 1 : 0;
+                last = now;
+              }
+              return last;
+            }
+            """,
+            new object[] { testIds, stableFrames, maxFrames });
+        var boxes = new List<(double, double, double, double)>();
+        var i = 0;
+        foreach (var r in rects.EnumerateArray())
+        {
+            if (r.ValueKind == JsonValueKind.Null)
+            {
+                throw new InvalidOperationException($"No element has data-testid '{testIds[i]}'.");
+            }
+
+            boxes.Add((r[0].GetDouble(), r[1].GetDouble(), r[2].GetDouble(), r[3].GetDouble()));
+            i++;
+        }
+
+        return boxes;
+    }
+
     /// <summary>Saves a screenshot under <see cref="WebFixture.ArtifactsDir"/> and prints its path.</summary>
     public static async Task<string> SaveScreenshotAsync(this IPage page, string name, ITestOutputHelper output, bool fullPage = false)
     {

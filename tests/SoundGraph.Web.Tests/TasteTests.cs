@@ -331,25 +331,18 @@ public sealed class TasteTests(WebFixture web, ITestOutputHelper output)
         await Expect(page.GetByTestId("taste-radar")).ToHaveAttributeAsync("data-week", weekA);
         Assert.Equal(weekA, await page.EvaluateAsync<string>("() => window.sgTasteCharts.radar.data.datasets[0].label"));
 
-        // Side by side at 1280 px, stacked at 390 px.
-        var a = await page.GetByTestId("taste-radar").BoundingBoxAsync();
-        var b = await boxB.BoundingBoxAsync();
-        Assert.True(a is not null && b is not null && Math.Abs(a.Y - b.Y) < 1 && b.X >= a.X + a.Width, $"side by side: A {a?.X},{a?.Y} B {b?.X},{b?.Y}");
+        // Side by side at 1280 px, stacked at 390 px. Both boxes are read in one frame once the layout has settled: Chart.js
+        // resizes its canvases a frame or more after the viewport changes, and two separate reads straddled such a resize on
+        // CI (A read at its height before it, 581.5 px, B after it, so they seemed to overlap).
+        string[] radars = ["taste-radar", "taste-radar-b"];
+        var wide = await page.SettledBoxesAsync(radars);
+        var (a, b) = (wide[0], wide[1]);
+        Assert.True(Math.Abs(a.Y - b.Y) < 1 && b.X >= a.X + a.Width, $"side by side: A {a} B {b}");
         await page.SetViewportSizeAsync(390, 844);
         await Expect(boxB.Locator("canvas")).ToBeVisibleAsync();
-        // Chart.js resizes its canvases from a ResizeObserver callback, so A's box reaches its narrow height a frame or more
-        // after the viewport changes (on CI A was measured at its wide height, 581.5 px, overlapping B).
-        await page.WaitForFunctionAsync(
-            """
-            () => {
-              const a = document.querySelector('[data-testid="taste-radar"]').getBoundingClientRect();
-              const b = document.querySelector('[data-testid="taste-radar-b"]').getBoundingClientRect();
-              return b.top >= a.bottom - 0.5 && b.right <= 390.5;
-            }
-            """, null, new() { Timeout = 5000 });
-        a = await page.GetByTestId("taste-radar").BoundingBoxAsync();
-        b = await boxB.BoundingBoxAsync();
-        Assert.True(a is not null && b is not null && b.Y >= a.Y + a.Height - 0.5 && b.X + b.Width <= 390.5, $"stacked: A {a?.X},{a?.Y}+{a?.Height} B {b?.X},{b?.Y} w {b?.Width}");
+        var narrow = await page.SettledBoxesAsync(radars);
+        (a, b) = (narrow[0], narrow[1]);
+        Assert.True(b.Y >= a.Y + a.Height - 0.5 && b.X + b.Width <= 390.5, $"stacked: A {a} B {b}");
         await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= 390", null, new() { Timeout = 5000 }); // no horizontal scrolling at 390 px, once the charts have resized
         await boxB.ScrollIntoViewIfNeededAsync();
         await page.SaveScreenshotAsync("taste-radar-two-weeks-390.png", output, fullPage: true);
