@@ -37,7 +37,8 @@ public static class Migrator
     /// <summary>Applies every migration whose version is not recorded in <c>schema_version</c>, in version order. On PostgreSQL the whole run holds a session
     /// advisory lock, so several machines opening one database at once migrate it exactly once.</summary>
     /// <returns>The migrations applied by this call (empty when the schema was current).</returns>
-    /// <exception cref="StoreException">A migration failed; its message names the migration.</exception>
+    /// <exception cref="StoreException">A migration failed; its message names the migration. Or the store records a
+    /// migration this build does not have (a newer <c>sgr</c> wrote it): nothing is applied.</exception>
     public static async Task<IReadOnlyList<Migration>> MigrateAsync(DbConnection connection, string provider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -63,6 +64,23 @@ public static class Migrator
     /// <summary>The PostgreSQL advisory lock key serializing migrations ("SGMIGRAT" as a 64-bit integer).</summary>
     private const long AdvisoryLockKey = 0x53474D4947524154;
 
+    /// <summary>Refuses a store that records a migration this build does not have: a newer <c>sgr</c> wrote it, and this
+    /// build's writers do not keep that migration's tables right (the derived tables of 0017–0019, for example, are emptied
+    /// or rebuilt by the writers that change their inputs).</summary>
+    /// <exception cref="StoreException">Names the unknown migrations; nothing has been changed.</exception>
+    private static void RefuseUnknown(IReadOnlyList<(int Version, string Name)> recorded, IReadOnlyList<Migration> known)
+    {
+        var versions = known.Select(m => m.Version).ToHashSet();
+        var unknown = recorded.Where(r => !versions.Contains(r.Version)).Select(r => r.Name).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StoreException(
+                $"This store records schema migration{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown)}, which this build of " +
+                $"SoundGraph does not have (it knows up to {known[^1].Name}): a newer sgr wrote it. Nothing was changed; open it " +
+                "with that sgr or a newer one.");
+        }
+    }
+
     private static async Task<IReadOnlyList<Migration>> ApplyAsync(DbConnection connection, string provider, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(
@@ -70,10 +88,13 @@ public static class Migrator
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         // Every migration not yet recorded, in order — not only those above the highest recorded version, so a migration
         // numbered below one a store already has (two branches that each added one) is still applied.
-        var recorded = (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM schema_version", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
+        var rows = (await connection.QueryAsync<(int Version, string Name)>(new CommandDefinition(
+            "SELECT version, name FROM schema_version ORDER BY version", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var known = Load(provider);
+        RefuseUnknown(rows, known);
+        var recorded = rows.Select(r => r.Version).ToHashSet();
         var applied = new List<Migration>();
-        foreach (var migration in Load(provider).Where(m => !recorded.Contains(m.Version)))
+        foreach (var migration in known.Where(m => !recorded.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try

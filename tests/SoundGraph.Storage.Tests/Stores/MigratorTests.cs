@@ -22,4 +22,25 @@ public sealed class MigratorTests
         await using var again = await SoundGraphStore.OpenAsync(old.Db);
         Assert.Empty(again.AppliedMigrations);
     }
+
+    [Theory]
+    [StoreProviders]
+    public async Task MigrateAsync_StoreFromANewerBuild_IsRefusedAndLeftAsItWas(string provider)
+    {
+        var all = Migrator.Load(provider == "postgres" ? "Postgres" : "Sqlite");
+        await using var newer = await OldStore.CreateAsync(provider, _ => true, async c =>
+        {
+            await c.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (9999, '9999_from_a_newer_build', '2027-01-01T00:00:00Z')");
+            await c.ExecuteAsync("INSERT INTO artists (key, name, name_norm) VALUES ('test:a1', 'Kept', 'kept')");
+        });
+
+        var ex = await Assert.ThrowsAsync<StoreException>(() => SoundGraphStore.OpenAsync(newer.Db));
+
+        Assert.Contains("9999_from_a_newer_build", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"it knows up to {all[^1].Name}", ex.Message, StringComparison.Ordinal);
+        await using var connection = provider == "postgres" ? (System.Data.Common.DbConnection)new Npgsql.NpgsqlConnection(newer.Db) : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={newer.Db}");
+        await connection.OpenAsync();
+        Assert.Equal(all.Select(m => m.Version).Append(9999), await connection.QueryAsync<int>("SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal("Kept", await connection.ExecuteScalarAsync<string>("SELECT name FROM artists WHERE key = 'test:a1'"));
+    }
 }
