@@ -40,7 +40,7 @@ public sealed class DetailsReader
                    (SELECT COUNT(DISTINCT p.playlist_id) FROM playlist_tracks p WHERE p.track_id = t.id) AS playlists
             FROM tracks t WHERE t.id = @id;
             SELECT a.id, a.name, c.role FROM track_credits c JOIN artists a ON a.id = c.artist_id WHERE c.track_id = @id ORDER BY c.role, c.position, a.id;
-            SELECT g.name, COUNT(*) FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 10;
+            {SqlFragments.TopTagsSql("track_tags", "track_id", 10, withUses: true)};
             SELECT {StoredAudioFeatures.Columns}
             FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END, extractor LIMIT 1;
             """;
@@ -71,7 +71,7 @@ public sealed class DetailsReader
                     WHERE kind = 3 AND ((target_type = 1 AND target_id = a.id) OR (target_type = 0 AND target_id IN ({tracksOf}))))
                      + (SELECT COUNT(*) FROM listens WHERE track_id IN ({tracksOf}))
             FROM artists a WHERE a.id = @id;
-            SELECT g.name, COUNT(*) FROM artist_tags x JOIN tags g ON g.id = x.tag_id WHERE x.artist_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 10;
+            {SqlFragments.TopTagsSql("artist_tags", "artist_id", 10, withUses: true)};
             SELECT t.id, {SqlFragments.TrackDisplayName} AS name, (SELECT COUNT(DISTINCT p.playlist_id) FROM playlist_tracks p WHERE p.track_id = t.id) AS playlists
             FROM tracks t WHERE t.id IN ({tracksOf})
             ORDER BY COALESCE(t.streams, 0) DESC, playlists DESC, t.id LIMIT 10;

@@ -14,11 +14,11 @@ public sealed partial class UnveilReader
     private async Task<UnveilSection> ArtistSummaryAsync(long id, CancellationToken ct)
     {
         using var batch = await _connection.QueryMultipleAsync(new CommandDefinition(
-            """
+            $"""
             SELECT COUNT(DISTINCT track_id) FROM track_credits WHERE artist_id = @id;
             SELECT t.title FROM track_credits c JOIN tracks t ON t.id = c.track_id WHERE c.artist_id = @id
             ORDER BY COALESCE(t.streams, 0) DESC, (SELECT COUNT(*) FROM playlist_tracks p WHERE p.track_id = t.id) DESC, t.id LIMIT 5;
-            SELECT g.name FROM artist_tags x JOIN tags g ON g.id = x.tag_id WHERE x.artist_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8;
+            {SqlFragments.TopTagsSql("artist_tags", "artist_id", 8, withUses: false)};
             SELECT l.name FROM track_credits c JOIN tracks t ON t.id = c.track_id JOIN labels l ON l.id = t.label_id WHERE c.artist_id = @id GROUP BY l.id, l.name ORDER BY COUNT(*) DESC, l.name LIMIT 5;
             """,
             new { id },
@@ -41,7 +41,7 @@ public sealed partial class UnveilReader
             SELECT kind, value, method FROM track_identifiers WHERE track_id = @id AND method <> 'unlinked' ORDER BY kind, value;
             SELECT danceability, energy, valence, acousticness, loudness_db, tempo_bpm, musical_key, mode, time_signature FROM audio_features WHERE track_id = @id ORDER BY CASE extractor WHEN 'spotify' THEN 0 ELSE 1 END LIMIT 1;
             {LocalAudioSql};
-            SELECT g.name FROM track_tags x JOIN tags g ON g.id = x.tag_id WHERE x.track_id = @id GROUP BY g.id, g.name ORDER BY COUNT(*) DESC, g.name LIMIT 8;
+            {SqlFragments.TopTagsSql("track_tags", "track_id", 8, withUses: false)};
             """,
             new { id },
             cancellationToken: ct)).ConfigureAwait(false);
