@@ -19,10 +19,11 @@ public static class SqlFragments
     /// <param name="subjectColumn"><c>track_id</c> or <c>artist_id</c>, the first column of the table's primary key.</param>
     /// <param name="limit">Rows at most.</param>
     /// <param name="withUses">False: the name column only.</param>
-    /// <remarks>Counts per tag id first, in primary-key order, then looks up the names of the counted tags only: an
-    /// artist tagged 900 times has each of its tags' names looked up once rather than once per tagging, and no temporary
-    /// B-tree groups the joined rows (on the demo store, the 500 benchmark artists: 31 µs against 45 µs per statement).
-    /// Tag names are unique (<c>name_norm</c> is), so the order is total.</remarks>
+    /// <remarks>Counts per tag id first (on SQLite in primary-key order), then looks up the names of the counted tags
+    /// only: an artist tagged 900 times has each of its tags' names looked up once rather than once per tagging, and no
+    /// temporary B-tree groups the joined rows (on the demo store, the 500 benchmark artists: 31 µs against 45 µs per
+    /// statement). Tag names are unique in practice: the writers store one row per <c>name_norm</c> (unique), which is a
+    /// function of the name; ties of uses are broken by name.</remarks>
     public static string TopTagsSql(string table, string subjectColumn, int limit, bool withUses) =>
         $"SELECT g.name{(withUses ? ", x.uses" : string.Empty)} FROM (SELECT tag_id, COUNT(*) AS uses FROM {table} WHERE {subjectColumn} = @id GROUP BY tag_id) AS x " +
         $"JOIN tags g ON g.id = x.tag_id ORDER BY x.uses DESC, g.name LIMIT {limit}";

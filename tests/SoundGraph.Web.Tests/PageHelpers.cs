@@ -24,12 +24,12 @@ internal static class PageHelpers
 
     /// <summary>The boxes (CSS pixels, viewport coordinates) of the elements with <paramref name="testIds"/>, read together
     /// in one frame once they have stayed the same for <paramref name="stableFrames"/> animation frames in a row (at most
-    /// <paramref name="maxFrames"/>; then the last reading). Chart.js resizes its canvases from a ResizeObserver callback a
+    /// <paramref name="maxFrames"/>, each at most 100 ms; then the last reading). Chart.js resizes its canvases from a ResizeObserver callback a
     /// frame or more after a layout change, so two separate <c>BoundingBoxAsync</c> calls can straddle a resize and see
     /// one element before it and the next after it.</summary>
     /// <exception cref="InvalidOperationException">An id matches no element.</exception>
     public static async Task<IReadOnlyList<(double X, double Y, double Width, double Height)>> SettledBoxesAsync(
-        this IPage page, string[] testIds, int stableFrames = 3, int maxFrames = 300)
+        this IPage page, string[] testIds, int stableFrames = 5, int maxFrames = 300)
     {
         var rects = await page.EvaluateAsync<JsonElement>(
             """
@@ -40,7 +40,8 @@ internal static class PageHelpers
                 const r = el.getBoundingClientRect();
                 return [r.x, r.y, r.width, r.height];
               });
-              const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+              // A frame, or 100 ms when no frame comes (a page that stopped rendering must not hang the test).
+              const frame = () => new Promise(resolve => { requestAnimationFrame(() => resolve()); setTimeout(resolve, 100); });
               let last = read(), same = 0;
               for (let i = 0; i < max && same < stable; i++) {
                 await frame();

@@ -64,7 +64,8 @@ public static class Migrator
     /// <summary>The PostgreSQL advisory lock key serializing migrations ("SGMIGRAT" as a 64-bit integer).</summary>
     private const long AdvisoryLockKey = 0x53474D4947524154;
 
-    /// <summary>Refuses a store that records a migration this build does not have: a newer <c>sgr</c> wrote it, and this
+    /// <summary>Refuses a store that records a migration this build does not have: a newer <c>sgr</c> (or one built from
+    /// another branch) wrote it, and this
     /// build's writers do not keep that migration's tables right (the derived tables of 0017–0019, for example, are emptied
     /// or rebuilt by the writers that change their inputs).</summary>
     /// <exception cref="StoreException">Names the unknown migrations; nothing has been changed.</exception>
@@ -76,8 +77,8 @@ public static class Migrator
         {
             throw new StoreException(
                 $"This store records schema migration{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown)}, which this build of " +
-                $"SoundGraph does not have (it knows up to {known[^1].Name}): a newer sgr wrote it. Nothing was changed; open it " +
-                "with that sgr or a newer one.");
+                $"SoundGraph does not have (it knows up to {known[^1].Name}): a newer sgr, or one built from another branch, wrote it. " +
+                "Nothing was changed; open it with that sgr or a newer one.");
         }
     }
 
