@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SoundGraph.Core.Relations;
 using SoundGraph.Storage.Models;
+using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Api;
 
@@ -25,7 +26,7 @@ internal static class ApiParameters
     public static readonly IntParameter K = new("k", 1, 200, 10, "How many neighbours to take per node and relation kind (graph), or items to return per relation kind (related) or in all (recommend).");
 
     /// <summary><c>limit</c> of an unveil report: items per section.</summary>
-    public static readonly IntParameter SectionLimit = new("limit", 1, 200, 10, "Items per section of the report.");
+    public static readonly IntParameter SectionLimit = new("limit", 1, UnveilReader.MaxLimit, 10, "Items per section of the report.");
 
     /// <summary><c>limit</c> of a search: results.</summary>
     public static readonly IntParameter SearchLimit = new("limit", 1, 50, 20, "Most results to return.");

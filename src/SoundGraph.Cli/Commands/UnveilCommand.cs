@@ -2,6 +2,7 @@ using System.CommandLine;
 using SoundGraph.Cli.Rendering;
 using SoundGraph.Storage;
 using SoundGraph.Storage.Resolution;
+using SoundGraph.Storage.Unveil;
 
 namespace SoundGraph.Cli.Commands;
 
@@ -15,14 +16,14 @@ public static class UnveilCommand
         var query = new Argument<string>("query") { Description = "An id (track:12, artist:7, 12), a source key or URI (spotify:track:…), or a name (\"Rihanna\", \"The Killers - Mr. Brightside\")." };
         var kind = new Option<string?>("--kind") { Description = "Restrict the search to tracks or artists." };
         kind.AcceptOnlyFromAmong("track", "artist");
-        var limit = new Option<int>("--limit") { Description = "Items per section (1–200).", DefaultValueFactory = _ => 10 };
+        var limit = new Option<int>("--limit") { Description = $"Items per section (1–{UnveilReader.MaxLimit}).", DefaultValueFactory = _ => 10 };
         var command = new Command("unveil", "Show what is related to a track or artist, with scores and the evidence behind each.") { query, kind, limit };
         command.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(limit);
-            if (n is < 1 or > 200)
+            if (n is < 1 or > UnveilReader.MaxLimit)
             {
-                throw new ArgumentException("--limit must be between 1 and 200.");
+                throw new ArgumentException($"--limit must be between 1 and {UnveilReader.MaxLimit}.");
             }
 
             if (string.IsNullOrWhiteSpace(parse.GetValue(query)))

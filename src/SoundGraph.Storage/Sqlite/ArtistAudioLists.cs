@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SoundGraph.Core.Relations;
 
@@ -41,12 +42,7 @@ public static class ArtistAudioLists
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(transaction);
-        await using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = ClearSql;
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await connection.ExecuteAsync(new CommandDefinition(ClearSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var lists = await TrackLists.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (lists.Sources == 0)

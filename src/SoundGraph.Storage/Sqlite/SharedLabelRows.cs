@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace SoundGraph.Storage.Sqlite;
@@ -59,12 +60,7 @@ public static class SharedLabelRows
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = tx;
-            clear.CommandText = ClearSql;
-            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await connection.ExecuteAsync(new CommandDefinition(ClearSql, transaction: tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var artists = new List<long>();
         await using (var select = connection.CreateCommand())

@@ -48,7 +48,6 @@ public sealed partial class SqliteCatalogWriter : ICatalogWriter, IDisposable
             AcousticBrainzRows.Write(_connection, tx, batch, key => Resolve(_ids.Tracks, "tracks", key, s), "IS NOT", stored);
             var labelArtistsRecounted = await RefreshLabelArtistsAsync(batch, tx, cancellationToken).ConfigureAwait(false);
             await DropStaleUnveilRowsAsync(stored, labelArtistsRecounted, tx, cancellationToken).ConfigureAwait(false);
-
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _written.Committed(_connection);
         }
